@@ -1,0 +1,97 @@
+package assess
+
+// Confidence is how sure a person is of one answer.
+type Confidence string
+
+// Confidence values; the empty value counts as medium.
+const (
+	ConfidenceLow    Confidence = "low"
+	ConfidenceMedium Confidence = "medium"
+	ConfidenceHigh   Confidence = "high"
+)
+
+// ParseConfidence reads a confidence name; "" is accepted as unset.
+func ParseConfidence(s string) (Confidence, bool) {
+	switch c := Confidence(s); c {
+	case "", ConfidenceLow, ConfidenceMedium, ConfidenceHigh:
+		return c, true
+	}
+	return "", false
+}
+
+// factor is the weight an answer's evidence keeps at this confidence: a
+// low-confidence answer counts half as much as a sure one against the
+// other answers for the same competency.
+func (c Confidence) factor() float64 {
+	switch c {
+	case ConfidenceLow:
+		return 0.5
+	case ConfidenceHigh:
+		return 1
+	}
+	return 0.8
+}
+
+// HeldCert is a certification the person holds, with the year obtained
+// (0 when not given).
+type HeldCert struct {
+	ID   string `json:"id"`
+	Year int    `json:"year,omitempty"`
+}
+
+// Answer is the reply to one question. Which field carries it depends on
+// the question's kind: Choice (1-based option number) for rating and
+// scenario, Number for number, Bool for yesno, Held for certifications.
+type Answer struct {
+	Choice     int
+	Number     *float64
+	Bool       *bool
+	Held       []HeldCert
+	Skipped    bool
+	Evidence   string
+	Confidence Confidence
+}
+
+// Given reports whether the answer holds a reply for a question of the
+// kind (a skipped or empty answer does not).
+func (a Answer) Given(kind QuestionKind) bool {
+	if a.Skipped {
+		return false
+	}
+	switch kind {
+	case KindRating, KindScenario:
+		return a.Choice > 0
+	case KindNumber:
+		return a.Number != nil
+	case KindYesNo:
+		return a.Bool != nil
+	case KindCertifications:
+		return a.Held != nil
+	}
+	return false
+}
+
+// Profile describes the person assessed.
+type Profile struct {
+	Name string
+	// CurrentRole is a role id from the bank, or free text.
+	CurrentRole  string
+	Organisation string
+}
+
+// Answers is a person's whole assessment.
+type Answers struct {
+	Bank        string
+	BankVersion string
+	Mode        Mode
+	// Target is the role the person aims for, or "" to let secpath
+	// recommend one.
+	Target  string
+	Profile Profile
+	Items   map[string]Answer
+}
+
+// NewAnswers returns an empty assessment for a bank.
+func NewAnswers(b *Bank, mode Mode) *Answers {
+	return &Answers{Bank: b.Meta.Name, BankVersion: b.Meta.Version, Mode: mode, Items: map[string]Answer{}}
+}

@@ -1,0 +1,349 @@
+package assess
+
+import "time"
+
+// SchemaVersion is the bank and answers-file schema this build understands.
+const SchemaVersion = 1
+
+// Level bounds of the proficiency scale.
+const (
+	MinLevel = 0
+	MaxLevel = 5
+)
+
+// Dimension groups competencies for the depth/breadth placement.
+type Dimension string
+
+// The three dimensions a competency can belong to.
+const (
+	Technical  Dimension = "technical"
+	Strategic  Dimension = "strategic"
+	Leadership Dimension = "leadership"
+)
+
+// Dimensions lists the dimensions in display order.
+var Dimensions = []Dimension{Technical, Strategic, Leadership}
+
+// Pos is a line and column in a source file, both starting at 1.
+type Pos struct {
+	Line   int
+	Column int
+}
+
+// Source says where an item of the bank was defined. Fields holds the
+// positions of individual keys inside the item ("measures",
+// "measures.risk-management"), so an error can point at the key at fault.
+type Source struct {
+	File   string
+	Line   int
+	Column int
+	Fields map[string]Pos
+}
+
+// At returns the position of one key of the item, or the item's own
+// position when the key was not recorded.
+func (s Source) At(key string) Source {
+	if p, ok := s.Fields[key]; ok && p.Line > 0 {
+		return Source{File: s.File, Line: p.Line, Column: p.Column}
+	}
+	return Source{File: s.File, Line: s.Line, Column: s.Column}
+}
+
+// Meta names and versions a bank.
+type Meta struct {
+	Schema      int    `toml:"schema"`
+	Name        string `toml:"name"`
+	Title       string `toml:"title"`
+	Version     string `toml:"version"`
+	Description string `toml:"description"`
+	Src         Source `toml:"-"`
+}
+
+// ScaleLevel describes one level of the 0–5 proficiency scale and its
+// crosswalk to other frameworks.
+type ScaleLevel struct {
+	Level   int    `toml:"level"`
+	Name    string `toml:"name"`
+	Summary string `toml:"summary"`
+	SFIA    string `toml:"sfia"`
+	NIH     string `toml:"nih"`
+	DoD8140 string `toml:"dod8140"`
+	ECF     string `toml:"ecf"`
+	CIISec  string `toml:"ciisec"`
+	Src     Source `toml:"-"`
+}
+
+// Refs anchors a competency or a role to public frameworks.
+type Refs struct {
+	NICE  []string `toml:"nice"`  // NICE work role or competency area ids
+	ECSF  []string `toml:"ecsf"`  // ENISA ECSF role profiles
+	ECF   []string `toml:"ecf"`   // e-CF competence codes, e.g. "E.8"
+	SFIA  []string `toml:"sfia"`  // SFIA skill codes, e.g. "SCTY"
+	CSF   []string `toml:"csf"`   // NIST CSF 2.0 functions or categories
+	CISSP []string `toml:"cissp"` // CISSP domain numbers
+	CISM  []string `toml:"cism"`  // CISM job-practice domain numbers
+	Other []string `toml:"other"` // anything else worth citing
+}
+
+// Competency is one thing a role needs, described level by level.
+type Competency struct {
+	ID          string    `toml:"id"`
+	Name        string    `toml:"name"`
+	Dimension   Dimension `toml:"dimension"`
+	Description string    `toml:"description"`
+	// Indicators holds what someone at each level 0..5 has done; exactly six.
+	Indicators []string `toml:"indicators"`
+	Refs       Refs     `toml:"refs"`
+	Src        Source   `toml:"-"`
+}
+
+// Indicator returns the behavioural indicator for a whole level, clamped to
+// the scale.
+func (c *Competency) Indicator(level int) string {
+	level = max(MinLevel, min(MaxLevel, level))
+	if level < len(c.Indicators) {
+		return c.Indicators[level]
+	}
+	return ""
+}
+
+// Target is the level a role expects in one competency and how much that
+// competency matters to the role (weight 1 = useful, 3 = essential).
+type Target struct {
+	Competency string  `toml:"competency"`
+	Level      int     `toml:"level"`
+	Weight     float64 `toml:"weight"`
+	Src        Source  `toml:"-"`
+}
+
+// Role is a job on the career map.
+type Role struct {
+	ID        string `toml:"id"`
+	Title     string `toml:"title"`
+	Track     string `toml:"track"` // technical | program | executive | it | privacy
+	Seniority int    `toml:"seniority"`
+	Summary   string `toml:"summary"`
+	ReportsTo string `toml:"reports_to"`
+	// Entry marks a common starting point on the map.
+	Entry bool `toml:"entry"`
+	// LeadsTo are the path edges: roles this one commonly moves on to.
+	LeadsTo []string `toml:"leads_to"`
+	// Certifications that employers commonly ask for or that help.
+	Certifications []string `toml:"certifications"`
+	Refs           Refs     `toml:"refs"`
+	Targets        []Target `toml:"targets"`
+	// Experience holds hard minimums on facts, e.g. years_security = 10.
+	Experience map[string]float64 `toml:"experience"`
+	// ExpectsOneOf lists certifications of which employers expect at least one.
+	ExpectsOneOf []string `toml:"expects_one_of"`
+	Src          Source   `toml:"-"`
+}
+
+// Domain is one part of a certification's body of knowledge.
+type Domain struct {
+	ID           string   `toml:"id"`
+	Name         string   `toml:"name"`
+	Weight       float64  `toml:"weight"` // share of the exam, per cent
+	Competencies []string `toml:"competencies"`
+	Src          Source   `toml:"-"`
+}
+
+// Waiver reduces the years a rule asks for.
+type Waiver struct {
+	Certification string  `toml:"certification"` // held certification that earns it
+	Fact          string  `toml:"fact"`          // or a yes/no fact, e.g. degree_relevant
+	Years         float64 `toml:"years"`
+	Src           Source  `toml:"-"`
+}
+
+// Rule is a certification's published eligibility rule, as data, with the
+// version and date it took effect so a reader can check it.
+type Rule struct {
+	Version string    `toml:"version"`
+	Date    time.Time `toml:"date"`
+	Source  string    `toml:"source"`
+	// Experience holds minimums on facts, e.g. years_security = 5.
+	Experience map[string]float64 `toml:"experience"`
+	// MinDomains is how many of the certification's domains the experience
+	// must span; AnyOfDomains, when set, must include at least one of them.
+	MinDomains   int      `toml:"min_domains"`
+	AnyOfDomains []string `toml:"any_of_domains"`
+	// Waivers reduce the requirement on WaiverFact by up to WaiverMaxYears.
+	Waivers        []Waiver `toml:"waivers"`
+	WaiverFact     string   `toml:"waiver_fact"`
+	WaiverMaxYears float64  `toml:"waiver_max_years"`
+	// Alternative describes another route, e.g. an associate status.
+	Alternative string `toml:"alternative"`
+	Note        string `toml:"note"`
+	Src         Source `toml:"-"`
+}
+
+// Certification is a professional credential and its rule.
+type Certification struct {
+	ID          string   `toml:"id"`
+	Abbr        string   `toml:"abbr"`
+	Name        string   `toml:"name"`
+	Body        string   `toml:"body"`
+	Signal      string   `toml:"signal"` // technical | manager | executive | privacy | audit | project
+	Gate        string   `toml:"gate"`   // exam-only | exam+experience
+	URL         string   `toml:"url"`
+	Maintenance string   `toml:"maintenance"`
+	Domains     []Domain `toml:"domains"`
+	Rule        Rule     `toml:"rule"`
+	Src         Source   `toml:"-"`
+}
+
+// Label is the short name used in lists.
+func (c *Certification) Label() string {
+	if c.Abbr != "" {
+		return c.Abbr
+	}
+	return c.ID
+}
+
+// FactKind is the type of a fact.
+type FactKind string
+
+// Fact kinds.
+const (
+	FactNumber FactKind = "number"
+	FactBool   FactKind = "bool"
+)
+
+// Fact is a piece of experience that rules and requirements test, such as
+// years in security. Number and yes/no questions record facts.
+type Fact struct {
+	ID   string   `toml:"id"`
+	Name string   `toml:"name"`
+	Kind FactKind `toml:"kind"`
+	Unit string   `toml:"unit"`
+	Src  Source   `toml:"-"`
+}
+
+// Section groups questions in the quiz.
+type Section struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Intro string `toml:"intro"`
+	Src   Source `toml:"-"`
+}
+
+// QuestionKind says how a question is answered.
+type QuestionKind string
+
+// Question kinds.
+const (
+	KindRating         QuestionKind = "rating"
+	KindScenario       QuestionKind = "scenario"
+	KindYesNo          QuestionKind = "yesno"
+	KindNumber         QuestionKind = "number"
+	KindCertifications QuestionKind = "certifications"
+)
+
+// QuestionKinds lists every kind.
+var QuestionKinds = []QuestionKind{KindRating, KindScenario, KindYesNo, KindNumber, KindCertifications}
+
+// Option is one answer to a rating or scenario question. A rating option
+// carries one Level for every competency the question measures; a scenario
+// option carries a level per competency and an explanation a mentor can
+// read out.
+type Option struct {
+	Text        string         `toml:"text"`
+	Level       *int           `toml:"level"`
+	Levels      map[string]int `toml:"levels"`
+	Explanation string         `toml:"explanation"`
+	Src         Source         `toml:"-"`
+}
+
+// LevelFor returns the level this option gives a competency.
+func (o *Option) LevelFor(competency string) (int, bool) {
+	if l, ok := o.Levels[competency]; ok {
+		return l, true
+	}
+	if o.Level != nil {
+		return *o.Level, true
+	}
+	return 0, false
+}
+
+// Question is one item of the quiz.
+type Question struct {
+	ID           string       `toml:"id"`
+	Section      string       `toml:"section"`
+	Kind         QuestionKind `toml:"kind"`
+	Text         string       `toml:"text"`
+	Help         string       `toml:"help"`
+	MentorPrompt string       `toml:"mentor_prompt"`
+	// Skippable defaults to true; set it to false for questions the
+	// assessment cannot do without.
+	Skippable *bool `toml:"skippable"`
+	// Quick includes the question in the quick (about 10 minute) mode.
+	Quick bool `toml:"quick"`
+	// Measures maps competency ids to the weight of this question's evidence.
+	Measures map[string]float64 `toml:"measures"`
+	// Fact is the experience fact a number or yes/no question records.
+	Fact    string   `toml:"fact"`
+	Options []Option `toml:"option"`
+	// Number questions: accepted range, unit, and Bands, the five ascending
+	// thresholds at which the value reaches levels 1..5 of what it measures.
+	Min   *float64  `toml:"min"`
+	Max   *float64  `toml:"max"`
+	Unit  string    `toml:"unit"`
+	Bands []float64 `toml:"bands"`
+	// Yes/no questions: the level a yes and a no give what it measures.
+	YesLevel *int   `toml:"yes_level"`
+	NoLevel  *int   `toml:"no_level"`
+	Src      Source `toml:"-"`
+}
+
+// IsSkippable reports whether the person may skip the question.
+func (q *Question) IsSkippable() bool { return q.Skippable == nil || *q.Skippable }
+
+// Category is the 70-20-10 class of a development action.
+type Category string
+
+// The 70-20-10 categories.
+const (
+	Experience Category = "experience" // on the job, about 70%
+	Exposure   Category = "exposure"   // through others, about 20%
+	Education  Category = "education"  // formal learning, about 10%
+)
+
+// Categories lists the categories in 70-20-10 order.
+var Categories = []Category{Experience, Exposure, Education}
+
+// Action is a development step for one competency, from one level towards
+// another, that leaves evidence a mentor can review.
+type Action struct {
+	ID            string   `toml:"id"`
+	Competency    string   `toml:"competency"`
+	From          int      `toml:"from"`
+	To            int      `toml:"to"`
+	Category      Category `toml:"category"`
+	Title         string   `toml:"title"`
+	Detail        string   `toml:"detail"`
+	EffortHours   int      `toml:"effort_hours"`
+	DurationWeeks int      `toml:"duration_weeks"`
+	Evidence      string   `toml:"evidence"`
+	Src           Source   `toml:"-"`
+}
+
+// Covers reports whether the action helps with the step from level to
+// level+1.
+func (a *Action) Covers(level int) bool { return a.From <= level && level < a.To }
+
+// Bank is a whole competency model: scale, competencies, roles,
+// certifications, facts, sections, questions and actions.
+type Bank struct {
+	Meta           Meta
+	Scale          []ScaleLevel
+	Competencies   []Competency
+	Roles          []Role
+	Certifications []Certification
+	Facts          []Fact
+	Sections       []Section
+	Questions      []Question
+	Actions        []Action
+
+	index *index
+}

@@ -1,0 +1,254 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Certification status values. secpath never states eligibility as fact:
+// "meets-rule" means the answers appear to meet the published rule.
+const (
+	StatusHeld      = "held"
+	StatusMeetsRule = "meets-rule"
+	StatusNotYet    = "not-yet"
+)
+
+// CoveredLevel is the level in a competency at which a certification
+// domain that exercises it counts as covered by the person's experience.
+const CoveredLevel = 3.0
+
+// CertStatus is where a person stands against one certification's rule.
+type CertStatus struct {
+	ID          string `json:"id"`
+	Abbr        string `json:"abbr"`
+	Name        string `json:"name"`
+	Status      string `json:"status"`
+	Message     string `json:"message"`
+	RuleVersion string `json:"rule_version"`
+	RuleDate    string `json:"rule_date,omitempty"`
+	Year        int    `json:"year,omitempty"`
+	// YearsShort is the largest shortfall in years of experience, 0 when
+	// none; the plan uses it to date the certification.
+	YearsShort float64 `json:"years_short,omitempty"`
+	// Roles lists the roles on the recommended path that ask for it.
+	Roles []string `json:"roles,omitempty"`
+}
+
+// certificationStatus reports every certification that is held or that a
+// role on the recommended path asks for, held ones first.
+func certificationStatus(b *Bank, res *Result) []CertStatus {
+	rec := res.Recommendation
+	path := pathRoles(b, rec)
+	wanted := map[string][]string{}
+	var order []string
+	add := func(id, role string) {
+		if _, ok := wanted[id]; !ok {
+			order = append(order, id)
+		}
+		if role != "" && !contains(wanted[id], role) {
+			wanted[id] = append(wanted[id], role)
+		} else if wanted[id] == nil {
+			wanted[id] = []string{}
+		}
+	}
+	for _, h := range res.Held {
+		add(h.ID, "")
+	}
+	for _, ro := range path {
+		for _, id := range ro.ExpectsOneOf {
+			add(id, ro.ID)
+		}
+		for _, id := range ro.Certifications {
+			add(id, ro.ID)
+		}
+	}
+	out := []CertStatus{}
+	for _, id := range order {
+		c := b.Certification(id)
+		if c == nil {
+			continue
+		}
+		st := Eligibility(b, c, res)
+		st.Roles = wanted[id]
+		out = append(out, st)
+	}
+	return out
+}
+
+// pathRoles returns the roles from the position through the next step to
+// the long-term role, without repeats.
+func pathRoles(b *Bank, rec Recommendation) []*Role {
+	var out []*Role
+	seen := map[string]bool{}
+	ids := []string{rec.NextRole}
+	if p := shortestPath(b, rec.NextRole, rec.LongTermRole); p != nil {
+		ids = p
+	} else {
+		ids = append(ids, rec.LongTermRole)
+	}
+	for _, id := range ids {
+		if ro := b.Role(id); ro != nil && !seen[id] {
+			seen[id] = true
+			out = append(out, ro)
+		}
+	}
+	return out
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Eligibility tests a certification's rule against the facts, held
+// certifications and competency levels in a result.
+func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
+	ru := c.Rule
+	st := CertStatus{ID: c.ID, Abbr: c.Label(), Name: c.Name, RuleVersion: ru.Version}
+	if !ru.Date.IsZero() {
+		st.RuleDate = ru.Date.Format("2006-01-02")
+	}
+	ruleName := ru.Version
+	if st.RuleDate != "" {
+		ruleName += ", " + st.RuleDate
+	}
+	for _, h := range res.Held {
+		if h.ID == c.ID {
+			st.Status, st.Year = StatusHeld, h.Year
+			st.Message = fmt.Sprintf("%s held", c.Label())
+			if h.Year > 0 {
+				st.Message += fmt.Sprintf(" since %d", h.Year)
+			}
+			if c.Maintenance != "" {
+				st.Message += ". Keep it current: " + c.Maintenance
+			}
+			st.Message = endSentence(st.Message)
+			return st
+		}
+	}
+	if c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0) {
+		st.Status = StatusMeetsRule
+		st.Message = fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", c.Label(), ruleName)
+		return st
+	}
+	waiver := 0.0
+	for _, w := range ru.Waivers {
+		if (w.Certification != "" && res.holds(w.Certification)) || (w.Fact != "" && res.Facts[w.Fact] > 0) {
+			waiver += w.Years
+		}
+	}
+	waiver = math.Min(waiver, ru.WaiverMaxYears)
+	var short []string
+	for _, fact := range sortedKeys(ru.Experience) {
+		need := ru.Experience[fact]
+		if fact == ru.WaiverFact {
+			need = math.Max(0, need-waiver)
+		}
+		have, ok := res.Facts[fact]
+		if ok && have >= need {
+			continue
+		}
+		st.YearsShort = math.Max(st.YearsShort, need-have)
+		short = append(short, experienceShortfall(b, fact, need, have, ok))
+	}
+	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
+		covered, anyOK := coveredDomains(c, res)
+		if covered < ru.MinDomains {
+			short = append(short, fmt.Sprintf("Your answers suggest experience across %d of its %d domains; the rule asks for %d.", covered, len(c.Domains), ru.MinDomains))
+		}
+		if !anyOK {
+			short = append(short, fmt.Sprintf("The experience must include domain %s.", strings.Join(ru.AnyOfDomains, " or ")))
+		}
+	}
+	if len(short) == 0 {
+		st.Status = StatusMeetsRule
+		st.Message = fmt.Sprintf("Your answers appear to meet the published experience rule (%s). Confirm with %s before you apply.", ruleName, c.Body)
+		if waiver > 0 {
+			st.Message += fmt.Sprintf(" This counts a waiver of %g year(s).", waiver)
+		}
+		return st
+	}
+	st.Status = StatusNotYet
+	st.Message = fmt.Sprintf("Not yet under the published rule (%s): %s", ruleName, strings.Join(short, " "))
+	if ru.Alternative != "" {
+		st.Message += " Another route: " + endSentence(ru.Alternative)
+	}
+	return st
+}
+
+// coveredDomains counts the domains where the person's level in any of
+// the domain's competencies reaches CoveredLevel, and whether one of the
+// rule's required domains is among them.
+func coveredDomains(c *Certification, res *Result) (int, bool) {
+	covered := 0
+	anyOK := len(c.Rule.AnyOfDomains) == 0
+	for _, d := range c.Domains {
+		ok := false
+		for _, comp := range d.Competencies {
+			if res.levels[comp] >= CoveredLevel {
+				ok = true
+				break
+			}
+		}
+		if ok {
+			covered++
+			if contains(c.Rule.AnyOfDomains, d.ID) {
+				anyOK = true
+			}
+		}
+	}
+	return covered, anyOK
+}
+
+func experienceShortfall(b *Bank, fact string, need, have float64, answered bool) string {
+	name, unit := fact, ""
+	if f := b.Fact(fact); f != nil {
+		name, unit = f.Name, f.Unit
+	}
+	needs := fmt.Sprintf("%g", need)
+	if unit != "" {
+		needs += " " + unit
+	}
+	if !answered {
+		return fmt.Sprintf("Needs %s: %s (not answered).", needs, lowerFirst(name))
+	}
+	return fmt.Sprintf("Needs %s: %s (you have %g, %g short).", needs, lowerFirst(name), have, round(need-have, 1))
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
+}
+
+func certList(b *Bank, ids []string) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if c := b.Certification(id); c != nil {
+			names = append(names, c.Label())
+		} else {
+			names = append(names, id)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}

@@ -1,0 +1,105 @@
+package assess
+
+// index holds id lookups for a bank. It is built on first use; a bank is
+// not modified after loading, so the index never goes stale.
+type index struct {
+	competencies   map[string]*Competency
+	roles          map[string]*Role
+	certifications map[string]*Certification
+	facts          map[string]*Fact
+	sections       map[string]*Section
+	questions      map[string]*Question
+}
+
+func (b *Bank) idx() *index {
+	if b.index != nil {
+		return b.index
+	}
+	ix := &index{
+		competencies:   map[string]*Competency{},
+		roles:          map[string]*Role{},
+		certifications: map[string]*Certification{},
+		facts:          map[string]*Fact{},
+		sections:       map[string]*Section{},
+		questions:      map[string]*Question{},
+	}
+	// The first definition wins; duplicates are reported by Validate.
+	for i := range b.Competencies {
+		putFirst(ix.competencies, b.Competencies[i].ID, &b.Competencies[i])
+	}
+	for i := range b.Roles {
+		putFirst(ix.roles, b.Roles[i].ID, &b.Roles[i])
+	}
+	for i := range b.Certifications {
+		putFirst(ix.certifications, b.Certifications[i].ID, &b.Certifications[i])
+	}
+	for i := range b.Facts {
+		putFirst(ix.facts, b.Facts[i].ID, &b.Facts[i])
+	}
+	for i := range b.Sections {
+		putFirst(ix.sections, b.Sections[i].ID, &b.Sections[i])
+	}
+	for i := range b.Questions {
+		putFirst(ix.questions, b.Questions[i].ID, &b.Questions[i])
+	}
+	b.index = ix
+	return ix
+}
+
+func putFirst[T any](m map[string]*T, id string, v *T) {
+	if _, ok := m[id]; !ok {
+		m[id] = v
+	}
+}
+
+// Competency returns the competency with the id, or nil.
+func (b *Bank) Competency(id string) *Competency { return b.idx().competencies[id] }
+
+// Role returns the role with the id, or nil.
+func (b *Bank) Role(id string) *Role { return b.idx().roles[id] }
+
+// Certification returns the certification with the id, or nil.
+func (b *Bank) Certification(id string) *Certification { return b.idx().certifications[id] }
+
+// Fact returns the fact with the id, or nil.
+func (b *Bank) Fact(id string) *Fact { return b.idx().facts[id] }
+
+// Section returns the section with the id, or nil.
+func (b *Bank) Section(id string) *Section { return b.idx().sections[id] }
+
+// Question returns the question with the id, or nil.
+func (b *Bank) Question(id string) *Question { return b.idx().questions[id] }
+
+// QuestionsFor returns the questions asked in a mode, in bank order.
+func (b *Bank) QuestionsFor(mode Mode) []*Question {
+	out := make([]*Question, 0, len(b.Questions))
+	for i := range b.Questions {
+		if mode.Includes(&b.Questions[i]) {
+			out = append(out, &b.Questions[i])
+		}
+	}
+	return out
+}
+
+// Mode is the length of the assessment.
+type Mode string
+
+// Modes.
+const (
+	Full  Mode = "full"
+	Quick Mode = "quick"
+)
+
+// Includes reports whether a question is asked in this mode.
+func (m Mode) Includes(q *Question) bool { return m != Quick || q.Quick }
+
+// ParseMode reads a mode name; the empty string means full.
+func ParseMode(s string) (Mode, bool) {
+	switch Mode(s) {
+	case "", Full:
+		return Full, true
+	case Quick:
+		return Quick, true
+	}
+	return "", false
+}

@@ -1,0 +1,235 @@
+package assess
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// PerformingReadiness is the readiness from which secpath assumes a person
+// already works at a role's level when no current role is given.
+const PerformingReadiness = 75.0
+
+// recommend picks the next step and the long-term role on the role graph.
+//
+//   - Position: the current role from the profile when it names a role;
+//     otherwise the most senior role with readiness of at least
+//     PerformingReadiness; otherwise the entry role with the highest
+//     readiness.
+//   - Next step: with a target, the first role on the shortest path from
+//     the position to it; otherwise the role the position leads to with
+//     the highest readiness. A role that leads nowhere is its own next step.
+//   - Long-term: the target when one is set; otherwise the most senior role
+//     reachable from the next step, ties broken by readiness.
+func recommend(b *Bank, a *Answers, res *Result) Recommendation {
+	var rec Recommendation
+	if len(b.Roles) == 0 {
+		return rec
+	}
+	fit := func(id string) *RoleFit { return res.RoleFit(id) }
+	var why []string
+
+	pos, posReason := position(b, a, res)
+	rec.Position = pos.ID
+	why = append(why, posReason)
+
+	target := b.Role(a.Target)
+	if a.Target != "" && target == nil {
+		why = append(why, fmt.Sprintf("The target %q is not a role in this bank, so it was ignored.", a.Target))
+	}
+
+	// Next step.
+	var next *Role
+	if target != nil {
+		if p := shortestPath(b, pos.ID, target.ID); len(p) >= 2 {
+			next = b.Role(p[1])
+			why = append(why, fmt.Sprintf("Next step: %s (readiness %.0f%%), the first move on the path %s towards your target.", next.Title, fit(next.ID).Readiness, pathTitles(b, p)))
+		} else if len(p) == 1 {
+			next = target
+			why = append(why, fmt.Sprintf("You are placed at your target, %s (readiness %.0f%%): the plan deepens it.", target.Title, fit(target.ID).Readiness))
+		} else {
+			why = append(why, fmt.Sprintf("No path on the role map leads from %s to %s; the next step is chosen by readiness instead.", pos.Title, target.Title))
+		}
+	}
+	if next == nil {
+		if len(pos.LeadsTo) == 0 {
+			next = pos
+			why = append(why, fmt.Sprintf("%s is at the top of its path (readiness %.0f%%): the next step is to grow in it.", pos.Title, fit(pos.ID).Readiness))
+		} else {
+			cands := make([]*RoleFit, 0, len(pos.LeadsTo))
+			for _, id := range pos.LeadsTo {
+				if f := fit(id); f != nil {
+					cands = append(cands, f)
+				}
+			}
+			sort.SliceStable(cands, func(i, j int) bool {
+				if cands[i].Readiness != cands[j].Readiness {
+					return cands[i].Readiness > cands[j].Readiness
+				}
+				return len(cands[i].Blockers) < len(cands[j].Blockers)
+			})
+			next = b.Role(cands[0].ID)
+			line := fmt.Sprintf("Next step: %s, readiness %.0f%%", next.Title, cands[0].Readiness)
+			if len(cands) > 1 {
+				var others []string
+				for _, c := range cands[1:] {
+					others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, c.Readiness))
+				}
+				line += fmt.Sprintf(", the closest of the roles %s leads to (%s)", pos.Title, strings.Join(others, ", "))
+			}
+			why = append(why, line+".")
+		}
+	}
+	rec.NextRole = next.ID
+
+	// Long-term role.
+	long := target
+	if long == nil {
+		reach := reachable(b, next.ID)
+		sort.SliceStable(reach, func(i, j int) bool {
+			if reach[i].Seniority != reach[j].Seniority {
+				return reach[i].Seniority > reach[j].Seniority
+			}
+			return fit(reach[i].ID).Readiness > fit(reach[j].ID).Readiness
+		})
+		long = reach[0]
+	}
+	rec.LongTermRole = long.ID
+	lf := fit(long.ID)
+	line := fmt.Sprintf("Long-term: %s, readiness %.0f%% today", long.Title, lf.Readiness)
+	if len(lf.Gaps) > 0 {
+		g := lf.Gaps[0]
+		line += fmt.Sprintf("; its largest gap is %s (%.1f against a target of %d, weight %g)", g.Name, g.Current, g.Target, g.Weight)
+	}
+	why = append(why, line+".")
+
+	why = append(why, placementLine(res.Dimensions, lf.Profile, long.Title))
+	if nf := fit(next.ID); len(nf.Blockers) > 0 {
+		var msgs []string
+		for _, bl := range nf.Blockers {
+			msgs = append(msgs, bl.Message)
+		}
+		why = append(why, fmt.Sprintf("Before %s: %s", next.Title, strings.Join(msgs, " ")))
+	}
+	rec.Rationale = why
+	return rec
+}
+
+// position finds where the person stands on the role map, with a reason.
+func position(b *Bank, a *Answers, res *Result) (*Role, string) {
+	if ro := b.Role(a.Profile.CurrentRole); ro != nil {
+		return ro, fmt.Sprintf("Starting point: %s, your current role (readiness %.0f%%).", ro.Title, res.RoleFit(ro.ID).Readiness)
+	}
+	note := ""
+	if a.Profile.CurrentRole != "" {
+		note = fmt.Sprintf(" (your current role %q is not one of the bank's roles)", a.Profile.CurrentRole)
+	}
+	var best *Role
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		if res.RoleFit(ro.ID).Readiness >= PerformingReadiness && (best == nil || ro.Seniority > best.Seniority) {
+			best = ro
+		}
+	}
+	if best != nil {
+		return best, fmt.Sprintf("Starting point: %s%s, the most senior role whose targets you already meet to %.0f%% or more (%.0f%%).", best.Title, note, PerformingReadiness, res.RoleFit(best.ID).Readiness)
+	}
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		if ro.Entry && (best == nil || res.RoleFit(ro.ID).Readiness > res.RoleFit(best.ID).Readiness) {
+			best = ro
+		}
+	}
+	if best == nil {
+		best = &b.Roles[0]
+	}
+	return best, fmt.Sprintf("Starting point: %s%s, the closest of the common starting roles (readiness %.0f%%).", best.Title, note, res.RoleFit(best.ID).Readiness)
+}
+
+// placementLine explains the depth/breadth placement against a role's.
+func placementLine(you, role DimensionScores, title string) string {
+	d, s := you.TechnicalDepth, you.StrategicBreadth
+	var shape string
+	switch {
+	case d >= s+0.75:
+		shape = "your strength is technical depth"
+	case s >= d+0.75:
+		shape = "your strength is strategic breadth"
+	default:
+		shape = "depth and breadth are balanced"
+	}
+	return fmt.Sprintf("Placement: technical depth %.1f, strategic breadth %.1f, leadership %.1f: %s; %s asks for %.1f, %.1f and %.1f.",
+		d, s, you.Leadership, shape, title, role.TechnicalDepth, role.StrategicBreadth, role.Leadership)
+}
+
+// shortestPath returns the role ids from one role to another along
+// leads_to edges, both ends included, or nil when there is no path.
+func shortestPath(b *Bank, from, to string) []string {
+	if b.Role(from) == nil || b.Role(to) == nil {
+		return nil
+	}
+	prev := map[string]string{from: ""}
+	queue := []string{from}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		if cur == to {
+			var p []string
+			for id := to; id != ""; id = prev[id] {
+				p = append([]string{id}, p...)
+			}
+			return p
+		}
+		if ro := b.Role(cur); ro != nil {
+			for _, n := range ro.LeadsTo {
+				if _, seen := prev[n]; !seen && b.Role(n) != nil {
+					prev[n] = cur
+					queue = append(queue, n)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reachable lists the roles reachable from a role, itself included, in
+// breadth-first order.
+func reachable(b *Bank, from string) []*Role {
+	var out []*Role
+	seen := map[string]bool{from: true}
+	queue := []string{from}
+	for len(queue) > 0 {
+		cur := b.Role(queue[0])
+		queue = queue[1:]
+		if cur == nil {
+			continue
+		}
+		out = append(out, cur)
+		for _, n := range cur.LeadsTo {
+			if !seen[n] {
+				seen[n] = true
+				queue = append(queue, n)
+			}
+		}
+	}
+	return out
+}
+
+func pathTitles(b *Bank, ids []string) string {
+	titles := make([]string, len(ids))
+	for i, id := range ids {
+		titles[i] = b.Role(id).Title
+	}
+	return strings.Join(titles, " → ")
+}
+
+// FedBy lists the roles that lead to a role: the reverse path edges.
+func (b *Bank) FedBy(id string) []string {
+	var out []string
+	for _, ro := range b.Roles {
+		if contains(ro.LeadsTo, id) {
+			out = append(out, ro.ID)
+		}
+	}
+	return out
+}

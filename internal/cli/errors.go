@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// Exit codes, as the command-line contract promises.
+const (
+	ExitOK      = 0
+	ExitInvalid = 1
+	ExitUsage   = 2
+	ExitAborted = 130
+)
+
+// ErrAborted is returned when the user leaves without finishing.
+var ErrAborted = errors.New("aborted")
+
+// usageError marks a mistake in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}
+
+// exitCode maps an error to the process exit code.
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ue):
+		return ExitUsage
+	case errors.Is(err, ErrAborted):
+		return ExitAborted
+	}
+	return ExitInvalid
+}
+
+// reportError prints an error for a person: every diagnostic of an invalid
+// file on its own line, anything else as one line.
+func reportError(w io.Writer, err error) {
+	var inv *assess.InvalidError
+	if errors.As(err, &inv) {
+		for _, d := range inv.Diagnostics {
+			fmt.Fprintf(w, "secpath: %s\n", d.Error())
+		}
+		return
+	}
+	var sl silent
+	if errors.As(err, &sl) {
+		return
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(w, "secpath: %s\nRun 'secpath --help' for usage.\n", ue.err)
+		return
+	}
+	fmt.Fprintf(w, "secpath: %s\n", err)
+}

@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/secpath/secpath/assess"
+)
+
+type roleTargetJSON struct {
+	Competency string  `json:"competency"`
+	Name       string  `json:"name"`
+	Level      int     `json:"level"`
+	Weight     float64 `json:"weight"`
+}
+
+type roleJSON struct {
+	ID             string             `json:"id"`
+	Title          string             `json:"title"`
+	Track          string             `json:"track"`
+	Seniority      int                `json:"seniority"`
+	Entry          bool               `json:"entry"`
+	Summary        string             `json:"summary"`
+	ReportsTo      string             `json:"reports_to"`
+	FedBy          []string           `json:"fed_by"`
+	LeadsTo        []string           `json:"leads_to"`
+	Certifications []string           `json:"certifications"`
+	ExpectsOneOf   []string           `json:"expects_one_of"`
+	Experience     map[string]float64 `json:"experience"`
+	Refs           assess.Refs        `json:"refs"`
+	Targets        []roleTargetJSON   `json:"targets"`
+}
+
+func newRolesCmd(env Env, opts *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "roles",
+		Short: "List the roles of the bank: what each does, where it leads, what it needs",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			b, err := loadBank(opts)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := make([]roleJSON, 0, len(b.Roles))
+				for _, ro := range b.Roles {
+					out = append(out, toRoleJSON(b, ro))
+				}
+				return writeJSON(env.Stdout, out)
+			}
+			return writeRoles(env.Stdout, b)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the roles as JSON")
+	return cmd
+}
+
+func toRoleJSON(b *assess.Bank, ro assess.Role) roleJSON {
+	r := roleJSON{
+		ID: ro.ID, Title: ro.Title, Track: ro.Track, Seniority: ro.Seniority, Entry: ro.Entry,
+		Summary: ro.Summary, ReportsTo: ro.ReportsTo, FedBy: orEmpty(b.FedBy(ro.ID)), LeadsTo: orEmpty(ro.LeadsTo),
+		Certifications: orEmpty(ro.Certifications), ExpectsOneOf: orEmpty(ro.ExpectsOneOf),
+		Experience: ro.Experience, Refs: ro.Refs,
+	}
+	if r.Experience == nil {
+		r.Experience = map[string]float64{}
+	}
+	for _, t := range ro.Targets {
+		name := t.Competency
+		if c := b.Competency(t.Competency); c != nil {
+			name = c.Name
+		}
+		r.Targets = append(r.Targets, roleTargetJSON{Competency: t.Competency, Name: name, Level: t.Level, Weight: t.Weight})
+	}
+	return r
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+var weightWords = map[float64]string{1: "useful", 2: "important", 3: "essential"}
+
+// writeRoles prints the roles like a careers page: what the job is, where
+// it sits on the map, what it asks for.
+func writeRoles(w io.Writer, b *assess.Bank) error {
+	ew := &lineWriter{w: w}
+	for i, ro := range b.Roles {
+		if i > 0 {
+			ew.line("")
+		}
+		ew.line(fmt.Sprintf("%s  [%s]", ro.Title, ro.ID))
+		head := fmt.Sprintf("%s track · seniority %d of 7", ro.Track, ro.Seniority)
+		if ro.Entry {
+			head += " · a common starting point"
+		}
+		ew.line("  " + head)
+		for _, l := range wrapText(ro.Summary, 76) {
+			ew.line("  " + l)
+		}
+		if ro.ReportsTo != "" {
+			ew.wrapped("  Reports to: ", ro.ReportsTo)
+		}
+		if from := b.FedBy(ro.ID); len(from) > 0 {
+			ew.wrapped("  Comes from: ", roleTitles(b, from))
+		}
+		if len(ro.LeadsTo) > 0 {
+			ew.wrapped("  Leads to:   ", roleTitles(b, ro.LeadsTo))
+		}
+		var needs []string
+		for _, f := range sortedFacts(ro.Experience) {
+			name := f
+			if fact := b.Fact(f); fact != nil {
+				name = strings.ToLower(fact.Name[:1]) + fact.Name[1:]
+			}
+			needs = append(needs, fmt.Sprintf("%g+ %s", ro.Experience[f], name))
+		}
+		if len(ro.ExpectsOneOf) > 0 {
+			needs = append(needs, "one of "+certLabels(b, ro.ExpectsOneOf, " / "))
+		}
+		if len(needs) > 0 {
+			ew.wrapped("  Typically:  ", strings.Join(needs, "; "))
+		}
+		if len(ro.Certifications) > 0 {
+			ew.wrapped("  Credentials that help: ", certLabels(b, ro.Certifications, ", "))
+		}
+		targets := append([]assess.Target(nil), ro.Targets...)
+		sort.SliceStable(targets, func(i, j int) bool {
+			if targets[i].Weight != targets[j].Weight {
+				return targets[i].Weight > targets[j].Weight
+			}
+			return targets[i].Level > targets[j].Level
+		})
+		var key []string
+		for _, t := range targets {
+			if t.Weight < 3 {
+				continue
+			}
+			name := t.Competency
+			if c := b.Competency(t.Competency); c != nil {
+				name = c.Name
+			}
+			key = append(key, fmt.Sprintf("%s %d", name, t.Level))
+		}
+		if len(key) > 0 {
+			ew.wrapped("  Essential (level 0-5): ", strings.Join(key, ", "))
+		}
+		if refs := refText(ro.Refs); refs != "" {
+			ew.wrapped("  Frameworks: ", refs)
+		}
+	}
+	return ew.err
+}
+
+func refText(r assess.Refs) string {
+	var parts []string
+	add := func(label string, xs []string) {
+		if len(xs) > 0 {
+			parts = append(parts, label+" "+strings.Join(xs, ", "))
+		}
+	}
+	add("NICE", r.NICE)
+	add("ECSF", r.ECSF)
+	add("SFIA", r.SFIA)
+	add("e-CF", r.ECF)
+	add("CSF", r.CSF)
+	add("CISSP", r.CISSP)
+	add("CISM", r.CISM)
+	add("see", r.Other)
+	return strings.Join(parts, " · ")
+}
+
+func roleTitles(b *assess.Bank, ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if ro := b.Role(id); ro != nil {
+			out[i] = ro.Title
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func certLabels(b *assess.Bank, ids []string, sep string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if c := b.Certification(id); c != nil {
+			out[i] = c.Label()
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+func sortedFacts(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// lineWriter writes lines and remembers the first error.
+type lineWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (l *lineWriter) line(s string) {
+	if l.err == nil {
+		_, l.err = fmt.Fprintln(l.w, s)
+	}
+}
+
+// wrapped writes "label text" wrapped at 78 columns, continuation lines
+// indented under the text.
+func (l *lineWriter) wrapped(label, text string) {
+	lines := wrapText(text, 78-len([]rune(label)))
+	for i, s := range lines {
+		if i == 0 {
+			l.line(label + s)
+		} else {
+			l.line(strings.Repeat(" ", len([]rune(label))) + s)
+		}
+	}
+}
+
+// wrapText breaks text at spaces into lines of at most width runes.
+func wrapText(s string, width int) []string {
+	width = max(width, 20)
+	var lines []string
+	var cur []rune
+	for _, word := range strings.Fields(s) {
+		wr := []rune(word)
+		if len(cur) > 0 && len(cur)+1+len(wr) > width {
+			lines = append(lines, string(cur))
+			cur = cur[:0]
+		}
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
+		}
+		cur = append(cur, wr...)
+	}
+	if len(cur) > 0 {
+		lines = append(lines, string(cur))
+	}
+	return lines
+}

@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/questions"
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+var Version = ""
+
+// Env is what a command may touch: its streams and environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// options are the global flags.
+type options struct {
+	questionsDir string
+	accessible   bool
+	mentor       bool
+}
+
+// Run executes secpath with the given arguments and returns the exit code.
+// It never panics on user input: a panic deep inside is turned into an
+// error message rather than a stack trace.
+func Run(ctx context.Context, args []string, env Env) (code int) {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.Stderr, "secpath: internal error: %v\nPlease report this with the command you ran.\n", r)
+			code = ExitInvalid
+		}
+	}()
+	root := newRoot(env)
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		if isCobraUsage(err) {
+			err = usageError{err}
+		}
+		reportError(env.Stderr, err)
+	}
+	return exitCode(err)
+}
+
+// isCobraUsage recognises cobra's own errors about commands and arguments.
+func isCobraUsage(err error) bool {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return false
+	}
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "accepts ", "requires at least", "requires at most", "flag needs an argument", "invalid argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newRoot(env Env) *cobra.Command {
+	opts := &options{}
+	root := &cobra.Command{
+		Use:   "secpath",
+		Short: "How far you stand from IT Security Manager or CISO, why, and what to do about it",
+		Long: `secpath assesses a security professional against the competencies of security
+leadership roles (IT Security Manager, CISO and the roles around them), recommends
+a path with a ranked list of gaps, and writes a development plan. Everything stays
+on this machine.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// The interactive assessment arrives with the TUI; until then
+			// the bare command explains what there is.
+			return cmd.Help()
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&opts.questionsDir, "questions", "", "use the bank in `DIR` instead of the embedded one")
+	pf.BoolVar(&opts.accessible, "accessible", false, "numbered line prompts instead of the full-screen interface")
+	pf.BoolVar(&opts.mentor, "mentor", false, "mentor mode")
+	root.AddCommand(
+		newValidateCmd(env, opts),
+		newRolesCmd(env, opts),
+		newTemplateCmd(env, opts),
+		newScoreCmd(env, opts),
+		newVersionCmd(env),
+	)
+	return root
+}
+
+// loadBank loads the bank the flags select.
+func loadBank(opts *options) (*assess.Bank, error) {
+	var (
+		b   *assess.Bank
+		err error
+	)
+	if opts.questionsDir != "" {
+		b, _, err = questions.LoadDir(opts.questionsDir)
+	} else {
+		b, _, err = questions.Default()
+	}
+	return b, err
+}
+
+func newVersionCmd(env Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of secpath and of its embedded bank",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			bankName, bankVersion := "unavailable", ""
+			if b, _, err := questions.Default(); err == nil {
+				bankName, bankVersion = b.Meta.Name, b.Meta.Version
+			}
+			fmt.Fprintf(env.Stdout, "secpath %s\nembedded bank %s %s (schema %d)\n", version(), bankName, bankVersion, assess.SchemaVersion)
+			return nil
+		},
+	}
+}
+
+func version() string {
+	if Version != "" {
+		return Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

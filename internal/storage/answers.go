@@ -1,0 +1,392 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/tomlpos"
+)
+
+// MaxAnswersSize bounds an answers file; a complete one is about 30 KiB.
+const MaxAnswersSize = 4 << 20
+
+// MaxEvidence bounds one evidence note, in characters.
+const MaxEvidence = 4000
+
+// Session holds what the interactive quiz keeps beside the answers so an
+// unfinished assessment can be resumed.
+type Session struct {
+	ID       string    `toml:"id"`
+	Started  time.Time `toml:"started"`
+	Updated  time.Time `toml:"updated"`
+	Position string    `toml:"position"` // id of the question on screen
+}
+
+// File is an answers file: the assessment and, for saved quiz sessions,
+// the session metadata.
+type File struct {
+	Answers *assess.Answers
+	Session Session
+}
+
+type rawProfile struct {
+	Name         string `toml:"name"`
+	CurrentRole  string `toml:"current_role"`
+	Organisation string `toml:"organisation"`
+}
+
+type rawAnswer struct {
+	Answer     any    `toml:"answer"`
+	Skipped    bool   `toml:"skipped"`
+	Evidence   string `toml:"evidence"`
+	Confidence string `toml:"confidence"`
+}
+
+type rawFile struct {
+	Schema      int                  `toml:"schema"`
+	Bank        string               `toml:"bank"`
+	BankVersion string               `toml:"bank_version"`
+	Mode        string               `toml:"mode"`
+	Target      string               `toml:"target"`
+	Profile     rawProfile           `toml:"profile"`
+	Session     Session              `toml:"session"`
+	Answers     map[string]rawAnswer `toml:"answers"`
+}
+
+// ReadAnswers reads an answers file from disk and checks it against the
+// bank.
+func ReadAnswers(path string, b *assess.Bank) (*File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not an answers file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxAnswersSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	return ParseAnswers(path, data, b)
+}
+
+func pathErr(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ParseAnswers decodes answers-file text strictly. Every problem is
+// reported with its line: unknown keys and question ids, wrong types,
+// option numbers out of range, unknown certifications, a file from another
+// bank or schema. All problems are returned together as an
+// *assess.InvalidError.
+func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
+	bad := func(line int, format string, args ...any) error {
+		return &assess.InvalidError{Diagnostics: []assess.Diagnostic{{File: name, Line: line, Message: fmt.Sprintf(format, args...)}}}
+	}
+	if len(data) > MaxAnswersSize {
+		return nil, bad(0, "the file is larger than %d MiB; an answers file is a few KiB", MaxAnswersSize>>20)
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, bad(0, "the file is empty; write a blank one with `secpath template -o FILE`")
+	}
+	if !utf8.Valid(data) {
+		return nil, bad(0, "the file is not valid UTF-8 text; is it an answers file?")
+	}
+	text := string(data)
+	var raw rawFile
+	md, err := toml.Decode(text, &raw)
+	ix := tomlpos.Scan(text)
+	if err != nil {
+		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{decodeError(name, err, ix)}}
+	}
+	var rep assess.Report
+	at := func(path string) assess.Source {
+		p, _ := ix.Lookup(path)
+		return assess.Source{File: name, Line: p.Line, Column: p.Column}
+	}
+	for _, k := range md.Undecoded() {
+		if len(k) > 3 && k[0] == "answers" && k[2] == "answer" {
+			continue // inside an answer value; checked below
+		}
+		d := assess.Diagnostic{File: name, Message: fmt.Sprintf("unknown key %q", k.String())}
+		if ps := ix.Plain(k.String()); len(ps) > 0 {
+			d.Line, d.Column = ps[0].Line, ps[0].Column
+		}
+		rep.Errors = append(rep.Errors, d)
+	}
+	switch {
+	case raw.Schema != 0 && raw.Schema != assess.SchemaVersion:
+		rep.Errorf(at("schema"), "schema %d is not supported: this secpath reads answers files of schema %d", raw.Schema, assess.SchemaVersion)
+	case raw.Bank != "" && raw.Bank != b.Meta.Name:
+		rep.Errorf(at("bank"), "this answers file is for the bank %q, but the bank in use is %q; pass --questions with the bank it was made for", raw.Bank, b.Meta.Name)
+	}
+	mode, ok := assess.ParseMode(raw.Mode)
+	if !ok {
+		rep.Errorf(at("mode"), "mode %q is not one of full, quick", raw.Mode)
+	}
+	if raw.Target != "" && b.Role(raw.Target) == nil {
+		rep.Errorf(at("target"), "target %q is not a role in the bank%s", raw.Target, suggestRole(b, raw.Target))
+	}
+	a := &assess.Answers{
+		Bank: raw.Bank, BankVersion: raw.BankVersion, Mode: mode, Target: raw.Target,
+		Profile: assess.Profile{Name: raw.Profile.Name, CurrentRole: raw.Profile.CurrentRole, Organisation: raw.Profile.Organisation},
+		Items:   make(map[string]assess.Answer, len(raw.Answers)),
+	}
+	if a.Bank == "" {
+		a.Bank, a.BankVersion = b.Meta.Name, b.Meta.Version
+	}
+	for _, id := range sortedIDs(raw.Answers) {
+		ra := raw.Answers[id]
+		where := at("answers." + id)
+		q := b.Question(id)
+		if q == nil {
+			rep.Errorf(where, "unknown question %q%s", id, suggestQuestion(b, id))
+			continue
+		}
+		ans, errs := convertAnswer(b, q, ra)
+		for _, e := range errs {
+			pos := at("answers." + id + "." + e.key)
+			if pos.Line == 0 {
+				pos = where
+			}
+			rep.Errorf(pos, "question %q: %s", id, e.msg)
+		}
+		a.Items[id] = ans
+	}
+	rep.Sort()
+	if len(rep.Errors) > 0 {
+		return nil, &assess.InvalidError{Diagnostics: rep.Errors}
+	}
+	return &File{Answers: a, Session: raw.Session}, nil
+}
+
+type fieldErr struct{ key, msg string }
+
+// convertAnswer checks one raw answer against its question's kind.
+func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Answer, []fieldErr) {
+	var errs []fieldErr
+	fail := func(key, format string, args ...any) { errs = append(errs, fieldErr{key, fmt.Sprintf(format, args...)}) }
+	ans := assess.Answer{Skipped: ra.Skipped, Evidence: ra.Evidence}
+	c, ok := assess.ParseConfidence(ra.Confidence)
+	if !ok {
+		fail("confidence", "confidence %q is not one of low, medium, high", ra.Confidence)
+	}
+	ans.Confidence = c
+	if utf8.RuneCountInString(ra.Evidence) > MaxEvidence {
+		fail("evidence", "the evidence note is longer than %d characters", MaxEvidence)
+	}
+	if ra.Answer == nil {
+		return ans, errs
+	}
+	if ra.Skipped {
+		fail("skipped", "it is marked skipped but also has an answer; remove one of them")
+	}
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		n, ok := ra.Answer.(int64)
+		if !ok || n < 1 || n > int64(len(q.Options)) {
+			fail("answer", "a %s question is answered with an option number from 1 to %d, not %s", q.Kind, len(q.Options), describe(ra.Answer))
+			break
+		}
+		ans.Choice = int(n)
+	case assess.KindNumber:
+		var v float64
+		switch x := ra.Answer.(type) {
+		case int64:
+			v = float64(x)
+		case float64:
+			v = x
+		default:
+			fail("answer", "a number question is answered with a number, not %s", describe(ra.Answer))
+			return ans, errs
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) || (q.Min != nil && v < *q.Min) || (q.Max != nil && v > *q.Max) {
+			fail("answer", "%g is outside the accepted range %s", v, rangeText(q))
+			break
+		}
+		ans.Number = &v
+	case assess.KindYesNo:
+		v, ok := ra.Answer.(bool)
+		if !ok {
+			fail("answer", "a yes/no question is answered with true or false, not %s", describe(ra.Answer))
+			break
+		}
+		ans.Bool = &v
+	case assess.KindCertifications:
+		held, msg := convertHeld(b, ra.Answer)
+		if msg != "" {
+			fail("answer", "%s", msg)
+			break
+		}
+		ans.Held = held
+	}
+	return ans, errs
+}
+
+// convertHeld reads `answer = ["cissp", { id = "cism", year = 2021 }]`.
+func convertHeld(b *assess.Bank, v any) ([]assess.HeldCert, string) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Sprintf("a certifications question is answered with a list such as [\"cissp\", { id = \"cism\", year = 2021 }], not %s", describe(v))
+	}
+	held := []assess.HeldCert{}
+	seen := map[string]bool{}
+	thisYear := time.Now().Year()
+	for _, item := range list {
+		var h assess.HeldCert
+		switch x := item.(type) {
+		case string:
+			h.ID = x
+		case map[string]any:
+			for k := range x {
+				if k != "id" && k != "year" {
+					return nil, fmt.Sprintf("unknown key %q in a certification (use id and year)", k)
+				}
+			}
+			id, ok := x["id"].(string)
+			if !ok {
+				return nil, "each certification needs an id string, e.g. { id = \"cism\", year = 2021 }"
+			}
+			h.ID = id
+			if y, present := x["year"]; present {
+				yi, ok := y.(int64)
+				if !ok || yi < 1970 || yi > int64(thisYear)+1 {
+					return nil, fmt.Sprintf("the year for %q must be a year from 1970 to %d", id, thisYear)
+				}
+				h.Year = int(yi)
+			}
+		default:
+			return nil, fmt.Sprintf("each certification is an id or { id, year }, not %s", describe(item))
+		}
+		if b.Certification(h.ID) == nil {
+			return nil, fmt.Sprintf("unknown certification %q%s", h.ID, suggestCert(b, h.ID))
+		}
+		if seen[h.ID] {
+			return nil, fmt.Sprintf("certification %q is listed twice", h.ID)
+		}
+		seen[h.ID] = true
+		held = append(held, h)
+	}
+	return held, ""
+}
+
+func describe(v any) string {
+	switch x := v.(type) {
+	case int64:
+		return fmt.Sprintf("%d", x)
+	case float64:
+		return fmt.Sprintf("%g", x)
+	case string:
+		return fmt.Sprintf("the text %q", x)
+	case bool:
+		return fmt.Sprintf("%t", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case time.Time:
+		return "a date"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+func rangeText(q *assess.Question) string {
+	lo, hi := "any", "any"
+	if q.Min != nil {
+		lo = fmt.Sprintf("%g", *q.Min)
+	}
+	if q.Max != nil {
+		hi = fmt.Sprintf("%g", *q.Max)
+	}
+	s := lo + " to " + hi
+	if q.Unit != "" {
+		s += " " + q.Unit
+	}
+	return s
+}
+
+func decodeError(name string, err error, ix *tomlpos.Index) assess.Diagnostic {
+	d := assess.Diagnostic{File: name, Message: err.Error()}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		d.Line, d.Column = pe.Position.Line, pe.Position.Col
+		d.Message = "TOML syntax: " + pe.Message
+		if pe.LastKey != "" && strings.Contains(pe.Message, "incompatible types") {
+			d.Message = fmt.Sprintf("wrong type for %q: %s", pe.LastKey, pe.Message)
+		}
+		return d
+	}
+	msg := strings.TrimPrefix(err.Error(), "toml: ")
+	if i := strings.Index(msg, "(last key \""); i >= 0 {
+		rest := msg[i+len("(last key \""):]
+		if j := strings.Index(rest, "\")"); j >= 0 {
+			key := rest[:j]
+			if ps := ix.Plain(key); len(ps) > 0 {
+				d.Line, d.Column = ps[0].Line, ps[0].Column
+			}
+			msg = fmt.Sprintf("wrong type for %q: %s", key, strings.TrimPrefix(rest[j+2:], ": "))
+		}
+	}
+	d.Message = strings.Replace(msg, "incompatible types: TOML value has type", "found", 1)
+	d.Message = strings.Replace(d.Message, "; destination has type", ", expected", 1)
+	return d
+}
+
+func sortedIDs(m map[string]rawAnswer) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func suggestQuestion(b *assess.Bank, id string) string {
+	ids := make([]string, len(b.Questions))
+	for i, q := range b.Questions {
+		ids[i] = q.ID
+	}
+	return didYouMean(id, ids)
+}
+
+func suggestRole(b *assess.Bank, id string) string {
+	ids := make([]string, len(b.Roles))
+	for i, r := range b.Roles {
+		ids[i] = r.ID
+	}
+	return didYouMean(id, ids)
+}
+
+func suggestCert(b *assess.Bank, id string) string {
+	ids := make([]string, len(b.Certifications))
+	for i, c := range b.Certifications {
+		ids[i] = c.ID
+	}
+	return didYouMean(id, ids)
+}
+
+func didYouMean(id string, known []string) string {
+	if s := assess.Closest(id, known); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}

@@ -1,0 +1,87 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// ErrExists is returned when a write would replace a file and the caller
+// did not allow it.
+var ErrExists = errors.New("file already exists")
+
+// FileMode is the permission of every file secpath writes: answers,
+// sessions and plans are personal.
+const FileMode os.FileMode = 0o600
+
+// DirMode is the permission of directories secpath creates.
+const DirMode os.FileMode = 0o700
+
+// WriteFileAtomic writes data to path so that readers see either the old
+// file or the complete new one, never a part: it writes a temporary file
+// in the same directory, syncs it, and renames it over the target. Unless
+// overwrite is set, an existing file is left alone and ErrExists returned.
+func WriteFileAtomic(path string, data []byte, overwrite bool) error {
+	if !overwrite {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+		}
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s: is a directory", path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write here: %w", path, pathErr(err))
+	}
+	name := tmp.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			_ = tmp.Close()
+			_ = os.Remove(name)
+		}
+	}()
+	if err := tmp.Chmod(FileMode); err != nil {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	if !overwrite {
+		// Link fails if the target appeared meanwhile, so a file created
+		// between the check above and now is still not replaced.
+		if err := os.Link(name, path); err != nil {
+			if errors.Is(err, os.ErrExist) {
+				return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+			}
+			if err := os.Rename(name, path); err != nil {
+				return fmt.Errorf("%s: %w", path, pathErr(err))
+			}
+		} else {
+			_ = os.Remove(name)
+		}
+	} else if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("%s: %w", path, pathErr(err))
+	}
+	ok = true
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename durable; failure only weakens durability, so it
+// is ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}

@@ -1,0 +1,231 @@
+package storage
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// WriteAnswers writes an answers file: every question of the mode in bank
+// order, its kind, text and options as comments, and the answer (or a
+// commented-out blank one). The same format serves as the template, the
+// quiz's saved session and the hand-filled file that `score` reads, so a
+// person can open any of them in an editor and carry on.
+func WriteAnswers(w io.Writer, b *assess.Bank, f *File) error {
+	a := f.Answers
+	if a == nil {
+		a = assess.NewAnswers(b, assess.Full)
+	}
+	mode := a.Mode
+	if mode == "" {
+		mode = assess.Full
+	}
+	ew := &errWriter{w: w}
+	ew.printf("# secpath answers file (schema %d). Fill in `answer = ...` under each question,\n", assess.SchemaVersion)
+	ew.printf("# then run: secpath score FILE   (or: secpath plan FILE)\n")
+	ew.printf("# Option numbers start at 1. Leave a question out, or set skipped = true, to skip it.\n")
+	ew.printf("# Optional per answer: evidence = \"what you did, where\" and confidence = \"low\" | \"medium\" | \"high\".\n\n")
+	ew.printf("schema = %d\n", assess.SchemaVersion)
+	ew.printf("bank = %s\n", quote(b.Meta.Name))
+	ew.printf("bank_version = %s\n", quote(b.Meta.Version))
+	ew.printf("mode = %s            # full | quick\n", quote(string(mode)))
+	ew.printf("target = %s               # a role id (see `secpath roles`), or \"\" to let secpath recommend one\n", quote(a.Target))
+	ew.printf("\n[profile]\n")
+	ew.printf("name = %s                 # optional\n", quote(a.Profile.Name))
+	ew.printf("current_role = %s         # a role id, or your job title in words\n", quote(a.Profile.CurrentRole))
+	ew.printf("organisation = %s         # optional\n", quote(a.Profile.Organisation))
+	if f.Session.ID != "" {
+		ew.printf("\n[session]\n")
+		ew.printf("id = %s\n", quote(f.Session.ID))
+		ew.printf("started = %s\n", f.Session.Started.UTC().Format(time.RFC3339))
+		ew.printf("updated = %s\n", f.Session.Updated.UTC().Format(time.RFC3339))
+		ew.printf("position = %s\n", quote(f.Session.Position))
+	}
+	section := ""
+	for _, q := range b.QuestionsFor(mode) {
+		if q.Section != section {
+			section = q.Section
+			title := section
+			if s := b.Section(section); s != nil {
+				title = s.Title
+			}
+			ew.printf("\n# %s\n# %s\n", strings.Repeat("=", 70), title)
+		}
+		writeQuestion(ew, b, q, a.Items[q.ID])
+	}
+	// Answers to questions outside the mode are kept, so switching from
+	// quick to full mode loses nothing.
+	var extra []string
+	for id := range a.Items {
+		if q := b.Question(id); q != nil && !mode.Includes(q) {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	if len(extra) > 0 {
+		ew.printf("\n# %s\n# Answers kept from a longer assessment\n", strings.Repeat("=", 70))
+		for _, id := range extra {
+			writeQuestion(ew, b, b.Question(id), a.Items[id])
+		}
+	}
+	return ew.err
+}
+
+func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess.Answer) {
+	ew.printf("\n")
+	for _, line := range wrap(fmt.Sprintf("%s (%s): %s", q.ID, kindLabel(q), q.Text), 76) {
+		ew.printf("# %s\n", line)
+	}
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		for i, o := range q.Options {
+			for j, line := range wrap(o.Text, 70) {
+				if j == 0 {
+					ew.printf("#   %d = %s\n", i+1, line)
+				} else {
+					ew.printf("#       %s\n", line)
+				}
+			}
+		}
+	case assess.KindNumber:
+		ew.printf("#   a number, %s\n", rangeText(q))
+	case assess.KindYesNo:
+		ew.printf("#   true or false\n")
+	case assess.KindCertifications:
+		ew.printf("#   a list of ids, with the year where you know it: [\"cissp\", { id = \"cism\", year = 2021 }]\n")
+		var ids []string
+		for _, c := range b.Certifications {
+			ids = append(ids, c.ID)
+		}
+		for _, line := range wrap("ids: "+strings.Join(ids, ", "), 72) {
+			ew.printf("#   %s\n", line)
+		}
+	}
+	ew.printf("[answers.%s]\n", tableKey(q.ID))
+	switch {
+	case ans.Skipped:
+		ew.printf("skipped = true\n")
+	case ans.Given(q.Kind):
+		ew.printf("answer = %s\n", answerValue(q, ans))
+	default:
+		ew.printf("# answer = \n")
+	}
+	if ans.Evidence != "" {
+		ew.printf("evidence = %s\n", quote(ans.Evidence))
+	}
+	if ans.Confidence != "" {
+		ew.printf("confidence = %s\n", quote(string(ans.Confidence)))
+	}
+}
+
+func kindLabel(q *assess.Question) string {
+	switch q.Kind {
+	case assess.KindRating:
+		return "pick the option closest to what you have done"
+	case assess.KindScenario:
+		return "scenario: pick what you would do"
+	case assess.KindYesNo:
+		return "yes or no"
+	case assess.KindNumber:
+		return "number"
+	case assess.KindCertifications:
+		return "certifications held"
+	}
+	return string(q.Kind)
+}
+
+func answerValue(q *assess.Question, ans assess.Answer) string {
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		return strconv.Itoa(ans.Choice)
+	case assess.KindNumber:
+		return strconv.FormatFloat(*ans.Number, 'f', -1, 64)
+	case assess.KindYesNo:
+		return strconv.FormatBool(*ans.Bool)
+	case assess.KindCertifications:
+		parts := make([]string, len(ans.Held))
+		for i, h := range ans.Held {
+			if h.Year > 0 {
+				parts[i] = fmt.Sprintf("{ id = %s, year = %d }", quote(h.ID), h.Year)
+			} else {
+				parts[i] = quote(h.ID)
+			}
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return ""
+}
+
+// quote writes a TOML basic string.
+func quote(s string) string {
+	var sb strings.Builder
+	sb.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			sb.WriteString(`\"`)
+		case '\\':
+			sb.WriteString(`\\`)
+		case '\n':
+			sb.WriteString(`\n`)
+		case '\r':
+			sb.WriteString(`\r`)
+		case '\t':
+			sb.WriteString(`\t`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&sb, `\u%04X`, r)
+			} else {
+				sb.WriteRune(r)
+			}
+		}
+	}
+	sb.WriteByte('"')
+	return sb.String()
+}
+
+// tableKey writes an id as a bare key when it can be one.
+func tableKey(id string) string {
+	for _, r := range id {
+		if !(r == '-' || r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')) {
+			return quote(id)
+		}
+	}
+	return id
+}
+
+// wrap breaks text into lines of at most width bytes at spaces.
+func wrap(s string, width int) []string {
+	var lines []string
+	var cur strings.Builder
+	for _, word := range strings.Fields(s) {
+		if cur.Len() > 0 && cur.Len()+1+len(word) > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(word)
+	}
+	if cur.Len() > 0 || len(lines) == 0 {
+		lines = append(lines, cur.String())
+	}
+	return lines
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
