@@ -215,9 +215,9 @@ func experienceShortfall(b *Bank, fact string, need, have float64, answered bool
 		needs += " " + unit
 	}
 	if !answered {
-		return fmt.Sprintf("Needs %s: %s (not answered).", needs, lowerFirst(name))
+		return fmt.Sprintf("%s: needs %s, not answered.", name, needs)
 	}
-	return fmt.Sprintf("Needs %s: %s (you have %g, %g short).", needs, lowerFirst(name), have, round(need-have, 1))
+	return fmt.Sprintf("%s: needs %s, you have %g (%g short).", name, needs, have, round(need-have, 1))
 }
 
 func lowerFirst(s string) string {

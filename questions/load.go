@@ -269,7 +269,7 @@ var knownKeys = map[string][]string{
 var (
 	lineRe    = regexp.MustCompile(`line (\d+)`)
 	lastKeyRe = regexp.MustCompile(`\(last key "([^"]*)"\)`)
-	typesRe   = regexp.MustCompile(`TOML value has type (\w+); destination has type (\S+)`)
+	typesRe   = regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)`)
 )
 
 // decodeDiagnostic turns a decoder error into a positioned message in a
@@ -315,25 +315,31 @@ func typeMessage(key, msg string) string {
 		}
 		return msg
 	}
-	return fmt.Sprintf("wrong type for %q: found %s, expected %s", key, article(m[1]), article(goTypeName(m[2])))
+	return fmt.Sprintf("wrong type for %q: found %s, expected %s", key, article(goTypeName(m[1])), article(goTypeName(m[2])))
 }
 
+// goTypeName names a TOML or Go type the way a bank author would.
 func goTypeName(t string) string {
+	t = strings.TrimPrefix(t, "*")
 	switch {
-	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "*int"):
-		return "integer"
-	case strings.HasPrefix(t, "float"), strings.HasPrefix(t, "*float"):
-		return "number"
-	case t == "string", t == "assess.Dimension", t == "assess.QuestionKind", t == "assess.Category", t == "assess.FactKind":
-		return "string"
-	case t == "bool", t == "*bool":
-		return "boolean"
-	case strings.HasPrefix(t, "[]"):
-		return "array"
-	case strings.HasPrefix(t, "map"), strings.HasPrefix(t, "struct"), strings.HasPrefix(t, "assess."):
+	case strings.Contains(t, "map"), strings.HasPrefix(t, "struct"), t == "table":
 		return "table"
-	case t == "time.Time":
+	case strings.HasPrefix(t, "[]"), t == "slice", t == "array":
+		return "array"
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"), t == "integer":
+		return "integer"
+	case strings.HasPrefix(t, "float"):
+		return "number"
+	case t == "bool", t == "boolean":
+		return "boolean"
+	case t == "time.Time", strings.Contains(t, "datetime"), t == "date":
 		return "date"
+	case t == "string", strings.HasPrefix(t, "assess."):
+		// Named string types (Dimension, QuestionKind...) and text.
+		if t == "string" || strings.HasSuffix(t, "Dimension") || strings.HasSuffix(t, "Kind") || strings.HasSuffix(t, "Category") {
+			return "string"
+		}
+		return "table"
 	}
 	return t
 }

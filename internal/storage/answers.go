@@ -184,7 +184,9 @@ type fieldErr struct{ key, msg string }
 // convertAnswer checks one raw answer against its question's kind.
 func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Answer, []fieldErr) {
 	var errs []fieldErr
-	fail := func(key, format string, args ...any) { errs = append(errs, fieldErr{key, fmt.Sprintf(format, args...)}) }
+	fail := func(key, format string, args ...any) {
+		errs = append(errs, fieldErr{key, fmt.Sprintf(format, args...)})
+	}
 	ans := assess.Answer{Skipped: ra.Skipped, Evidence: ra.Evidence}
 	c, ok := assess.ParseConfidence(ra.Confidence)
 	if !ok {

@@ -55,6 +55,9 @@ func (ix *Index) Children(prefix string) map[string]Pos {
 		return out
 	}
 	p := prefix + "."
+	if prefix == "" {
+		p = ""
+	}
 	for k, v := range ix.exact {
 		if !strings.HasPrefix(k, p) {
 			continue

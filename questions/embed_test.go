@@ -1,0 +1,155 @@
+package questions
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// TestEveryEmbeddedFileDecodes decodes each shipped file on its own,
+// strictly, so a broken file is named even if merging would hide it.
+func TestEveryEmbeddedFileDecodes(t *testing.T) {
+	names, err := fs.Glob(FS(), "*.toml")
+	if err != nil || len(names) < 5 {
+		t.Fatalf("embedded files: %v %v", names, err)
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc fileDoc
+		md, err := toml.Decode(string(data), &doc)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if u := md.Undecoded(); len(u) > 0 {
+			t.Errorf("%s: unknown keys %v", name, u)
+		}
+	}
+}
+
+// TestDefaultBank holds the shipped bank to the content rules: it loads
+// with no errors and no warnings and meets the published counts.
+func TestDefaultBank(t *testing.T) {
+	b, rep, err := Default()
+	if err != nil {
+		t.Fatalf("default bank: %v", err)
+	}
+	for _, w := range rep.Warnings {
+		t.Errorf("warning: %s", w.Error())
+	}
+	quick, scenarios := 0, 0
+	for _, q := range b.Questions {
+		if q.Quick {
+			quick++
+		}
+		if q.Kind == assess.KindScenario {
+			scenarios++
+		}
+	}
+	checks := []struct {
+		what     string
+		got, min int
+	}{
+		{"roles", len(b.Roles), 8},
+		{"competencies", len(b.Competencies), 20},
+		{"questions", len(b.Questions), 80},
+		{"scenarios", scenarios, 25},
+		{"certifications", len(b.Certifications), 18},
+		{"actions", len(b.Actions), 4 * len(b.Competencies)},
+	}
+	for _, c := range checks {
+		if c.got < c.min {
+			t.Errorf("%s: %d, want at least %d", c.what, c.got, c.min)
+		}
+	}
+	if quick < 20 || quick > 25 {
+		t.Errorf("quick mode has %d questions, want 20-25", quick)
+	}
+}
+
+// TestDefaultBankContent checks the rules the validator only warns about,
+// as hard failures for the shipped bank, plus a few it cannot know.
+func TestDefaultBankContent(t *testing.T) {
+	b, _, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range b.Questions {
+		if strings.TrimSpace(q.MentorPrompt) == "" {
+			t.Errorf("question %s has no mentor prompt", q.ID)
+		}
+		for i, o := range q.Options {
+			if len(o.Text) > assess.MaxOptionText {
+				t.Errorf("question %s option %d is %d characters", q.ID, i+1, len(o.Text))
+			}
+		}
+	}
+	// Every competency: 3 questions incl. a scenario in full mode, 1 in quick.
+	for _, c := range b.Competencies {
+		full, scen, quick := 0, 0, 0
+		for _, q := range b.Questions {
+			if _, ok := q.Measures[c.ID]; !ok {
+				continue
+			}
+			full++
+			if q.Kind == assess.KindScenario {
+				scen++
+			}
+			if q.Quick {
+				quick++
+			}
+		}
+		if full < 3 || scen < 1 || quick < 1 {
+			t.Errorf("competency %s: %d questions, %d scenarios, %d quick", c.ID, full, scen, quick)
+		}
+	}
+	// Each 70-20-10 category is represented for every competency.
+	for _, c := range b.Competencies {
+		cats := map[assess.Category]int{}
+		for _, a := range b.Actions {
+			if a.Competency == c.ID {
+				cats[a.Category]++
+			}
+		}
+		if cats[assess.Experience] == 0 || cats[assess.Exposure]+cats[assess.Education] == 0 {
+			t.Errorf("competency %s actions are unbalanced: %v", c.ID, cats)
+		}
+	}
+	// The role graph expresses the paths the product promises.
+	paths := [][2]string{
+		{"security-engineer", "technical-security-manager"},
+		{"technical-security-manager", "it-security-manager"},
+		{"it-security-manager", "ciso"},
+		{"security-program-manager", "it-security-manager"},
+		{"security-program-manager", "ciso"},
+		{"it-manager", "cio"},
+		{"privacy-manager", "cpo"},
+	}
+	for _, p := range paths {
+		if r := b.Role(p[0]); r == nil || !contains(r.LeadsTo, p[1]) {
+			t.Errorf("role graph lacks %s -> %s", p[0], p[1])
+		}
+	}
+	// Every certification rule can be checked: version and date.
+	for _, c := range b.Certifications {
+		if c.Rule.Version == "" || c.Rule.Date.IsZero() || c.Rule.Source == "" {
+			t.Errorf("certification %s rule lacks version, date or source", c.ID)
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
