@@ -197,7 +197,7 @@ func decodeFile(file string, data []byte) (*fileDoc, assess.Report) {
 	md, err := toml.Decode(string(data), &doc)
 	ix := tomlpos.Scan(string(data))
 	if err != nil {
-		rep.Errors = append(rep.Errors, decodeDiagnostic(file, err, ix))
+		rep.Errors = append(rep.Errors, decodeDiagnostic(file, string(data), err, ix))
 		return nil, rep
 	}
 	for _, key := range md.Undecoded() {
@@ -274,11 +274,11 @@ var (
 
 // decodeDiagnostic turns a decoder error into a positioned message in a
 // bank author's words.
-func decodeDiagnostic(file string, err error, ix *tomlpos.Index) assess.Diagnostic {
+func decodeDiagnostic(file, text string, err error, ix *tomlpos.Index) assess.Diagnostic {
 	d := assess.Diagnostic{File: file}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		d.Line, d.Column = pe.Position.Line, pe.Position.Col
+		d.Line, d.Column = tomlpos.Clamp(text, pe.Position.Line, pe.Position.Col)
 		d.Message = "TOML syntax: " + pe.Message
 		if pe.LastKey != "" && strings.Contains(pe.Message, "incompatible types") {
 			d.Message = typeMessage(pe.LastKey, pe.Message)

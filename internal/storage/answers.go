@@ -116,7 +116,7 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 	md, err := toml.Decode(text, &raw)
 	ix := tomlpos.Scan(text)
 	if err != nil {
-		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{decodeError(name, err, ix)}}
+		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{decodeError(name, text, err, ix)}}
 	}
 	var rep assess.Report
 	at := func(path string) assess.Source {
@@ -161,6 +161,9 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		if q == nil {
 			rep.Errorf(where, "unknown question %q%s", id, suggestQuestion(b, id))
 			continue
+		}
+		if ra == (rawAnswer{}) {
+			continue // a blank entry, as the template writes them
 		}
 		ans, errs := convertAnswer(b, q, ra)
 		for _, e := range errs {
@@ -326,11 +329,11 @@ func rangeText(q *assess.Question) string {
 	return s
 }
 
-func decodeError(name string, err error, ix *tomlpos.Index) assess.Diagnostic {
+func decodeError(name, text string, err error, ix *tomlpos.Index) assess.Diagnostic {
 	d := assess.Diagnostic{File: name, Message: err.Error()}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		d.Line, d.Column = pe.Position.Line, pe.Position.Col
+		d.Line, d.Column = tomlpos.Clamp(text, pe.Position.Line, pe.Position.Col)
 		d.Message = "TOML syntax: " + pe.Message
 		if pe.LastKey != "" && strings.Contains(pe.Message, "incompatible types") {
 			d.Message = fmt.Sprintf("wrong type for %q: %s", pe.LastKey, pe.Message)

@@ -372,3 +372,15 @@ func (s *scanner) skipString() {
 		}
 	}
 }
+
+// Clamp moves a position reported past the end of its line (the decoder
+// reports an error at a newline as the start of the next line) back to the
+// end of the line where the problem is.
+func Clamp(src string, line, col int) (int, int) {
+	lines := strings.Split(src, "\n")
+	for line > 1 && (line > len(lines) || col > len([]rune(lines[line-1]))+1) {
+		line--
+		col = len([]rune(lines[line-1])) + 1
+	}
+	return line, col
+}

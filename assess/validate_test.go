@@ -1,0 +1,114 @@
+package assess
+
+import (
+	"strings"
+	"testing"
+)
+
+// validTestBank completes testBank with what validation requires.
+func validTestBank() *Bank {
+	b := testBank()
+	for l := 0; l <= 5; l++ {
+		b.Scale = append(b.Scale, ScaleLevel{Level: l, Name: "level"})
+	}
+	b.Sections = []Section{{ID: "s", Title: "S"}}
+	for i := range b.Questions {
+		b.Questions[i].Section = "s"
+		b.Questions[i].Text = "text"
+		b.Questions[i].MentorPrompt = "tell me"
+	}
+	for i := range b.Questions[3].Options {
+		b.Questions[3].Options[i].Explanation = "why"
+	}
+	b.Roles[0].Track, b.Roles[1].Track, b.Roles[2].Track, b.Roles[3].Track = "practitioner", "technical", "program", "executive"
+	b.Certifications[0].Signal, b.Certifications[1].Signal = "manager", "technical"
+	b.Certifications[1].Rule.Date = b.Certifications[0].Rule.Date
+	return b
+}
+
+func TestValidateErrors(t *testing.T) {
+	cases := map[string]struct {
+		mutate func(b *Bank)
+		want   string
+	}{
+		"duplicate role":         {func(b *Bank) { b.Roles[1].ID = "eng" }, `duplicate role id "eng"`},
+		"unknown leads_to":       {func(b *Bank) { b.Roles[0].LeadsTo = []string{"mgrr"} }, `leads to unknown role "mgrr" (did you mean "mgr"?)`},
+		"role without targets":   {func(b *Bank) { b.Roles[2].Targets = nil }, `role "pm" has no targets`},
+		"target level 0":         {func(b *Bank) { b.Roles[2].Targets[0].Level = 0 }, `target level for "strat1" is 0`},
+		"negative weight":        {func(b *Bank) { b.Questions[0].Measures["tech1"] = -1 }, `weight for "tech1" is -1`},
+		"rating option no level": {func(b *Bank) { b.Questions[0].Options[2].Level = nil }, `option 3 has no level`},
+		"scenario missing level": {func(b *Bank) { delete(b.Questions[3].Options[1].Levels, "lead1") }, `option 2 has no level for "lead1"`},
+		"scenario extra level":   {func(b *Bank) { b.Questions[3].Options[1].Levels["tech2"] = 2 }, `gives a level for "tech2", which the question does not measure`},
+		"measures nothing":       {func(b *Bank) { b.Questions[1].Measures = nil }, `question "r-tech2" measures nothing`},
+		"unmeasured competency":  {func(b *Bank) { b.Questions[1].Measures = map[string]float64{"tech1": 1} }, `competency "tech2" is not measured by any question`},
+		"bands not ascending":    {func(b *Bank) { b.Questions[5].Bands = []float64{1, 3, 3, 20, 60} }, "bands must be 5 ascending thresholds"},
+		"yesno without levels":   {func(b *Bank) { b.Questions[6].NoLevel = nil }, "needs yes_level and no_level"},
+		"fact of wrong kind":     {func(b *Bank) { b.Questions[7].Fact = "years_security" }, `uses fact "years_security", which is a number fact`},
+		"unknown rule domain":    {func(b *Bank) { b.Certifications[0].Rule.AnyOfDomains = []string{"d7"} }, `names unknown domain "d7"`},
+		"rule without version":   {func(b *Bank) { b.Certifications[0].Rule.Version = "" }, "the rule needs a version and a date"},
+		"waiver of unknown cert": {func(b *Bank) { b.Certifications[0].Rule.Waivers[0] = Waiver{Certification: "cert-z", Years: 1} }, `names unknown certification "cert-z"`},
+		"indicators missing":     {func(b *Bank) { b.Competencies[0].Indicators = b.Competencies[0].Indicators[:5] }, "has 5 indicators"},
+		"action going down": {func(b *Bank) {
+			b.Actions = []Action{{ID: "a", Competency: "tech1", From: 3, To: 2, Category: Experience, Title: "t", Evidence: "e", EffortHours: 1, DurationWeeks: 1}}
+		}, "from 3 to 2 is not a step up"},
+		"scale incomplete":         {func(b *Bank) { b.Scale = b.Scale[:5] }, "the scale has no level 5"},
+		"schema missing":           {func(b *Bank) { b.Meta.Schema = 0 }, "schema is missing"},
+		"unknown section":          {func(b *Bank) { b.Questions[0].Section = "x" }, `unknown section "x"`},
+		"unknown kind":             {func(b *Bank) { b.Questions[0].Kind = "likert" }, `kind "likert" is not one of`},
+		"certifications w/ option": {func(b *Bank) { b.Questions[8].Options = ratingOptions(1, 2) }, "remove options"},
+	}
+	if rep := validTestBank().Validate(); !rep.OK() {
+		t.Fatalf("the base bank is invalid: %v", rep.Errors)
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			b := validTestBank()
+			c.mutate(b)
+			b.index = nil
+			rep := b.Validate()
+			for _, d := range rep.Errors {
+				if strings.Contains(d.Message, c.want) {
+					return
+				}
+			}
+			t.Errorf("no error says %q; got %v", c.want, rep.Errors)
+		})
+	}
+}
+
+func TestValidateWarnings(t *testing.T) {
+	b := validTestBank()
+	b.Questions[0].Options[1].Level = ip(0)                   // same level as option 1
+	b.Questions[2].Options[0].Text = strings.Repeat("x", 151) // too long for two lines
+	b.Questions[2].MentorPrompt = ""
+	rep := b.Validate()
+	if !rep.OK() {
+		t.Fatalf("errors: %v", rep.Errors)
+	}
+	want := []string{
+		`question "r-tech1": options 1 and 2 carry the same level (0)`,
+		`question "r-strat1": option 1 is 151 characters`,
+		`question "r-strat1" has no mentor_prompt`,
+		`competency "tech2" is measured by 1 question(s), 0 scenario(s), 0 in quick mode`,
+		`competency "tech1" has 0 action(s) for the step 0→1 that role "eng" needs`,
+	}
+	all := ""
+	for _, w := range rep.Warnings {
+		all += w.Message + "\n"
+	}
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing warning %q in:\n%s", w, all)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	known := []string{"risk-management", "incident-response", "cloud-security"}
+	cases := map[string]string{"risk-managment": "risk-management", "incident-respons": "incident-response", "budget": "", "": ""}
+	for in, want := range cases {
+		if got := Closest(in, known); got != want {
+			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
