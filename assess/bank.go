@@ -116,11 +116,23 @@ type Target struct {
 	Src        Source  `toml:"-"`
 }
 
+// FamilyName returns the role's family, or its track when none is set.
+func (r *Role) FamilyName() string {
+	if r.Family != "" {
+		return r.Family
+	}
+	return r.Track
+}
+
 // Role is a job on the career map.
 type Role struct {
-	ID        string `toml:"id"`
-	Title     string `toml:"title"`
-	Track     string `toml:"track"` // technical | program | executive | it | privacy
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+	Track string `toml:"track"` // technical | program | executive | it | privacy
+	// Family groups roles of one profession (security, it, privacy): the
+	// recommendation prefers a long-term role in the family the person is
+	// in. Empty means the track.
+	Family    string `toml:"family"`
 	Seniority int    `toml:"seniority"`
 	Summary   string `toml:"summary"`
 	ReportsTo string `toml:"reports_to"`

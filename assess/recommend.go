@@ -8,19 +8,21 @@ import (
 
 // PerformingReadiness is the readiness from which secpath assumes a person
 // already works at a role's level when no current role is given.
-const PerformingReadiness = 75.0
+const PerformingReadiness = 80.0
 
 // recommend picks the next step and the long-term role on the role graph.
 //
 //   - Position: the current role from the profile when it names a role;
 //     otherwise the most senior role with readiness of at least
-//     PerformingReadiness; otherwise the entry role with the highest
-//     readiness.
-//   - Next step: with a target, the first role on the shortest path from
-//     the position to it; otherwise the role the position leads to with
-//     the highest readiness. A role that leads nowhere is its own next step.
+//     PerformingReadiness and no blockers; otherwise the common starting
+//     role with the highest readiness.
 //   - Long-term: the target when one is set; otherwise the most senior role
-//     reachable from the next step, ties broken by readiness.
+//     reachable from the position in the same family (security, IT,
+//     privacy), ties broken by readiness.
+//   - Next step: among the roles the position leads to, those on a path to
+//     the long-term role, preferring the long-term role's family, then the
+//     highest readiness, then fewer blockers. A person already at the
+//     long-term role grows in it.
 func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	var rec Recommendation
 	if len(b.Roles) == 0 {
@@ -32,71 +34,81 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	pos, posReason := position(b, a, res)
 	rec.Position = pos.ID
 	why = append(why, posReason)
+	if pf := fit(pos.ID); pf.Readiness < PerformingReadiness {
+		why = append(why, fmt.Sprintf("You meet %.0f%% of %s today: closing its gaps is part of every next step.", pf.Readiness, pos.Title))
+	}
 
-	target := b.Role(a.Target)
-	if a.Target != "" && target == nil {
+	// Long-term role.
+	long := b.Role(a.Target)
+	if a.Target != "" && long == nil {
 		why = append(why, fmt.Sprintf("The target %q is not a role in this bank, so it was ignored.", a.Target))
 	}
+	if long == nil {
+		var best *Role
+		for _, r := range reachable(b, pos.ID) {
+			if r.FamilyName() != pos.FamilyName() {
+				continue
+			}
+			if best == nil || r.Seniority > best.Seniority ||
+				(r.Seniority == best.Seniority && fit(r.ID).Readiness > fit(best.ID).Readiness) {
+				best = r
+			}
+		}
+		long = best
+	}
+	rec.LongTermRole = long.ID
 
 	// Next step.
 	var next *Role
-	if target != nil {
-		if p := shortestPath(b, pos.ID, target.ID); len(p) >= 2 {
-			next = b.Role(p[1])
-			why = append(why, fmt.Sprintf("Next step: %s (readiness %.0f%%), the first move on the path %s towards your target.", next.Title, fit(next.ID).Readiness, pathTitles(b, p)))
-		} else if len(p) == 1 {
-			next = target
-			why = append(why, fmt.Sprintf("You are placed at your target, %s (readiness %.0f%%): the plan deepens it.", target.Title, fit(target.ID).Readiness))
-		} else {
-			why = append(why, fmt.Sprintf("No path on the role map leads from %s to %s; the next step is chosen by readiness instead.", pos.Title, target.Title))
+	switch {
+	case long.ID == pos.ID:
+		next = pos
+		why = append(why, fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): it is already where your path leads.", pos.Title, fit(pos.ID).Readiness))
+	default:
+		cands := successorsTowards(b, pos, long.ID)
+		onPath := len(cands) > 0
+		if !onPath {
+			cands = successorsTowards(b, pos, "")
 		}
-	}
-	if next == nil {
-		if len(pos.LeadsTo) == 0 {
+		if len(cands) == 0 {
 			next = pos
 			why = append(why, fmt.Sprintf("%s is at the top of its path (readiness %.0f%%): the next step is to grow in it.", pos.Title, fit(pos.ID).Readiness))
-		} else {
-			cands := make([]*RoleFit, 0, len(pos.LeadsTo))
-			for _, id := range pos.LeadsTo {
-				if f := fit(id); f != nil {
-					cands = append(cands, f)
-				}
-			}
-			sort.SliceStable(cands, func(i, j int) bool {
-				if cands[i].Readiness != cands[j].Readiness {
-					return cands[i].Readiness > cands[j].Readiness
-				}
-				return len(cands[i].Blockers) < len(cands[j].Blockers)
-			})
-			next = b.Role(cands[0].ID)
-			line := fmt.Sprintf("Next step: %s, readiness %.0f%%", next.Title, cands[0].Readiness)
-			if len(cands) > 1 {
-				var others []string
-				for _, c := range cands[1:] {
-					others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, c.Readiness))
-				}
-				line += fmt.Sprintf(", the closest of the roles %s leads to (%s)", pos.Title, strings.Join(others, ", "))
-			}
-			why = append(why, line+".")
+			break
 		}
+		sort.SliceStable(cands, func(i, j int) bool {
+			fi, fj := cands[i].FamilyName() == long.FamilyName(), cands[j].FamilyName() == long.FamilyName()
+			if fi != fj {
+				return fi
+			}
+			ri, rj := fit(cands[i].ID), fit(cands[j].ID)
+			if ri.Readiness != rj.Readiness {
+				return ri.Readiness > rj.Readiness
+			}
+			return len(ri.Blockers) < len(rj.Blockers)
+		})
+		next = cands[0]
+		line := fmt.Sprintf("Next step: %s, readiness %.0f%%", next.Title, fit(next.ID).Readiness)
+		if onPath {
+			line += fmt.Sprintf(", on the path from %s to %s", pos.Title, long.Title)
+		} else {
+			line += fmt.Sprintf("; no path on the role map leads from %s to %s", pos.Title, long.Title)
+		}
+		if len(cands) > 1 {
+			var others []string
+			for _, c := range cands[1:] {
+				others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, fit(c.ID).Readiness))
+			}
+			line += fmt.Sprintf(" (also open: %s)", strings.Join(others, ", "))
+		}
+		why = append(why, line+".")
 	}
 	rec.NextRole = next.ID
 
-	// Long-term role.
-	long := target
-	if long == nil {
-		reach := reachable(b, next.ID)
-		sort.SliceStable(reach, func(i, j int) bool {
-			if reach[i].Seniority != reach[j].Seniority {
-				return reach[i].Seniority > reach[j].Seniority
-			}
-			return fit(reach[i].ID).Readiness > fit(reach[j].ID).Readiness
-		})
-		long = reach[0]
-	}
-	rec.LongTermRole = long.ID
 	lf := fit(long.ID)
 	line := fmt.Sprintf("Long-term: %s, readiness %.0f%% today", long.Title, lf.Readiness)
+	if a.Target != "" && long.ID == a.Target {
+		line = fmt.Sprintf("Long-term: %s, your target, readiness %.0f%% today", long.Title, lf.Readiness)
+	}
 	if len(lf.Gaps) > 0 {
 		g := lf.Gaps[0]
 		line += fmt.Sprintf("; its largest gap is %s (%.1f against a target of %d, weight %g)", g.Name, g.Current, g.Target, g.Weight)
@@ -115,6 +127,22 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	return rec
 }
 
+// successorsTowards lists the roles a role leads to from which the goal is
+// reachable (every successor when goal is empty).
+func successorsTowards(b *Bank, from *Role, goal string) []*Role {
+	var out []*Role
+	for _, id := range from.LeadsTo {
+		r := b.Role(id)
+		if r == nil {
+			continue
+		}
+		if goal == "" || id == goal || shortestPath(b, id, goal) != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // position finds where the person stands on the role map, with a reason.
 func position(b *Bank, a *Answers, res *Result) (*Role, string) {
 	if ro := b.Role(a.Profile.CurrentRole); ro != nil {
@@ -127,12 +155,13 @@ func position(b *Bank, a *Answers, res *Result) (*Role, string) {
 	var best *Role
 	for i := range b.Roles {
 		ro := &b.Roles[i]
-		if res.RoleFit(ro.ID).Readiness >= PerformingReadiness && (best == nil || ro.Seniority > best.Seniority) {
+		f := res.RoleFit(ro.ID)
+		if f.Readiness >= PerformingReadiness && len(f.Blockers) == 0 && (best == nil || ro.Seniority > best.Seniority) {
 			best = ro
 		}
 	}
 	if best != nil {
-		return best, fmt.Sprintf("Starting point: %s%s, the most senior role whose targets you already meet to %.0f%% or more (%.0f%%).", best.Title, note, PerformingReadiness, res.RoleFit(best.ID).Readiness)
+		return best, fmt.Sprintf("Starting point: %s%s, the most senior role whose targets you already meet to %.0f%% or more, with no blockers (%.0f%%).", best.Title, note, PerformingReadiness, res.RoleFit(best.ID).Readiness)
 	}
 	for i := range b.Roles {
 		ro := &b.Roles[i]

@@ -11,6 +11,17 @@ import (
 // the scenario evidence for the same competency at which secpath flags it.
 const CalibrationGap = 2.0
 
+// ScenarioShare is the part of a competency's level that comes from the
+// scenario answers when there are also answers about what the person has
+// done. Scenarios show judgement (knowing what a seasoned leader would do),
+// which is real evidence but weaker than having done it, so they count for
+// a third and the person's record for two thirds.
+const ScenarioShare = 1.0 / 3
+
+// GapTolerance is the shortfall below which a target counts as met: a
+// quarter of a level is within the precision of a questionnaire.
+const GapTolerance = 0.25
+
 // Contribution is one answer's part in a competency level, for --explain.
 type Contribution struct {
 	Question string       `json:"question"`
@@ -158,9 +169,9 @@ func Score(b *Bank, a *Answers) *Result {
 		levels:        map[string]float64{},
 	}
 	type acc struct {
-		sum, weight       float64
-		selfSum, selfW    float64
-		scenSum, scenW    float64
+		doneSum, doneW    float64 // ratings and experience: what was done
+		rateSum, rateW    float64 // ratings alone, for calibration
+		scenSum, scenW    float64 // scenarios: judgement
 		askedW, answeredW float64
 		asked, answered   int
 		contributions     []Contribution
@@ -198,15 +209,16 @@ func Score(b *Bank, a *Answers) *Result {
 			c.answered++
 			c.answeredW += w
 			ew := w * ans.Confidence.factor()
-			c.sum += ew * level
-			c.weight += ew
-			switch q.Kind {
-			case KindRating:
-				c.selfSum += ew * level
-				c.selfW += ew
-			case KindScenario:
+			if q.Kind == KindScenario {
 				c.scenSum += ew * level
 				c.scenW += ew
+			} else {
+				c.doneSum += ew * level
+				c.doneW += ew
+			}
+			if q.Kind == KindRating {
+				c.rateSum += ew * level
+				c.rateW += ew
 			}
 			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence})
 		}
@@ -214,14 +226,12 @@ func Score(b *Bank, a *Answers) *Result {
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
-		if c.weight > 0 {
-			cs.Level = c.sum / c.weight
-		}
+		cs.Level = blend(c.doneSum, c.doneW, c.scenSum, c.scenW)
 		if c.askedW > 0 {
 			cs.Confidence = round(c.answeredW/c.askedW, 2)
 		}
-		if c.selfW > 0 {
-			v := round(c.selfSum/c.selfW, 2)
+		if c.rateW > 0 {
+			v := round(c.rateSum/c.rateW, 2)
 			cs.Self = &v
 		}
 		if c.scenW > 0 {
@@ -258,6 +268,21 @@ func Score(b *Bank, a *Answers) *Result {
 	res.Recommendation = recommend(b, a, res)
 	res.Certifications = certificationStatus(b, res)
 	return res
+}
+
+// blend combines the weighted mean of what was done with the weighted mean
+// of the scenario answers, ScenarioShare to the scenarios; when only one
+// kind of evidence exists, it alone decides.
+func blend(doneSum, doneW, scenSum, scenW float64) float64 {
+	switch {
+	case doneW > 0 && scenW > 0:
+		return (1-ScenarioShare)*doneSum/doneW + ScenarioShare*scenSum/scenW
+	case doneW > 0:
+		return doneSum / doneW
+	case scenW > 0:
+		return scenSum / scenW
+	}
+	return 0
 }
 
 // answerLevel is the level an answer gives one measured competency.
@@ -324,7 +349,7 @@ func calibrationFlag(cs CompetencyScore) Calibration {
 	if c.Self > c.Evidence {
 		c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", c.Self, cs.Name, c.Evidence)
 	} else {
-		c.Message = fmt.Sprintf("Your scenario answers point to %.1f in %s, above your self-rating of %.1f: you may be underselling yourself. Note the evidence that supports the higher level.", c.Evidence, cs.Name, c.Self)
+		c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the experience you rated (%.1f): you know what good looks like. Look for a chance to do it, or note evidence you may have underrated.", cs.Name, c.Evidence, c.Self)
 	}
 	return c
 }
@@ -387,7 +412,7 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 		got += t.Weight * math.Min(l, float64(t.Level))
 		want += t.Weight * float64(t.Level)
 		targetLevels[t.Competency] = float64(t.Level)
-		if l >= float64(t.Level) {
+		if l >= float64(t.Level)-GapTolerance {
 			fit.Met++
 			continue
 		}

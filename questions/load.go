@@ -254,7 +254,7 @@ var knownKeys = map[string][]string{
 	"level":                      {"level", "name", "summary", "sfia", "nih", "dod8140", "ecf", "ciisec"},
 	"competency":                 {"id", "name", "dimension", "description", "indicators", "refs"},
 	"competency.refs":            {"nice", "ecsf", "ecf", "sfia", "csf", "cissp", "cism", "other"},
-	"role":                       {"id", "title", "track", "seniority", "summary", "reports_to", "entry", "leads_to", "certifications", "refs", "targets", "experience", "expects_one_of"},
+	"role":                       {"id", "title", "track", "family", "seniority", "summary", "reports_to", "entry", "leads_to", "certifications", "refs", "targets", "experience", "expects_one_of"},
 	"role.refs":                  {"nice", "ecsf", "ecf", "sfia", "csf", "cissp", "cism", "other"},
 	"role.targets":               {"competency", "level", "weight"},
 	"certification":              {"id", "abbr", "name", "body", "signal", "gate", "url", "maintenance", "domains", "rule"},
