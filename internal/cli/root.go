@@ -89,9 +89,7 @@ on this machine.`,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// The interactive assessment arrives with the TUI; until then
-			// the bare command explains what there is.
-			return cmd.Help()
+			return interactive(cmd.Context(), env, opts, nil)
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -105,6 +103,8 @@ on this machine.`,
 		newRolesCmd(env, opts),
 		newTemplateCmd(env, opts),
 		newScoreCmd(env, opts),
+		newSessionsCmd(env, opts),
+		newResumeCmd(env, opts),
 		newVersionCmd(env),
 	)
 	return root

@@ -1,0 +1,1093 @@
+package accessible
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+)
+
+// Options configure a run.
+type Options struct {
+	Bank *assess.Bank
+	File *storage.File             // the session to fill: new (no answers) or resumed; File.Answers is non-nil
+	Save func(*storage.File) error // called after every answer, skip and profile change; a failure is reported and the run continues
+	In   io.Reader
+	Out  io.Writer
+	Now  func() time.Time // for Session.Updated; nil means time.Now
+	New  bool             // true: ask the set-up questions first (mode, target, name, current role)
+}
+
+// Result says how a run ended.
+type Result struct {
+	Finished bool // every question of the mode was answered or skipped
+	Quit     bool // the person typed q (answers saved)
+}
+
+// ErrAborted is returned when the input ends before the assessment is
+// finished (answers given so far are saved).
+var ErrAborted = errors.New("input ended before the assessment was finished")
+
+// errQuit and errBack travel up from a prompt to the step that owns it:
+// q ends the run from any depth, b returns to the previous step.
+var (
+	errQuit = errors.New("quit")
+	errBack = errors.New("back")
+)
+
+const (
+	// width is the longest line printed. Options get 78 columns with a
+	// hanging indent; using the same limit everywhere keeps every line
+	// within 80 columns, including on terminals that wrap at column 80.
+	width = 78
+	// maxLine bounds one line of input, so a stray binary file piped in
+	// cannot exhaust memory; the rest of an over-long line is discarded.
+	maxLine = 64 << 10
+	// maxText bounds a name or a job title.
+	maxText = 200
+	// maxNumber bounds number answers: larger integers would not survive
+	// the round trip through the answers file (TOML integers are int64),
+	// and no question about a career needs them.
+	maxNumber = 1e12
+)
+
+// Run asks the questions of the assessment one by one, filling
+// opts.File.Answers and saving through opts.Save after every change. It
+// returns when every question of the mode is answered or skipped
+// (Result.Finished), when the person types q (Result.Quit), or when the
+// input ends (ErrAborted). The caller prints the results.
+func Run(opts Options) (Result, error) {
+	switch {
+	case opts.Bank == nil:
+		return Result{}, errors.New("accessible: no question bank")
+	case opts.File == nil || opts.File.Answers == nil:
+		return Result{}, errors.New("accessible: no answers to fill")
+	case opts.Save == nil:
+		return Result{}, errors.New("accessible: no save function")
+	case opts.In == nil || opts.Out == nil:
+		return Result{}, errors.New("accessible: no input or output")
+	}
+	a := opts.File.Answers
+	mode, ok := assess.ParseMode(string(a.Mode))
+	if !ok {
+		return Result{}, fmt.Errorf("accessible: unknown mode %q", a.Mode)
+	}
+	a.Mode = mode
+	if a.Items == nil {
+		a.Items = map[string]assess.Answer{}
+	}
+	r := &runner{
+		b:     opts.Bank,
+		f:     opts.File,
+		save:  opts.Save,
+		in:    bufio.NewReader(opts.In),
+		out:   opts.Out,
+		now:   opts.Now,
+		first: true,
+	}
+	if r.now == nil {
+		r.now = time.Now
+	}
+	if r.f.Session.Started.IsZero() {
+		r.f.Session.Started = r.now()
+	}
+	r.intro()
+	if opts.New {
+		if err := r.setup(); err != nil {
+			return r.stop(err)
+		}
+	}
+	return r.quiz(!opts.New)
+}
+
+// runner holds the state of one run.
+type runner struct {
+	b    *assess.Bank
+	f    *storage.File
+	save func(*storage.File) error
+	in   *bufio.Reader
+	out  io.Writer
+	now  func() time.Time
+
+	// col is the column the output stands at after a prompt. On a
+	// terminal the person's Enter moves to a new line, but when input is
+	// piped the next output continues the prompt's line, so the first line
+	// printed after a prompt is wrapped shorter to stay within 80 columns
+	// either way.
+	col  int
+	werr error // the first write error; the run stops at the next step
+	// first is true until the first line is read, which may start with a
+	// byte-order mark when the input was written by a Windows editor.
+	first bool
+	// saveErr is the error of the last save, retried before reporting a
+	// finished run as saved.
+	saveErr error
+}
+
+// ---------------------------------------------------------------- output
+
+func (r *runner) write(s string) {
+	if r.werr != nil {
+		return
+	}
+	_, r.werr = io.WriteString(r.out, s)
+}
+
+// say prints text as a wrapped paragraph.
+func (r *runner) say(text string) { r.hang("", text) }
+
+// sayf is say with formatting.
+func (r *runner) sayf(format string, args ...any) { r.say(fmt.Sprintf(format, args...)) }
+
+// hang prints text after label, with later lines indented by the label's
+// width so a numbered option reads as one item.
+func (r *runner) hang(label, text string) {
+	first := width - r.col
+	if r.col > 0 && first < width/3 {
+		// Too little room left after a piped prompt: start afresh.
+		r.write("\n")
+		first = width
+	}
+	lw := utf8.RuneCountInString(label)
+	lines := wrap(text, first-lw, width-lw)
+	pad := strings.Repeat(" ", lw)
+	var sb strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			sb.WriteString(label)
+		} else {
+			sb.WriteString(pad)
+		}
+		sb.WriteString(l)
+		sb.WriteByte('\n')
+	}
+	r.write(sb.String())
+	r.col = 0
+}
+
+// blank ends the current line and leaves an empty one, which separates
+// question blocks; after a prompt it also ends the prompt's line when the
+// input is piped.
+func (r *runner) blank() {
+	r.write("\n")
+	r.col = 0
+}
+
+// prompt prints p without a newline; its last line is where the person
+// types.
+func (r *runner) prompt(p string) {
+	lines := wrap(p, width, width)
+	if r.col > 0 && (len(lines) > 1 || r.col+utf8.RuneCountInString(lines[0]) >= width) {
+		// A prompt right after another: with piped input both would
+		// share a line.
+		r.write("\n")
+		r.col = 0
+	}
+	for _, l := range lines[:len(lines)-1] {
+		r.write(l + "\n")
+		r.col = 0
+	}
+	last := lines[len(lines)-1] + " "
+	r.write(last)
+	r.col += utf8.RuneCountInString(last)
+}
+
+// wrap breaks text into lines of at most first columns for the first line
+// and rest for the others, at spaces; a word longer than a line (a URL, a
+// pasted token) is cut so that no line is ever too long. Control
+// characters are dropped so that bank text or a typed note can never put
+// an escape sequence on the screen.
+func wrap(text string, first, rest int) []string {
+	first, rest = max(first, 1), max(rest, 1)
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(text, "\uFFFD"))
+	var lines []string
+	var cur []rune
+	limit := first
+	flush := func() {
+		lines = append(lines, string(cur))
+		cur = cur[:0]
+		limit = rest
+	}
+	for _, word := range strings.Fields(text) {
+		w := []rune(word)
+		if len(cur) > 0 && len(cur)+1+len(w) > limit {
+			flush()
+		}
+		if len(cur) > 0 {
+			cur = append(cur, ' ')
+		}
+		for len(cur)+len(w) > limit {
+			n := limit - len(cur)
+			cur = append(cur, w[:n]...)
+			w = w[n:]
+			flush()
+		}
+		cur = append(cur, w...)
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		lines = append(lines, string(cur))
+	}
+	return lines
+}
+
+// ----------------------------------------------------------------- input
+
+// read prompts and returns the next line of input, trimmed and cleaned.
+// It answers ? itself and turns q into errQuit, so every prompt offers the
+// same commands. The end of input is io.EOF; a last line without a newline
+// is returned first like any other.
+func (r *runner) read(p string) (string, error) {
+	for {
+		r.prompt(p)
+		line, err := r.readLine()
+		if err != nil {
+			return "", err
+		}
+		switch strings.ToLower(line) {
+		case "?", "help":
+			r.help()
+			continue
+		case "q", "quit":
+			return "", errQuit
+		}
+		return line, nil
+	}
+}
+
+// readLine reads one line from the shared reader, keeping at most maxLine
+// bytes of it.
+func (r *runner) readLine() (string, error) {
+	var buf []byte
+	for {
+		chunk, err := r.in.ReadSlice('\n')
+		if len(buf) < maxLine {
+			buf = append(buf, chunk[:min(len(chunk), maxLine-len(buf))]...)
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				if len(buf) == 0 {
+					return "", io.EOF
+				}
+				break // the last line, without a newline: process it
+			}
+			return "", fmt.Errorf("reading input: %w", err)
+		}
+		break
+	}
+	line := string(buf)
+	if r.first {
+		line = strings.TrimPrefix(line, "\uFEFF")
+		r.first = false
+	}
+	return clean(line), nil
+}
+
+// clean makes typed text safe to store and print: valid UTF-8, tabs as
+// spaces, no other control characters, no surrounding space.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// ------------------------------------------------------------ save, stop
+
+// persist stamps and saves the session, reporting a failure to the
+// person; the answers stay in memory either way.
+func (r *runner) persist() error {
+	r.f.Session.Updated = r.now()
+	err := r.save(r.f)
+	r.saveErr = err
+	if err != nil {
+		r.sayf("Could not save your answers: %v. They are kept until secpath "+
+			"is closed, and saving is tried again after the next answer.", err)
+	}
+	return err
+}
+
+func (r *runner) resumeHint() string {
+	if r.f.Session.ID == "" {
+		return ""
+	}
+	return " Resume with: secpath resume " + r.f.Session.ID
+}
+
+// stop ends the run on q, on the end of input or on an I/O failure, saving
+// first so that nothing answered is lost.
+func (r *runner) stop(err error) (Result, error) {
+	serr := r.persist()
+	switch {
+	case errors.Is(err, errQuit):
+		if serr != nil {
+			return Result{Quit: true}, fmt.Errorf("saving the session: %w", serr)
+		}
+		r.say("Saved." + r.resumeHint())
+		return Result{Quit: true}, nil
+	case errors.Is(err, io.EOF):
+		if serr != nil {
+			return Result{}, errors.Join(ErrAborted, fmt.Errorf("saving the session: %w", serr))
+		}
+		r.blank()
+		r.say("The input ended before the assessment was finished. " +
+			"Your answers so far are saved." + r.resumeHint())
+		return Result{}, ErrAborted
+	}
+	if serr != nil {
+		return Result{}, errors.Join(err, fmt.Errorf("saving the session: %w", serr))
+	}
+	return Result{}, err
+}
+
+// ----------------------------------------------------------- intro, help
+
+func (r *runner) intro() {
+	r.say("secpath shows how far you stand from IT Security Manager or CISO " +
+		"and the roles beside them, and what to do next. You answer questions " +
+		"about your experience and about what you would do in real situations. " +
+		"The quick assessment takes about 10 minutes, the full one about 30.")
+	r.say("Everything stays on this machine.")
+	r.blank()
+	r.help()
+}
+
+// help lists the commands; it is printed at the start and on ?.
+func (r *runner) help() {
+	r.say("At any prompt you can type:")
+	r.hang("  ", "a number, then Enter, to answer. Add + to note evidence and "+
+		"your confidence, for example 3+.")
+	r.hang("  ", "Enter on its own, or s, to skip a question. "+
+		"Questions that cannot be skipped say they are required.")
+	r.hang("  ", "b to go back one question.")
+	r.hang("  ", "q to save and stop. You can resume later.")
+	r.hang("  ", "? to repeat this help.")
+}
+
+// ----------------------------------------------------------------- setup
+
+// setup asks how long an assessment, the target role, the name and the
+// current role, with b going back one step, then saves.
+func (r *runner) setup() error {
+	steps := []func() error{r.askMode, r.askTarget, r.askName, r.askRole}
+	for i := 0; i < len(steps); {
+		r.blank()
+		err := steps[i]()
+		switch {
+		case errors.Is(err, errBack):
+			if i == 0 {
+				r.say("This is the first question; there is nothing before it.")
+			} else {
+				i--
+			}
+			continue
+		case err != nil:
+			return err
+		}
+		if r.werr != nil {
+			return fmt.Errorf("writing output: %w", r.werr)
+		}
+		i++
+	}
+	r.persist()
+	return nil
+}
+
+// choose lists items numbered from 1 and returns the chosen index (0-based).
+// def > 0 is the number taken for an empty line.
+func (r *runner) choose(title string, items []string, p string, def int) (int, error) {
+	r.say(title)
+	for i, it := range items {
+		r.hang(fmt.Sprintf("%d. ", i+1), it)
+	}
+	for {
+		line, err := r.read(p)
+		if err != nil {
+			return 0, err
+		}
+		if line == "" && def > 0 {
+			return def - 1, nil
+		}
+		if strings.EqualFold(line, "b") || strings.EqualFold(line, "back") {
+			return 0, errBack
+		}
+		n, err := strconv.Atoi(line)
+		if err != nil || n < 1 || n > len(items) {
+			r.sayf("Enter a number from 1 to %d.", len(items))
+			continue
+		}
+		return n - 1, nil
+	}
+}
+
+func (r *runner) askMode() error {
+	quick := len(r.b.QuestionsFor(assess.Quick))
+	full := len(r.b.QuestionsFor(assess.Full))
+	i, err := r.choose("How long an assessment would you like?", []string{
+		fmt.Sprintf("Quick: about 10 minutes, %d questions.", quick),
+		fmt.Sprintf("Full: about 30 minutes, %d questions.", full),
+	}, "Assessment (1-2, Enter for full):", 2)
+	if err != nil {
+		return err
+	}
+	r.f.Answers.Mode = []assess.Mode{assess.Quick, assess.Full}[i]
+	return nil
+}
+
+// targetRoles lists the roles with the IT Security Manager and the CISO
+// first: they are what most people come to secpath for.
+func (r *runner) targetRoles() []*assess.Role {
+	var out []*assess.Role
+	for _, id := range []string{"it-security-manager", "ciso"} {
+		for i := range r.b.Roles {
+			if r.b.Roles[i].ID == id {
+				out = append(out, &r.b.Roles[i])
+				break
+			}
+		}
+	}
+	for i := range r.b.Roles {
+		if id := r.b.Roles[i].ID; id != "it-security-manager" && id != "ciso" {
+			out = append(out, &r.b.Roles[i])
+		}
+	}
+	return out
+}
+
+func (r *runner) askTarget() error {
+	roles := r.targetRoles()
+	items := make([]string, 0, len(roles)+1)
+	for _, ro := range roles {
+		items = append(items, ro.Title)
+	}
+	items = append(items, "Not sure: recommend one")
+	i, err := r.choose("Which role are you aiming for?", items,
+		fmt.Sprintf("Target role (1-%d):", len(items)), 0)
+	if err != nil {
+		return err
+	}
+	r.f.Answers.Target = ""
+	if i < len(roles) {
+		r.f.Answers.Target = roles[i].ID
+	}
+	return nil
+}
+
+func (r *runner) askName() error {
+	r.say("Your name is shown on the results and nowhere else.")
+	for {
+		line, err := r.read("Your name (Enter to skip):")
+		if err != nil {
+			return err
+		}
+		if strings.EqualFold(line, "b") || strings.EqualFold(line, "back") {
+			return errBack
+		}
+		if utf8.RuneCountInString(line) > maxText {
+			r.sayf("That is longer than %d characters; enter a shorter name.", maxText)
+			continue
+		}
+		r.f.Answers.Profile.Name = line
+		return nil
+	}
+}
+
+func (r *runner) askRole() error {
+	items := make([]string, 0, len(r.b.Roles)+1)
+	for _, ro := range r.b.Roles {
+		items = append(items, ro.Title)
+	}
+	items = append(items, "Something else")
+	for {
+		i, err := r.choose("What is your current role?", items,
+			fmt.Sprintf("Current role (1-%d):", len(items)), 0)
+		if err != nil {
+			return err
+		}
+		if i < len(r.b.Roles) {
+			r.f.Answers.Profile.CurrentRole = r.b.Roles[i].ID
+			return nil
+		}
+		title, err := r.askTitle()
+		if errors.Is(err, errBack) {
+			r.blank()
+			continue // back to the list of roles
+		}
+		if err != nil {
+			return err
+		}
+		r.f.Answers.Profile.CurrentRole = title
+		return nil
+	}
+}
+
+// askTitle reads a job title in words. A title that is one of the bank's
+// role titles is stored as that role's id, so the recommendation can use
+// it.
+func (r *runner) askTitle() (string, error) {
+	for {
+		line, err := r.read("Your current job title:")
+		if err != nil {
+			return "", err
+		}
+		switch {
+		case strings.EqualFold(line, "b") || strings.EqualFold(line, "back"):
+			return "", errBack
+		case line == "":
+			r.say("Type your job title, or b to choose from the list.")
+			continue
+		case utf8.RuneCountInString(line) > maxText:
+			r.sayf("That is longer than %d characters; enter a shorter title.", maxText)
+			continue
+		}
+		for _, ro := range r.b.Roles {
+			if strings.EqualFold(ro.Title, line) {
+				return ro.ID, nil
+			}
+		}
+		return line, nil
+	}
+}
+
+// ------------------------------------------------------------------ quiz
+
+func done(q *assess.Question, ans assess.Answer, ok bool) bool {
+	return ok && (ans.Skipped || ans.Given(q.Kind))
+}
+
+// open returns the index of the first question neither answered nor
+// skipped, and how many there are; -1 when none is left.
+func (r *runner) open(qs []*assess.Question) (int, int) {
+	first, n := -1, 0
+	for i, q := range qs {
+		ans, ok := r.f.Answers.Items[q.ID]
+		if !done(q, ans, ok) {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// quiz asks the questions of the mode in bank order. It starts at the
+// saved position, or at the first open question, and when it runs off the
+// end with questions still open it goes back to them, so that Finished
+// always means every question was answered or skipped.
+func (r *runner) quiz(resumed bool) (Result, error) {
+	qs := r.b.QuestionsFor(r.f.Answers.Mode)
+	total := len(qs)
+	if total == 0 {
+		r.blank()
+		r.sayf("This question bank has no questions for the %s assessment.", r.f.Answers.Mode)
+		return Result{Finished: true}, nil
+	}
+	i, left := r.open(qs)
+	if i < 0 {
+		i = total
+	}
+	for j, q := range qs {
+		if q.ID == r.f.Session.Position {
+			i = j
+			break
+		}
+	}
+	if resumed && left < total {
+		r.blank()
+		r.sayf("Welcome back. %d of the %d questions are answered or skipped.", total-left, total)
+	}
+	// catchUp is set once the run has gone past the last question with
+	// some still open: from then on it moves from one open question to
+	// the next instead of walking through the answered ones again.
+	catchUp := false
+	for {
+		if i >= total {
+			first, n := r.open(qs)
+			if first < 0 {
+				return r.finish(total)
+			}
+			r.blank()
+			r.sayf("%d of the %d questions are still open; going back to question %d.", n, total, first+1)
+			i, catchUp = first, true
+		}
+		next := i + 1
+		if catchUp {
+			next = r.nextOpen(qs, i)
+		}
+		step, err := r.ask(qs, i, next)
+		if err == nil && r.werr != nil {
+			err = fmt.Errorf("writing output: %w", r.werr)
+		}
+		if err != nil {
+			// Resume on the question that was on screen.
+			r.f.Session.Position = qs[i].ID
+			return r.stop(err)
+		}
+		switch {
+		case step > 0:
+			i = next
+		case step < 0:
+			i--
+		}
+	}
+}
+
+// nextOpen returns the index of the first open question after i, or
+// len(qs) when there is none.
+func (r *runner) nextOpen(qs []*assess.Question, i int) int {
+	for j := i + 1; j < len(qs); j++ {
+		ans, ok := r.f.Answers.Items[qs[j].ID]
+		if !done(qs[j], ans, ok) {
+			return j
+		}
+	}
+	return len(qs)
+}
+
+func (r *runner) finish(total int) (Result, error) {
+	r.f.Session.Position = ""
+	if r.saveErr != nil {
+		// The last save failed; a finished assessment must not be lost.
+		if err := r.persist(); err != nil {
+			return Result{Finished: true}, fmt.Errorf("saving the session: %w", err)
+		}
+	}
+	r.blank()
+	r.sayf("All %d questions done.", total)
+	return Result{Finished: true}, nil
+}
+
+// record stores an answer, moves the saved position to the question that
+// comes next and saves.
+func (r *runner) record(qs []*assess.Question, i, next int, ans assess.Answer) {
+	r.f.Answers.Items[qs[i].ID] = ans
+	r.f.Session.Position = ""
+	if next < len(qs) {
+		r.f.Session.Position = qs[next].ID
+	}
+	r.persist()
+}
+
+// show prints a question: where it stands, its text and help, how to
+// answer it and the current answer if there is one.
+func (r *runner) show(qs []*assess.Question, i int) {
+	q := qs[i]
+	title := q.Section
+	intro := ""
+	if s := r.b.Section(q.Section); s != nil {
+		title = s.Title
+		if i == 0 || qs[i-1].Section != q.Section {
+			intro = s.Intro
+		}
+	}
+	r.blank()
+	r.sayf("Question %d of %d · %s", i+1, len(qs), title)
+	if intro != "" {
+		r.say(intro)
+	}
+	r.say(q.Text)
+	if q.Help != "" {
+		r.hang("Help: ", q.Help)
+	}
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		// Only the option texts: levels and role targets would invite
+		// choosing the answer that scores, not the true one.
+		for j, o := range q.Options {
+			r.hang(fmt.Sprintf("%d. ", j+1), o.Text)
+		}
+	case assess.KindYesNo:
+		// Written as is: wrapping would fold the two spaces that set the
+		// options apart.
+		r.write("1. Yes  2. No\n")
+	case assess.KindNumber:
+		r.say(numberHint(q, r.unit(q)))
+	case assess.KindCertifications:
+		for j := range r.b.Certifications {
+			r.hang(fmt.Sprintf("%d. ", j+1), certLabel(&r.b.Certifications[j]))
+		}
+		r.say("Type the numbers of the certifications you hold, separated by " +
+			"commas or spaces. Add :YEAR for the year you obtained one, for " +
+			"example 1, 3:2019. Type 0 or none if you hold none.")
+	}
+	if !q.IsSkippable() {
+		r.say("This question is required.")
+	}
+	cur, ok := r.f.Answers.Items[q.ID]
+	switch {
+	case ok && cur.Given(q.Kind):
+		r.say("Current answer: " + r.describe(q, cur) + ". Type k to keep it.")
+	case ok && cur.Skipped:
+		r.say("You skipped this question before.")
+	}
+	if ok && cur.Evidence != "" {
+		r.hang("Your evidence: ", cur.Evidence)
+	}
+	if ok && cur.Confidence != "" {
+		r.sayf("Your confidence: %s.", cur.Confidence)
+	}
+}
+
+// answerPrompt is the prompt for a question, with the range of accepted
+// numbers where there is a short one.
+func answerPrompt(q *assess.Question, canKeep bool) string {
+	var hints []string
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		hints = append(hints, fmt.Sprintf("1-%d", len(q.Options)))
+	case assess.KindYesNo:
+		hints = append(hints, "1-2")
+	case assess.KindCertifications:
+		hints = append(hints, "0 for none")
+	}
+	if canKeep {
+		hints = append(hints, "k to keep")
+	}
+	if len(hints) == 0 {
+		return "Your answer:"
+	}
+	return "Your answer (" + strings.Join(hints, ", ") + "):"
+}
+
+// ask shows question i and reads until it is answered, skipped or left;
+// next is the question that follows, saved as the position. It returns
+// the direction to move: 1 forward, -1 back, 0 to show the same one again.
+func (r *runner) ask(qs []*assess.Question, i, next int) (int, error) {
+	q := qs[i]
+	r.show(qs, i)
+	cur, ok := r.f.Answers.Items[q.ID]
+	given := ok && cur.Given(q.Kind)
+	p := answerPrompt(q, given)
+	for {
+		line, err := r.read(p)
+		if err != nil {
+			return 0, err
+		}
+		cmd := strings.ToLower(line)
+		plus := strings.HasSuffix(cmd, "+")
+		body := strings.TrimSpace(strings.TrimSuffix(cmd, "+"))
+		switch {
+		case cmd == "b" || cmd == "back":
+			if i == 0 {
+				r.say("This is the first question; there is nothing before it.")
+				continue
+			}
+			return -1, nil
+		case plus && (body == "" || body == "s" || body == "skip"):
+			r.say("Evidence goes with an answer: type the answer followed by +, for example 3+.")
+			continue
+		case body == "" || body == "s" || body == "skip":
+			if !q.IsSkippable() {
+				msg := "This question is required, so it cannot be skipped. Enter an answer"
+				if given {
+					msg += ", or k to keep the current one"
+				}
+				r.say(msg + ".")
+				continue
+			}
+			// A skip keeps any evidence note already written: it is the
+			// person's text, and going back to answer should not lose it.
+			r.record(qs, i, next, assess.Answer{Skipped: true, Evidence: cur.Evidence, Confidence: cur.Confidence})
+			return 1, nil
+		}
+		var ans assess.Answer
+		if body == "k" || body == "keep" {
+			if !given {
+				r.say("There is no current answer to keep.")
+				continue
+			}
+			ans = cur
+		} else {
+			a, msg := r.parse(q, body)
+			if msg != "" {
+				r.say(msg)
+				continue
+			}
+			ans = a
+			// Re-answering without + keeps the note and confidence given
+			// before: they describe the person's experience, not the option.
+			ans.Evidence, ans.Confidence = cur.Evidence, cur.Confidence
+		}
+		if plus {
+			err := r.askEvidence(&ans)
+			if errors.Is(err, errBack) {
+				return 0, nil
+			}
+			if err != nil {
+				// q or the end of input after the answer itself: keep the
+				// answer, and whatever note was already given.
+				r.f.Answers.Items[q.ID] = ans
+				return 0, err
+			}
+		}
+		r.record(qs, i, next, ans)
+		return 1, nil
+	}
+}
+
+// askEvidence reads an evidence note and a confidence into ans, which
+// holds the earlier ones; each is stored as soon as it is given.
+func (r *runner) askEvidence(ans *assess.Answer) error {
+	p := "Evidence (what you did, where; Enter for none):"
+	if ans.Evidence != "" {
+		r.hang("Current evidence: ", ans.Evidence)
+		p = "Evidence (Enter to keep the current note, - to remove it):"
+	}
+evidence:
+	for {
+		line, err := r.read(p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case strings.EqualFold(line, "b") || strings.EqualFold(line, "back"):
+			return errBack
+		case utf8.RuneCountInString(line) > storage.MaxEvidence:
+			r.sayf("The note is longer than %d characters; shorten it.", storage.MaxEvidence)
+			continue
+		case line == "-":
+			ans.Evidence = ""
+		case line != "":
+			ans.Evidence = line
+		}
+		break evidence
+	}
+	p = "Confidence: 1 low, 2 medium, 3 high (Enter to leave unset):"
+	if ans.Confidence != "" {
+		p = fmt.Sprintf("Confidence: 1 low, 2 medium, 3 high (Enter to keep %s, - to unset):", ans.Confidence)
+	}
+	for {
+		line, err := r.read(p)
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(line) {
+		case "b", "back":
+			return errBack
+		case "":
+		case "-":
+			ans.Confidence = ""
+		case "1", "l", "low":
+			ans.Confidence = assess.ConfidenceLow
+		case "2", "m", "medium":
+			ans.Confidence = assess.ConfidenceMedium
+		case "3", "h", "high":
+			ans.Confidence = assess.ConfidenceHigh
+		default:
+			r.say("Enter 1 for low, 2 for medium or 3 for high, or Enter on its own.")
+			continue
+		}
+		return nil
+	}
+}
+
+// ---------------------------------------------------------------- answers
+
+var numberPattern = regexp.MustCompile(`^-?(\d+(\.\d+)?|\.\d+)$`)
+
+// parse reads an answer typed for q; msg says what is wrong when it cannot.
+func (r *runner) parse(q *assess.Question, s string) (ans assess.Answer, msg string) {
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > len(q.Options) {
+			return ans, fmt.Sprintf("Enter a number from 1 to %d.", len(q.Options))
+		}
+		ans.Choice = n
+	case assess.KindYesNo:
+		var v bool
+		switch s {
+		case "1", "y", "yes":
+			v = true
+		case "2", "n", "no":
+			v = false
+		default:
+			return ans, "Enter 1 for yes or 2 for no."
+		}
+		ans.Bool = &v
+	case assess.KindNumber:
+		// Only plain decimals: ParseFloat alone would also take "NaN",
+		// "Inf", hexadecimal and exponents, none of which a person means.
+		if !numberPattern.MatchString(s) {
+			return ans, numberHint(q, r.unit(q)) + " For example 8 or 2.5."
+		}
+		// The pattern leaves only range errors, which are out of range.
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || (q.Min != nil && v < *q.Min) || (q.Max != nil && v > *q.Max) || v > maxNumber || v < -maxNumber {
+			shown := s
+			if utf8.RuneCountInString(shown) > 20 {
+				shown = "That number"
+			}
+			return ans, shown + " is out of range. " + numberHint(q, r.unit(q))
+		}
+		ans.Number = &v
+	case assess.KindCertifications:
+		held, msg := r.parseHeld(s)
+		if msg != "" {
+			return ans, msg
+		}
+		ans.Held = held
+	default:
+		return ans, fmt.Sprintf("This secpath cannot ask %s questions.", q.Kind)
+	}
+	return ans, ""
+}
+
+var colonSpace = regexp.MustCompile(`\s*:\s*`)
+
+// parseHeld reads "1, 3:2019" into the certifications held; "0" or "none"
+// is an empty, non-nil list, which records that none is held.
+func (r *runner) parseHeld(s string) ([]assess.HeldCert, string) {
+	certs := r.b.Certifications
+	held := []assess.HeldCert{}
+	if s == "0" || s == "none" {
+		return held, ""
+	}
+	s = colonSpace.ReplaceAllString(s, ":")
+	tokens := strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ';' || unicode.IsSpace(c) })
+	thisYear := r.now().Year()
+	seen := map[int]bool{}
+	for _, tok := range tokens {
+		num, year, hasYear := strings.Cut(tok, ":")
+		n, err := strconv.Atoi(num)
+		switch {
+		case err != nil:
+			return nil, fmt.Sprintf("%q is not a number. Enter numbers from 1 to %d, such as 1, 3:2019, or 0 for none.", num, len(certs))
+		case n == 0:
+			return nil, "0 means none, so it cannot be listed with other certifications."
+		case n < 1 || n > len(certs):
+			return nil, fmt.Sprintf("There is no certification %d. Enter numbers from 1 to %d.", n, len(certs))
+		case seen[n]:
+			return nil, fmt.Sprintf("Certification %d is listed twice.", n)
+		}
+		seen[n] = true
+		h := assess.HeldCert{ID: certs[n-1].ID}
+		if hasYear {
+			y, err := strconv.Atoi(year)
+			if err != nil || y < 1970 || y > thisYear {
+				return nil, fmt.Sprintf("Give the year of certification %d as a year from 1970 to %d, as in %d:2019.", n, thisYear, n)
+			}
+			h.Year = y
+		}
+		held = append(held, h)
+	}
+	if len(held) == 0 {
+		return nil, fmt.Sprintf("Enter numbers from 1 to %d, such as 1, 3:2019, or 0 for none.", len(certs))
+	}
+	return held, ""
+}
+
+// unit is the unit of a number question, or of the fact it records.
+func (r *runner) unit(q *assess.Question) string {
+	if q.Unit != "" {
+		return q.Unit
+	}
+	if q.Fact != "" {
+		if f := r.b.Fact(q.Fact); f != nil {
+			return f.Unit
+		}
+	}
+	return ""
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// numberHint says what a number question accepts, e.g. "Enter the number
+// of years, from 0 to 50."
+func numberHint(q *assess.Question, unit string) string {
+	var rng string
+	switch {
+	case q.Min != nil && q.Max != nil:
+		rng = "from " + num(*q.Min) + " to " + num(*q.Max)
+	case q.Min != nil:
+		rng = num(*q.Min) + " or more"
+	case q.Max != nil:
+		rng = num(*q.Max) + " or less"
+	}
+	switch {
+	case unit != "" && rng != "":
+		return "Enter the number of " + unit + ", " + rng + "."
+	case unit != "":
+		return "Enter the number of " + unit + "."
+	case q.Min != nil && q.Max != nil:
+		return "Enter a number " + rng + "."
+	case rng != "":
+		return "Enter a number, " + rng + "."
+	}
+	return "Enter a number."
+}
+
+func certLabel(c *assess.Certification) string {
+	s := c.Label()
+	if c.Name != "" && c.Name != s {
+		s += ": " + c.Name
+	}
+	switch {
+	case strings.ContainsAny(c.Body, "()"):
+		// Nested brackets are hard to follow when read aloud.
+		s += ", " + c.Body
+	case c.Body != "":
+		s += " (" + c.Body + ")"
+	}
+	return s
+}
+
+// describe words an answer for "Current answer: ...".
+func (r *runner) describe(q *assess.Question, a assess.Answer) string {
+	switch q.Kind {
+	case assess.KindRating, assess.KindScenario:
+		if a.Choice >= 1 && a.Choice <= len(q.Options) {
+			return fmt.Sprintf("%d, %s", a.Choice, strings.TrimRight(strings.TrimSpace(q.Options[a.Choice-1].Text), "."))
+		}
+	case assess.KindYesNo:
+		if *a.Bool {
+			return "yes"
+		}
+		return "no"
+	case assess.KindNumber:
+		if u := r.unit(q); u != "" {
+			return num(*a.Number) + " " + u
+		}
+		return num(*a.Number)
+	case assess.KindCertifications:
+		if len(a.Held) == 0 {
+			return "none"
+		}
+		parts := make([]string, len(a.Held))
+		for i, h := range a.Held {
+			parts[i] = h.ID
+			if c := r.b.Certification(h.ID); c != nil {
+				parts[i] = c.Label()
+			}
+			if h.Year > 0 {
+				parts[i] += fmt.Sprintf(" (%d)", h.Year)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	return ""
+}

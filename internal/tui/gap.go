@@ -1,0 +1,131 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// gapScreen explains one gap: where the person is, what the next level
+// and the target look like, and the actions for each step between.
+type gapScreen struct {
+	c      *Common
+	role   *assess.Role
+	comp   *assess.Competency
+	gap    assess.Gap
+	offset int
+}
+
+func newGap(c *Common) gapScreen { return gapScreen{c: c} }
+
+func (g *gapScreen) open(role, competency string, res *assess.Result) {
+	g.role = g.c.Bank.Role(role)
+	g.comp = g.c.Bank.Competency(competency)
+	g.offset = 0
+	g.gap = assess.Gap{}
+	if res != nil {
+		if f := res.RoleFit(role); f != nil {
+			for _, x := range f.Gaps {
+				if x.Competency == competency {
+					g.gap = x
+				}
+			}
+		}
+	}
+}
+
+func (g gapScreen) Update(msg tea.Msg) (gapScreen, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return g, nil
+	}
+	k := g.c.Keys
+	switch {
+	case keyIs(km, k.Back), keyIs(km, k.Choose):
+		return g, g.c.emit(backMsg{})
+	case keyIs(km, k.Up):
+		g.offset = max(0, g.offset-1)
+	case keyIs(km, k.Down):
+		g.offset++
+	case keyIs(km, k.PageDown):
+		g.offset += max(1, g.c.Layout.Body-2)
+	case keyIs(km, k.PageUp):
+		g.offset = max(0, g.offset-max(1, g.c.Layout.Body-2))
+	}
+	return g, nil
+}
+
+// StepActions returns the bank's actions for each step from level from up
+// to level to, in 70-20-10 order within a step.
+func StepActions(b *assess.Bank, competency string, from, to int) map[int][]*assess.Action {
+	out := map[int][]*assess.Action{}
+	for step := from; step < to; step++ {
+		for _, cat := range assess.Categories {
+			for i := range b.Actions {
+				a := &b.Actions[i]
+				if a.Competency == competency && a.Category == cat && a.Covers(step) {
+					out[step] = append(out[step], a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (g gapScreen) View() string {
+	if g.comp == nil || g.role == nil {
+		return ""
+	}
+	s := g.c.Styles
+	width := g.c.Layout.Content
+	cur := int(math.Floor(g.gap.Current + 1e-9))
+	var lines []string
+	add := func(xs ...string) { lines = append(lines, xs...) }
+	add(s.Section.Render(g.comp.Name) + s.Muted.Render(fmt.Sprintf("  for %s: %.1f now, target %d, weight %g, priority %.1f", g.role.Title, g.gap.Current, g.gap.Target, g.gap.Weight, g.gap.Priority)))
+	if g.comp.Description != "" {
+		add(hanging("", g.comp.Description, width, s.Muted.Render)...)
+	}
+	add("")
+	level := func(label string, l int) {
+		add(s.Strong.Render(fmt.Sprintf("%s (level %d)", label, l)))
+		add(hanging("  ", g.comp.Indicator(l), width, s.Text.Render)...)
+	}
+	level("Where you are", cur)
+	if cur+1 < g.gap.Target {
+		level("Next level", cur+1)
+	}
+	level("Target", g.gap.Target)
+	add("", s.Section.Render("What to do"), s.Muted.Render("On-the-job work first (70), then learning through others (20), then formal learning (10)."))
+	steps := StepActions(g.c.Bank, g.comp.ID, cur, g.gap.Target)
+	shown := map[string]bool{}
+	for step := cur; step < g.gap.Target; step++ {
+		var rows []string
+		for _, a := range steps[step] {
+			if shown[a.ID] {
+				continue
+			}
+			shown[a.ID] = true
+			rows = append(rows, hanging("• ", a.Title, width, s.Text.Render)...)
+			meta := fmt.Sprintf("%s · about %d hours over %d weeks · evidence: %s", a.Category, a.EffortHours, a.DurationWeeks, a.Evidence)
+			rows = append(rows, hanging("  ", meta, width, s.Muted.Render)...)
+		}
+		if len(rows) > 0 {
+			add("", s.Accent.Render(fmt.Sprintf("Level %d → %d", step, step+1)))
+			add(rows...)
+		}
+	}
+	height := g.c.Layout.Body
+	off := min(g.offset, max(0, len(lines)-height))
+	return strings.Join(lines[off:min(len(lines), off+height)], "\n")
+}
+
+func (g gapScreen) keys() helpKeys {
+	k := g.c.Keys
+	short := []key.Binding{withHelp(k.Down, "↑/↓", "scroll"), withHelp(k.Back, "esc", "back to gaps")}
+	return helpKeys{short: short, full: [][]key.Binding{short}}
+}

@@ -1,0 +1,69 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// Messages between screens and the root. Screens never switch screens
+// themselves: they return a command that yields one of these.
+
+// startMsg asks to begin (or resume) the assessment.
+type startMsg struct {
+	resume bool
+	mode   assess.Mode
+	target string
+	name   string
+	role   string
+}
+
+// answeredMsg reports that the session changed and should be saved.
+type answeredMsg struct{}
+
+// gotoQuestionMsg opens the quiz at a question index of the mode.
+type gotoQuestionMsg struct{ index int }
+
+// overviewMsg opens the section overview.
+type overviewMsg struct{}
+
+// resultsMsg opens the results.
+type resultsMsg struct{}
+
+// gapMsg opens the detail of one gap for a role.
+type gapMsg struct {
+	role       string
+	competency string
+}
+
+// backMsg returns from a detail screen to the results.
+type backMsg struct{}
+
+// saveDialogMsg opens the dialog that saves the answers to a file.
+type saveDialogMsg struct{}
+
+// savedMsg reports the end of an autosave.
+type savedMsg struct {
+	path string
+	err  error
+}
+
+// exportedMsg reports the end of a save to a chosen file.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// statusMsg shows a short message in the footer.
+type statusMsg string
+
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// emit queues a message for the root to handle as soon as the current
+// Update returns, in the same update. Navigation goes this way rather than
+// through a command so that keys typed quickly after enter reach the new
+// screen, never the old one.
+func (c *Common) emit(msg tea.Msg) tea.Cmd {
+	c.pending = append(c.pending, msg)
+	return nil
+}

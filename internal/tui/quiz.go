@@ -1,0 +1,733 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+)
+
+// zone is the part of a question screen that has the focus.
+type zone int
+
+const (
+	zoneAnswer zone = iota
+	zoneEvidence
+	zoneConfidence
+)
+
+var confidences = []assess.Confidence{"", assess.ConfidenceLow, assess.ConfidenceMedium, assess.ConfidenceHigh}
+
+// quizScreen shows one question at a time, with its answer, an optional
+// evidence note and a confidence.
+type quizScreen struct {
+	c      *Common
+	qs     []*assess.Question
+	index  int
+	cursor int
+	zone   zone
+	offset int
+	err    string
+	static bool
+
+	number     textinput.Model
+	filter     textinput.Model
+	year       textinput.Model
+	yearFor    string // certification whose year is being typed
+	evidence   textarea.Model
+	confidence int
+}
+
+func newQuiz(c *Common, static bool) quizScreen {
+	q := quizScreen{c: c, static: static}
+	q.number = textinput.New()
+	q.number.Prompt = "› "
+	q.number.CharLimit = 12
+	q.number.Placeholder = "type a number"
+	q.filter = textinput.New()
+	q.filter.Prompt = "Search: "
+	q.filter.Placeholder = "type to filter"
+	q.filter.CharLimit = 30
+	q.year = textinput.New()
+	q.year.Prompt = "Year obtained (optional): "
+	q.year.CharLimit = 4
+	q.evidence = textarea.New()
+	q.evidence.ShowLineNumbers = false
+	q.evidence.Placeholder = "What you did, where, when: something a mentor could check"
+	q.evidence.CharLimit = storage.MaxEvidence
+	q.evidence.SetHeight(2)
+	q.restyle()
+	q.resize()
+	return q
+}
+
+func (q *quizScreen) restyle() {
+	dark := q.c.Styles.IsDark
+	ti := textinput.DefaultStyles(dark)
+	ti.Cursor.Blink = !q.static
+	q.number.SetStyles(ti)
+	q.filter.SetStyles(ti)
+	q.year.SetStyles(ti)
+	ta := textarea.DefaultStyles(dark)
+	ta.Cursor.Blink = !q.static
+	q.evidence.SetStyles(ta)
+}
+
+func (q *quizScreen) resize() {
+	w := q.c.Layout.Content
+	q.number.SetWidth(20)
+	q.filter.SetWidth(max(10, w-12))
+	q.year.SetWidth(6)
+	q.evidence.SetWidth(max(20, w-2))
+}
+
+func (q quizScreen) blinkCmd() tea.Cmd {
+	if q.static {
+		return nil
+	}
+	return textinput.Blink
+}
+
+func (q *quizScreen) questions() []*assess.Question { return q.c.State.Questions(q.c.Bank) }
+
+// startIndex is where a session opens: its saved position, else the first
+// question not yet answered.
+func (q *quizScreen) startIndex() int {
+	qs := q.questions()
+	st := q.c.State.File
+	for i, x := range qs {
+		if x.ID == st.Session.Position {
+			return i
+		}
+	}
+	for i, x := range qs {
+		if a, ok := st.Answers.Items[x.ID]; !ok || !(a.Skipped || a.Given(x.Kind)) {
+			return i
+		}
+	}
+	return 0
+}
+
+// open shows question i with its recorded answer in the widgets.
+func (q *quizScreen) open(i int, _ bool) {
+	q.qs = q.questions()
+	if len(q.qs) == 0 {
+		return
+	}
+	q.index = max(0, min(i, len(q.qs)-1))
+	q.zone, q.offset, q.err, q.yearFor = zoneAnswer, 0, "", ""
+	cur := q.current()
+	ans := q.answer()
+	q.cursor = 0
+	if ans.Choice > 0 {
+		q.cursor = ans.Choice - 1
+	}
+	if cur.Kind == assess.KindYesNo && ans.Bool != nil && !*ans.Bool {
+		q.cursor = 1
+	}
+	q.number.SetValue("")
+	if ans.Number != nil {
+		q.number.SetValue(strconv.FormatFloat(*ans.Number, 'f', -1, 64))
+	}
+	q.filter.SetValue("")
+	q.evidence.SetValue(ans.Evidence)
+	q.confidence = slices.Index(confidences, ans.Confidence)
+	if q.confidence < 0 {
+		q.confidence = 0
+	}
+	q.focusZone()
+	q.c.State.File.Session.Position = cur.ID
+}
+
+func (q *quizScreen) current() *assess.Question { return q.qs[q.index] }
+
+func (q *quizScreen) answer() assess.Answer {
+	return q.c.State.File.Answers.Items[q.current().ID]
+}
+
+func (q *quizScreen) setAnswer(a assess.Answer) {
+	// Evidence and confidence belong to the question, whatever the answer.
+	a.Evidence = strings.TrimSpace(q.evidence.Value())
+	a.Confidence = confidences[q.confidence]
+	items := q.c.State.File.Answers.Items
+	if isEmpty(a) {
+		delete(items, q.current().ID)
+		return
+	}
+	items[q.current().ID] = a
+}
+
+// focusZone gives the keyboard to the widget of the current zone.
+func (q *quizScreen) focusZone() {
+	q.number.Blur()
+	q.filter.Blur()
+	q.year.Blur()
+	q.evidence.Blur()
+	switch q.zone {
+	case zoneAnswer:
+		switch {
+		case q.yearFor != "":
+			q.year.Focus()
+		case q.current().Kind == assess.KindNumber:
+			q.number.Focus()
+		case q.current().Kind == assess.KindCertifications:
+			q.filter.Focus()
+		}
+	case zoneEvidence:
+		q.evidence.Focus()
+	}
+}
+
+// typing reports whether keys go to a text field.
+func (q quizScreen) typing() bool {
+	if len(q.qs) == 0 {
+		return false
+	}
+	switch q.zone {
+	case zoneEvidence:
+		return true
+	case zoneAnswer:
+		k := q.current().Kind
+		return k == assess.KindNumber || k == assess.KindCertifications || q.yearFor != ""
+	}
+	return false
+}
+
+// textKey reports whether a key edits text rather than commanding.
+func textKey(msg tea.KeyPressMsg) bool {
+	if msg.Text != "" {
+		return true
+	}
+	switch msg.String() {
+	case "left", "right", "backspace", "delete", "home", "end", "ctrl+a", "ctrl+e", "ctrl+u", "ctrl+k", "ctrl+w", "alt+backspace", "ctrl+left", "ctrl+right":
+		return true
+	}
+	return false
+}
+
+func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
+	if len(q.qs) == 0 {
+		return q, nil
+	}
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		// Cursor blinks and other widget messages.
+		var c1, c2, c3, c4 tea.Cmd
+		q.number, c1 = q.number.Update(msg)
+		q.filter, c2 = q.filter.Update(msg)
+		q.year, c3 = q.year.Update(msg)
+		q.evidence, c4 = q.evidence.Update(msg)
+		return q, tea.Batch(c1, c2, c3, c4)
+	}
+	k := q.c.Keys
+	typing := q.typing()
+	if typing && textKey(km) && !(q.zone == zoneAnswer && q.current().Kind == assess.KindCertifications && q.yearFor == "" && km.String() == "space") {
+		return q.editText(km)
+	}
+	q.err = ""
+	// Moves that work in every zone.
+	switch {
+	case keyIs(km, k.PrevQuestion):
+		return q.move(-1)
+	case keyIs(km, k.NextQuestion):
+		return q.move(1)
+	case keyIs(km, k.Skip):
+		return q.skip()
+	case keyIs(km, k.Overview):
+		q.commitExtras()
+		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
+	case keyIs(km, k.NextField):
+		q.commitExtras()
+		q.zone = (q.zone + 1) % 3
+		q.yearFor = ""
+		q.focusZone()
+		return q, q.c.emit(answeredMsg{})
+	case keyIs(km, k.PrevField):
+		q.commitExtras()
+		q.zone = (q.zone + 2) % 3
+		q.yearFor = ""
+		q.focusZone()
+		return q, q.c.emit(answeredMsg{})
+	}
+	switch q.zone {
+	case zoneEvidence:
+		switch {
+		case keyIs(km, k.Choose):
+			q.commitExtras()
+			q.zone = zoneConfidence
+			q.focusZone()
+			return q, q.c.emit(answeredMsg{})
+		case keyIs(km, k.Back):
+			q.commitExtras()
+			q.zone = zoneAnswer
+			q.focusZone()
+			return q, q.c.emit(answeredMsg{})
+		}
+		var cmd tea.Cmd
+		q.evidence, cmd = q.evidence.Update(msg)
+		return q, cmd
+	case zoneConfidence:
+		switch {
+		case keyIs(km, k.Left):
+			q.confidence = (q.confidence + len(confidences) - 1) % len(confidences)
+		case keyIs(km, k.Right), keyIs(km, k.Select):
+			q.confidence = (q.confidence + 1) % len(confidences)
+		case keyIs(km, k.Choose):
+			return q.move(1)
+		case keyIs(km, k.Back):
+			q.zone = zoneAnswer
+			q.focusZone()
+		}
+		q.commitExtras()
+		return q, q.c.emit(answeredMsg{})
+	}
+	if keyIs(km, k.Back) {
+		if q.yearFor != "" {
+			q.yearFor = ""
+			q.focusZone()
+			return q, nil
+		}
+		q.commitExtras()
+		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
+	}
+	switch q.current().Kind {
+	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
+		return q.updateChoice(km)
+	case assess.KindNumber:
+		if keyIs(km, k.Choose) {
+			return q.submitNumber()
+		}
+	case assess.KindCertifications:
+		return q.updateCerts(km)
+	}
+	return q, nil
+}
+
+// editText sends a key to the focused text field.
+func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case q.zone == zoneEvidence:
+		q.evidence, cmd = q.evidence.Update(km)
+	case q.yearFor != "":
+		if km.Text != "" && strings.Trim(km.Text, "0123456789") != "" {
+			q.err = "A year is four digits, e.g. 2021."
+			return q, nil
+		}
+		q.year, cmd = q.year.Update(km)
+	case q.current().Kind == assess.KindNumber:
+		q.number, cmd = q.number.Update(km)
+		q.err = ""
+	case q.current().Kind == assess.KindCertifications:
+		q.filter, cmd = q.filter.Update(km)
+		q.cursor = 0
+	}
+	return q, cmd
+}
+
+func (q quizScreen) optionCount() int {
+	switch q.current().Kind {
+	case assess.KindYesNo:
+		return 2
+	case assess.KindCertifications:
+		return len(q.filtered())
+	}
+	return len(q.current().Options)
+}
+
+func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+	k := q.c.Keys
+	n := q.optionCount()
+	switch {
+	case keyIs(km, k.Up):
+		q.cursor = (q.cursor + n - 1) % n
+	case keyIs(km, k.Down):
+		q.cursor = (q.cursor + 1) % n
+	case keyIs(km, k.Select), keyIs(km, k.Choose):
+		a := q.answer()
+		a.Skipped = false
+		if q.current().Kind == assess.KindYesNo {
+			v := q.cursor == 0
+			a.Bool = &v
+		} else {
+			a.Choice = q.cursor + 1
+		}
+		q.setAnswer(a)
+		if keyIs(km, k.Choose) {
+			next, cmd := q.move(1)
+			return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+		}
+		return q, q.c.emit(answeredMsg{})
+	case keyIs(km, k.Left):
+		return q.move(-1)
+	case keyIs(km, k.Right):
+		return q.move(1)
+	}
+	return q, nil
+}
+
+func (q quizScreen) submitNumber() (quizScreen, tea.Cmd) {
+	cur := q.current()
+	raw := strings.TrimSpace(strings.ReplaceAll(q.number.Value(), ",", ""))
+	if raw == "" {
+		if !cur.IsSkippable() {
+			q.err = "This question is needed for the assessment: enter a number."
+			return q, nil
+		}
+		return q.move(1)
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	switch {
+	case err != nil, math.IsNaN(v), math.IsInf(v, 0):
+		q.err = "Enter a number, such as 7 or 2.5."
+		return q, nil
+	case cur.Min != nil && v < *cur.Min, cur.Max != nil && v > *cur.Max:
+		q.err = fmt.Sprintf("Enter a number from %s.", rangeText(cur))
+		return q, nil
+	}
+	a := q.answer()
+	a.Skipped = false
+	a.Number = &v
+	q.setAnswer(a)
+	next, cmd := q.move(1)
+	return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+}
+
+func rangeText(cur *assess.Question) string {
+	lo, hi := "0", "any"
+	if cur.Min != nil {
+		lo = strconv.FormatFloat(*cur.Min, 'f', -1, 64)
+	}
+	if cur.Max != nil {
+		hi = strconv.FormatFloat(*cur.Max, 'f', -1, 64)
+	}
+	s := lo + " to " + hi
+	if cur.Unit != "" {
+		s += " " + cur.Unit
+	}
+	return s
+}
+
+// filtered lists the certifications matching the search text.
+func (q quizScreen) filtered() []*assess.Certification {
+	f := strings.ToLower(strings.TrimSpace(q.filter.Value()))
+	var out []*assess.Certification
+	for i := range q.c.Bank.Certifications {
+		c := &q.c.Bank.Certifications[i]
+		hay := strings.ToLower(c.ID + " " + c.Label() + " " + c.Name + " " + c.Body)
+		if f == "" || strings.Contains(hay, f) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+	k := q.c.Keys
+	if q.yearFor != "" {
+		if keyIs(km, k.Choose) {
+			y := strings.TrimSpace(q.year.Value())
+			a := q.answer()
+			for i := range a.Held {
+				if a.Held[i].ID == q.yearFor {
+					a.Held[i].Year = 0
+					if y != "" {
+						n, _ := strconv.Atoi(y)
+						if n < 1970 || n > time.Now().Year() {
+							q.err = fmt.Sprintf("Enter a year from 1970 to %d, or leave it empty.", time.Now().Year())
+							return q, nil
+						}
+						a.Held[i].Year = n
+					}
+				}
+			}
+			q.setAnswer(a)
+			q.yearFor = ""
+			q.focusZone()
+			return q, q.c.emit(answeredMsg{})
+		}
+		return q, nil
+	}
+	list := q.filtered()
+	n := len(list)
+	switch {
+	case keyIs(km, k.Up) && n > 0:
+		q.cursor = (q.cursor + n - 1) % n
+	case keyIs(km, k.Down) && n > 0:
+		q.cursor = (q.cursor + 1) % n
+	case km.String() == "space" && n > 0:
+		c := list[min(q.cursor, n-1)]
+		a := q.answer()
+		a.Skipped = false
+		held := append([]assess.HeldCert{}, a.Held...)
+		if i := slices.IndexFunc(held, func(h assess.HeldCert) bool { return h.ID == c.ID }); i >= 0 {
+			held = slices.Delete(held, i, i+1)
+		} else {
+			held = append(held, assess.HeldCert{ID: c.ID})
+			q.yearFor = c.ID
+			q.year.SetValue("")
+		}
+		a.Held = held
+		q.setAnswer(a)
+		q.focusZone()
+		return q, q.c.emit(answeredMsg{})
+	case keyIs(km, k.Choose):
+		a := q.answer()
+		if a.Held == nil {
+			a.Held = []assess.HeldCert{} // "none held" is an answer
+		}
+		a.Skipped = false
+		q.setAnswer(a)
+		next, cmd := q.move(1)
+		return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+	}
+	return q, nil
+}
+
+// commitExtras stores the evidence note and confidence with the answer,
+// and a number typed but not yet confirmed with enter, when it is valid,
+// so moving away never loses what was typed.
+func (q *quizScreen) commitExtras() {
+	a := q.answer()
+	if q.current().Kind == assess.KindNumber {
+		if v, ok := q.parseNumber(); ok {
+			a.Number, a.Skipped = &v, false
+		}
+	}
+	q.setAnswer(a)
+}
+
+// parseNumber reads the number field; ok is false when it is empty or
+// not a number in range.
+func (q *quizScreen) parseNumber() (float64, bool) {
+	cur := q.current()
+	raw := strings.TrimSpace(strings.ReplaceAll(q.number.Value(), ",", ""))
+	v, err := strconv.ParseFloat(raw, 64)
+	if raw == "" || err != nil || math.IsNaN(v) || math.IsInf(v, 0) || (cur.Min != nil && v < *cur.Min) || (cur.Max != nil && v > *cur.Max) {
+		return 0, false
+	}
+	return v, true
+}
+
+// move goes to the next or previous question; past the last one it opens
+// the results.
+func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
+	q.commitExtras()
+	i := q.index + d
+	switch {
+	case i < 0:
+		q.err = "This is the first question."
+		return q, q.c.emit(answeredMsg{})
+	case i >= len(q.qs):
+		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(resultsMsg{}))
+	}
+	q.open(i, false)
+	return q, q.c.emit(answeredMsg{})
+}
+
+func (q quizScreen) skip() (quizScreen, tea.Cmd) {
+	if !q.current().IsSkippable() {
+		q.err = "This question is needed for the assessment and cannot be skipped."
+		return q, nil
+	}
+	q.setAnswer(assess.Answer{Skipped: true})
+	return q.move(1)
+}
+
+// header returns the title, the counter and the progress line.
+func (q quizScreen) header(width int) (string, string, string) {
+	if len(q.qs) == 0 {
+		return "", "", ""
+	}
+	s := q.c.Styles
+	cur := q.current()
+	title := cur.Section
+	if sec := q.c.Bank.Section(cur.Section); sec != nil {
+		title = sec.Title
+	}
+	done := len(q.qs) - unanswered(q.c.Bank, q.c.State.File)
+	right := fmt.Sprintf("%d of %d", q.index+1, len(q.qs))
+	label := fmt.Sprintf(" %d answered", done)
+	barWidth := max(10, width-2-len(label)-1)
+	progress := " " + bar(s, float64(done)/float64(len(q.qs)), barWidth) + s.Muted.Render(label)
+	return title, right, progress
+}
+
+func (q quizScreen) View() string {
+	if len(q.qs) == 0 {
+		return "No questions in this mode."
+	}
+	s := q.c.Styles
+	l := q.c.Layout
+	width := l.Content
+	cur := q.current()
+	ans := q.answer()
+	var lines []string
+	add := func(xs ...string) { lines = append(lines, xs...) }
+	kind := map[assess.QuestionKind]string{
+		assess.KindRating:         "Choose the one closest to what you have actually done.",
+		assess.KindScenario:       "Scenario: choose what you would do.",
+		assess.KindYesNo:          "Yes or no.",
+		assess.KindNumber:         "A number.",
+		assess.KindCertifications: "Select every certification you hold.",
+	}[cur.Kind]
+	if ans.Skipped {
+		kind += "  (skipped)"
+	}
+	add(s.Subtle.Render(kind))
+	for _, t := range wrap(cur.Text, width) {
+		add(s.Strong.Render(t))
+	}
+	if cur.Help != "" && !l.Compact {
+		for _, t := range wrap(cur.Help, width) {
+			add(s.Muted.Render(t))
+		}
+	}
+	add("")
+	focus := len(lines)
+	switch cur.Kind {
+	case assess.KindRating, assess.KindScenario:
+		for i, o := range cur.Options {
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			add(q.optionLines(i, o.Text, ans.Choice == i+1, width)...)
+		}
+	case assess.KindYesNo:
+		for i, t := range []string{"Yes", "No"} {
+			chosen := ans.Bool != nil && *ans.Bool == (i == 0)
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			add(q.optionLines(i, t, chosen, width)...)
+		}
+	case assess.KindNumber:
+		add(q.number.View())
+		unit := "Range " + rangeText(cur) + "."
+		add(s.Muted.Render(unit))
+	case assess.KindCertifications:
+		add(q.filter.View())
+		list := q.filtered()
+		for i, c := range list {
+			held := slices.IndexFunc(ans.Held, func(h assess.HeldCert) bool { return h.ID == c.ID })
+			box := "[ ] "
+			text := fmt.Sprintf("%s · %s", c.Label(), c.Body)
+			if held >= 0 {
+				box = "[x] "
+				if y := ans.Held[held].Year; y > 0 {
+					text += fmt.Sprintf(" · %d", y)
+				}
+			}
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			row := q.optionLines(i, "", false, width)[0] + box + text
+			if held >= 0 {
+				row = q.optionLines(i, "", false, width)[0] + s.Chosen.Render(box+text)
+			}
+			add(row)
+			if c.ID == q.yearFor {
+				add("      " + q.year.View())
+			}
+		}
+		if len(list) == 0 {
+			add(s.Muted.Render("  No certification matches."))
+		}
+	}
+	if q.err != "" {
+		add(s.ErrorText.Render(q.err))
+	}
+	add("")
+	label := "Evidence (optional)"
+	if q.zone == zoneEvidence {
+		focus = len(lines) + 2
+		add(s.Accent.Render(label))
+	} else {
+		add(s.Muted.Render(label))
+	}
+	if q.zone == zoneEvidence || ans.Evidence != "" || !l.Compact {
+		add(strings.Split(q.evidence.View(), "\n")...)
+	}
+	conf := []string{"unset", "low", "medium", "high"}
+	var parts []string
+	for i, c := range conf {
+		switch {
+		case i == q.confidence && q.zone == zoneConfidence:
+			parts = append(parts, s.Selected.Render("["+c+"]"))
+		case i == q.confidence:
+			parts = append(parts, s.Strong.Render("["+c+"]"))
+		default:
+			parts = append(parts, s.Muted.Render(" "+c+" "))
+		}
+	}
+	confLabel := s.Muted.Render("Confidence  ")
+	if q.zone == zoneConfidence {
+		confLabel = s.Accent.Render("Confidence  ")
+		focus = len(lines)
+	}
+	add(confLabel + strings.Join(parts, " "))
+	out, _ := scrollWindow(lines, focus, l.Body, q.offset)
+	return strings.Join(out, "\n")
+}
+
+// optionLines draws one option with its marker, wrapped with a hanging
+// indent so every line stays inside the width.
+func (q quizScreen) optionLines(i int, text string, chosen bool, width int) []string {
+	s := q.c.Styles
+	pointer := "  "
+	if i == q.cursor && q.zone == zoneAnswer {
+		pointer = s.Cursor.Render("› ")
+	}
+	if text == "" {
+		return []string{pointer}
+	}
+	mark := "( ) "
+	style := s.Text.Render
+	if chosen {
+		mark = "(•) "
+		style = s.Chosen.Render
+	}
+	if i == q.cursor && q.zone == zoneAnswer && !chosen {
+		style = s.Selected.Render
+	}
+	return hanging(pointer+mark, text, width, style)
+}
+
+func (q quizScreen) keys() helpKeys {
+	k := q.c.Keys
+	if len(q.qs) == 0 {
+		return helpKeys{}
+	}
+	var short []key.Binding
+	switch {
+	case q.zone == zoneEvidence:
+		short = []key.Binding{withHelp(k.Choose, "enter", "done"), withHelp(k.NextField, "tab", "confidence"), withHelp(k.Back, "esc", "back to answer"), k.TextNextQ}
+	case q.zone == zoneConfidence:
+		short = []key.Binding{withHelp(k.Left, "←/→", "change"), withHelp(k.Choose, "enter", "next question"), withHelp(k.NextField, "tab", "answer"), k.NextQuestion}
+	case q.yearFor != "":
+		short = []key.Binding{withHelp(k.Choose, "enter", "keep year"), withHelp(k.Back, "esc", "no year")}
+	case q.current().Kind == assess.KindNumber:
+		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), withHelp(k.NextField, "tab", "evidence"), k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
+	case q.current().Kind == assess.KindCertifications:
+		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
+	default:
+		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, k.NextField, k.Overview}
+	}
+	full := [][]key.Binding{short, {k.PrevQuestion, k.NextQuestion, k.Skip, k.Overview, k.NextField, k.PrevField, withHelp(k.Back, "esc", "back one level")}}
+	return helpKeys{short: short, full: full}
+}
+
+// isEmpty reports an answer with nothing in it, which is not stored.
+func isEmpty(a assess.Answer) bool {
+	return a.Choice == 0 && a.Number == nil && a.Bool == nil && a.Held == nil && !a.Skipped && a.Evidence == "" && a.Confidence == ""
+}

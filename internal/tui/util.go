@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func keyIs(msg tea.KeyPressMsg, b key.Binding) bool { return key.Matches(msg, b) }
+
+// mkdirPrivate creates the sessions directory readable only by its owner.
+func mkdirPrivate(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	return nil
+}
+
+// wrap breaks plain text into lines of at most width runes at spaces;
+// a word longer than the width is cut.
+func wrap(s string, width int) []string {
+	width = max(width, 10)
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		var cur []rune
+		for _, word := range strings.Fields(para) {
+			w := []rune(word)
+			for len(w) > width {
+				if len(cur) > 0 {
+					out = append(out, string(cur))
+					cur = nil
+				}
+				out = append(out, string(w[:width]))
+				w = w[width:]
+			}
+			if len(cur) > 0 && len(cur)+1+len(w) > width {
+				out = append(out, string(cur))
+				cur = nil
+			}
+			if len(cur) > 0 {
+				cur = append(cur, ' ')
+			}
+			cur = append(cur, w...)
+		}
+		out = append(out, string(cur))
+	}
+	return out
+}
+
+// hanging wraps text under a first-line prefix, later lines indented to
+// the prefix's width; style is applied to the text only.
+func hanging(prefix, text string, width int, style func(...string) string) []string {
+	pw := ansi.StringWidth(prefix)
+	lines := wrap(text, width-pw)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		p := prefix
+		if i > 0 {
+			p = strings.Repeat(" ", pw)
+		}
+		out[i] = p + style(l)
+	}
+	return out
+}
+
+// bar draws a 0–1 fraction as a bar of width cells.
+func bar(s *Styles, frac float64, width int) string {
+	frac = max(0, min(1, frac))
+	full := int(frac*float64(width) + 0.5)
+	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", width-full))
+}
+
+// scrollWindow returns the lines to show so that the focus line stays in
+// view, given the previous offset; it returns the new offset.
+func scrollWindow(lines []string, focus, height, offset int) ([]string, int) {
+	if height <= 0 {
+		return nil, 0
+	}
+	if len(lines) <= height {
+		return lines, 0
+	}
+	if focus < offset {
+		offset = focus
+	}
+	if focus >= offset+height {
+		offset = focus - height + 1
+	}
+	offset = max(0, min(offset, len(lines)-height))
+	return lines[offset : offset+height], offset
+}

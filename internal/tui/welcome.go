@@ -1,0 +1,212 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+)
+
+// welcome rows, top to bottom.
+const (
+	rowResume = iota
+	rowMode
+	rowTarget
+	rowName
+	rowRole
+	rowStart
+)
+
+type choice struct{ id, label string }
+
+// welcomeScreen explains secpath and sets up a new assessment, or offers
+// to resume an unfinished one.
+type welcomeScreen struct {
+	c       *Common
+	offer   *storage.SessionInfo
+	row     int
+	quick   bool
+	targets []choice
+	target  int
+	roles   []choice
+	role    int
+	name    textinput.Model
+}
+
+func newWelcome(c *Common, offer *storage.SessionInfo) welcomeScreen {
+	w := welcomeScreen{c: c, offer: offer}
+	// IT Security Manager and CISO first: they are why most people come.
+	for _, id := range []string{"it-security-manager", "ciso"} {
+		if r := c.Bank.Role(id); r != nil {
+			w.targets = append(w.targets, choice{r.ID, r.Title})
+		}
+	}
+	w.roles = []choice{{"", "Not listed, or rather not say"}}
+	for _, r := range c.Bank.Roles {
+		if r.ID != "it-security-manager" && r.ID != "ciso" {
+			w.targets = append(w.targets, choice{r.ID, r.Title})
+		}
+		w.roles = append(w.roles, choice{r.ID, r.Title})
+	}
+	w.targets = append(w.targets, choice{"", "Not sure: recommend one"})
+	w.target = len(w.targets) - 1
+	w.name = textinput.New()
+	w.name.Prompt = ""
+	w.name.Placeholder = "optional"
+	w.name.CharLimit = 80
+	w.row = rowMode
+	if offer != nil {
+		w.row = rowResume
+	}
+	w.restyle()
+	return w
+}
+
+func (w *welcomeScreen) restyle() {
+	st := textinput.DefaultStyles(w.c.Styles.IsDark)
+	st.Cursor.Blink = false
+	w.name.SetStyles(st)
+}
+
+func (w *welcomeScreen) resize() { w.name.SetWidth(min(40, w.c.Layout.Content-20)) }
+
+func (w welcomeScreen) typing() bool { return w.row == rowName }
+
+func (w welcomeScreen) firstRow() int {
+	if w.offer != nil {
+		return rowResume
+	}
+	return rowMode
+}
+
+func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
+	k := w.c.Keys
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return w, nil
+	}
+	move := func(d int) {
+		w.row = max(w.firstRow(), min(rowStart, w.row+d))
+		if w.row == rowName {
+			w.name.Focus()
+		} else {
+			w.name.Blur()
+		}
+	}
+	switch {
+	case keyIs(km, k.Up) && !(w.typing() && km.Text != ""), keyIs(km, k.PrevField):
+		move(-1)
+	case keyIs(km, k.Down) && !(w.typing() && km.Text != ""), keyIs(km, k.NextField):
+		move(1)
+	case keyIs(km, k.Choose):
+		if w.row == rowResume {
+			return w, w.c.emit(startMsg{resume: true})
+		}
+		mode := assess.Full
+		if w.quick {
+			mode = assess.Quick
+		}
+		return w, w.c.emit(startMsg{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id})
+	case w.row == rowName:
+		var cmd tea.Cmd
+		w.name, cmd = w.name.Update(msg)
+		return w, cmd
+	case keyIs(km, k.Left), keyIs(km, k.Right), keyIs(km, k.Select):
+		d := 1
+		if keyIs(km, k.Left) {
+			d = -1
+		}
+		switch w.row {
+		case rowMode:
+			w.quick = !w.quick
+		case rowTarget:
+			w.target = (w.target + d + len(w.targets)) % len(w.targets)
+		case rowRole:
+			w.role = (w.role + d + len(w.roles)) % len(w.roles)
+		}
+	}
+	return w, nil
+}
+
+func (w welcomeScreen) View() string {
+	s := w.c.Styles
+	width := w.c.Layout.Content
+	quick, full := len(w.c.Bank.QuestionsFor(assess.Quick)), len(w.c.Bank.QuestionsFor(assess.Full))
+	var lines []string
+	add := func(l ...string) { lines = append(lines, l...) }
+	intro := "How far do you stand from IT Security Manager or CISO, why, and what should you do next? " +
+		"Rate what you have actually done, answer a few real leadership scenarios, and get your readiness for every role, " +
+		"the gaps that matter most and a path to follow."
+	for _, l := range wrap(intro, width) {
+		add(s.Text.Render(l))
+	}
+	if !w.c.Layout.Compact {
+		add("")
+	}
+	add(s.Muted.Render("Everything stays on this machine: no account, no network."), "")
+
+	row := func(r int, label, value string) {
+		marker := "  "
+		lab := s.Muted.Render(fmt.Sprintf("%-14s", label))
+		if w.row == r {
+			marker = s.Cursor.Render("› ")
+			lab = s.Accent.Render(fmt.Sprintf("%-14s", label))
+		}
+		add(marker + lab + value)
+	}
+	if w.offer != nil {
+		o := w.offer
+		started := o.Started.Local().Format("Mon 2 Jan 15:04")
+		val := s.Strong.Render(fmt.Sprintf("started %s, %d of %d answered", started, o.Answered, o.Asked))
+		if o.Name != "" {
+			val = s.Strong.Render(o.Name+": ") + val
+		}
+		row(rowResume, "Resume", val)
+		add("")
+	}
+	arrows := func(r int, v string) string {
+		if w.row == r {
+			return s.Accent.Render("◂ ") + s.Strong.Render(v) + s.Accent.Render(" ▸")
+		}
+		return s.Text.Render(v)
+	}
+	modeText := fmt.Sprintf("Full: about 30 minutes, %d questions", full)
+	if w.quick {
+		modeText = fmt.Sprintf("Quick: about 10 minutes, %d questions", quick)
+	}
+	row(rowMode, "Length", arrows(rowMode, modeText))
+	row(rowTarget, "Aiming for", arrows(rowTarget, w.targets[w.target].label))
+	row(rowName, "Your name", w.name.View())
+	row(rowRole, "Current role", arrows(rowRole, w.roles[w.role].label))
+	add("")
+	start := "[ Start the assessment ]"
+	if w.offer != nil {
+		start = "[ Start a new assessment ]"
+	}
+	if w.row == rowStart {
+		add(s.Cursor.Render("› ") + s.Selected.Render(start))
+	} else {
+		add("  " + s.Accent.Render(start))
+	}
+	if !w.c.Layout.Compact {
+		add("", s.Subtle.Render("Targets stay hidden while you answer, so nothing nudges your ratings."))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (w welcomeScreen) keys() helpKeys {
+	k := w.c.Keys
+	short := []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Left, "←/→", "change"), withHelp(k.Choose, "enter", "start")}
+	if w.row == rowResume {
+		short[2] = withHelp(k.Choose, "enter", "resume")
+	}
+	if w.typing() {
+		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "start")}
+	}
+	return helpKeys{short: short, full: [][]key.Binding{short}}
+}
