@@ -402,8 +402,12 @@ func (a *App) Render() string {
 	l := a.c.Layout
 	s := a.c.Styles
 	if l.TooSmall {
-		msg := fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d.\nEnlarge the window, or run secpath --accessible.", MinWidth, MinHeight, l.Width, l.Height)
-		return fitBlock(s.Warn.Render(msg), l.Width, l.Height)
+		msg := fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d. Enlarge the window, or run secpath --accessible.", MinWidth, MinHeight, l.Width, l.Height)
+		var lines []string
+		for _, line := range wrap(msg, max(10, l.Width-1)) {
+			lines = append(lines, s.Warn.Render(line))
+		}
+		return fitBlock(strings.Join(lines, "\n"), l.Width, l.Height)
 	}
 	title, right, progress := a.headerParts()
 	var b strings.Builder
@@ -488,6 +492,12 @@ func (a *App) helpKeys() help.KeyMap {
 	if a.full {
 		return helpKeys{short: []key.Binding{withHelp(k.Back, "any key", "close")}}
 	}
+	return a.screenKeys()
+}
+
+// screenKeys returns the keys of the screen on show, with the global ones.
+func (a *App) screenKeys() helpKeys {
+	k := a.c.Keys
 	var hk helpKeys
 	switch a.screen {
 	case screenWelcome:
@@ -523,11 +533,11 @@ func (a *App) confirmView() string {
 
 func (a *App) fullHelpView() string {
 	s := a.c.Styles
-	hk := a.helpKeys()
+	hk := a.screenKeys()
 	var b strings.Builder
 	b.WriteString(s.Section.Render("Keys on this screen") + "\n\n")
 	seen := map[string]bool{}
-	for _, group := range append([][]key.Binding{a.helpKeysShort()}, hk.FullHelp()...) {
+	for _, group := range append([][]key.Binding{hk.ShortHelp()}, hk.FullHelp()...) {
 		for _, kb := range group {
 			h := kb.Help()
 			if h.Key == "" || seen[h.Key+h.Desc] || !kb.Enabled() {
@@ -539,10 +549,6 @@ func (a *App) fullHelpView() string {
 	}
 	b.WriteString("\n" + s.Muted.Render("ctrl+c or q asks before leaving; answers are saved after each one."))
 	return b.String()
-}
-
-func (a *App) helpKeysShort() []key.Binding {
-	return a.helpKeys().ShortHelp()
 }
 
 // Run starts the interface on a terminal and returns how it ended.

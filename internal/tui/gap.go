@@ -83,7 +83,7 @@ func (g gapScreen) View() string {
 	}
 	s := g.c.Styles
 	width := g.c.Layout.Content
-	cur := int(math.Floor(g.gap.Current + 1e-9))
+	cur := int(math.Floor(g.gap.Current + assess.GapTolerance))
 	var lines []string
 	add := func(xs ...string) { lines = append(lines, xs...) }
 	add(s.Section.Render(g.comp.Name) + s.Muted.Render(fmt.Sprintf("  for %s: %.1f now, target %d, weight %g, priority %.1f", g.role.Title, g.gap.Current, g.gap.Target, g.gap.Weight, g.gap.Priority)))

@@ -326,6 +326,10 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		}
 		q.year, cmd = q.year.Update(km)
 	case q.current().Kind == assess.KindNumber:
+		if km.Text != "" && strings.Trim(km.Text, "0123456789.,") != "" {
+			q.err = "Type digits only, such as 7 or 2.5."
+			return q, nil
+		}
 		q.number, cmd = q.number.Update(km)
 		q.err = ""
 	case q.current().Kind == assess.KindCertifications:

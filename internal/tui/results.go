@@ -308,7 +308,7 @@ func (r resultsScreen) competencyPage(width int) []string {
 	}
 	nameW := min(34, max(16, width-34))
 	barW := max(10, min(25, width-nameW-16))
-	lines := []string{s.Muted.Render("Level 0-5; ") + s.BarTarget.Render("┃") + s.Muted.Render(" marks the target for "+f.Title+" (tab: another role)."), ""}
+	lines := []string{s.Muted.Render("Level 0-5; ") + s.BarTarget.Render("┃") + s.Muted.Render(" marks the target for "+truncate(f.Title, max(10, width-40))+" (tab: another role)."), ""}
 	dim := assess.Dimension("")
 	for _, c := range r.result.Competencies {
 		if c.Dimension != dim {
@@ -349,7 +349,8 @@ func (r resultsScreen) competencyPage(width int) []string {
 func (r resultsScreen) gapPage(width int) ([]string, int) {
 	s := r.c.Styles
 	f := r.compared()
-	lines := []string{s.Muted.Render(fmt.Sprintf("Gaps for %s, highest priority first (weight × shortfall). Enter shows the next level and what to do.", f.Title)), ""}
+	lines := hanging("", fmt.Sprintf("Gaps for %s, highest priority first (weight × shortfall). Enter shows the next level and what to do.", f.Title), width, s.Muted.Render)
+	lines = append(lines, "")
 	if len(f.Gaps) == 0 {
 		lines = append(lines, s.Good.Render("Every target is met."))
 	}
@@ -380,7 +381,8 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 func (r resultsScreen) certPage(width int) []string {
 	s := r.c.Styles
 	res := r.result
-	lines := []string{s.Section.Render("Certifications"), s.Muted.Render("Checked against each body's published rule, with its version. Never a statement of eligibility.")}
+	lines := []string{s.Section.Render("Certifications")}
+	lines = append(lines, hanging("", "Checked against each body's published rule, with its version: never a statement of eligibility, which only the awarding body decides.", width, s.Muted.Render)...)
 	for _, c := range res.Certifications {
 		st := s.Muted
 		switch c.Status {

@@ -1,0 +1,453 @@
+package tui
+
+import (
+	"fmt"
+	"image/color"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/questions"
+)
+
+var fixedNow = func() time.Time { return time.Date(2026, 11, 22, 10, 15, 0, 0, time.UTC) }
+
+const testSession = "20261122-101500-abcd"
+
+func defaultBank(t testing.TB) *assess.Bank {
+	t.Helper()
+	b, _, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+type testApp struct {
+	*App
+	t   testing.TB
+	dir string
+}
+
+func newTestApp(t testing.TB, w, h int, opts Options) *testApp {
+	t.Helper()
+	if opts.Bank == nil {
+		opts.Bank = defaultBank(t)
+	}
+	dir := t.TempDir()
+	opts.Dir = filepath.Join(dir, "sessions")
+	opts.Now = fixedNow
+	opts.StaticCursor = true
+	if opts.WorkDir == "" {
+		opts.WorkDir = dir
+	}
+	a := &testApp{App: New(opts), t: t, dir: dir}
+	a.send(tea.WindowSizeMsg{Width: w, Height: h})
+	a.send(tea.BackgroundColorMsg{Color: color.Black})
+	return a
+}
+
+// send delivers a message and runs the commands it returns, feeding their
+// messages back, as the program would. It reports whether a quit came.
+func (a *testApp) send(msg tea.Msg) (quit bool) {
+	_, cmd := a.Update(msg)
+	return a.run(cmd)
+}
+
+func (a *testApp) run(cmd tea.Cmd) (quit bool) {
+	if cmd == nil {
+		return false
+	}
+	msg := cmd()
+	switch m := msg.(type) {
+	case nil:
+		return false
+	case tea.QuitMsg:
+		return true
+	case tea.BatchMsg:
+		for _, c := range m {
+			quit = a.run(c) || quit
+		}
+		return quit
+	case savedMsg, exportedMsg, statusMsg:
+		_, next := a.Update(m)
+		return a.run(next)
+	}
+	// tea.Sequence yields an unexported slice of commands.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice {
+		for i := 0; i < v.Len(); i++ {
+			if c, ok := v.Index(i).Interface().(tea.Cmd); ok {
+				quit = a.run(c) || quit
+			}
+		}
+	}
+	return quit
+}
+
+var keyCodes = map[string]tea.Key{
+	"enter": {Code: tea.KeyEnter}, "tab": {Code: tea.KeyTab}, "esc": {Code: tea.KeyEscape},
+	"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
+	"space": {Code: tea.KeySpace, Text: " "}, "pgdown": {Code: tea.KeyPgDown}, "pgup": {Code: tea.KeyPgUp},
+	"backspace": {Code: tea.KeyBackspace}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+	"ctrl+c": {Code: 'c', Mod: tea.ModCtrl}, "ctrl+s": {Code: 's', Mod: tea.ModCtrl},
+}
+
+// press sends named keys ("enter", "down") or, for anything else, types
+// the text one rune at a time.
+func (a *testApp) press(keys ...string) (quit bool) {
+	for _, k := range keys {
+		if code, ok := keyCodes[k]; ok {
+			quit = a.send(tea.KeyPressMsg(code)) || quit
+			continue
+		}
+		for _, r := range k {
+			quit = a.send(tea.KeyPressMsg{Code: r, Text: string(r)}) || quit
+		}
+	}
+	return quit
+}
+
+func (a *testApp) screenText() string { return ansi.Strip(a.Render()) }
+
+// startQuick starts a quick assessment aiming for the CISO.
+func (a *testApp) startQuick() {
+	a.t.Helper()
+	a.press("right", "down", "right", "enter") // quick; target: CISO
+	if a.screen != screenQuiz {
+		a.t.Fatalf("not in the quiz:\n%s", a.screenText())
+	}
+	a.c.State.File.Session.ID = testSession
+	a.c.State.Path = storage.SessionPath(a.c.State.Dir, testSession)
+	a.outcome.SessionID, a.outcome.Path = testSession, a.c.State.Path
+}
+
+// gotoQuestion opens the quiz at a question id.
+func (a *testApp) gotoQuestion(id string) {
+	a.t.Helper()
+	for i, q := range a.c.State.Questions(a.c.Bank) {
+		if q.ID == id {
+			a.send(gotoQuestionMsg{index: i})
+			return
+		}
+	}
+	a.t.Fatalf("no question %s in this mode", id)
+}
+
+func (a *testApp) loadPersona(name string) {
+	a.t.Helper()
+	f, err := storage.ReadAnswers(filepath.Join("..", "..", "questions", "testdata", "personas", name+".toml"), a.c.Bank)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	f.Session.ID = testSession
+	a.begin(f, false)
+}
+
+func checkFrame(t *testing.T, frame string, w, h int) {
+	t.Helper()
+	lines := strings.Split(frame, "\n")
+	if len(lines) != h {
+		t.Errorf("frame has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestWelcomeStartsAQuickAssessment(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	if !strings.Contains(a.screenText(), "Full: about 30 minutes, 95 questions") {
+		t.Fatalf("welcome:\n%s", a.screenText())
+	}
+	a.press("right")
+	if !strings.Contains(a.screenText(), "Quick: about 10 minutes, 22 questions") {
+		t.Errorf("mode did not change:\n%s", a.screenText())
+	}
+	a.press("down", "right", "down", "Sam", "enter")
+	ans := a.c.State.File.Answers
+	if ans.Mode != assess.Quick || ans.Target != "it-security-manager" || ans.Profile.Name != "Sam" {
+		t.Errorf("started with %+v", ans)
+	}
+	if a.screen != screenQuiz || !strings.Contains(a.screenText(), "1 of 22") {
+		t.Errorf("quiz did not open at question 1:\n%s", a.screenText())
+	}
+	// The new session was saved straight away.
+	if _, err := os.Stat(a.c.State.Path); err != nil {
+		t.Errorf("session not saved: %v", err)
+	}
+}
+
+func TestQuizAnswersEveryKind(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.startQuick()
+	// years-security is required: enter on an empty field refuses.
+	a.press("enter")
+	if !strings.Contains(a.screenText(), "needed for the assessment") {
+		t.Errorf("required number skipped:\n%s", a.screenText())
+	}
+	a.press("x")
+	if !strings.Contains(a.screenText(), "Type digits only") {
+		t.Errorf("letters reach the number field:\n%s", a.screenText())
+	}
+	a.press("99", "enter")
+	if !strings.Contains(a.screenText(), "Enter a number from 0 to 50 years") {
+		t.Errorf("out of range accepted:\n%s", a.screenText())
+	}
+	a.press("backspace", "backspace", "12", "enter")
+	items := a.c.State.File.Answers.Items
+	if n := items["years-security"].Number; n == nil || *n != 12 {
+		t.Fatalf("years-security: %+v", items["years-security"])
+	}
+	// A number typed and left with tab is kept; evidence and confidence too.
+	a.press("4", "tab", "Led two analysts", "tab", "right", "right", "right", "enter")
+	got := items["years-managing"]
+	if got.Number == nil || *got.Number != 4 || got.Evidence != "Led two analysts" || got.Confidence != assess.ConfidenceHigh {
+		t.Errorf("years-managing: %+v", got)
+	}
+	// Certifications: search, select with a year, select another, done.
+	a.press("cism", "space", "2021", "enter", "backspace", "backspace", "backspace", "backspace", "down", "space", "esc", "enter")
+	held := items["certs-held"].Held
+	if len(held) != 2 || held[0] != (assess.HeldCert{ID: "cism", Year: 2021}) || held[1].ID != "issmp" {
+		t.Errorf("certifications: %+v", held)
+	}
+	// Rating: move down twice and choose; the next question opens.
+	first := a.quiz.current().ID
+	a.press("down", "down", "enter")
+	if items[first].Choice != 3 || a.quiz.current().ID == first {
+		t.Errorf("rating: %+v, now on %s", items[first], a.quiz.current().ID)
+	}
+	// Skip, then come back: the skip is recorded and shown.
+	skipped := a.quiz.current().ID
+	a.press("s", "b")
+	if !items[skipped].Skipped || !strings.Contains(a.screenText(), "(skipped)") {
+		t.Errorf("skip: %+v\n%s", items[skipped], a.screenText())
+	}
+	// Back again shows the chosen option marked.
+	a.press("b")
+	if !strings.Contains(a.screenText(), "(•)") {
+		t.Errorf("chosen option not marked:\n%s", a.screenText())
+	}
+	// Everything given is on disk.
+	f, err := storage.ReadAnswers(a.c.State.Path, a.c.Bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(f.Answers.Items, a.c.State.File.Answers.Items) {
+		t.Errorf("saved answers differ:\n%+v\n%+v", f.Answers.Items, a.c.State.File.Answers.Items)
+	}
+}
+
+func TestTargetsAreNeverShownWhileRating(t *testing.T) {
+	a := newTestApp(t, 120, 40, Options{})
+	a.startQuick()
+	for i := 0; i < len(a.c.State.Questions(a.c.Bank)); i++ {
+		a.send(gotoQuestionMsg{index: i})
+		text := a.screenText()
+		// Role targets appear only in the results: as "target for <role>",
+		// "Target (level n)", readiness figures or the recommended path.
+		for _, word := range []string{"target for", "Target (level", "readiness", "Readiness", "Next step", "Long-term"} {
+			if strings.Contains(text, word) {
+				t.Errorf("question %s shows %q:\n%s", a.quiz.current().ID, word, text)
+			}
+		}
+	}
+}
+
+func TestOverviewJumpsToASection(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.startQuick()
+	a.press("12", "enter", "esc")
+	if a.screen != screenOverview || !strings.Contains(a.screenText(), "Your experience") {
+		t.Fatalf("overview:\n%s", a.screenText())
+	}
+	if !strings.Contains(a.screenText(), "1/3") {
+		t.Errorf("completion not counted:\n%s", a.screenText())
+	}
+	a.press("down", "down", "enter")
+	if a.screen != screenQuiz || a.quiz.current().Section != "operations" {
+		t.Errorf("jumped to %s", a.quiz.current().Section)
+	}
+	a.press("esc")
+	if a.screen != screenOverview {
+		t.Errorf("esc does not go back to the sections")
+	}
+}
+
+func TestQuitAsksSavesAndResumes(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.startQuick()
+	a.press("7", "enter")
+	a.press("q") // typed into the number field, not a command
+	if a.confirm {
+		t.Fatal("q in a text field opened the leave dialog")
+	}
+	a.press("ctrl+s")
+	a.gotoQuestion("risk-register")
+	if a.press("q") {
+		t.Fatal("q left without asking")
+	}
+	if !strings.Contains(a.screenText(), "Leave secpath?") || !strings.Contains(a.screenText(), "secpath resume "+testSession) {
+		t.Fatalf("no leave dialog:\n%s", a.screenText())
+	}
+	a.press("n")
+	if a.confirm || a.screen != screenQuiz {
+		t.Fatal("n did not stay")
+	}
+	if a.press("ctrl+c") || !a.confirm {
+		t.Fatal("ctrl+c did not ask")
+	}
+	if !a.press("y") {
+		t.Fatal("y did not quit")
+	}
+	out := a.Outcome()
+	if out.SessionID != testSession || out.Finished || out.SaveErr != nil {
+		t.Errorf("outcome: %+v", out)
+	}
+	// Resume: a new interface on the saved file opens where it stopped.
+	f, _, err := storage.LoadSession(a.c.State.Dir, testSession, a.c.Bank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newTestApp(t, 80, 24, Options{Resume: f})
+	if b.screen != screenQuiz || b.quiz.current().ID != "risk-register" || !b.c.State.File.Answers.Items["years-managing"].Skipped {
+		t.Errorf("resumed at %s", b.quiz.current().ID)
+	}
+}
+
+func TestWelcomeOffersToResume(t *testing.T) {
+	offer := &storage.SessionInfo{ID: testSession, Name: "Sam", Started: fixedNow(), Answered: 7, Asked: 22}
+	a := newTestApp(t, 80, 24, Options{Offer: offer})
+	text := a.screenText()
+	if !strings.Contains(text, "Resume") || !strings.Contains(text, "7 of 22 answered") || !strings.Contains(text, "Sun 22 Nov") {
+		t.Errorf("no resume offer:\n%s", text)
+	}
+}
+
+func TestResultsAndGapDetail(t *testing.T) {
+	a := newTestApp(t, 100, 30, Options{})
+	a.loadPersona("soc-lead")
+	a.send(resultsMsg{})
+	text := a.screenText()
+	for _, want := range []string{"Next step   IT Security Manager", "Long-term   Chief Information Security Officer", "Why"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("results lack %q:\n%s", want, text)
+		}
+	}
+	a.press("4") // gaps page
+	if !strings.Contains(a.screenText(), "1. Risk management") {
+		t.Fatalf("gaps:\n%s", a.screenText())
+	}
+	a.press("enter")
+	if a.screen != screenGap || !strings.Contains(a.screenText(), "Where you are (level 2)") || !strings.Contains(a.screenText(), "What to do") {
+		t.Fatalf("gap detail:\n%s", a.screenText())
+	}
+	a.press("esc", "tab")
+	if !strings.Contains(a.screenText(), "comparing with Chief Information Security Officer") {
+		t.Errorf("tab does not switch the role:\n%s", a.screenText())
+	}
+}
+
+func TestSaveAnswersNeverOverwritesSilently(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.loadPersona("new-analyst")
+	a.send(resultsMsg{})
+	a.press("e")
+	if a.screen != screenSave {
+		t.Fatal("e does not open the save dialog")
+	}
+	name := filepath.Join(a.dir, "secpath-"+testSession+".toml")
+	if err := os.WriteFile(name, []byte("keep me"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a.press("enter")
+	if !strings.Contains(a.screenText(), "already exists") {
+		t.Fatalf("no overwrite warning:\n%s", a.screenText())
+	}
+	if data, _ := os.ReadFile(name); string(data) != "keep me" {
+		t.Fatal("file replaced without confirmation")
+	}
+	a.press("enter")
+	data, _ := os.ReadFile(name)
+	if !strings.Contains(string(data), "[answers.years-security]") || a.screen != screenResults {
+		t.Errorf("second enter did not replace the file (screen %d)", a.screen)
+	}
+	if st, _ := os.Stat(name); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode())
+	}
+}
+
+func TestResizeNeverOverflows(t *testing.T) {
+	sizes := [][2]int{{60, 18}, {80, 24}, {100, 30}, {120, 40}, {200, 60}, {61, 19}}
+	a := newTestApp(t, 80, 24, Options{})
+	a.loadPersona("privacy-counsel")
+	screens := []func(){
+		func() { a.send(gotoQuestionMsg{index: 40}) },
+		func() { a.send(gotoQuestionMsg{index: 14}) }, // certifications
+		func() { a.send(overviewMsg{}) },
+		func() { a.send(resultsMsg{}) },
+		func() { a.send(resultsMsg{}); a.press("2") },
+		func() { a.send(resultsMsg{}); a.press("3") },
+		func() { a.send(resultsMsg{}); a.press("4", "enter") },
+		func() { a.send(resultsMsg{}); a.press("5") },
+		func() { a.send(saveDialogMsg{}) },
+	}
+	for _, open := range screens {
+		open()
+		for _, sz := range sizes {
+			a.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			checkFrame(t, a.Render(), sz[0], sz[1])
+		}
+		a.confirm = false
+	}
+	a.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	if !strings.Contains(strings.Join(strings.Fields(a.screenText()), " "), "Terminal too small: secpath needs 60×18, this is 40×10") {
+		t.Errorf("small terminal:\n%s", a.screenText())
+	}
+	checkFrame(t, a.Render(), 40, 10)
+}
+
+// TestGoldenFrames pins whole frames at 80x24 and 120x40.
+func TestGoldenFrames(t *testing.T) {
+	frames := map[string]func(a *testApp){
+		"welcome":  func(a *testApp) {},
+		"rating":   func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register") },
+		"scenario": func(a *testApp) { a.startQuick(); a.gotoQuestion("ransomware-2am"); a.press("down") },
+		"certs":    func(a *testApp) { a.startQuick(); a.gotoQuestion("certs-held"); a.press("space", "2019") },
+		"evidence": func(a *testApp) {
+			a.startQuick()
+			a.gotoQuestion("risk-register")
+			a.press("tab", "Ran the quarterly review")
+		},
+		"overview":    func(a *testApp) { a.loadPersona("grc-lead"); a.send(overviewMsg{}) },
+		"readiness":   func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}) },
+		"placement":   func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("2") },
+		"competency":  func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("3") },
+		"gaps":        func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("4", "down") },
+		"gap-detail":  func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("4", "enter") },
+		"certificate": func(a *testApp) { a.loadPersona("it-manager"); a.send(resultsMsg{}); a.press("5") },
+		"leave":       func(a *testApp) { a.startQuick(); a.press("q") },
+		"help":        func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register"); a.press("?") },
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for name, setup := range frames {
+			t.Run(fmt.Sprintf("%s_%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				a := newTestApp(t, size[0], size[1], Options{})
+				setup(a)
+				frame := a.Render()
+				checkFrame(t, frame, size[0], size[1])
+				golden.RequireEqual(t, ansi.Strip(frame))
+			})
+		}
+	}
+}
