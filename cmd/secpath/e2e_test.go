@@ -1,0 +1,187 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// These tests drive the real binary in tmux, as a person would: start the
+// quiz, answer, leave, resume, finish. They are skipped where tmux is not
+// installed, and with -short.
+
+var binary string
+
+func TestMain(m *testing.M) {
+	code := func() int {
+		dir, err := os.MkdirTemp("", "secpath-e2e")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		binary = filepath.Join(dir, "secpath")
+		if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building secpath: %v\n%s", err, out)
+			return 1
+		}
+		return m.Run()
+	}()
+	os.Exit(code)
+}
+
+type term struct {
+	t      *testing.T
+	socket string
+	state  string
+}
+
+func newTerm(t *testing.T, w, h int, args ...string) *term {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test skipped with -short")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	tm := &term{t: t, socket: fmt.Sprintf("secpath-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), state: t.TempDir()}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	tm.start(w, h, args...)
+	return tm
+}
+
+func (tm *term) start(w, h int, args ...string) {
+	tm.t.Helper()
+	cmd := strings.Join(append([]string{binary}, args...), " ") + "; echo EXIT=$?; sleep 30"
+	c := exec.Command("tmux", "-L", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
+		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"-e", "XDG_STATE_HOME="+tm.state, "-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", cmd)
+	if out, err := c.CombinedOutput(); err != nil {
+		tm.t.Fatalf("tmux: %v %s", err, out)
+	}
+}
+
+func (tm *term) keys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		if out, err := exec.Command("tmux", "-L", tm.socket, "send-keys", "-t", "e2e", k).CombinedOutput(); err != nil {
+			tm.t.Fatalf("send-keys %q: %v %s", k, err, out)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+func (tm *term) screen() string {
+	out, _ := exec.Command("tmux", "-L", tm.socket, "capture-pane", "-p", "-t", "e2e").Output()
+	return string(out)
+}
+
+// waitFor polls the screen until it shows text, failing after 10 seconds.
+func (tm *term) waitFor(text string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, text) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (tm *term) sessionFiles() []string {
+	files, _ := filepath.Glob(filepath.Join(tm.state, "secpath", "sessions", "*.toml"))
+	return files
+}
+
+func TestQuizLeaveResumeFinish(t *testing.T) {
+	tm := newTerm(t, 80, 24)
+	tm.waitFor("Start the assessment")
+	tm.keys("Right", "Enter") // quick mode
+	tm.waitFor("1 of 22")
+	tm.keys("9", "Enter")
+	tm.waitFor("2 of 22")
+	tm.keys("3", "Enter")
+	tm.waitFor("3 of 22")
+	tm.keys("c", "i", "s", "s", "p", "Space", "2", "0", "1", "8", "Enter", "Enter")
+	tm.waitFor("4 of 22")
+	tm.keys("Down", "Down", "Enter")
+	tm.waitFor("5 of 22")
+	// Go back and change the answer: option 3 becomes option 4.
+	tm.keys("b")
+	tm.waitFor("4 of 22")
+	tm.keys("Down", "Enter")
+	tm.waitFor("5 of 22")
+	tm.keys("q")
+	tm.waitFor("Leave secpath?")
+	tm.keys("y")
+	s := tm.waitFor("EXIT=0")
+	if !strings.Contains(s, "Resume with: secpath resume") {
+		t.Fatalf("no resume hint:\n%s", s)
+	}
+	files := tm.sessionFiles()
+	if len(files) != 1 {
+		t.Fatalf("sessions: %v", files)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"answer = 9", "answer = 3", `{ id = "cissp", year = 2018 }`, "[answers.net-segmentation]\nanswer = 4\n"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("saved session lacks %q", want)
+		}
+	}
+	if st, _ := os.Stat(files[0]); st.Mode().Perm() != 0o600 {
+		t.Errorf("session mode %v", st.Mode())
+	}
+
+	// Start again: the welcome screen offers the unfinished session.
+	_ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run()
+	tm.start(100, 30)
+	s = tm.waitFor("Resume")
+	if !strings.Contains(s, "4 of 22 answered") {
+		t.Fatalf("no resume offer:\n%s", s)
+	}
+	tm.keys("Enter")
+	tm.waitFor("5 of 22")
+	// Resize while answering; the screen redraws to the new size.
+	_ = exec.Command("tmux", "-L", tm.socket, "resize-window", "-t", "e2e", "-x", "80", "-y", "24").Run()
+	time.Sleep(200 * time.Millisecond)
+	for i := 0; i < 18; i++ {
+		tm.keys("Down", "Enter")
+	}
+	s = tm.waitFor("1 Readiness")
+	for _, want := range []string{"Next step", "Long-term", "%"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("results lack %q:\n%s", want, s)
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if len([]rune(line)) > 80 {
+			t.Errorf("line wider than the terminal: %q", line)
+		}
+	}
+	tm.keys("q", "y")
+	s = tm.waitFor("EXIT=0")
+	if !strings.Contains(s, "See the full report with: secpath score") {
+		t.Errorf("finished session not reported:\n%s", s)
+	}
+}
+
+func TestTooSmallTerminal(t *testing.T) {
+	tm := newTerm(t, 50, 15)
+	s := tm.waitFor("Terminal too small")
+	if !strings.Contains(strings.Join(strings.Fields(s), " "), "needs 60×18, this is 50×15") {
+		t.Errorf("small terminal:\n%s", s)
+	}
+	tm.keys("q")
+	tm.waitFor("EXIT=0")
+}
