@@ -132,6 +132,8 @@ type Result struct {
 	Recommendation Recommendation     `json:"recommendation"`
 	Calibration    []Calibration      `json:"calibration"`
 	Certifications []CertStatus       `json:"certifications"`
+	// Assumptions are the what-ifs the result was computed under.
+	Assumptions []Assumption `json:"assumptions,omitempty"`
 
 	levels map[string]float64
 }
@@ -152,7 +154,12 @@ func (r *Result) RoleFit(id string) *RoleFit {
 // Score computes a Result from a bank and answers. Answers to questions the
 // bank does not have are ignored here; the answers-file reader rejects
 // them with a position before this point.
-func Score(b *Bank, a *Answers) *Result {
+func Score(b *Bank, a *Answers) *Result { return ScoreWith(b, a, nil) }
+
+// ScoreWith scores answers under what-if assumptions: a certification held,
+// a competency at a level, a fact with a value. The assumptions replace
+// what the answers say, so a mentor can ask "what if you had CISM?".
+func ScoreWith(b *Bank, a *Answers, assume []Assumption) *Result {
 	if a == nil {
 		a = NewAnswers(b, Full)
 	}
@@ -223,6 +230,16 @@ func Score(b *Bank, a *Answers) *Result {
 			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence})
 		}
 	}
+	for _, as := range assume {
+		switch as.Kind {
+		case AssumeFact:
+			res.Facts[as.ID] = as.Value
+		case AssumeCert:
+			if !res.holds(as.ID) {
+				res.Held = append(res.Held, HeldCert{ID: as.ID})
+			}
+		}
+	}
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
@@ -238,6 +255,11 @@ func Score(b *Bank, a *Answers) *Result {
 			v := round(c.scenSum/c.scenW, 2)
 			cs.Scenario = &v
 		}
+		for _, as := range assume {
+			if as.Kind == AssumeLevel && as.ID == comp.ID {
+				cs.Level = as.Value
+			}
+		}
 		res.levels[comp.ID] = cs.Level
 		cs.Level = round(cs.Level, 2)
 		res.Competencies = append(res.Competencies, cs)
@@ -248,8 +270,9 @@ func Score(b *Bank, a *Answers) *Result {
 	if res.Calibration == nil {
 		res.Calibration = []Calibration{}
 	}
+	res.Assumptions = assume
 	res.Dimensions = placement(b, func(id string) (float64, bool) {
-		return res.levels[id], accs[id].asked > 0
+		return res.levels[id], accs[id].asked > 0 || res.levels[id] > 0
 	})
 	for i := range b.Roles {
 		res.Roles = append(res.Roles, fitRole(b, &b.Roles[i], res))

@@ -1,0 +1,48 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// CSVHeader is the first row of the actions CSV.
+var CSVHeader = []string{"goal", "competency", "step", "category", "action", "detail", "effort_hours", "duration_weeks", "start", "due", "evidence", "role", "person"}
+
+// WriteCSV writes one row per planned action, for spreadsheets and HR
+// tools. Cells that a spreadsheet would run as a formula are defused.
+func WriteCSV(w io.Writer, p *assess.Plan) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return fmt.Errorf("writing CSV: %w", err)
+	}
+	for _, g := range p.Goals {
+		for _, a := range g.Actions {
+			row := []string{strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), a.Title, a.Detail,
+				strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(), a.Evidence, p.Role.Title, p.Name}
+			for i := range row {
+				row[i] = defuse(row[i])
+			}
+			if err := cw.Write(row); err != nil {
+				return fmt.Errorf("writing CSV: %w", err)
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("writing CSV: %w", err)
+	}
+	return nil
+}
+
+// defuse prefixes a quote to cells starting with = + - @ so spreadsheet
+// programs show them as text instead of running them (CSV injection).
+func defuse(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+		return "'" + s
+	}
+	return s
+}

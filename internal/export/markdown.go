@@ -1,0 +1,141 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// WriteMarkdown writes the plan as GitHub-flavoured Markdown.
+func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
+	m := &mdWriter{w: w}
+	title := "Development plan"
+	if p.Name != "" {
+		title += ": " + p.Name
+	}
+	m.f("# %s\n\n", esc(title))
+	m.f("| | |\n|---|---|\n")
+	if p.CurrentRole != "" {
+		m.f("| Current role | %s |\n", esc(p.CurrentRole))
+	}
+	m.f("| Plan for | **%s** (readiness %.0f%%) |\n", esc(p.Role.Title), p.Role.Readiness)
+	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
+		m.f("| Long-term | %s (readiness %.0f%%) |\n", esc(p.LongTerm.Title), p.LongTerm.Readiness)
+	}
+	m.f("| Starts | %s |\n", p.Start)
+	m.f("| Time to readiness | %s |\n", monthsRange(p.Estimate))
+	m.f("| Bank | %s %s |\n\n", esc(p.Bank.Name), esc(p.Bank.Version))
+	if len(p.Assumed) > 0 {
+		m.f("> **What-if.** This plan assumes: %s. Your answers say otherwise; the figures show what would change.\n\n", esc(strings.Join(p.Assumed, "; ")))
+	}
+
+	m.f("## Where you stand\n\n")
+	for _, r := range p.Rationale {
+		m.f("- %s\n", esc(r))
+	}
+	if len(p.Strengths) > 0 {
+		m.f("\n**Strengths to build on:** %s.\n", esc(strings.Join(p.Strengths, ", ")))
+	}
+	if len(p.Blockers) > 0 {
+		m.f("\n**Hard requirements not yet met** (reported beside readiness, not in it):\n\n")
+		for _, bl := range p.Blockers {
+			m.f("- %s\n", esc(bl.Message))
+		}
+	}
+
+	m.f("\n## Goals\n\n")
+	if len(p.Goals) == 0 {
+		m.f("Every target for %s is met. Keep the evidence current and look at the long-term role.\n", esc(p.Role.Title))
+	}
+	for _, g := range p.Goals {
+		m.f("### %d. %s: %.1f → %d\n\n", g.N, esc(g.Name), g.Current, g.Target)
+		m.f("%s\n\n", esc(g.Statement))
+		m.f("- **Done when:** %s\n", esc(g.Measure))
+		m.f("- **Next level looks like:** %s\n", esc(g.NextLevel))
+		m.f("- **Priority:** %.1f (weight %g × shortfall %.1f) · **due** %s\n\n", g.Priority, g.Weight, float64(g.Target)-g.Current, g.Due)
+		if len(g.Actions) > 0 {
+			m.f("| Start | Due | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|\n")
+			for _, a := range g.Actions {
+				m.f("| %s | %s | %s | %s | %dh over %dw | %s |\n", a.Start, a.Due, a.Category, cell(a.Title), a.EffortHours, a.DurationWeeks, cell(a.Evidence))
+			}
+			m.f("\n")
+		}
+	}
+	if len(p.Goals) > 0 {
+		var parts []string
+		for _, bal := range p.Balance {
+			parts = append(parts, fmt.Sprintf("%s %d actions, %dh (%.0f%%)", bal.Category, bal.Actions, bal.Hours, bal.Percent))
+		}
+		m.f("**70-20-10 balance:** %s.\n\n", strings.Join(parts, " · "))
+	}
+
+	m.f("## Timeline\n\n")
+	for _, ph := range p.Timeline {
+		m.f("**%s** (%s to %s)\n\n", ph.Name, ph.From, ph.To)
+		if len(ph.Items) == 0 {
+			m.f("- Nothing dated: keep the actions in flight going.\n")
+		}
+		for _, it := range ph.Items {
+			m.f("- %s\n", esc(it))
+		}
+		m.f("\n")
+	}
+
+	m.f("## Certifications\n\n")
+	m.f("Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides.\n\n")
+	if len(p.Certifications) == 0 {
+		m.f("No certification is listed for %s.\n\n", esc(p.Role.Title))
+	}
+	for _, c := range p.Certifications {
+		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(c.Why), esc(c.Message))
+		if c.From != nil {
+			m.f(" On the years recorded, the experience rule should be met around %s.", c.From)
+		}
+		if len(c.Study) > 0 {
+			m.f(" Study first, for your gaps: %s.", esc(strings.Join(c.Study, "; ")))
+		}
+		m.f("\n")
+	}
+
+	m.f("\n## Check-ins\n\n")
+	for _, c := range p.CheckIns {
+		m.f("- **%s** (%s): %s\n", c.Date, c.Kind, esc(strings.Join(c.Review, " ")))
+	}
+
+	m.f("\n## Time to readiness\n\n")
+	m.f("About **%s** for %s, assuming:\n\n", monthsRange(p.Estimate), esc(p.Role.Title))
+	for _, a := range p.Estimate.Assumptions {
+		m.f("- %s\n", esc(a))
+	}
+	m.f("\n---\n\nWritten by secpath for a plan starting %s. Re-run the assessment each quarter and compare.\n", p.Start)
+	return m.err
+}
+
+func monthsRange(e assess.Estimate) string {
+	if e.MaxMonths == 0 {
+		return "ready now on competencies"
+	}
+	return fmt.Sprintf("%d to %d months", e.MinMonths, e.MaxMonths)
+}
+
+type mdWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (m *mdWriter) f(format string, args ...any) {
+	if m.err == nil {
+		_, m.err = fmt.Fprintf(m.w, format, args...)
+	}
+}
+
+// esc keeps user text from being read as Markdown markup.
+func esc(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "*", "\\*", "_", "\\_", "`", "\\`", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
+	return r.Replace(s)
+}
+
+// cell escapes text for a table cell.
+func cell(s string) string { return strings.ReplaceAll(esc(s), "|", "\\|") }
