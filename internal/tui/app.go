@@ -282,7 +282,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screen = screenResults
 		return a, nil
 	case saveDialogMsg:
-		a.save.open()
+		a.save.open(msg.role)
 		a.screen = screenSave
 		return a, nil
 	case exportedMsg:
@@ -467,7 +467,7 @@ func (a *App) headerParts() (title, right, progress string) {
 	case screenGap:
 		return "gap", "", ""
 	case screenSave:
-		return "save", "", ""
+		return "export", "", ""
 	}
 	return "", "", ""
 }

@@ -358,15 +358,21 @@ func TestResultsAndGapDetail(t *testing.T) {
 	}
 }
 
-func TestSaveAnswersNeverOverwritesSilently(t *testing.T) {
+func TestExportNeverOverwritesSilently(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
 	a.loadPersona("new-analyst")
 	a.send(resultsMsg{})
 	a.press("e")
 	if a.screen != screenSave {
-		t.Fatal("e does not open the save dialog")
+		t.Fatal("e does not open the export screen")
 	}
-	name := filepath.Join(a.dir, "secpath-"+testSession+".toml")
+	text := a.screenText()
+	for _, want := range []string{"Development plan, Markdown", "secpath-plan-" + testSession + ".md", "Plan for Technical Security Manager", "preview", "# Development plan"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("export screen lacks %q:\n%s", want, text)
+		}
+	}
+	name := filepath.Join(a.dir, "secpath-plan-"+testSession+".md")
 	if err := os.WriteFile(name, []byte("keep me"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -379,11 +385,21 @@ func TestSaveAnswersNeverOverwritesSilently(t *testing.T) {
 	}
 	a.press("enter")
 	data, _ := os.ReadFile(name)
-	if !strings.Contains(string(data), "[answers.years-security]") || a.screen != screenResults {
+	if !strings.Contains(string(data), "## Goals") || a.screen != screenResults {
 		t.Errorf("second enter did not replace the file (screen %d)", a.screen)
 	}
 	if st, _ := os.Stat(name); st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v", st.Mode())
+	}
+	// The answers file is one of the formats; its name follows the format.
+	a.press("e", "up")
+	if !strings.Contains(a.screenText(), "secpath-answers-"+testSession+".toml") {
+		t.Fatalf("answers format:\n%s", a.screenText())
+	}
+	a.press("enter")
+	f, err := storage.ReadAnswers(filepath.Join(a.dir, "secpath-answers-"+testSession+".toml"), a.c.Bank)
+	if err != nil || len(f.Answers.Items) != len(a.c.State.File.Answers.Items) {
+		t.Errorf("answers export: %v", err)
 	}
 }
 
@@ -437,6 +453,7 @@ func TestGoldenFrames(t *testing.T) {
 		"gap-detail":  func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("4", "enter") },
 		"certificate": func(a *testApp) { a.loadPersona("it-manager"); a.send(resultsMsg{}); a.press("5") },
 		"leave":       func(a *testApp) { a.startQuick(); a.press("q") },
+		"export":      func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("e") },
 		"help":        func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register"); a.press("?") },
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {

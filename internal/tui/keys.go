@@ -52,7 +52,7 @@ func DefaultKeyMap() KeyMap {
 		Skip:          key.NewBinding(key.WithKeys("s", "ctrl+s"), key.WithHelp("s", "skip")),
 		Overview:      key.NewBinding(key.WithKeys("o", "ctrl+o"), key.WithHelp("o", "sections")),
 		Results:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "results")),
-		Export:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "save answers")),
+		Export:        key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export plan")),
 		SwitchRole:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next role")),
 		PrevTab:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "page")),
 		NextTab:       key.NewBinding(key.WithKeys("right", "l")),

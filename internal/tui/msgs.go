@@ -39,8 +39,9 @@ type gapMsg struct {
 // backMsg returns from a detail screen to the results.
 type backMsg struct{}
 
-// saveDialogMsg opens the dialog that saves the answers to a file.
-type saveDialogMsg struct{}
+// saveDialogMsg opens the export screen, planning for a role ("" for the
+// recommended next step).
+type saveDialogMsg struct{ role string }
 
 // savedMsg reports the end of an autosave.
 type savedMsg struct {

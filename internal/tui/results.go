@@ -124,7 +124,11 @@ func (r resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 			return r, r.c.emit(gapMsg{role: f.ID, competency: f.Gaps[r.gap].Competency})
 		}
 	case keyIs(km, k.Export):
-		return r, r.c.emit(saveDialogMsg{})
+		role := ""
+		if f := r.compared(); f != nil {
+			role = f.ID
+		}
+		return r, r.c.emit(saveDialogMsg{role: role})
 	case keyIs(km, k.Overview), keyIs(km, k.Back):
 		return r, r.c.emit(overviewMsg{})
 	}
