@@ -234,4 +234,3 @@ func (sv saveScreen) keys() helpKeys {
 	short := []key.Binding{withHelp(k.Choose, "enter", "save"), withHelp(k.Up, "↑/↓", "format"), withHelp(k.Back, "esc", "cancel")}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
-
