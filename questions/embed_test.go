@@ -37,7 +37,7 @@ func TestEveryEmbeddedFileDecodes(t *testing.T) {
 // TestDefaultBank holds the shipped bank to the content rules: it loads
 // with no errors and no warnings and meets the published counts.
 func TestDefaultBank(t *testing.T) {
-	b, rep, err := Default()
+	b, rep, err := DefaultWithPositions()
 	if err != nil {
 		t.Fatalf("default bank: %v", err)
 	}
@@ -152,4 +152,29 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestFastDefaultMatchesFullLoad checks that the start-up load (without
+// positions) gives the same bank as the full one.
+func TestFastDefaultMatchesFullLoad(t *testing.T) {
+	fast, _, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, _, err := DefaultWithPositions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fast.Questions) != len(full.Questions) || len(fast.Actions) != len(full.Actions) || len(fast.Roles) != len(full.Roles) {
+		t.Fatal("banks differ in size")
+	}
+	for i := range fast.Questions {
+		a, b := fast.Questions[i], full.Questions[i]
+		if a.ID != b.ID || a.Text != b.Text || len(a.Options) != len(b.Options) {
+			t.Errorf("question %d differs: %s / %s", i, a.ID, b.ID)
+		}
+	}
+	if full.Questions[0].Src.Line == 0 || fast.Questions[0].Src.Line != 0 {
+		t.Errorf("positions: full %d, fast %d", full.Questions[0].Src.Line, fast.Questions[0].Src.Line)
+	}
 }

@@ -44,8 +44,18 @@ func FS() fs.FS {
 
 // Default loads and validates the embedded bank. It fails only if the
 // shipped bank is broken, which the package tests rule out.
+//
+// It skips recording source positions: they only serve error messages, the
+// package tests prove the shipped bank has none, and skipping them halves
+// the start-up cost. DefaultWithPositions is the full load, for validate.
 func Default() (*assess.Bank, assess.Report, error) {
-	return Load(FS(), "")
+	return load(FS(), "", false)
+}
+
+// DefaultWithPositions loads the embedded bank recording where every item
+// is, as Load does for any bank.
+func DefaultWithPositions() (*assess.Bank, assess.Report, error) {
+	return load(FS(), "", true)
 }
 
 // LoadDir loads and validates a bank directory on disk.
@@ -75,6 +85,10 @@ func cleanPathErr(err error) error {
 // *assess.InvalidError carries every error found, the Report carries them
 // too, with the warnings.
 func Load(fsys fs.FS, dir string) (*assess.Bank, assess.Report, error) {
+	return load(fsys, dir, true)
+}
+
+func load(fsys fs.FS, dir string, positions bool) (*assess.Bank, assess.Report, error) {
 	var rep assess.Report
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -102,7 +116,7 @@ func Load(fsys fs.FS, dir string) (*assess.Bank, assess.Report, error) {
 			rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Message: err.Error()})
 			continue
 		}
-		doc, fileRep := decodeFile(file, data)
+		doc, fileRep := decodeFile(file, data, positions)
 		rep.Merge(fileRep)
 		if doc == nil {
 			continue
@@ -186,7 +200,7 @@ type fileDoc struct {
 
 // decodeFile decodes one file strictly and stamps every item with its
 // source position.
-func decodeFile(file string, data []byte) (*fileDoc, assess.Report) {
+func decodeFile(file string, data []byte, positions bool) (*fileDoc, assess.Report) {
 	var rep assess.Report
 	if !utf8.Valid(data) {
 		line := 1 + strings.Count(string(data[:firstInvalidUTF8(data)]), "\n")
@@ -195,7 +209,12 @@ func decodeFile(file string, data []byte) (*fileDoc, assess.Report) {
 	}
 	var doc fileDoc
 	md, err := toml.Decode(string(data), &doc)
-	ix := tomlpos.Scan(string(data))
+	// Positions are found only when asked for, or when there is an error
+	// to place.
+	var ix *tomlpos.Index
+	if positions || err != nil || len(md.Undecoded()) > 0 {
+		ix = tomlpos.Scan(string(data))
+	}
 	if err != nil {
 		rep.Errors = append(rep.Errors, decodeDiagnostic(file, string(data), err, ix))
 		return nil, rep
@@ -206,7 +225,11 @@ func decodeFile(file string, data []byte) (*fileDoc, assess.Report) {
 	if len(rep.Errors) > 0 {
 		return nil, rep
 	}
-	stamp(&doc, file, ix)
+	if positions {
+		stamp(&doc, file, ix)
+	} else {
+		stampFiles(&doc, file)
+	}
 	return &doc, rep
 }
 
@@ -409,6 +432,35 @@ func stamp(doc *fileDoc, file string, ix *tomlpos.Index) {
 	}
 	for i := range doc.Action {
 		doc.Action[i].Src = src(fmt.Sprintf("action[%d]", i))
+	}
+}
+
+// stampFiles records only the file of every item, for a fast load.
+func stampFiles(doc *fileDoc, file string) {
+	src := assess.Source{File: file}
+	for i := range doc.Fact {
+		doc.Fact[i].Src = src
+	}
+	for i := range doc.Section {
+		doc.Section[i].Src = src
+	}
+	for i := range doc.Level {
+		doc.Level[i].Src = src
+	}
+	for i := range doc.Competency {
+		doc.Competency[i].Src = src
+	}
+	for i := range doc.Role {
+		doc.Role[i].Src = src
+	}
+	for i := range doc.Certification {
+		doc.Certification[i].Src = src
+	}
+	for i := range doc.Question {
+		doc.Question[i].Src = src
+	}
+	for i := range doc.Action {
+		doc.Action[i].Src = src
 	}
 }
 

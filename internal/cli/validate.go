@@ -40,7 +40,7 @@ as warnings. Exits 1 when there are errors.`,
 				err error
 			)
 			if dir == "" {
-				b, rep, err = questions.Default()
+				b, rep, err = questions.DefaultWithPositions()
 			} else {
 				b, rep, err = questions.LoadDir(dir)
 			}

@@ -27,6 +27,7 @@ type Pos struct {
 type Index struct {
 	exact map[string]Pos
 	plain map[string][]Pos
+	kids  map[string]map[string]Pos // built on the first Children call
 }
 
 // Lookup returns the position recorded for an indexed path.
@@ -48,27 +49,45 @@ func (ix *Index) Plain(path string) []Pos {
 
 // Children returns, for an indexed prefix such as "question[3]", the
 // positions of its direct keys keyed by their plain name ("measures",
-// "measures.risk-management").
+// "measures.risk-management"). The grouping is built once, so stamping
+// every item of a large bank stays linear.
 func (ix *Index) Children(prefix string) map[string]Pos {
-	out := map[string]Pos{}
 	if ix == nil {
-		return out
+		return map[string]Pos{}
 	}
-	p := prefix + "."
-	if prefix == "" {
-		p = ""
-	}
-	for k, v := range ix.exact {
-		if !strings.HasPrefix(k, p) {
-			continue
+	if ix.kids == nil {
+		ix.kids = map[string]map[string]Pos{}
+		for k, v := range ix.exact {
+			parent, rest := "", k
+			if b := strings.LastIndexByte(k, ']'); b >= 0 {
+				if b+1 >= len(k) || k[b+1] != '.' {
+					continue // an element itself, not a key inside one
+				}
+				parent, rest = k[:b+1], k[b+2:]
+			}
+			// Register under the element and under every table between it
+			// and the key: "rule.version" belongs to "certification[0]" and
+			// "version" to "certification[0].rule".
+			for {
+				if ix.kids[parent] == nil {
+					ix.kids[parent] = map[string]Pos{}
+				}
+				ix.kids[parent][rest] = v
+				dot := strings.IndexByte(rest, '.')
+				if dot < 0 {
+					break
+				}
+				if parent != "" {
+					parent += "."
+				}
+				parent, rest = parent+rest[:dot], rest[dot+1:]
+			}
 		}
-		rest := k[len(p):]
-		if strings.ContainsAny(rest, "[") {
-			continue
-		}
-		out[rest] = v
 	}
-	return out
+	if m, ok := ix.kids[prefix]; ok {
+		return m
+	}
+	return map[string]Pos{}
 }
 
 // frame is one open inline container ({...} or [...]) while scanning.
@@ -88,6 +107,8 @@ type scanner struct {
 	plainTable string         // current unindexed table path
 	arrays     map[string]int // element counts of arrays of tables, by indexed parent path
 	stack      []frame
+	lineBusy   bool // a significant byte was seen on this line
+	lastSig    byte // the last significant byte outside comments
 }
 
 // Scan indexes a TOML document.
@@ -121,11 +142,17 @@ func (s *scanner) advance() {
 	if s.i >= len(s.src) {
 		return
 	}
-	if s.src[s.i] == '\n' {
+	switch c := s.src[s.i]; c {
+	case '\n':
 		s.line++
 		s.col = 1
-	} else {
+		s.lineBusy = false
+	case ' ', '\t', '\r':
 		s.col++
+	default:
+		s.col++
+		s.lineBusy = true
+		s.lastSig = c
 	}
 	s.i++
 }
@@ -150,9 +177,11 @@ func (s *scanner) run() {
 		case c == ' ' || c == '\t' || c == '\r':
 			s.advance()
 		case c == '#':
+			busy, last := s.lineBusy, s.lastSig
 			for s.i < len(s.src) && s.src[s.i] != '\n' {
 				s.advance()
 			}
+			s.lineBusy, s.lastSig = busy, last
 		case len(s.stack) == 0 && atLineStart && c == '[':
 			s.header()
 			atLineStart = false
@@ -179,22 +208,16 @@ func (s *scanner) run() {
 }
 
 // expectsKey reports whether a bare word here would be a key: at the top
-// level after a newline, or directly inside an inline table.
+// level as the first thing on a line, or directly inside an inline table
+// after its opening brace or a comma.
 func (s *scanner) expectsKey() bool {
 	if len(s.stack) == 0 {
-		return s.col == 1 || strings.TrimSpace(s.lineBefore()) == ""
+		return !s.lineBusy
 	}
-	top := s.stack[len(s.stack)-1]
-	if top.isArray {
+	if s.stack[len(s.stack)-1].isArray {
 		return false
 	}
-	prev := strings.TrimSpace(s.lineBefore())
-	return prev == "" || strings.HasSuffix(prev, "{") || strings.HasSuffix(prev, ",")
-}
-
-func (s *scanner) lineBefore() string {
-	start := strings.LastIndexByte(s.src[:s.i], '\n') + 1
-	return s.src[start:s.i]
+	return s.lastSig == '{' || s.lastSig == ','
 }
 
 func isKeyStart(c byte) bool {
