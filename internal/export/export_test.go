@@ -1,0 +1,381 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/questions"
+)
+
+// planFixtures builds plans from the persona answers files, all starting
+// on the same day so the output is the same on every run.
+type planFixtures struct{}
+
+var (
+	fixtureStart      = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	fixturePersonaDir = filepath.Join("..", "..", "questions", "testdata", "personas")
+	fixtureBank       = sync.OnceValues(func() (*assess.Bank, error) {
+		b, _, err := questions.Default()
+		return b, err
+	})
+)
+
+func (planFixtures) bank(t *testing.T) *assess.Bank {
+	t.Helper()
+	b, err := fixtureBank()
+	if err != nil {
+		t.Fatalf("loading the embedded bank: %v", err)
+	}
+	return b
+}
+
+// personas lists the persona names (file names without .toml).
+func (fx planFixtures) personas(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(fixturePersonaDir, "*.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range paths {
+		names = append(names, strings.TrimSuffix(filepath.Base(p), ".toml"))
+	}
+	if len(names) != 6 {
+		t.Fatalf("found %d personas in %s, want 6: %v", len(names), fixturePersonaDir, names)
+	}
+	return names
+}
+
+// plan builds the plan for a persona, with what-if assumptions.
+func (fx planFixtures) plan(t *testing.T, persona string, assumptions ...string) (*assess.Bank, *assess.Plan) {
+	t.Helper()
+	b := fx.bank(t)
+	f, err := storage.ReadAnswers(filepath.Join(fixturePersonaDir, persona+".toml"), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := assess.PlanOptions{Start: fixtureStart}
+	for _, s := range assumptions {
+		a, err := assess.ParseAssumption(b, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Assumptions = append(opts.Assumptions, a)
+	}
+	p, err := assess.BuildPlan(b, f.Answers, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b, p
+}
+
+func writeFixture(t *testing.T, f Format, b *assess.Bank, p *assess.Plan) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, f, b, p); err != nil {
+		t.Fatalf("writing %s: %v", f, err)
+	}
+	return buf.String()
+}
+
+// TestGolden pins the Markdown, JSON and CSV of two personas and a what-if.
+// Regenerate with: go test ./internal/export -run TestGolden -update
+func TestGolden(t *testing.T) {
+	fx := planFixtures{}
+	cases := []struct {
+		name        string
+		persona     string
+		assumptions []string
+		format      Format
+	}{
+		{"soc-lead.md", "soc-lead", nil, Markdown},
+		{"soc-lead.json", "soc-lead", nil, JSON},
+		{"soc-lead.csv", "soc-lead", nil, CSV},
+		{"privacy-counsel.md", "privacy-counsel", nil, Markdown},
+		{"privacy-counsel.json", "privacy-counsel", nil, JSON},
+		{"privacy-counsel.csv", "privacy-counsel", nil, CSV},
+		{"soc-lead-what-if.md", "soc-lead", []string{"cert=cism", "risk-management=4"}, Markdown},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, p := fx.plan(t, c.persona, c.assumptions...)
+			golden.RequireEqual(t, writeFixture(t, c.format, b, p))
+		})
+	}
+}
+
+// TestWhatIfChangesThePlan: the what-if golden must differ from the plain
+// one in the ways the assumptions say.
+func TestWhatIfChangesThePlan(t *testing.T) {
+	fx := planFixtures{}
+	b, plain := fx.plan(t, "soc-lead")
+	_, what := fx.plan(t, "soc-lead", "cert=cism", "risk-management=4")
+	if len(plain.Assumed) != 0 || len(what.Assumed) != 2 {
+		t.Fatalf("assumed: plain %q, what-if %q", plain.Assumed, what.Assumed)
+	}
+	md := writeFixture(t, Markdown, b, what)
+	if !strings.Contains(md, "**What-if.**") || strings.Contains(writeFixture(t, Markdown, b, plain), "**What-if.**") {
+		t.Error("only the what-if plan carries the what-if note")
+	}
+	for _, g := range what.Goals {
+		if g.Competency == "risk-management" {
+			t.Errorf("risk management assumed at 4 is still goal %d", g.N)
+		}
+	}
+	for _, c := range what.Certifications {
+		if c.ID == "cism" && c.Status != assess.StatusHeld {
+			t.Errorf("CISM assumed held has status %s", c.Status)
+		}
+	}
+}
+
+var planJSONKeys = []string{
+	"assumed", "balance", "bank", "blockers", "certifications", "check_ins", "current_role",
+	"estimate", "goals", "long_term", "name", "position", "rationale", "role", "schema_version",
+	"start", "strengths", "timeline",
+}
+
+// TestJSONFollowsSchema checks every persona's plan, and a what-if, against
+// plan.schema.json.
+func TestJSONFollowsSchema(t *testing.T) {
+	fx := planFixtures{}
+	v, err := newSchemaValidator(PlanSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type run struct {
+		name        string
+		assumptions []string
+	}
+	var runs []run
+	for _, name := range fx.personas(t) {
+		runs = append(runs, run{name, nil})
+	}
+	runs = append(runs, run{"new-analyst", []string{"cert=cissp", "years-security=6"}})
+	for _, r := range runs {
+		t.Run(strings.Join(append([]string{r.name}, r.assumptions...), "+"), func(t *testing.T) {
+			b, p := fx.plan(t, r.name, r.assumptions...)
+			out := writeFixture(t, JSON, b, p)
+			vs, err := v.Validate([]byte(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range vs {
+				t.Errorf("schema violation: %s", x)
+			}
+			var m map[string]any
+			if err := json.Unmarshal([]byte(out), &m); err != nil {
+				t.Fatal(err)
+			}
+			var keys []string
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			if !slices.Equal(keys, planJSONKeys) {
+				t.Errorf("top-level keys %q, want %q", keys, planJSONKeys)
+			}
+			if m["schema_version"] != float64(assess.PlanSchemaVersion) || m["start"] != "2026-12-01" {
+				t.Errorf("schema_version %v, start %v", m["schema_version"], m["start"])
+			}
+			if goals, _ := m["goals"].([]any); len(goals) < assess.MinGoals || len(goals) > assess.MaxGoals {
+				t.Errorf("%d goals, want %d to %d", len(goals), assess.MinGoals, assess.MaxGoals)
+			}
+			if !strings.HasSuffix(out, "}\n") || strings.Contains(out, "\x1b") {
+				t.Error("the JSON must end with a newline and hold no escape codes")
+			}
+		})
+	}
+}
+
+func actionCount(p *assess.Plan) int {
+	n := 0
+	for _, g := range p.Goals {
+		n += len(g.Actions)
+	}
+	return n
+}
+
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	r := csv.NewReader(strings.NewReader(s))
+	r.FieldsPerRecord = -1 // the test checks row lengths itself
+	var rows [][]string
+	for {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("reading CSV: %v", err)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func TestCSV(t *testing.T) {
+	fx := planFixtures{}
+	col := func(name string) int { return slices.Index(CSVHeader, name) }
+	for _, name := range fx.personas(t) {
+		t.Run(name, func(t *testing.T) {
+			b, p := fx.plan(t, name)
+			rows := readCSV(t, writeFixture(t, CSV, b, p))
+			if len(rows) == 0 || !slices.Equal(rows[0], CSVHeader) {
+				t.Fatalf("header %q, want %q", rows[0], CSVHeader)
+			}
+			for i, row := range rows {
+				if len(row) != len(CSVHeader) {
+					t.Errorf("row %d has %d cells, want %d", i, len(row), len(CSVHeader))
+				}
+			}
+			if got, want := len(rows)-1, actionCount(p); got != want || want == 0 {
+				t.Fatalf("%d action rows, want %d (and more than 0)", got, want)
+			}
+			i := 1
+			for _, g := range p.Goals {
+				for _, a := range g.Actions {
+					row := rows[i]
+					i++
+					if row[col("goal")] != strconv.Itoa(g.N) || row[col("action")] != a.Title ||
+						row[col("start")] != a.Start.String() || row[col("due")] != a.Due.String() ||
+						row[col("category")] != string(a.Category) || row[col("role")] != p.Role.Title {
+						t.Errorf("row %d %q does not match action %s of goal %d", i-1, row, a.ID, g.N)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCSVDefusesFormulas: text a spreadsheet would run comes out as text.
+func TestCSVDefusesFormulas(t *testing.T) {
+	fx := planFixtures{}
+	for _, title := range []string{"=HYPERLINK(1)", "+1+1", "-2+3", "@SUM(A1)"} {
+		b, p := fx.plan(t, "soc-lead")
+		p.Goals[0].Actions[0].Title = title
+		p.Name = "=cmd|' /C calc'!A0"
+		rows := readCSV(t, writeFixture(t, CSV, b, p))
+		ai, pi := slices.Index(CSVHeader, "action"), slices.Index(CSVHeader, "person")
+		// The first goal's first action is the first data row.
+		if got := rows[1][ai]; got != "'"+title {
+			t.Errorf("title %q came out as %q, want it defused", title, got)
+		}
+		for _, row := range rows[1:] {
+			if row[pi] != "'"+p.Name {
+				t.Errorf("person %q came out as %q", p.Name, row[pi])
+			}
+		}
+		// Cells that start harmlessly are left alone.
+		if got := rows[2][ai]; got != p.Goals[0].Actions[1].Title || strings.HasPrefix(got, "'") {
+			t.Errorf("plain title came out as %q", got)
+		}
+	}
+}
+
+var markdownSections = []string{"## Goals", "## Timeline", "## Certifications", "## Check-ins", "## Time to readiness"}
+
+func TestMarkdown(t *testing.T) {
+	fx := planFixtures{}
+	for _, name := range fx.personas(t) {
+		t.Run(name, func(t *testing.T) {
+			b, p := fx.plan(t, name)
+			md := writeFixture(t, Markdown, b, p)
+			lines := strings.Split(md, "\n")
+			at := -1
+			for _, sec := range markdownSections {
+				i := slices.Index(lines, sec)
+				if i < 0 {
+					t.Errorf("no %q line", sec)
+					continue
+				}
+				if i < at {
+					t.Errorf("%q is out of order", sec)
+				}
+				at = i
+			}
+			goals := 0
+			for _, l := range lines {
+				if strings.HasPrefix(l, "### ") {
+					goals++
+				}
+			}
+			if goals < 3 || goals > 5 || goals != len(p.Goals) {
+				t.Errorf("%d goal headings for %d goals, want 3 to 5", goals, len(p.Goals))
+			}
+			if !strings.HasPrefix(md, "# Development plan") || strings.Contains(md, "\x1b") {
+				t.Error("the Markdown must open with its title and hold no escape codes")
+			}
+		})
+	}
+}
+
+// TestMarkdownEscapesPersonText: what the person typed cannot add markup.
+func TestMarkdownEscapesPersonText(t *testing.T) {
+	fx := planFixtures{}
+	b, p := fx.plan(t, "soc-lead")
+	p.Name = "<b>x</b> *y*"
+	p.CurrentRole = "[click](javascript:alert(1)) _z_ `c`"
+	p.Goals[0].Actions[0].Title = "a | b"
+	md := writeFixture(t, Markdown, b, p)
+	for _, want := range []string{
+		`# Development plan: &lt;b&gt;x&lt;/b&gt; \*y\*` + "\n",
+		"| Current role | \\[click\\](javascript:alert(1)) \\_z\\_ \\`c\\` |\n",
+		`| a \| b |`,
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"<b>", "*y*", "[click](", "_z_"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the Markdown carries %q unescaped", bad)
+		}
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{
+		"md": Markdown, "MD": Markdown, ".md": Markdown, "markdown": Markdown, ".Markdown": Markdown,
+		"json": JSON, ".JSON": JSON, "Json": JSON,
+		"html": HTML, ".html": HTML, "HTML": HTML,
+		"csv": CSV, ".Csv": CSV, "CSV": CSV,
+	} {
+		got, err := ParseFormat(in)
+		if err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"pdf", "", ".", "..md", "mdx", "text"} {
+		got, err := ParseFormat(in)
+		if err == nil {
+			t.Errorf("ParseFormat(%q) = %q, want an error", in, got)
+			continue
+		}
+		for _, name := range []string{"md", "json", "html", "csv"} {
+			if !strings.Contains(err.Error(), name) {
+				t.Errorf("ParseFormat(%q): %q does not name %s", in, err, name)
+			}
+		}
+	}
+	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
+		t.Errorf("the error for pdf must quote it: %v", err)
+	}
+	for _, f := range Formats {
+		if got, err := ParseFormat(f.Extension()); err != nil || got != f {
+			t.Errorf("ParseFormat(%q) = %q, %v; want %q", f.Extension(), got, err, f)
+		}
+	}
+}
