@@ -40,11 +40,7 @@ func isTerminal(v any) bool {
 // interactive runs the assessment: a new one (offering to resume the last
 // unfinished session) or, with resume set, a saved one.
 func interactive(ctx context.Context, env Env, opts *options, resume *storage.File) error {
-	b, err := loadBank(opts)
-	if err != nil {
-		return err
-	}
-	dir, err := storage.SessionsDir(env.Getenv)
+	b, dir, err := loadBankAndSessions(env, opts)
 	if err != nil {
 		return err
 	}

@@ -63,15 +63,7 @@ Files are written atomically with mode 0600 and never replace a file without --f
 			if err := export.Write(&buf, f, b, p); err != nil {
 				return err
 			}
-			if out == "" || out == "-" {
-				_, err := env.Stdout.Write(buf.Bytes())
-				return err
-			}
-			if err := storage.WriteFileAtomic(out, buf.Bytes(), force); err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stderr, "Wrote %s (%s plan for %s).\n", out, f, p.Role.Title)
-			return nil
+			return writeOutput(env, out, buf.Bytes(), force, fmt.Sprintf("(%s plan for %s)", f, p.Role.Title))
 		},
 	}
 	fl := cmd.Flags()

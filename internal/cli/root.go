@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/questions"
 )
 
@@ -123,6 +124,33 @@ func loadBank(opts *options) (*assess.Bank, error) {
 		b, _, err = questions.Default()
 	}
 	return b, err
+}
+
+// loadBankAndSessions loads the bank and finds the sessions directory.
+func loadBankAndSessions(env Env, opts *options) (*assess.Bank, string, error) {
+	b, err := loadBank(opts)
+	if err != nil {
+		return nil, "", err
+	}
+	dir, err := storage.SessionsDir(env.Getenv)
+	if err != nil {
+		return nil, "", err
+	}
+	return b, dir, nil
+}
+
+// writeOutput writes a command's result to stdout, or atomically to a
+// file that it never replaces without force, then says what it wrote.
+func writeOutput(env Env, out string, data []byte, force bool, what string) error {
+	if out == "" || out == "-" {
+		_, err := env.Stdout.Write(data)
+		return err
+	}
+	if err := storage.WriteFileAtomic(out, data, force); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
+	return nil
 }
 
 func newVersionCmd(env Env) *cobra.Command {

@@ -14,11 +14,7 @@ func newSessionsCmd(env Env, opts *options) *cobra.Command {
 		Short: "List saved assessments, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			b, err := loadBank(opts)
-			if err != nil {
-				return err
-			}
-			dir, err := storage.SessionsDir(env.Getenv)
+			b, dir, err := loadBankAndSessions(env, opts)
 			if err != nil {
 				return err
 			}
@@ -58,11 +54,7 @@ func newResumeCmd(env Env, opts *options) *cobra.Command {
 		Short: "Continue a saved assessment (see `secpath sessions`)",
 		Args:  exactArgs(1, "resume needs a session id: secpath resume ID (see `secpath sessions`)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := loadBank(opts)
-			if err != nil {
-				return err
-			}
-			dir, err := storage.SessionsDir(env.Getenv)
+			b, dir, err := loadBankAndSessions(env, opts)
 			if err != nil {
 				return err
 			}

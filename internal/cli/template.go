@@ -36,15 +36,7 @@ mode 0600 and an existing file is never replaced without --force.`,
 			if err := storage.WriteAnswers(&buf, b, &storage.File{Answers: assess.NewAnswers(b, mode)}); err != nil {
 				return err
 			}
-			if out == "" || out == "-" {
-				_, err := env.Stdout.Write(buf.Bytes())
-				return err
-			}
-			if err := storage.WriteFileAtomic(out, buf.Bytes(), force); err != nil {
-				return err
-			}
-			fmt.Fprintf(env.Stderr, "Wrote %s (%d questions). Fill it in, then run: secpath score %s\n", out, len(b.QuestionsFor(mode)), out)
-			return nil
+			return writeOutput(env, out, buf.Bytes(), force, fmt.Sprintf("(%d questions). Fill it in, then run: secpath score %s", len(b.QuestionsFor(mode)), out))
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
