@@ -156,6 +156,11 @@ func (a *App) begin(f *storage.File, fresh bool) {
 	a.outcome.SessionID, a.outcome.Path, a.outcome.Started = f.Session.ID, st.Path, true
 	a.quiz.open(a.quiz.startIndex(), fresh)
 	a.screen = screenQuiz
+	// A finished assessment opens on its results; the quiz is one key away.
+	if !fresh && unanswered(a.c.Bank, f) == 0 {
+		a.results.refresh()
+		a.screen = screenResults
+	}
 }
 
 // Outcome reports how the run ended.
