@@ -143,8 +143,11 @@ func TestQuizLeaveResumeFinish(t *testing.T) {
 		t.Errorf("session mode %v", st.Mode())
 	}
 
-	// Start again: the welcome screen offers the unfinished session.
+	// Start again: the welcome screen offers the unfinished session. A new
+	// tmux server (its own socket) avoids racing the old one's shutdown.
 	_ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run()
+	tm.socket += "-2"
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	tm.start(100, 30)
 	s = tm.waitFor("Resume")
 	if !strings.Contains(s, "4 of 22 answered") {
