@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
@@ -466,5 +468,31 @@ func TestGoldenFrames(t *testing.T) {
 				golden.RequireEqual(t, ansi.Strip(frame))
 			})
 		}
+	}
+}
+
+// TestColourFrames keeps one frame with its colours, on a light and on a
+// dark background, downsampled to 256 colours as a terminal would get it:
+// the semantic tokens must give different, readable palettes.
+func TestColourFrames(t *testing.T) {
+	for name, bg := range map[string]color.Color{"light": color.White, "dark": color.Black} {
+		t.Run(name, func(t *testing.T) {
+			a := newTestApp(t, 80, 24, Options{})
+			a.send(tea.BackgroundColorMsg{Color: bg})
+			if a.c.Styles.IsDark != (name == "dark") {
+				t.Fatalf("background %s read as dark=%v", name, a.c.Styles.IsDark)
+			}
+			a.startQuick()
+			a.gotoQuestion("risk-register")
+			var buf bytes.Buffer
+			w := &colorprofile.Writer{Forward: &buf, Profile: colorprofile.ANSI256}
+			if _, err := w.Write([]byte(a.Render())); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), "\x1b[") {
+				t.Fatal("no colour in the frame")
+			}
+			golden.RequireEqual(t, buf.String())
+		})
 	}
 }
