@@ -89,6 +89,8 @@ type Answers struct {
 	Target  string
 	Profile Profile
 	Items   map[string]Answer
+	// Mentor holds a mentor's annotations, when there are any.
+	Mentor *MentorView
 }
 
 // NewAnswers returns an empty assessment for a bank.

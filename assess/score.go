@@ -47,8 +47,10 @@ type CompetencyScore struct {
 	Asked      int     `json:"asked"`
 	// Self and Scenario are the means of the rating and scenario answers
 	// alone, when there were any.
-	Self          *float64       `json:"self,omitempty"`
-	Scenario      *float64       `json:"scenario,omitempty"`
+	Self     *float64 `json:"self,omitempty"`
+	Scenario *float64 `json:"scenario,omitempty"`
+	// Mentor is the mentor's rating of this competency, when there is one.
+	Mentor        *float64       `json:"mentor,omitempty"`
 	Contributions []Contribution `json:"contributions,omitempty"`
 }
 
@@ -134,6 +136,11 @@ type Result struct {
 	Certifications []CertStatus       `json:"certifications"`
 	// Assumptions are the what-ifs the result was computed under.
 	Assumptions []Assumption `json:"assumptions,omitempty"`
+	// Basis says whose ratings the levels rest on: self or mentor.
+	Basis Basis `json:"basis"`
+	// MentorDifferences lists competencies where mentor and mentee differ
+	// by a level or more.
+	MentorDifferences []MentorDifference `json:"mentor_differences,omitempty"`
 
 	levels map[string]float64
 }
@@ -160,6 +167,21 @@ func Score(b *Bank, a *Answers) *Result { return ScoreWith(b, a, nil) }
 // a competency at a level, a fact with a value. The assumptions replace
 // what the answers say, so a mentor can ask "what if you had CISM?".
 func ScoreWith(b *Bank, a *Answers, assume []Assumption) *Result {
+	return ScoreOpts(b, a, ScoreOptions{Assume: assume})
+}
+
+// ScoreOptions choose the what-ifs and whose ratings the levels rest on.
+type ScoreOptions struct {
+	Assume []Assumption
+	// Basis is BasisSelf (the default) or BasisMentor.
+	Basis Basis
+}
+
+// ScoreOpts scores answers with options. Whatever the basis, a mentor's
+// view (when there is one) is reported beside the mentee's for every
+// competency, with the differences of a level or more.
+func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
+	assume := opts.Assume
 	if a == nil {
 		a = NewAnswers(b, Full)
 	}
@@ -240,6 +262,17 @@ func ScoreWith(b *Bank, a *Answers, assume []Assumption) *Result {
 			}
 		}
 	}
+	mentor := map[string]float64{}
+	mentorName := ""
+	if a.Mentor != nil {
+		mentor = mentorLevels(b, a.Mentor)
+		mentorName = a.Mentor.Name
+	}
+	if opts.Basis == BasisMentor && len(mentor) > 0 {
+		res.Basis = BasisMentor
+	} else {
+		res.Basis = BasisSelf
+	}
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
@@ -254,6 +287,17 @@ func ScoreWith(b *Bank, a *Answers, assume []Assumption) *Result {
 		if c.scenW > 0 {
 			v := round(c.scenSum/c.scenW, 2)
 			cs.Scenario = &v
+		}
+		if m, ok := mentor[comp.ID]; ok {
+			mv := round(m, 2)
+			cs.Mentor = &mv
+			own := cs.Level
+			if differs(own, m) {
+				res.MentorDifferences = append(res.MentorDifferences, mentorDifference(cs, own, m, mentorName))
+			}
+			if res.Basis == BasisMentor {
+				cs.Level = m
+			}
 		}
 		for _, as := range assume {
 			if as.Kind == AssumeLevel && as.ID == comp.ID {

@@ -73,7 +73,65 @@ func WriteAnswers(w io.Writer, b *assess.Bank, f *File) error {
 			writeQuestion(ew, b, b.Question(id), a.Items[id])
 		}
 	}
+	if a.Mentor != nil {
+		writeMentor(ew, b, a.Mentor)
+	}
 	return ew.err
+}
+
+// writeMentor writes the mentor's view in its own tables, apart from the
+// mentee's answers, so reviewing never changes an answer.
+func writeMentor(ew *errWriter, b *assess.Bank, m *assess.MentorView) {
+	ew.printf("\n# %s\n# Mentor's view: ratings and notes beside the answers above, agreed gaps,\n# sign-off. The answers themselves are never changed by a review.\n", strings.Repeat("=", 70))
+	ew.printf("[mentor]\nname = %s\n", quote(m.Name))
+	if !m.Updated.IsZero() {
+		ew.printf("updated = %s\n", m.Updated.UTC().Format(time.RFC3339))
+	}
+	ew.printf("\n[mentor.signoff]\nmentee = %s\nmentor = %s\n", quote(m.SignOff.Mentee), quote(m.SignOff.Mentor))
+	if !m.SignOff.Date.IsZero() {
+		ew.printf("date = %s\n", m.SignOff.Date.Format("2006-01-02"))
+	}
+	ids := make([]string, 0, len(m.Ratings))
+	for id := range m.Ratings {
+		ids = append(ids, id)
+	}
+	// Bank order reads like the quiz.
+	order := map[string]int{}
+	for i, q := range b.Questions {
+		order[q.ID] = i
+	}
+	sort.SliceStable(ids, func(i, j int) bool { return order[ids[i]] < order[ids[j]] })
+	for _, id := range ids {
+		r := m.Ratings[id]
+		if r.Level == nil && r.Notes == "" {
+			continue
+		}
+		ew.printf("\n[mentor.ratings.%s]\n", tableKey(id))
+		if r.Level != nil {
+			ew.printf("level = %d\n", *r.Level)
+		}
+		if r.Notes != "" {
+			ew.printf("notes = %s\n", quote(r.Notes))
+		}
+	}
+	for _, g := range m.Gaps {
+		ew.printf("\n[[mentor.gap]]\nrole = %s\ncompetency = %s\nmatters = %t\npriority = %d\n", quote(g.Role), quote(g.Competency), g.Matters, g.Priority)
+		if g.Owner != "" {
+			ew.printf("owner = %s\n", quote(g.Owner))
+		}
+		if !g.Due.IsZero() {
+			ew.printf("due = %s\n", g.Due.Format("2006-01-02"))
+		}
+		if !g.CheckIn.IsZero() {
+			ew.printf("check_in = %s\n", g.CheckIn.Format("2006-01-02"))
+		}
+		if g.Action != "" {
+			ew.printf("action = %s\n", quote(g.Action))
+		}
+		if g.Notes != "" {
+			ew.printf("notes = %s\n", quote(g.Notes))
+		}
+	}
 }
 
 func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess.Answer) {
