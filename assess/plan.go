@@ -32,6 +32,47 @@ type PlanOptions struct {
 	Role        string
 	Start       time.Time
 	Assumptions []Assumption
+	// Basis chooses whose ratings the plan rests on. Empty means the
+	// mentor's where the mentor rated (and the plan says so), else self.
+	Basis Basis
+}
+
+// PlanAgreed is a gap the mentor and mentee reviewed, as the plan shows it.
+type PlanAgreed struct {
+	Competency string `json:"competency"`
+	Name       string `json:"name"`
+	Matters    bool   `json:"matters"`
+	Priority   int    `json:"priority,omitempty"`
+	Owner      string `json:"owner,omitempty"`
+	Due        *Date  `json:"due,omitempty"`
+	CheckIn    *Date  `json:"check_in,omitempty"`
+	Action     string `json:"action,omitempty"`
+	Notes      string `json:"notes,omitempty"`
+}
+
+// PlanNote is a mentor's note on one question.
+type PlanNote struct {
+	Question string `json:"question"`
+	Text     string `json:"text"`
+	Level    *int   `json:"level,omitempty"`
+	Notes    string `json:"notes,omitempty"`
+}
+
+// PlanSignOff is the agreement section; empty names mean not signed yet.
+type PlanSignOff struct {
+	Mentee string `json:"mentee"`
+	Mentor string `json:"mentor"`
+	Date   *Date  `json:"date,omitempty"`
+	Signed bool   `json:"signed"`
+}
+
+// PlanMentor is the mentor's part of a plan.
+type PlanMentor struct {
+	Name        string             `json:"name"`
+	Agreed      []PlanAgreed       `json:"agreed"`
+	Notes       []PlanNote         `json:"notes"`
+	Differences []MentorDifference `json:"differences"`
+	SignOff     PlanSignOff        `json:"sign_off"`
 }
 
 // PlanAction is a bank action scheduled in a plan.
@@ -137,6 +178,11 @@ type Plan struct {
 	CheckIns       []CheckIn  `json:"check_ins"`
 	Estimate       Estimate   `json:"estimate"`
 	Blockers       []Blocker  `json:"blockers"`
+	// Basis says whose ratings the levels rest on: self or mentor.
+	Basis Basis `json:"basis"`
+	// Mentor holds the mentor's agreed gaps, notes and the sign-off, when
+	// the assessment was reviewed.
+	Mentor *PlanMentor `json:"mentor,omitempty"`
 	// Result is the scored assessment the plan was drawn from.
 	Result *Result `json:"-"`
 }
@@ -161,7 +207,11 @@ func day(t time.Time) Date {
 // BuildPlan draws a development plan from answers. Dates follow from
 // opts.Start alone, so the same answers and start give the same plan.
 func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
-	res := ScoreWith(b, a, opts.Assumptions)
+	basis := opts.Basis
+	if basis == "" {
+		basis = BasisMentor // falls back to self when the mentor rated nothing
+	}
+	res := ScoreOpts(b, a, ScoreOptions{Assume: opts.Assumptions, Basis: basis})
 	rec := res.Recommendation
 	roleID := opts.Role
 	if roleID == "" {
@@ -199,14 +249,104 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 	for _, as := range opts.Assumptions {
 		p.Assumed = append(p.Assumed, as.Text)
 	}
+	p.Basis = res.Basis
+	if a.Mentor != nil {
+		p.Mentor = planMentor(b, a, role, res)
+		if res.Basis == BasisMentor {
+			who := a.Mentor.Name
+			if who == "" {
+				who = "your mentor"
+			}
+			p.Rationale = append([]string{fmt.Sprintf("Levels use %s's ratings wherever %s gave one, and your answers elsewhere.", who, who)}, p.Rationale...)
+		}
+	}
 	p.Strengths = strengths(b, role, res)
-	p.Goals = goals(b, role, res, start)
+	p.Goals = goals(b, role, res, start, a.Mentor)
 	p.Balance = balance(p.Goals)
 	p.Certifications = certRoadmap(b, role, res, start)
 	p.Timeline = timeline(p, start)
 	p.CheckIns = checkIns(p, start)
 	p.Estimate = estimate(fit)
 	return p, nil
+}
+
+// agreedOrder applies a mentor's gap review: gaps agreed not to matter
+// drop out, agreed priorities come first (1 highest), the rest keep their
+// computed order.
+func agreedOrder(gaps []Gap, role string, m *MentorView) []Gap {
+	if m == nil || len(m.Gaps) == 0 {
+		return gaps
+	}
+	out := make([]Gap, 0, len(gaps))
+	for _, g := range gaps {
+		if ag := m.Gap(role, g.Competency); ag != nil && !ag.Matters {
+			continue
+		}
+		out = append(out, g)
+	}
+	rank := func(g Gap) int {
+		if ag := m.Gap(role, g.Competency); ag != nil && ag.Priority > 0 {
+			return ag.Priority
+		}
+		return 100
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+func ownerText(owner string) string {
+	if owner == "" {
+		return ""
+	}
+	return "; owner " + owner
+}
+
+// planMentor gathers the mentor's part of the plan.
+func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
+	m := a.Mentor
+	pm := &PlanMentor{Name: m.Name, Agreed: []PlanAgreed{}, Notes: []PlanNote{}, Differences: res.MentorDifferences}
+	if pm.Differences == nil {
+		pm.Differences = []MentorDifference{}
+	}
+	for _, g := range m.Gaps {
+		if g.Role != role.ID {
+			continue
+		}
+		name := g.Competency
+		if c := b.Competency(g.Competency); c != nil {
+			name = c.Name
+		}
+		pa := PlanAgreed{Competency: g.Competency, Name: name, Matters: g.Matters, Priority: g.Priority, Owner: g.Owner, Action: g.Action, Notes: g.Notes}
+		if !g.Due.IsZero() {
+			d := day(g.Due)
+			pa.Due = &d
+		}
+		if !g.CheckIn.IsZero() {
+			d := day(g.CheckIn)
+			pa.CheckIn = &d
+		}
+		pm.Agreed = append(pm.Agreed, pa)
+	}
+	rank := func(p int) int {
+		if p == 0 {
+			return 100
+		}
+		return p
+	}
+	sort.SliceStable(pm.Agreed, func(i, j int) bool { return rank(pm.Agreed[i].Priority) < rank(pm.Agreed[j].Priority) })
+	for _, q := range b.Questions {
+		r, ok := m.Ratings[q.ID]
+		if !ok || (r.Notes == "" && r.Level == nil) {
+			continue
+		}
+		pm.Notes = append(pm.Notes, PlanNote{Question: q.ID, Text: q.Text, Level: r.Level, Notes: r.Notes})
+	}
+	pm.SignOff = PlanSignOff{Mentee: m.SignOff.Mentee, Mentor: m.SignOff.Mentor, Signed: m.SignOff.Signed()}
+	if !m.SignOff.Date.IsZero() {
+		d := day(m.SignOff.Date)
+		pm.SignOff.Date = &d
+	}
+	return pm
 }
 
 func roleIDs(b *Bank) []string {
@@ -244,8 +384,8 @@ func strengths(b *Bank, role *Role, res *Result) []string {
 
 // goals turns the highest-priority gaps into 3–5 SMART goals, each with
 // actions from the bank balanced 70-20-10 and dated from start.
-func goals(b *Bank, role *Role, res *Result, start Date) []Goal {
-	gaps := res.RoleFit(role.ID).Gaps
+func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
+	gaps := agreedOrder(res.RoleFit(role.ID).Gaps, role.ID, m)
 	// With fewer than three gaps for the role, the long-term role's gaps
 	// fill the plan so it still has work in it.
 	if len(gaps) < MinGoals {
@@ -282,6 +422,19 @@ func goals(b *Bank, role *Role, res *Result, start Date) []Goal {
 		}
 		if len(goal.Actions) == 0 {
 			due = goalStart.AddDate(0, MonthsPerLevelHigh*(g.Target-from), 0)
+		}
+		if ag := m.Gap(role.ID, g.Competency); ag != nil {
+			if !ag.Due.IsZero() {
+				due = ag.Due
+			}
+			if ag.Action != "" {
+				weeks := max(1, int(due.Sub(goalStart).Hours()/24/7))
+				goal.Actions = append([]PlanAction{{
+					ID: "agreed-" + g.Competency, Goal: goal.N, Competency: g.Competency, Step: fmt.Sprintf("%d→%d", from, g.Target),
+					Category: Experience, Title: ag.Action, Detail: ag.Notes, EffortHours: 0, DurationWeeks: weeks,
+					Evidence: "As agreed with your mentor" + ownerText(ag.Owner) + ".", Start: day(goalStart), Due: day(due),
+				}}, goal.Actions...)
+			}
 		}
 		goal.Due = day(due)
 		goal.Measure = measure(goal)

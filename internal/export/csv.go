@@ -10,7 +10,7 @@ import (
 )
 
 // CSVHeader is the first row of the actions CSV.
-var CSVHeader = []string{"goal", "competency", "step", "category", "action", "detail", "effort_hours", "duration_weeks", "start", "due", "evidence", "role", "person"}
+var CSVHeader = []string{"goal", "competency", "step", "category", "action", "detail", "effort_hours", "duration_weeks", "start", "due", "evidence", "role", "person", "owner"}
 
 // WriteCSV writes one row per planned action, for spreadsheets and HR
 // tools. Cells that a spreadsheet would run as a formula are defused.
@@ -22,7 +22,7 @@ func WriteCSV(w io.Writer, p *assess.Plan) error {
 	for _, g := range p.Goals {
 		for _, a := range g.Actions {
 			row := []string{strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), a.Title, a.Detail,
-				strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(), a.Evidence, p.Role.Title, p.Name}
+				strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(), a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency)}
 			for i := range row {
 				row[i] = defuse(row[i])
 			}
@@ -45,4 +45,17 @@ func defuse(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// owner is the owner agreed in a mentor's gap review, if any.
+func owner(p *assess.Plan, competency string) string {
+	if p.Mentor == nil {
+		return ""
+	}
+	for _, a := range p.Mentor.Agreed {
+		if a.Competency == competency {
+			return a.Owner
+		}
+	}
+	return ""
 }

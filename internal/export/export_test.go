@@ -142,7 +142,7 @@ func TestWhatIfChangesThePlan(t *testing.T) {
 }
 
 var planJSONKeys = []string{
-	"assumed", "balance", "bank", "blockers", "certifications", "check_ins", "current_role",
+	"assumed", "balance", "bank", "basis", "blockers", "certifications", "check_ins", "current_role",
 	"estimate", "goals", "long_term", "name", "position", "rationale", "role", "schema_version",
 	"start", "strengths", "timeline",
 }
@@ -378,4 +378,63 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", f.Extension(), got, err, f)
 		}
 	}
+}
+
+// TestReviewedPlan exports a plan from an assessment a mentor reviewed: the
+// agreed gaps reorder and date the goals, and every format carries the
+// agreed actions, the notes and the sign-off.
+func TestReviewedPlan(t *testing.T) {
+	b := planFixtures{}.bank(t)
+	f, err := storage.ReadAnswers("../../questions/testdata/reviewed/soc-lead-reviewed.toml", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := assess.BuildPlan(b, f.Answers, assess.PlanOptions{Start: fixtureStart})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Basis != assess.BasisMentor || p.Mentor == nil || !p.Mentor.SignOff.Signed {
+		t.Fatalf("basis %s, mentor %+v", p.Basis, p.Mentor)
+	}
+	// Agreed priority 1 (budget) comes first, then 2 (risk); the gap agreed
+	// not to matter (data protection) is gone.
+	if p.Goals[0].Competency != "budget-finance" || p.Goals[1].Competency != "risk-management" {
+		t.Errorf("goal order: %s, %s", p.Goals[0].Competency, p.Goals[1].Competency)
+	}
+	for _, g := range p.Goals {
+		if g.Competency == "data-protection" {
+			t.Error("a gap agreed not to matter is still a goal")
+		}
+	}
+	if p.Goals[0].Due.String() != "2027-06-30" || p.Goals[0].Actions[0].Title != "Write the SIEM renewal business case with finance" {
+		t.Errorf("goal 1: due %s, first action %q", p.Goals[0].Due, p.Goals[0].Actions[0].Title)
+	}
+	outputs := map[Format]string{}
+	for _, format := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, b, p); err != nil {
+			t.Fatal(err)
+		}
+		outputs[format] = buf.String()
+	}
+	for format, wants := range map[Format][]string{
+		Markdown: {"## Reviewed with Dana Okafor", "Levels in this plan use Dana Okafor's ratings", "| 1 | Budget and resource allocation | yes | Priya Raman | 2027-06-30 | 2027-01-15 |", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor) on 2026-11-29.", "took two risks to the CIO"},
+		HTML:     {"Reviewed with Dana Okafor", "Agreed on the gaps", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor)", "took two risks to the CIO"},
+		JSON:     {`"basis": "mentor"`, `"sign_off": {`, `"signed": true`, `"owner": "Priya Raman"`},
+		CSV:      {"Write the SIEM renewal business case with finance", ",Priya Raman\n"},
+	} {
+		for _, want := range wants {
+			if !strings.Contains(outputs[format], want) {
+				t.Errorf("%s lacks %q", format, want)
+			}
+		}
+	}
+	v, err := newSchemaValidator(PlanSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs, err := v.Validate([]byte(outputs[JSON])); err != nil || len(vs) > 0 {
+		t.Errorf("reviewed plan JSON does not follow the schema: %v %v", err, vs)
+	}
+	golden.RequireEqual(t, outputs[Markdown])
 }

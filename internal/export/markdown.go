@@ -58,7 +58,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		if len(g.Actions) > 0 {
 			m.f("| Start | Due | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|\n")
 			for _, a := range g.Actions {
-				m.f("| %s | %s | %s | %s | %dh over %dw | %s |\n", a.Start, a.Due, a.Category, cell(a.Title), a.EffortHours, a.DurationWeeks, cell(a.Evidence))
+				m.f("| %s | %s | %s | %s | %s | %s |\n", a.Start, a.Due, a.Category, cell(a.Title), effort(a), cell(a.Evidence))
 			}
 			m.f("\n")
 		}
@@ -104,6 +104,8 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("- **%s** (%s): %s\n", c.Date, c.Kind, esc(strings.Join(c.Review, " ")))
 	}
 
+	writeMentorMarkdown(m, p)
+
 	m.f("\n## Time to readiness\n\n")
 	m.f("About **%s** for %s, assuming:\n\n", monthsRange(p.Estimate), esc(p.Role.Title))
 	for _, a := range p.Estimate.Assumptions {
@@ -139,3 +141,92 @@ func esc(s string) string {
 
 // cell escapes text for a table cell.
 func cell(s string) string { return strings.ReplaceAll(esc(s), "|", "\\|") }
+
+// writeMentorMarkdown adds the mentor's part: basis, agreed gaps, notes,
+// self-versus-mentor differences and the sign-off lines.
+func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
+	pm := p.Mentor
+	if pm == nil {
+		return
+	}
+	who := pm.Name
+	if who == "" {
+		who = "the mentor"
+	}
+	m.f("\n## Reviewed with %s\n\n", esc(who))
+	if p.Basis == assess.BasisMentor {
+		m.f("Levels in this plan use %s's ratings wherever %s gave one; the person's own answers are kept beside them.\n\n", esc(who), esc(who))
+	}
+	if len(pm.Agreed) > 0 {
+		m.f("**Agreed on the gaps**\n\n| Priority | Gap | Matters | Owner | Due | Next check-in | Agreed action | Notes |\n|---|---|---|---|---|---|---|---|\n")
+		for _, a := range pm.Agreed {
+			pr := "-"
+			if a.Priority > 0 {
+				pr = fmt.Sprint(a.Priority)
+			}
+			matters := "no"
+			if a.Matters {
+				matters = "yes"
+			}
+			m.f("| %s | %s | %s | %s | %s | %s | %s | %s |\n", pr, cell(a.Name), matters, cell(a.Owner), dateOrDash(a.Due), dateOrDash(a.CheckIn), cell(a.Action), cell(a.Notes))
+		}
+		m.f("\n")
+	}
+	if len(pm.Differences) > 0 {
+		m.f("**Where the two views differ by a level or more**\n\n")
+		for _, d := range pm.Differences {
+			m.f("- %s\n", esc(d.Message))
+		}
+		m.f("\n")
+	}
+	if len(pm.Notes) > 0 {
+		m.f("**Mentor's notes**\n\n")
+		for _, n := range pm.Notes {
+			line := esc(n.Text)
+			if n.Level != nil {
+				line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
+			}
+			if n.Notes != "" {
+				line += ": " + esc(n.Notes)
+			}
+			m.f("- %s\n", line)
+		}
+		m.f("\n")
+	}
+	m.f("**Sign-off**\n\n")
+	if pm.SignOff.Signed {
+		m.f("Agreed by %s (mentee) and %s (mentor) on %s.\n", esc(pm.SignOff.Mentee), esc(pm.SignOff.Mentor), pm.SignOff.Date)
+	} else {
+		m.f("Mentee: %s\n\nMentor: %s\n\nDate: %s\n", blankOr(pm.SignOff.Mentee), blankOr(pm.SignOff.Mentor), dateOrLine(pm.SignOff.Date))
+	}
+}
+
+func dateOrDash(d *assess.Date) string {
+	if d == nil {
+		return "-"
+	}
+	return d.String()
+}
+
+func dateOrLine(d *assess.Date) string {
+	if d == nil {
+		return "____________"
+	}
+	return d.String()
+}
+
+func blankOr(s string) string {
+	if s == "" {
+		return "______________________"
+	}
+	return esc(s)
+}
+
+// effort says how much work an action is; an action agreed with a mentor
+// has no estimate of its own.
+func effort(a assess.PlanAction) string {
+	if a.EffortHours == 0 {
+		return fmt.Sprintf("agreed, over %dw", a.DurationWeeks)
+	}
+	return fmt.Sprintf("%dh over %dw", a.EffortHours, a.DurationWeeks)
+}
