@@ -2,6 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"slices"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -11,7 +14,7 @@ import (
 func newSessionsCmd(env Env, opts *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "sessions",
-		Short: "List saved assessments, newest first",
+		Short: "List saved assessments by person, each person's history oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			b, dir, err := loadBankAndSessions(env, opts)
@@ -27,20 +30,23 @@ func newSessionsCmd(env Env, opts *options) *cobra.Command {
 				return nil
 			}
 			fmt.Fprintf(env.Stdout, "%-21s %-18s %-6s %-9s %-17s %s\n", "ID", "NAME", "MODE", "ANSWERED", "UPDATED", "STATUS")
-			for _, s := range list {
-				if s.Err != nil {
-					fmt.Fprintf(env.Stdout, "%-21s %-18s %-6s %-9s %-17s unreadable: %v\n", s.ID, "", "", "", s.Updated.Local().Format("2006-01-02 15:04"), s.Err)
-					continue
+			for _, g := range groupSessions(list) {
+				fmt.Fprintf(env.Stdout, "\n%s\n", g.title())
+				for _, s := range g.sessions {
+					if s.Err != nil {
+						fmt.Fprintf(env.Stdout, "%-21s %-18s %-6s %-9s %-17s unreadable: %v\n", s.ID, "", "", "", s.Updated.Local().Format("2006-01-02 15:04"), s.Err)
+						continue
+					}
+					status := "in progress"
+					if s.Finished() {
+						status = "finished"
+					}
+					name := s.Name
+					if name == "" {
+						name = "-"
+					}
+					fmt.Fprintf(env.Stdout, "%-21s %-18s %-6s %-9s %-17s %s\n", s.ID, truncate(name, 18), s.Mode, fmt.Sprintf("%d/%d", s.Answered, s.Asked), s.Updated.Local().Format("2006-01-02 15:04"), status)
 				}
-				status := "in progress"
-				if s.Finished() {
-					status = "finished"
-				}
-				name := s.Name
-				if name == "" {
-					name = "-"
-				}
-				fmt.Fprintf(env.Stdout, "%-21s %-18s %-6s %-9s %-17s %s\n", s.ID, truncate(name, 18), s.Mode, fmt.Sprintf("%d/%d", s.Answered, s.Asked), s.Updated.Local().Format("2006-01-02 15:04"), status)
 			}
 			fmt.Fprintf(env.Stdout, "\nResume one with: secpath resume ID   (files in %s)\n", dir)
 			return nil
@@ -65,4 +71,80 @@ func newResumeCmd(env Env, opts *options) *cobra.Command {
 			return interactive(cmd.Context(), env, opts, f)
 		},
 	}
+}
+
+// sessionGroup is one person's saved sessions, oldest first.
+type sessionGroup struct {
+	name       string // the profile name, "-" when there is none
+	unreadable bool
+	sessions   []storage.SessionInfo
+}
+
+func (g sessionGroup) title() string {
+	n := len(g.sessions)
+	count := fmt.Sprintf("%d session", n)
+	if n != 1 {
+		count += "s"
+	}
+	switch {
+	case g.unreadable:
+		return fmt.Sprintf("Unreadable (%s)", count)
+	case n > 1:
+		return fmt.Sprintf("%s (%s, oldest first)", g.name, count)
+	}
+	return fmt.Sprintf("%s (%s)", g.name, count)
+}
+
+// groupSessions puts the sessions of each person together, oldest to
+// newest, so one person's history reads down the page. The person seen
+// most recently comes first; files that could not be read come last.
+// Names are matched without regard to case or surrounding spaces, and the
+// newest session's spelling heads the group.
+func groupSessions(list []storage.SessionInfo) []sessionGroup {
+	list = slices.Clone(list)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Updated.After(list[j].Updated) })
+	var (
+		groups     []sessionGroup
+		unreadable sessionGroup
+		index      = map[string]int{}
+	)
+	unreadable.unreadable = true
+	for _, s := range list {
+		if s.Err != nil {
+			unreadable.sessions = append(unreadable.sessions, s)
+			continue
+		}
+		name := strings.TrimSpace(s.Name)
+		if name == "" {
+			name = "-"
+		}
+		key := strings.ToLower(name)
+		i, ok := index[key]
+		if !ok {
+			i = len(groups)
+			index[key] = i
+			groups = append(groups, sessionGroup{name: name})
+		}
+		groups[i].sessions = append(groups[i].sessions, s)
+	}
+	latest := func(g sessionGroup) (t int64) {
+		for _, s := range g.sessions {
+			t = max(t, s.Updated.UnixNano())
+		}
+		return t
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return latest(groups[i]) > latest(groups[j]) })
+	if len(unreadable.sessions) > 0 {
+		groups = append(groups, unreadable)
+	}
+	for _, g := range groups {
+		sort.SliceStable(g.sessions, func(i, j int) bool {
+			a, b := g.sessions[i], g.sessions[j]
+			if !a.Updated.Equal(b.Updated) {
+				return a.Updated.Before(b.Updated)
+			}
+			return a.ID < b.ID
+		})
+	}
+	return groups
 }

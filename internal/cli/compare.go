@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+)
+
+// minCompetencyChange is the smallest level change compare lists.
+const minCompetencyChange = 0.1
+
+func newCompareCmd(env Env, opts *options) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "compare OLD NEW",
+		Short: "What changed between two assessments: readiness, levels, gaps, certifications",
+		Long: `Compare two assessments of one person, each an answers file or a saved session
+id (see 'secpath sessions'; a unique prefix is enough). Both are scored with the
+same bank. Gaps are compared for the newer assessment's recommended next role.
+A warning is printed when the two name different people.`,
+		Args: exactArgs(2, "compare needs two answers files or session ids: secpath compare OLD NEW"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			b, err := loadBank(opts)
+			if err != nil {
+				return err
+			}
+			old, oldLabel, err := loadAssessment(env, b, args[0])
+			if err != nil {
+				return err
+			}
+			cur, curLabel, err := loadAssessment(env, b, args[1])
+			if err != nil {
+				return err
+			}
+			on, nn := strings.TrimSpace(old.Answers.Profile.Name), strings.TrimSpace(cur.Answers.Profile.Name)
+			if on != "" && nn != "" && !strings.EqualFold(on, nn) {
+				fmt.Fprintf(env.Stderr, "secpath: warning: comparing two people: %s names %q, %s names %q\n", oldLabel, on, curLabel, nn)
+			}
+			cmp := assess.Compare(b, assess.Score(b, old.Answers), assess.Score(b, cur.Answers))
+			if asJSON {
+				return writeJSON(env.Stdout, cmp)
+			}
+			who := nn
+			if who == "" {
+				who = on
+			}
+			if on != "" && nn != "" && !strings.EqualFold(on, nn) {
+				who = on + " → " + nn
+			}
+			return writeComparison(env.Stdout, cmp, who, oldLabel, curLabel)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the comparison as JSON")
+	return cmd
+}
+
+// loadAssessment reads an answers file, or, when no file has that name, a
+// saved session by id. The label names it for messages.
+func loadAssessment(env Env, b *assess.Bank, arg string) (*storage.File, string, error) {
+	if _, err := os.Stat(arg); err == nil || !errors.Is(err, os.ErrNotExist) {
+		f, err := storage.ReadAnswers(arg, b)
+		return f, arg, err
+	}
+	dir, err := storage.SessionsDir(env.Getenv)
+	if err != nil {
+		return nil, "", err
+	}
+	f, _, err := storage.LoadSession(dir, arg, b)
+	if errors.Is(err, storage.ErrNoSession) {
+		return nil, "", fmt.Errorf("%s: no such file, and no saved session has that id (see `secpath sessions`)", arg)
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return f, "session " + f.Session.ID, nil
+}
+
+// writeComparison prints a comparison for a person.
+func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel string) error {
+	lw := &lineWriter{w: w}
+	if who == "" {
+		who = "Assessment"
+	}
+	lw.line(who + ": what changed")
+	lw.wrapped("  Old: ", oldLabel)
+	lw.wrapped("  New: ", newLabel)
+	lw.line("")
+	for _, s := range c.Summary {
+		lw.wrapped("  ", s)
+	}
+
+	lw.line("")
+	lw.line("Readiness by role (old → new), highest rise first")
+	for _, r := range c.Roles {
+		lw.line(fmt.Sprintf("  %-42s %5.1f%% → %5.1f%%  %+6.1f", truncate(r.Name, 42), r.Old, r.New, r.Delta))
+	}
+
+	lw.line("")
+	lw.line(fmt.Sprintf("Competency levels (0-5) that moved %.1f or more, largest change first", minCompetencyChange))
+	var moved []assess.Change
+	for _, ch := range c.Competencies {
+		if math.Abs(ch.Delta) >= minCompetencyChange-1e-9 {
+			moved = append(moved, ch)
+		}
+	}
+	sort.SliceStable(moved, func(i, j int) bool { return math.Abs(moved[i].Delta) > math.Abs(moved[j].Delta) })
+	if len(moved) == 0 {
+		lw.line("  none")
+	}
+	for _, ch := range moved {
+		lw.line(fmt.Sprintf("  %-42s %4.2f → %4.2f  %+5.2f", truncate(ch.Name, 42), ch.Old, ch.New, ch.Delta))
+	}
+
+	lw.line("")
+	if len(c.NewCertifications) == 0 {
+		lw.line("New certifications: none")
+	} else {
+		lw.wrapped("New certifications: ", strings.Join(c.NewCertifications, ", "))
+	}
+
+	lw.line("")
+	role := c.RoleTitle
+	if role == "" {
+		role = c.Role
+	}
+	lw.line(fmt.Sprintf("Gaps for %s (the newer assessment's next step)", role))
+	gaps := func(label string, gs []assess.GapChange) {
+		if len(gs) == 0 {
+			lw.line(fmt.Sprintf("  %s none", label))
+			return
+		}
+		for _, g := range gs {
+			lw.line(fmt.Sprintf("  %s %-40s %4.2f → %4.2f  (target %d)", label, truncate(g.Name, 40), g.Old, g.New, g.Target))
+			label = strings.Repeat(" ", len(label))
+		}
+	}
+	gaps("Closed:", c.GapsClosed)
+	gaps("Opened:", c.GapsOpened)
+
+	lw.line("")
+	lw.line("Calibration: self-ratings against scenario answers, levels apart")
+	cal := func(label string, cs []assess.CalibrationChange) {
+		if len(cs) == 0 {
+			lw.line(fmt.Sprintf("  %s none", label))
+			return
+		}
+		for _, ch := range cs {
+			lw.line(fmt.Sprintf("  %s %-40s %4.2f → %4.2f", label, truncate(ch.Name, 40), ch.OldSpread, ch.NewSpread))
+			label = strings.Repeat(" ", len(label))
+		}
+	}
+	cal("Improved:", c.CalibrationBetter)
+	cal("Worsened:", c.CalibrationWorse)
+	return lw.err
+}
