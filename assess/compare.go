@@ -52,9 +52,16 @@ type Comparison struct {
 
 // Compare lines up two results computed with the same bank. Gaps are
 // compared for the newer assessment's recommended next role.
-func Compare(b *Bank, old, cur *Result) *Comparison {
+func Compare(b *Bank, old, cur *Result) *Comparison { return CompareFor(b, old, cur, "") }
+
+// CompareFor is Compare with the gaps compared for a chosen role ("" for
+// the newer assessment's recommended next role).
+func CompareFor(b *Bank, old, cur *Result, role string) *Comparison {
+	if b.Role(role) == nil {
+		role = cur.Recommendation.NextRole
+	}
 	c := &Comparison{
-		Role: cur.Recommendation.NextRole, OldNext: old.Recommendation.NextRole, NewNext: cur.Recommendation.NextRole,
+		Role: role, OldNext: old.Recommendation.NextRole, NewNext: cur.Recommendation.NextRole,
 		Roles: []Change{}, Competencies: []Change{}, NewCertifications: []string{},
 		GapsClosed: []GapChange{}, GapsOpened: []GapChange{}, CalibrationBetter: []CalibrationChange{}, CalibrationWorse: []CalibrationChange{},
 	}
@@ -124,14 +131,14 @@ func Compare(b *Bank, old, cur *Result) *Comparison {
 func compareSummary(b *Bank, c *Comparison, of, nf *RoleFit) []string {
 	var out []string
 	if of != nil && nf != nil {
-		out = append(out, fmt.Sprintf("Readiness for %s: %.0f%% → %.0f%% (%+.0f).", nf.Title, of.Readiness, nf.Readiness, nf.Readiness-of.Readiness))
+		out = append(out, fmt.Sprintf("Readiness for %s: %.0f%% → %.0f%% (%s).", nf.Title, of.Readiness, nf.Readiness, signed(nf.Readiness-of.Readiness)))
 	}
 	if c.OldNext != c.NewNext {
 		if o, n := b.Role(c.OldNext), b.Role(c.NewNext); o != nil && n != nil {
 			out = append(out, fmt.Sprintf("The recommended next step moved from %s to %s.", o.Title, n.Title))
 		}
 	}
-	out = append(out, fmt.Sprintf("%d gap(s) closed, %d opened.", len(c.GapsClosed), len(c.GapsOpened)))
+	out = append(out, fmt.Sprintf("%s closed, %d opened.", count(len(c.GapsClosed), "gap"), len(c.GapsOpened)))
 	if len(c.Competencies) > 0 && c.Competencies[0].Delta > 0 {
 		top := c.Competencies[0]
 		out = append(out, fmt.Sprintf("Biggest rise: %s, %.1f → %.1f.", top.Name, top.Old, top.New))
@@ -143,4 +150,19 @@ func compareSummary(b *Bank, c *Comparison, of, nf *RoleFit) []string {
 		out = append(out, fmt.Sprintf("Self-ratings and scenario answers came closer in %d competenc%s.", n, map[bool]string{true: "y", false: "ies"}[n == 1]))
 	}
 	return out
+}
+
+// signed writes a change in points, "no change" when it rounds to zero.
+func signed(d float64) string {
+	if math.Round(d) == 0 {
+		return "no change"
+	}
+	return fmt.Sprintf("%+.0f", d)
+}
+
+func count(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -83,7 +83,7 @@ func TestCompare(t *testing.T) {
 	if len(c.CalibrationBetter) != 0 {
 		t.Errorf("calibration: %+v", c.CalibrationBetter)
 	}
-	if !strings.Contains(strings.Join(c.Summary, " "), "2 gap(s) closed") {
+	if !strings.Contains(strings.Join(c.Summary, " "), "2 gaps closed") {
 		t.Errorf("summary: %v", c.Summary)
 	}
 }

@@ -71,7 +71,7 @@ func TestCompareText(t *testing.T) {
 	if !strings.HasPrefix(out, "Priya Raman: what changed\n  Old: "+oldPath+"\n  New: "+newPath+"\n") {
 		t.Errorf("heading:\n%s", out)
 	}
-	if !strings.Contains(out, "  Readiness for IT Security Manager: ") || !strings.Contains(out, "1 gap(s) closed, 0 opened.") {
+	if !strings.Contains(out, "  Readiness for IT Security Manager: ") || !strings.Contains(out, "1 gap closed, 0 opened.") {
 		t.Errorf("summary lines missing:\n%s", out)
 	}
 

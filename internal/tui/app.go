@@ -3,18 +3,15 @@ package tui
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
@@ -30,6 +27,9 @@ const (
 	screenResults
 	screenGap
 	screenSave
+	screenReview
+	screenGapReview
+	screenCompare
 )
 
 // Options configure the interface.
@@ -47,6 +47,19 @@ type Options struct {
 	StaticCursor bool
 	// WorkDir is where exported files go by default.
 	WorkDir string
+	// Mentor turns mentor mode on: every question shows the mentor panel
+	// (prompt, the mentor's rating, notes), and the results offer the gap
+	// review and the self/mentor basis. The welcome screen can still turn it
+	// off.
+	Mentor bool
+	// ReviewPath opens a mentee's answers file for review (mentor mode is
+	// implied). The file is loaded from Resume when set, else read from this
+	// path; saves go back to this path, not to Dir. The mentee's answers are
+	// read-only: only the mentor's view is written.
+	ReviewPath string
+	// Previous is an earlier assessment of the same person, for the compare
+	// screen; nil when there is none.
+	Previous *storage.File
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -56,6 +69,8 @@ type Outcome struct {
 	Started   bool
 	Finished  bool
 	SaveErr   error
+	// Review is set when a mentee's file was reviewed; Path is that file.
+	Review bool
 }
 
 // Common is shared by every screen: the layout, styles, keys and the
@@ -80,6 +95,14 @@ type State struct {
 	Started bool
 	SaveErr error
 	Saved   bool
+	// Mentor is mentor mode: the mentor panel shows on every question.
+	Mentor bool
+	// ReadOnly is review mode: the mentee's answers cannot change; only the
+	// mentor's view (State.File.Answers.Mentor) is written.
+	ReadOnly bool
+	// MentorName is the name given on the welcome screen, used when the
+	// mentor's view is created.
+	MentorName string
 
 	dirty   bool
 	seq     uint64      // snapshot number, counted in Update
@@ -90,6 +113,28 @@ type State struct {
 // Questions returns the questions of the session's mode.
 func (s *State) Questions(b *assess.Bank) []*assess.Question {
 	return b.QuestionsFor(s.File.Answers.Mode)
+}
+
+// writeMentor applies a change to the mentor's view, creating it on the
+// first write, and stamps it. The caller emits answeredMsg to save.
+func (s *State) writeMentor(change func(m *assess.MentorView)) {
+	a := s.File.Answers
+	if a.Mentor == nil {
+		a.Mentor = &assess.MentorView{Name: s.MentorName}
+	}
+	if a.Mentor.Ratings == nil {
+		a.Mentor.Ratings = map[string]assess.MentorRating{}
+	}
+	change(a.Mentor)
+	a.Mentor.Updated = s.Now()
+}
+
+// mentorView returns the mentor's view, or nil before the first write.
+func (s *State) mentorView() *assess.MentorView {
+	if s.File == nil {
+		return nil
+	}
+	return s.File.Answers.Mentor
 }
 
 // App is the root model.
@@ -109,6 +154,9 @@ type App struct {
 	results  resultsScreen
 	gap      gapScreen
 	save     saveScreen
+	review   reviewScreen
+	agree    gapReviewScreen
+	compare  compareScreen
 }
 
 // New builds the root model.
@@ -122,20 +170,47 @@ func New(opts Options) *App {
 		Styles: NewStyles(true),
 		Keys:   DefaultKeyMap(),
 		Bank:   opts.Bank,
-		State:  &State{Dir: opts.Dir, Now: now, saveMu: &sync.Mutex{}, written: new(uint64)},
+		State:  &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != "", saveMu: &sync.Mutex{}, written: new(uint64)},
 	}
 	a := &App{c: c, help: help.New(), static: opts.StaticCursor}
 	a.help.Styles = help.DefaultStyles(true)
 	a.welcome = newWelcome(c, opts.Offer)
 	a.quiz = newQuiz(c, opts.StaticCursor)
 	a.overview = newOverview(c)
-	a.results = newResults(c)
+	a.results = newResults(c, opts.Previous != nil)
 	a.gap = newGap(c)
 	a.save = newSave(c, opts.WorkDir, opts.StaticCursor)
-	if opts.Resume != nil {
+	a.review = newReview(c, opts.StaticCursor)
+	a.agree = newGapReview(c, opts.StaticCursor)
+	a.compare = newCompare(c, opts.Previous)
+	switch {
+	case opts.ReviewPath != "":
+		f := opts.Resume
+		if f == nil {
+			var err error
+			if f, err = storage.ReadAnswers(opts.ReviewPath, opts.Bank); err != nil {
+				a.status = "Could not open the file to review: " + err.Error()
+				c.State.Mentor = opts.Mentor
+				return a
+			}
+		}
+		a.openReview(f, opts.ReviewPath)
+	case opts.Resume != nil:
 		a.begin(opts.Resume, false)
 	}
 	return a
+}
+
+// openReview makes a mentee's file current for review: the answers are
+// read-only and every save goes back to the file itself.
+func (a *App) openReview(f *storage.File, path string) {
+	st := a.c.State
+	st.File, st.Started, st.ReadOnly, st.Mentor = f, true, true, true
+	st.Path, st.Dir = path, filepath.Dir(path)
+	a.outcome = Outcome{SessionID: f.Session.ID, Path: path, Started: true, Review: true}
+	a.quiz.open(a.quiz.startIndex(), false)
+	a.review.open()
+	a.screen = screenReview
 }
 
 // begin makes a session current and opens the quiz at its position.
@@ -150,7 +225,7 @@ func (a *App) begin(f *storage.File, fresh bool) {
 	if f.Session.Started.IsZero() {
 		f.Session.Started = now
 	}
-	if st.Dir != "" {
+	if st.Dir != "" && !st.ReadOnly {
 		st.Path = storage.SessionPath(st.Dir, f.Session.ID)
 	}
 	a.outcome.SessionID, a.outcome.Path, a.outcome.Started = f.Session.ID, st.Path, true
@@ -193,7 +268,7 @@ func (a *App) Init() tea.Cmd {
 // here, in Update, so the command works on a snapshot.
 func (a *App) saveCmd() tea.Cmd {
 	st := a.c.State
-	if st.File == nil || st.Dir == "" {
+	if st.File == nil || st.Path == "" {
 		return nil
 	}
 	st.File.Session.Updated = st.Now()
@@ -251,6 +326,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.quiz.restyle()
 		a.save.restyle()
 		a.welcome.restyle()
+		a.review.restyle()
+		a.agree.restyle()
 		return a, nil
 	case savedMsg:
 		a.c.State.SaveErr = msg.err
@@ -286,6 +363,18 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		a.screen = screenResults
 		return a, nil
+	case gapReviewMsg:
+		a.agree.open(msg.role, msg.index, a.results.result)
+		a.screen = screenGapReview
+		return a, nil
+	case compareMsg:
+		if !a.compare.available() {
+			a.status = "There is no earlier assessment of this person to compare with."
+			return a, nil
+		}
+		a.compare.open(msg.role)
+		a.screen = screenCompare
+		return a, nil
 	case saveDialogMsg:
 		a.save.open(msg.role)
 		a.screen = screenSave
@@ -316,6 +405,12 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.gap, cmd = a.gap.Update(msg)
 	case screenSave:
 		a.save, cmd = a.save.Update(msg)
+	case screenReview:
+		a.review, cmd = a.review.Update(msg)
+	case screenGapReview:
+		a.agree, cmd = a.agree.Update(msg)
+	case screenCompare:
+		a.compare, cmd = a.compare.Update(msg)
 	}
 	return a, cmd
 }
@@ -327,6 +422,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		switch {
 		case msg.String() == "ctrl+c" || keyIs(msg, k.Yes):
 			a.confirm = false
+			a.flush()
 			return tea.Sequence(a.saveCmd(), tea.Quit), true
 		case keyIs(msg, k.No) || keyIs(msg, k.Back):
 			a.confirm = false
@@ -353,6 +449,20 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// flush stores what is typed but not yet committed on the screen on show,
+// so leaving never loses a note.
+func (a *App) flush() {
+	switch a.screen {
+	case screenQuiz:
+		if len(a.quiz.qs) > 0 {
+			a.quiz.commitExtras()
+			a.quiz.commitMentorNotes()
+		}
+	case screenGapReview:
+		a.agree.commit()
+	}
+}
+
 // typing reports whether the focus is in a text field, where letters are
 // text rather than commands.
 func (a *App) typing() bool {
@@ -361,13 +471,18 @@ func (a *App) typing() bool {
 		return a.welcome.typing()
 	case screenQuiz:
 		return a.quiz.typing()
-	case screenSave:
+	case screenSave, screenReview:
 		return true
+	case screenGapReview:
+		return a.agree.typing()
 	}
 	return false
 }
 
 func (a *App) start(msg startMsg) tea.Cmd {
+	st := a.c.State
+	st.Mentor = msg.mentor
+	st.MentorName = msg.mentorName
 	if msg.resume && a.welcome.offer != nil {
 		f, _, err := storage.LoadSession(a.c.State.Dir, a.welcome.offer.ID, a.c.Bank)
 		if err != nil {
@@ -375,14 +490,29 @@ func (a *App) start(msg startMsg) tea.Cmd {
 			return nil
 		}
 		a.begin(f, false)
-		return nil
+		a.nameMentor()
+		return a.saveCmd()
 	}
 	ans := assess.NewAnswers(a.c.Bank, msg.mode)
 	ans.Target = msg.target
 	ans.Profile.Name = msg.name
 	ans.Profile.CurrentRole = msg.role
 	a.begin(&storage.File{Answers: ans}, true)
+	a.nameMentor()
 	return a.saveCmd()
+}
+
+// nameMentor records the mentor's name from the welcome screen: typing it
+// is the mentor's first write.
+func (a *App) nameMentor() {
+	st := a.c.State
+	if !st.Mentor || st.MentorName == "" {
+		return
+	}
+	if m := st.mentorView(); m != nil && m.Name == st.MentorName {
+		return
+	}
+	st.writeMentor(func(m *assess.MentorView) { m.Name = st.MentorName })
 }
 
 func (a *App) resize(w, h int) {
@@ -391,169 +521,8 @@ func (a *App) resize(w, h int) {
 	a.quiz.resize()
 	a.save.resize()
 	a.welcome.resize()
-}
-
-// View draws the whole window: header, the screen's body, footer.
-func (a *App) View() tea.View {
-	v := tea.NewView(a.Render())
-	v.AltScreen = true
-	v.WindowTitle = "secpath"
-	return v
-}
-
-// Render returns the frame as a string, exactly Height lines of at most
-// Width cells.
-func (a *App) Render() string {
-	l := a.c.Layout
-	s := a.c.Styles
-	if l.TooSmall {
-		msg := fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d. Enlarge the window, or run secpath --accessible.", MinWidth, MinHeight, l.Width, l.Height)
-		var lines []string
-		for _, line := range wrap(msg, max(10, l.Width-1)) {
-			lines = append(lines, s.Warn.Render(line))
-		}
-		return fitBlock(strings.Join(lines, "\n"), l.Width, l.Height)
-	}
-	title, right, progress := a.headerParts()
-	var b strings.Builder
-	b.WriteString(joinEnds(s.Title.Render(" secpath")+s.Header.Render("  "+title), s.Header.Render(right+" "), l.Width))
-	b.WriteByte('\n')
-	b.WriteString(progress)
-	b.WriteByte('\n')
-	if !l.Compact {
-		b.WriteByte('\n')
-	}
-	var body string
-	switch {
-	case a.confirm:
-		body = a.confirmView()
-	case a.full:
-		body = a.fullHelpView()
-	default:
-		body = a.screenView()
-	}
-	b.WriteString(fitBlock(indent(body, l.Margin), l.Width, l.Body))
-	b.WriteByte('\n')
-	b.WriteString(fitLine(" "+s.Status.Render(a.statusLine()), l.Width))
-	b.WriteByte('\n')
-	b.WriteString(fitLine(" "+a.help.View(a.helpKeys()), l.Width))
-	return b.String()
-}
-
-func (a *App) screenView() string {
-	switch a.screen {
-	case screenWelcome:
-		return a.welcome.View()
-	case screenQuiz:
-		return a.quiz.View()
-	case screenOverview:
-		return a.overview.View()
-	case screenResults:
-		return a.results.View()
-	case screenGap:
-		return a.gap.View()
-	case screenSave:
-		return a.save.View()
-	}
-	return ""
-}
-
-func (a *App) headerParts() (title, right, progress string) {
-	l := a.c.Layout
-	switch a.screen {
-	case screenWelcome:
-		return "security leadership self-assessment", "", ""
-	case screenQuiz:
-		return a.quiz.header(l.Width)
-	case screenOverview:
-		return "sections", "", ""
-	case screenResults:
-		return "results", a.results.header(), ""
-	case screenGap:
-		return "gap", "", ""
-	case screenSave:
-		return "export", "", ""
-	}
-	return "", "", ""
-}
-
-func (a *App) statusLine() string {
-	switch {
-	case a.status != "":
-		return a.status
-	case a.c.State.SaveErr != nil:
-		return "Not saved: " + a.c.State.SaveErr.Error()
-	case a.c.State.Started && a.c.State.Saved:
-		return "Saved automatically · session " + a.c.State.File.Session.ID
-	}
-	return "Everything stays on this machine."
-}
-
-func (a *App) helpKeys() help.KeyMap {
-	k := a.c.Keys
-	if a.confirm {
-		return helpKeys{short: []key.Binding{k.Yes, withHelp(k.No, "n/esc", "stay")}}
-	}
-	if a.full {
-		return helpKeys{short: []key.Binding{withHelp(k.Back, "any key", "close")}}
-	}
-	return a.screenKeys()
-}
-
-// screenKeys returns the keys of the screen on show, with the global ones.
-func (a *App) screenKeys() helpKeys {
-	k := a.c.Keys
-	var hk helpKeys
-	switch a.screen {
-	case screenWelcome:
-		hk = a.welcome.keys()
-	case screenQuiz:
-		hk = a.quiz.keys()
-	case screenOverview:
-		hk = a.overview.keys()
-	case screenResults:
-		hk = a.results.keys()
-	case screenGap:
-		hk = a.gap.keys()
-	case screenSave:
-		hk = a.save.keys()
-	}
-	if !a.typing() {
-		hk.short = append(hk.short, k.Help, k.Quit)
-	} else {
-		hk.short = append(hk.short, k.TextQuit)
-	}
-	return hk
-}
-
-func (a *App) confirmView() string {
-	s := a.c.Styles
-	msg := "Leave secpath?"
-	if a.c.State.Started {
-		msg += "\n\nYour answers are saved. Resume any time with\n" + s.Strong.Render("secpath resume "+a.c.State.File.Session.ID)
-	}
-	msg += "\n\n" + s.Accent.Render("y") + " leave   " + s.Accent.Render("n") + " stay"
-	return "\n" + s.Box.Render(msg)
-}
-
-func (a *App) fullHelpView() string {
-	s := a.c.Styles
-	hk := a.screenKeys()
-	var b strings.Builder
-	b.WriteString(s.Section.Render("Keys on this screen") + "\n\n")
-	seen := map[string]bool{}
-	for _, group := range append([][]key.Binding{hk.ShortHelp()}, hk.FullHelp()...) {
-		for _, kb := range group {
-			h := kb.Help()
-			if h.Key == "" || seen[h.Key+h.Desc] || !kb.Enabled() {
-				continue
-			}
-			seen[h.Key+h.Desc] = true
-			fmt.Fprintf(&b, "  %s  %s\n", s.Accent.Render(fmt.Sprintf("%-12s", h.Key)), s.Text.Render(h.Desc))
-		}
-	}
-	b.WriteString("\n" + s.Muted.Render("ctrl+c or q asks before leaving; answers are saved after each one."))
-	return b.String()
+	a.review.resize()
+	a.agree.resize()
 }
 
 // Run starts the interface on a terminal and returns how it ended.
@@ -576,50 +545,4 @@ func noColor(environ []string) bool {
 		}
 	}
 	return false
-}
-
-// fitLine truncates a line to width cells.
-func fitLine(s string, width int) string {
-	if strings.Contains(s, "\n") {
-		s = s[:strings.IndexByte(s, '\n')]
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// fitBlock makes text exactly height lines, each at most width cells.
-func fitBlock(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "…")
-	}
-	for len(lines) < height {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
-func indent(s string, n int) string {
-	if n <= 0 {
-		return s
-	}
-	pad := strings.Repeat(" ", n)
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = pad + l
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// joinEnds puts left and right text on one line of the given width.
-func joinEnds(left, right string, width int) string {
-	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return fitLine(left, width)
-	}
-	return left + strings.Repeat(" ", gap) + right
 }

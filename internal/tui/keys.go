@@ -32,6 +32,14 @@ type KeyMap struct {
 	TextQuit      key.Binding
 	TextConfirm   key.Binding
 	TextNextField key.Binding
+	// Mentor mode.
+	MentorRate key.Binding // 0-5: the mentor's rating, where no text is typed
+	Basis      key.Binding // results: self or mentor basis
+	GapReview  key.Binding // results gaps page: walk the gaps with the mentee
+	Compare    key.Binding // results: compare with the earlier assessment
+	NextGap    key.Binding // gap review: next gap (works while typing)
+	PrevGap    key.Binding
+	Priority   key.Binding // gap review: 1-5 on the priority field
 }
 
 // DefaultKeyMap returns secpath's keys. Single letters only work where no
@@ -68,6 +76,13 @@ func DefaultKeyMap() KeyMap {
 		TextQuit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		TextConfirm:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 		TextNextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		MentorRate:    key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5"), key.WithHelp("0-5", "rate")),
+		Basis:         key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "self/mentor")),
+		GapReview:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "review gaps")),
+		Compare:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "compare")),
+		NextGap:       key.NewBinding(key.WithKeys("pgdown", "ctrl+n"), key.WithHelp("pgdn", "next gap")),
+		PrevGap:       key.NewBinding(key.WithKeys("pgup", "ctrl+p"), key.WithHelp("pgup", "previous gap")),
+		Priority:      key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "priority")),
 	}
 }
 

@@ -16,6 +16,9 @@ type startMsg struct {
 	target string
 	name   string
 	role   string
+	// mentor turns mentor mode on; mentorName is the mentor's name.
+	mentor     bool
+	mentorName string
 }
 
 // answeredMsg reports that the session changed and should be saved.
@@ -35,6 +38,17 @@ type gapMsg struct {
 	role       string
 	competency string
 }
+
+// gapReviewMsg starts the mentor's walk through a role's ranked gaps, at
+// the gap with this index.
+type gapReviewMsg struct {
+	role  string
+	index int
+}
+
+// compareMsg opens the comparison with the earlier assessment; role is the
+// role whose gaps are compared.
+type compareMsg struct{ role string }
 
 // backMsg returns from a detail screen to the results.
 type backMsg struct{}

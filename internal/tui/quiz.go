@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -24,6 +23,8 @@ const (
 	zoneAnswer zone = iota
 	zoneEvidence
 	zoneConfidence
+	zoneMentorRating // mentor mode: the mentor's rating of the mentee
+	zoneMentorNotes  // mentor mode: the mentor's notes
 )
 
 var confidences = []assess.Confidence{"", assess.ConfidenceLow, assess.ConfidenceMedium, assess.ConfidenceHigh}
@@ -46,6 +47,7 @@ type quizScreen struct {
 	yearFor    string // certification whose year is being typed
 	evidence   textarea.Model
 	confidence int
+	mnotes     textinput.Model // the mentor's notes on this question
 }
 
 func newQuiz(c *Common, static bool) quizScreen {
@@ -66,6 +68,10 @@ func newQuiz(c *Common, static bool) quizScreen {
 	q.evidence.Placeholder = "What you did, where, when: something a mentor could check"
 	q.evidence.CharLimit = storage.MaxEvidence
 	q.evidence.SetHeight(2)
+	q.mnotes = textinput.New()
+	q.mnotes.Prompt = ""
+	q.mnotes.Placeholder = "what you heard, what to follow up"
+	q.mnotes.CharLimit = storage.MaxEvidence
 	q.restyle()
 	q.resize()
 	return q
@@ -78,6 +84,7 @@ func (q *quizScreen) restyle() {
 	q.number.SetStyles(ti)
 	q.filter.SetStyles(ti)
 	q.year.SetStyles(ti)
+	q.mnotes.SetStyles(ti)
 	ta := textarea.DefaultStyles(dark)
 	ta.Cursor.Blink = !q.static
 	q.evidence.SetStyles(ta)
@@ -89,6 +96,8 @@ func (q *quizScreen) resize() {
 	q.filter.SetWidth(max(10, w-12))
 	q.year.SetWidth(6)
 	q.evidence.SetWidth(max(20, w-2))
+	// The label takes 9 cells and the cursor one more.
+	q.mnotes.SetWidth(max(10, q.panelWidth()-11))
 }
 
 func (q quizScreen) blinkCmd() tea.Cmd {
@@ -125,7 +134,8 @@ func (q *quizScreen) open(i int, _ bool) {
 		return
 	}
 	q.index = max(0, min(i, len(q.qs)-1))
-	q.zone, q.offset, q.err, q.yearFor = zoneAnswer, 0, "", ""
+	q.offset, q.err, q.yearFor = 0, "", ""
+	q.zone = q.zones()[0]
 	cur := q.current()
 	ans := q.answer()
 	q.cursor = 0
@@ -145,6 +155,8 @@ func (q *quizScreen) open(i int, _ bool) {
 	if q.confidence < 0 {
 		q.confidence = 0
 	}
+	q.mnotes.SetValue(q.rating().Notes)
+	q.mnotes.CursorEnd()
 	q.focusZone()
 	q.c.State.File.Session.Position = cur.ID
 }
@@ -156,6 +168,9 @@ func (q *quizScreen) answer() assess.Answer {
 }
 
 func (q *quizScreen) setAnswer(a assess.Answer) {
+	if q.c.State.ReadOnly {
+		return // a review never changes the mentee's answers
+	}
 	// Evidence and confidence belong to the question, whatever the answer.
 	a.Evidence = strings.TrimSpace(q.evidence.Value())
 	a.Confidence = confidences[q.confidence]
@@ -173,6 +188,7 @@ func (q *quizScreen) focusZone() {
 	q.filter.Blur()
 	q.year.Blur()
 	q.evidence.Blur()
+	q.mnotes.Blur()
 	switch q.zone {
 	case zoneAnswer:
 		switch {
@@ -185,6 +201,8 @@ func (q *quizScreen) focusZone() {
 		}
 	case zoneEvidence:
 		q.evidence.Focus()
+	case zoneMentorNotes:
+		q.mnotes.Focus()
 	}
 }
 
@@ -194,7 +212,7 @@ func (q quizScreen) typing() bool {
 		return false
 	}
 	switch q.zone {
-	case zoneEvidence:
+	case zoneEvidence, zoneMentorNotes:
 		return true
 	case zoneAnswer:
 		k := q.current().Kind
@@ -222,12 +240,13 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		// Cursor blinks and other widget messages.
-		var c1, c2, c3, c4 tea.Cmd
+		var c1, c2, c3, c4, c5 tea.Cmd
 		q.number, c1 = q.number.Update(msg)
 		q.filter, c2 = q.filter.Update(msg)
 		q.year, c3 = q.year.Update(msg)
 		q.evidence, c4 = q.evidence.Update(msg)
-		return q, tea.Batch(c1, c2, c3, c4)
+		q.mnotes, c5 = q.mnotes.Update(msg)
+		return q, tea.Batch(c1, c2, c3, c4, c5)
 	}
 	k := q.c.Keys
 	typing := q.typing()
@@ -245,21 +264,16 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 		return q.skip()
 	case keyIs(km, k.Overview):
 		q.commitExtras()
+		q.commitMentorNotes()
 		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
 	case keyIs(km, k.NextField):
-		q.commitExtras()
-		q.zone = (q.zone + 1) % 3
-		q.yearFor = ""
-		q.focusZone()
-		return q, q.c.emit(answeredMsg{})
+		return q.cycle(1)
 	case keyIs(km, k.PrevField):
-		q.commitExtras()
-		q.zone = (q.zone + 2) % 3
-		q.yearFor = ""
-		q.focusZone()
-		return q, q.c.emit(answeredMsg{})
+		return q.cycle(-1)
 	}
 	switch q.zone {
+	case zoneMentorRating, zoneMentorNotes:
+		return q.updateMentor(km)
 	case zoneEvidence:
 		switch {
 		case keyIs(km, k.Choose):
@@ -319,6 +333,8 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 	switch {
 	case q.zone == zoneEvidence:
 		q.evidence, cmd = q.evidence.Update(km)
+	case q.zone == zoneMentorNotes:
+		q.mnotes, cmd = q.mnotes.Update(km)
 	case q.yearFor != "":
 		if km.Text != "" && strings.Trim(km.Text, "0123456789") != "" {
 			q.err = "A year is four digits, e.g. 2021."
@@ -502,6 +518,9 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 // and a number typed but not yet confirmed with enter, when it is valid,
 // so moving away never loses what was typed.
 func (q *quizScreen) commitExtras() {
+	if q.c.State.ReadOnly {
+		return
+	}
 	a := q.answer()
 	if q.current().Kind == assess.KindNumber {
 		if v, ok := q.parseNumber(); ok {
@@ -527,6 +546,7 @@ func (q *quizScreen) parseNumber() (float64, bool) {
 // the results.
 func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
 	q.commitExtras()
+	q.commitMentorNotes()
 	i := q.index + d
 	switch {
 	case i < 0:
@@ -540,195 +560,16 @@ func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
 }
 
 func (q quizScreen) skip() (quizScreen, tea.Cmd) {
+	if q.c.State.ReadOnly {
+		q.err = readOnlyNote
+		return q, nil
+	}
 	if !q.current().IsSkippable() {
 		q.err = "This question is needed for the assessment and cannot be skipped."
 		return q, nil
 	}
 	q.setAnswer(assess.Answer{Skipped: true})
 	return q.move(1)
-}
-
-// header returns the title, the counter and the progress line.
-func (q quizScreen) header(width int) (string, string, string) {
-	if len(q.qs) == 0 {
-		return "", "", ""
-	}
-	s := q.c.Styles
-	cur := q.current()
-	title := cur.Section
-	if sec := q.c.Bank.Section(cur.Section); sec != nil {
-		title = sec.Title
-	}
-	done := len(q.qs) - unanswered(q.c.Bank, q.c.State.File)
-	right := fmt.Sprintf("%d of %d", q.index+1, len(q.qs))
-	label := fmt.Sprintf(" %d answered", done)
-	barWidth := max(10, width-2-len(label)-1)
-	progress := " " + bar(s, float64(done)/float64(len(q.qs)), barWidth) + s.Muted.Render(label)
-	return title, right, progress
-}
-
-func (q quizScreen) View() string {
-	if len(q.qs) == 0 {
-		return "No questions in this mode."
-	}
-	s := q.c.Styles
-	l := q.c.Layout
-	width := l.Content
-	cur := q.current()
-	ans := q.answer()
-	var lines []string
-	add := func(xs ...string) { lines = append(lines, xs...) }
-	kind := map[assess.QuestionKind]string{
-		assess.KindRating:         "Choose the one closest to what you have actually done.",
-		assess.KindScenario:       "Scenario: choose what you would do.",
-		assess.KindYesNo:          "Yes or no.",
-		assess.KindNumber:         "A number.",
-		assess.KindCertifications: "Select every certification you hold.",
-	}[cur.Kind]
-	if ans.Skipped {
-		kind += "  (skipped)"
-	}
-	add(s.Subtle.Render(kind))
-	for _, t := range wrap(cur.Text, width) {
-		add(s.Strong.Render(t))
-	}
-	if cur.Help != "" && !l.Compact {
-		for _, t := range wrap(cur.Help, width) {
-			add(s.Muted.Render(t))
-		}
-	}
-	add("")
-	focus := len(lines)
-	switch cur.Kind {
-	case assess.KindRating, assess.KindScenario:
-		for i, o := range cur.Options {
-			if i == q.cursor {
-				focus = len(lines)
-			}
-			add(q.optionLines(i, o.Text, ans.Choice == i+1, width)...)
-		}
-	case assess.KindYesNo:
-		for i, t := range []string{"Yes", "No"} {
-			chosen := ans.Bool != nil && *ans.Bool == (i == 0)
-			if i == q.cursor {
-				focus = len(lines)
-			}
-			add(q.optionLines(i, t, chosen, width)...)
-		}
-	case assess.KindNumber:
-		add(q.number.View())
-		unit := "Range " + rangeText(cur) + "."
-		add(s.Muted.Render(unit))
-	case assess.KindCertifications:
-		add(q.filter.View())
-		list := q.filtered()
-		for i, c := range list {
-			held := slices.IndexFunc(ans.Held, func(h assess.HeldCert) bool { return h.ID == c.ID })
-			box := "[ ] "
-			text := fmt.Sprintf("%s · %s", c.Label(), c.Body)
-			if held >= 0 {
-				box = "[x] "
-				if y := ans.Held[held].Year; y > 0 {
-					text += fmt.Sprintf(" · %d", y)
-				}
-			}
-			if i == q.cursor {
-				focus = len(lines)
-			}
-			row := q.optionLines(i, "", false, width)[0] + box + text
-			if held >= 0 {
-				row = q.optionLines(i, "", false, width)[0] + s.Chosen.Render(box+text)
-			}
-			add(row)
-			if c.ID == q.yearFor {
-				add("      " + q.year.View())
-			}
-		}
-		if len(list) == 0 {
-			add(s.Muted.Render("  No certification matches."))
-		}
-	}
-	if q.err != "" {
-		add(s.ErrorText.Render(q.err))
-	}
-	add("")
-	label := "Evidence (optional)"
-	if q.zone == zoneEvidence {
-		focus = len(lines) + 2
-		add(s.Accent.Render(label))
-	} else {
-		add(s.Muted.Render(label))
-	}
-	if q.zone == zoneEvidence || ans.Evidence != "" || !l.Compact {
-		add(strings.Split(q.evidence.View(), "\n")...)
-	}
-	conf := []string{"unset", "low", "medium", "high"}
-	var parts []string
-	for i, c := range conf {
-		switch {
-		case i == q.confidence && q.zone == zoneConfidence:
-			parts = append(parts, s.Selected.Render("["+c+"]"))
-		case i == q.confidence:
-			parts = append(parts, s.Strong.Render("["+c+"]"))
-		default:
-			parts = append(parts, s.Muted.Render(" "+c+" "))
-		}
-	}
-	confLabel := s.Muted.Render("Confidence  ")
-	if q.zone == zoneConfidence {
-		confLabel = s.Accent.Render("Confidence  ")
-		focus = len(lines)
-	}
-	add(confLabel + strings.Join(parts, " "))
-	out, _ := scrollWindow(lines, focus, l.Body, q.offset)
-	return strings.Join(out, "\n")
-}
-
-// optionLines draws one option with its marker, wrapped with a hanging
-// indent so every line stays inside the width.
-func (q quizScreen) optionLines(i int, text string, chosen bool, width int) []string {
-	s := q.c.Styles
-	pointer := "  "
-	if i == q.cursor && q.zone == zoneAnswer {
-		pointer = s.Cursor.Render("› ")
-	}
-	if text == "" {
-		return []string{pointer}
-	}
-	mark := "( ) "
-	style := s.Text.Render
-	if chosen {
-		mark = "(•) "
-		style = s.Chosen.Render
-	}
-	if i == q.cursor && q.zone == zoneAnswer && !chosen {
-		style = s.Selected.Render
-	}
-	return hanging(pointer+mark, text, width, style)
-}
-
-func (q quizScreen) keys() helpKeys {
-	k := q.c.Keys
-	if len(q.qs) == 0 {
-		return helpKeys{}
-	}
-	var short []key.Binding
-	switch {
-	case q.zone == zoneEvidence:
-		short = []key.Binding{withHelp(k.Choose, "enter", "done"), withHelp(k.NextField, "tab", "confidence"), withHelp(k.Back, "esc", "back to answer"), k.TextNextQ}
-	case q.zone == zoneConfidence:
-		short = []key.Binding{withHelp(k.Left, "←/→", "change"), withHelp(k.Choose, "enter", "next question"), withHelp(k.NextField, "tab", "answer"), k.NextQuestion}
-	case q.yearFor != "":
-		short = []key.Binding{withHelp(k.Choose, "enter", "keep year"), withHelp(k.Back, "esc", "no year")}
-	case q.current().Kind == assess.KindNumber:
-		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), withHelp(k.NextField, "tab", "evidence"), k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
-	case q.current().Kind == assess.KindCertifications:
-		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
-	default:
-		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, k.NextField, k.Overview}
-	}
-	full := [][]key.Binding{short, {k.PrevQuestion, k.NextQuestion, k.Skip, k.Overview, k.NextField, k.PrevField, withHelp(k.Back, "esc", "back one level")}}
-	return helpKeys{short: short, full: full}
 }
 
 // isEmpty reports an answer with nothing in it, which is not stored.

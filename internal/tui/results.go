@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,14 +31,72 @@ var pageNames = []string{"Readiness", "Placement", "Competencies", "Gaps", "Cert
 type resultsScreen struct {
 	c      *Common
 	result *assess.Result
-	roles  []string // role ids in comparison order
-	role   int
-	page   int
-	offset int
-	gap    int
+	// self is the result on the mentee's own answers, for the mentee's
+	// marker when the levels rest on the mentor's ratings.
+	self     *assess.Result
+	basis    assess.Basis
+	previous bool     // there is an earlier assessment to compare with
+	roles    []string // role ids in comparison order
+	role     int
+	page     int
+	offset   int
+	gap      int
 }
 
-func newResults(c *Common) resultsScreen { return resultsScreen{c: c} }
+func newResults(c *Common, previous bool) resultsScreen {
+	return resultsScreen{c: c, previous: previous, basis: assess.BasisSelf}
+}
+
+// mentorRated reports whether the session has mentor ratings, which make
+// the self/mentor basis meaningful.
+func (r resultsScreen) mentorRated() bool {
+	return r.c.State.File != nil && r.c.State.File.Answers.Mentor.HasRatings()
+}
+
+// score computes the result on the chosen basis, and on the mentee's own
+// answers beside it.
+func (r *resultsScreen) score() {
+	a := r.c.State.File.Answers
+	r.result = assess.ScoreOpts(r.c.Bank, a, assess.ScoreOptions{Basis: r.basis})
+	r.self = r.result
+	if r.result.Basis == assess.BasisMentor {
+		r.self = assess.ScoreOpts(r.c.Bank, a, assess.ScoreOptions{Basis: assess.BasisSelf})
+	}
+}
+
+// toggleBasis switches between the mentee's answers and the mentor's
+// ratings, keeping the page and the role compared with.
+func (r resultsScreen) toggleBasis() (resultsScreen, tea.Cmd) {
+	if !r.mentorRated() {
+		return r, r.c.emit(statusMsg("No mentor ratings yet: rate the questions in mentor mode first."))
+	}
+	r.basis = map[assess.Basis]assess.Basis{assess.BasisSelf: assess.BasisMentor, assess.BasisMentor: assess.BasisSelf}[r.result.Basis]
+	role := ""
+	if f := r.compared(); f != nil {
+		role = f.ID
+	}
+	r.score()
+	if i := slices.Index(r.roles, role); i >= 0 {
+		r.role = i
+	}
+	r.gap = 0
+	msg := "Levels now rest on the mentee's own answers."
+	if r.result.Basis == assess.BasisMentor {
+		msg = "Levels now rest on the mentor's ratings, where the mentor rated."
+	}
+	return r, r.c.emit(statusMsg(msg))
+}
+
+// title is the header title; it names the basis when a mentor rated.
+func (r resultsScreen) title() string {
+	if r.result == nil || !r.mentorRated() {
+		return "results"
+	}
+	if r.result.Basis == assess.BasisMentor {
+		return "results · mentor's view"
+	}
+	return "results · self view"
+}
 
 // refresh scores the session. Scoring takes well under a millisecond, so
 // it runs here rather than in a command.
@@ -46,7 +105,10 @@ func (r *resultsScreen) refresh() {
 	if st.File == nil {
 		return
 	}
-	r.result = assess.Score(r.c.Bank, st.File.Answers)
+	if !r.mentorRated() {
+		r.basis = assess.BasisSelf
+	}
+	r.score()
 	rec := r.result.Recommendation
 	r.roles = r.roles[:0]
 	seen := map[string]bool{}
@@ -123,6 +185,20 @@ func (r resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		if f := r.compared(); r.page == pageGaps && f != nil && len(f.Gaps) > 0 {
 			return r, r.c.emit(gapMsg{role: f.ID, competency: f.Gaps[r.gap].Competency})
 		}
+	case keyIs(km, k.Basis):
+		return r.toggleBasis()
+	case keyIs(km, k.GapReview) && r.page == pageGaps:
+		f := r.compared()
+		if !r.c.State.Mentor {
+			return r, r.c.emit(statusMsg("The gap review is part of mentor mode."))
+		}
+		return r, r.c.emit(gapReviewMsg{role: f.ID, index: r.gap})
+	case keyIs(km, k.Compare):
+		role := ""
+		if f := r.compared(); f != nil {
+			role = f.ID
+		}
+		return r, r.c.emit(compareMsg{role: role})
 	case keyIs(km, k.Export):
 		role := ""
 		if f := r.compared(); f != nil {
@@ -300,7 +376,8 @@ func (r resultsScreen) placementPage(width int) []string {
 }
 
 // competencyPage shows every competency's level as a bar, with the compared
-// role's target marked on it.
+// role's target marked on it and, when a mentor rated, the other view's
+// level marked too.
 func (r resultsScreen) competencyPage(width int) []string {
 	s := r.c.Styles
 	f := r.compared()
@@ -310,14 +387,32 @@ func (r resultsScreen) competencyPage(width int) []string {
 			targets[t.Competency] = t.Level
 		}
 	}
-	nameW := min(34, max(16, width-34))
-	barW := max(10, min(25, width-nameW-16))
+	mentor := r.mentorRated()
+	onMentor := r.result.Basis == assess.BasisMentor
+	selfLevel := map[string]float64{}
+	for _, c := range r.self.Competencies {
+		selfLevel[c.ID] = c.Level
+	}
+	extra := 0
+	if mentor {
+		extra = 12 // " mentor 3.0"
+	}
+	nameW := min(34, max(16, width-34-extra))
+	barW := max(10, min(25, width-nameW-16-extra))
 	lines := []string{s.Muted.Render("Level 0-5; ") + s.BarTarget.Render("┃") + s.Muted.Render(" marks the target for "+truncate(f.Title, max(10, width-40))+" (tab: another role)."), ""}
+	if mentor {
+		legend := s.Accent.Render("◆") + s.Muted.Render(" the mentor's rating. Bars show the mentee's answers (m: the mentor's view).")
+		if onMentor {
+			legend = s.Accent.Render("◇") + s.Muted.Render(" the mentee's own answers. Bars show the mentor's view where rated (m: self).")
+		}
+		lines = []string{lines[0], legend, ""}
+	}
+	head := len(lines)
 	dim := assess.Dimension("")
 	for _, c := range r.result.Competencies {
 		if c.Dimension != dim {
 			dim = c.Dimension
-			if len(lines) > 2 {
+			if len(lines) > head {
 				lines = append(lines, "")
 			}
 			lines = append(lines, s.Section.Render(strings.ToUpper(string(dim[:1]))+string(dim[1:])))
@@ -332,14 +427,24 @@ func (r resultsScreen) competencyPage(width int) []string {
 				cells[i] = s.BarEmpty.Render("░")
 			}
 		}
+		at := func(level float64) int { return max(0, min(barW-1, int(math.Round(level/5*float64(barW)))-1)) }
 		tail := s.Text.Render(fmt.Sprintf(" %.1f", c.Level))
 		if hasT {
-			pos := min(barW-1, int(math.Round(float64(t)/5*float64(barW)))-1)
-			cells[max(0, pos)] = s.BarTarget.Render("┃")
+			cells[at(float64(t))] = s.BarTarget.Render("┃")
 			tail += s.Muted.Render(fmt.Sprintf(" / %d", t))
 			if c.Level < float64(t)-assess.GapTolerance {
 				tail += s.Warn.Render(" ▲")
 			}
+		}
+		if c.Mentor != nil {
+			// The other view's marker: the mentor's level on self bars, the
+			// mentee's own level on mentor bars.
+			other, mark, label := *c.Mentor, "◆", fmt.Sprintf(" mentor %.1f", *c.Mentor)
+			if onMentor {
+				other, mark, label = selfLevel[c.ID], "◇", fmt.Sprintf(" self %.1f", selfLevel[c.ID])
+			}
+			cells[at(other)] = s.Accent.Render(mark)
+			tail += s.Accent.Render(label)
 		}
 		if c.Answered == 0 {
 			tail += s.Subtle.Render(" not answered")
@@ -405,6 +510,15 @@ func (r resultsScreen) certPage(width int) []string {
 	for _, c := range res.Calibration {
 		lines = append(lines, hanging("• ", c.Message, width, s.Text.Render)...)
 	}
+	if r.mentorRated() {
+		lines = append(lines, "", s.Section.Render("Self and mentor"))
+		if len(res.MentorDifferences) == 0 {
+			lines = append(lines, s.Muted.Render("Mentor and mentee agree within a level everywhere the mentor rated."))
+		}
+		for _, d := range res.MentorDifferences {
+			lines = append(lines, hanging("• ", d.Message, width, s.Text.Render)...)
+		}
+	}
 	return lines
 }
 
@@ -414,6 +528,28 @@ func (r resultsScreen) keys() helpKeys {
 	if r.page == pageGaps {
 		short = []key.Binding{withHelp(k.PrevTab, "←/→", "page"), k.SwitchRole, withHelp(k.Down, "↑/↓", "choose gap"), withHelp(k.Choose, "enter", "open gap")}
 	}
+	var mentor []key.Binding
+	if r.page == pageGaps && r.c.State.Mentor {
+		mentor = append(mentor, k.GapReview)
+	}
+	if r.mentorRated() {
+		mentor = append(mentor, k.Basis)
+	}
+	if r.previous {
+		mentor = append(mentor, k.Compare)
+	}
+	short = append(short, mentor...)
 	short = append(short, k.Export, withHelp(k.Overview, "o", "sections"))
-	return helpKeys{short: short, full: [][]key.Binding{short}}
+	more := []key.Binding{withHelp(k.PrevTab, "←/→ 1-5", "page"), k.SwitchRole, withHelp(k.PrevField, "shift+tab", "previous role"), withHelp(k.Choose, "enter", "open the gap (gaps page)"), withHelp(k.PageDown, "pgup/pgdn", "scroll a page")}
+	if r.c.State.Mentor {
+		more = append(more, withHelp(k.GapReview, "g", "review the gaps one by one, then sign off (gaps page)"))
+	}
+	if r.c.State.Mentor || r.mentorRated() {
+		more = append(more, withHelp(k.Basis, "m", "levels on the mentee's answers or the mentor's ratings"))
+	}
+	if r.previous {
+		more = append(more, withHelp(k.Compare, "c", "compare with the earlier assessment"))
+	}
+	full := [][]key.Binding{short, more}
+	return helpKeys{short: short, full: full}
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -91,4 +92,50 @@ func scrollWindow(lines []string, focus, height, offset int) ([]string, int) {
 	}
 	offset = max(0, min(offset, len(lines)-height))
 	return lines[offset : offset+height], offset
+}
+
+// fitLine truncates a line to width cells.
+func fitLine(s string, width int) string {
+	if strings.Contains(s, "\n") {
+		s = s[:strings.IndexByte(s, '\n')]
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// fitBlock makes text exactly height lines, each at most width cells.
+func fitBlock(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, "…")
+	}
+	for len(lines) < height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func indent(s string, n int) string {
+	if n <= 0 {
+		return s
+	}
+	pad := strings.Repeat(" ", n)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = pad + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// joinEnds puts left and right text on one line of the given width.
+func joinEnds(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return fitLine(left, width)
+	}
+	return left + strings.Repeat(" ", gap) + right
 }

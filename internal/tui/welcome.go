@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -19,6 +20,8 @@ const (
 	rowTarget
 	rowName
 	rowRole
+	rowMentor
+	rowMentorName // shown only in mentor mode
 	rowStart
 )
 
@@ -36,10 +39,12 @@ type welcomeScreen struct {
 	roles   []choice
 	role    int
 	name    textinput.Model
+	mentor  bool
+	mname   textinput.Model // the mentor's name
 }
 
 func newWelcome(c *Common, offer *storage.SessionInfo) welcomeScreen {
-	w := welcomeScreen{c: c, offer: offer}
+	w := welcomeScreen{c: c, offer: offer, mentor: c.State.Mentor}
 	// IT Security Manager and CISO first: they are why most people come.
 	for _, id := range []string{"it-security-manager", "ciso"} {
 		if r := c.Bank.Role(id); r != nil {
@@ -59,6 +64,10 @@ func newWelcome(c *Common, offer *storage.SessionInfo) welcomeScreen {
 	w.name.Prompt = ""
 	w.name.Placeholder = "optional"
 	w.name.CharLimit = 80
+	w.mname = textinput.New()
+	w.mname.Prompt = ""
+	w.mname.Placeholder = "optional"
+	w.mname.CharLimit = 80
 	w.row = rowMode
 	if offer != nil {
 		w.row = rowResume
@@ -71,17 +80,27 @@ func (w *welcomeScreen) restyle() {
 	st := textinput.DefaultStyles(w.c.Styles.IsDark)
 	st.Cursor.Blink = false
 	w.name.SetStyles(st)
+	w.mname.SetStyles(st)
 }
 
-func (w *welcomeScreen) resize() { w.name.SetWidth(min(40, w.c.Layout.Content-20)) }
+func (w *welcomeScreen) resize() {
+	w.name.SetWidth(min(40, w.c.Layout.Content-20))
+	w.mname.SetWidth(min(40, w.c.Layout.Content-20))
+}
 
-func (w welcomeScreen) typing() bool { return w.row == rowName }
+func (w welcomeScreen) typing() bool { return w.row == rowName || w.row == rowMentorName }
 
-func (w welcomeScreen) firstRow() int {
+// rows lists the rows on show, top to bottom.
+func (w welcomeScreen) rows() []int {
+	var rs []int
 	if w.offer != nil {
-		return rowResume
+		rs = append(rs, rowResume)
 	}
-	return rowMode
+	rs = append(rs, rowMode, rowTarget, rowName, rowRole, rowMentor)
+	if w.mentor {
+		rs = append(rs, rowMentorName)
+	}
+	return append(rs, rowStart)
 }
 
 func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
@@ -91,11 +110,16 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 		return w, nil
 	}
 	move := func(d int) {
-		w.row = max(w.firstRow(), min(rowStart, w.row+d))
-		if w.row == rowName {
+		rs := w.rows()
+		i := max(0, min(len(rs)-1, slices.Index(rs, w.row)+d))
+		w.row = rs[i]
+		w.name.Blur()
+		w.mname.Blur()
+		switch w.row {
+		case rowName:
 			w.name.Focus()
-		} else {
-			w.name.Blur()
+		case rowMentorName:
+			w.mname.Focus()
 		}
 	}
 	switch {
@@ -104,17 +128,25 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 	case keyIs(km, k.Down) && !(w.typing() && km.Text != ""), keyIs(km, k.NextField):
 		move(1)
 	case keyIs(km, k.Choose):
+		mentorName := ""
+		if w.mentor {
+			mentorName = strings.TrimSpace(w.mname.Value())
+		}
 		if w.row == rowResume {
-			return w, w.c.emit(startMsg{resume: true})
+			return w, w.c.emit(startMsg{resume: true, mentor: w.mentor, mentorName: mentorName})
 		}
 		mode := assess.Full
 		if w.quick {
 			mode = assess.Quick
 		}
-		return w, w.c.emit(startMsg{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id})
+		return w, w.c.emit(startMsg{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id, mentor: w.mentor, mentorName: mentorName})
 	case w.row == rowName:
 		var cmd tea.Cmd
 		w.name, cmd = w.name.Update(msg)
+		return w, cmd
+	case w.row == rowMentorName:
+		var cmd tea.Cmd
+		w.mname, cmd = w.mname.Update(msg)
 		return w, cmd
 	case keyIs(km, k.Left), keyIs(km, k.Right), keyIs(km, k.Select):
 		d := 1
@@ -128,6 +160,8 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 			w.target = (w.target + d + len(w.targets)) % len(w.targets)
 		case rowRole:
 			w.role = (w.role + d + len(w.roles)) % len(w.roles)
+		case rowMentor:
+			w.mentor = !w.mentor
 		}
 	}
 	return w, nil
@@ -150,10 +184,12 @@ func (w welcomeScreen) View() string {
 	}
 	add(s.Muted.Render("Everything stays on this machine: no account, no network."), "")
 
+	focus := 0
 	row := func(r int, label, value string) {
 		marker := "  "
 		lab := s.Muted.Render(fmt.Sprintf("%-14s", label))
 		if w.row == r {
+			focus = len(lines)
 			marker = s.Cursor.Render("› ")
 			lab = s.Accent.Render(fmt.Sprintf("%-14s", label))
 		}
@@ -181,14 +217,27 @@ func (w welcomeScreen) View() string {
 	}
 	row(rowMode, "Length", arrows(rowMode, modeText))
 	row(rowTarget, "Aiming for", arrows(rowTarget, w.targets[w.target].label))
-	row(rowName, "Your name", w.name.View())
+	nameLabel := "Your name"
+	if w.mentor {
+		nameLabel = "Mentee's name"
+	}
+	row(rowName, nameLabel, w.name.View())
 	row(rowRole, "Current role", arrows(rowRole, w.roles[w.role].label))
+	mentorText := "off"
+	if w.mentor {
+		mentorText = "on: a mentor panel on every question"
+	}
+	row(rowMentor, "Mentor mode", arrows(rowMentor, mentorText))
+	if w.mentor {
+		row(rowMentorName, "Mentor's name", w.mname.View())
+	}
 	add("")
 	start := "[ Start the assessment ]"
 	if w.offer != nil {
 		start = "[ Start a new assessment ]"
 	}
 	if w.row == rowStart {
+		focus = len(lines)
 		add(s.Cursor.Render("› ") + s.Selected.Render(start))
 	} else {
 		add("  " + s.Accent.Render(start))
@@ -196,7 +245,8 @@ func (w welcomeScreen) View() string {
 	if !w.c.Layout.Compact {
 		add("", s.Subtle.Render("Targets stay hidden while you answer, so nothing nudges your ratings."))
 	}
-	return strings.Join(lines, "\n")
+	out, _ := scrollWindow(lines, focus, w.c.Layout.Body, 0)
+	return strings.Join(out, "\n")
 }
 
 func (w welcomeScreen) keys() helpKeys {

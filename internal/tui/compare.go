@@ -1,0 +1,219 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
+)
+
+// compareMin is the smallest change in a competency level worth listing.
+const compareMin = 0.1
+
+// compareScreen shows what changed since an earlier assessment of the
+// same person: readiness per role, competency levels, certifications, the
+// gaps closed and opened for the role compared with, and calibration.
+// Both assessments are scored on the mentee's own answers.
+type compareScreen struct {
+	c        *Common
+	previous *storage.File
+	old, cur *assess.Result
+	cmp      *assess.Comparison
+	role     *assess.Role // whose gaps are compared
+	closed   []assess.GapChange
+	opened   []assess.GapChange
+	offset   int
+}
+
+func newCompare(c *Common, previous *storage.File) compareScreen {
+	return compareScreen{c: c, previous: previous}
+}
+
+// available reports whether there is an earlier assessment to compare.
+func (cs compareScreen) available() bool {
+	return cs.previous != nil && cs.previous.Answers != nil && cs.c.State.File != nil
+}
+
+// open compares the earlier assessment with the session; role is the role
+// whose gaps are compared ("" for the recommended next step).
+func (cs *compareScreen) open(role string) {
+	b := cs.c.Bank
+	self := assess.ScoreOptions{Basis: assess.BasisSelf}
+	cs.old = assess.ScoreOpts(b, cs.previous.Answers, self)
+	cs.cur = assess.ScoreOpts(b, cs.c.State.File.Answers, self)
+	cs.cmp = assess.CompareFor(b, cs.old, cs.cur, role)
+	cs.role = b.Role(cs.cmp.Role)
+	cs.closed, cs.opened = cs.cmp.GapsClosed, cs.cmp.GapsOpened
+	cs.offset = 0
+}
+
+// header names the earlier assessment by date, and says when there is
+// more to scroll to.
+func (cs compareScreen) header() string {
+	if cs.previous == nil || cs.cmp == nil {
+		return ""
+	}
+	h := "with the earlier assessment"
+	if d := assessedOn(cs.previous); d != "" {
+		h = "with " + d
+	}
+	if n := len(cs.lines(cs.c.Layout.Content)); n > cs.c.Layout.Body {
+		off := max(0, min(cs.offset, n-cs.c.Layout.Body))
+		h += fmt.Sprintf(" · lines %d-%d of %d", off+1, off+cs.c.Layout.Body, n)
+	}
+	return h
+}
+
+// assessedOn is the date an assessment was last saved, or started.
+func assessedOn(f *storage.File) string {
+	t := f.Session.Updated
+	if t.IsZero() {
+		t = f.Session.Started
+	}
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2 Jan 2006")
+}
+
+func (cs compareScreen) Update(msg tea.Msg) (compareScreen, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok || cs.cmp == nil {
+		return cs, nil
+	}
+	k := cs.c.Keys
+	page := max(1, cs.c.Layout.Body-2)
+	switch {
+	case keyIs(km, k.Back):
+		return cs, cs.c.emit(backMsg{})
+	case keyIs(km, k.Up):
+		cs.offset--
+	case keyIs(km, k.Down):
+		cs.offset++
+	case keyIs(km, k.PageUp):
+		cs.offset -= page
+	case keyIs(km, k.PageDown), km.String() == "space":
+		cs.offset += page
+	case km.String() == "home":
+		cs.offset = 0
+	case km.String() == "end":
+		cs.offset = math.MaxInt32
+	}
+	cs.offset = max(0, min(cs.offset, len(cs.lines(cs.c.Layout.Content))-cs.c.Layout.Body))
+	return cs, nil
+}
+
+func (cs compareScreen) View() string {
+	if cs.cmp == nil {
+		return ""
+	}
+	lines := cs.lines(cs.c.Layout.Content)
+	height := cs.c.Layout.Body
+	off := max(0, min(cs.offset, len(lines)-height))
+	return strings.Join(lines[off:min(len(lines), off+height)], "\n")
+}
+
+// signed formats a change with its sign.
+func signed(format string, d float64) string {
+	if math.Abs(d) < 0.05 {
+		d = 0 // never "-0.0"
+	}
+	return fmt.Sprintf("%+"+format, d)
+}
+
+// lines lays out the whole comparison; the view scrolls over it.
+func (cs compareScreen) lines(width int) []string {
+	s := cs.c.Styles
+	c := cs.cmp
+	var lines []string
+	add := func(l ...string) { lines = append(lines, l...) }
+	section := func(title string) { add("", s.Section.Render(title)) }
+	then := "the earlier assessment"
+	if d := assessedOn(cs.previous); d != "" {
+		then += " (" + d + ")"
+	}
+	intro := fmt.Sprintf("Now against %s: %d of %d answered then, %d of %d now. Both on the mentee's own answers.", then, cs.old.Answered, cs.old.Asked, cs.cur.Answered, cs.cur.Asked)
+	add(hanging("", intro, width, s.Muted.Render)...)
+	section("Summary")
+	for _, l := range c.Summary {
+		add(hanging("• ", l, width, s.Text.Render)...)
+	}
+	delta := func(d float64, format string) string {
+		text := signed(format, d)
+		switch {
+		case math.Abs(d) < 0.05:
+			return s.Muted.Render(text)
+		case d > 0:
+			return s.Good.Render(text)
+		}
+		return s.Warn.Render(text)
+	}
+	section("Readiness by role")
+	nameW := min(36, max(16, width-34))
+	barW := min(20, width-nameW-28)
+	for _, r := range c.Roles {
+		row := "  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(r.Name, nameW))) + s.Muted.Render(fmt.Sprintf(" %3.0f%% → ", r.Old)) + s.Strong.Render(fmt.Sprintf("%3.0f%%", r.New)) + " " + delta(r.Delta, "5.1f")
+		if barW >= 6 {
+			row += " " + bar(s, r.New/100, barW)
+		}
+		add(row)
+	}
+	section(fmt.Sprintf("Competency levels (changed by %.1f or more, largest first)", compareMin))
+	changed := make([]assess.Change, 0, len(c.Competencies))
+	for _, ch := range c.Competencies {
+		if math.Abs(ch.Delta) >= compareMin-1e-9 {
+			changed = append(changed, ch)
+		}
+	}
+	sort.SliceStable(changed, func(i, j int) bool { return math.Abs(changed[i].Delta) > math.Abs(changed[j].Delta) })
+	if len(changed) == 0 {
+		add(s.Muted.Render("  No level changed by 0.1 or more."))
+	}
+	for _, ch := range changed {
+		add("  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(ch.Name, nameW))) + s.Muted.Render(fmt.Sprintf(" %.1f → ", ch.Old)) + s.Strong.Render(fmt.Sprintf("%.1f", ch.New)) + " " + delta(ch.Delta, ".1f"))
+	}
+	section("New certifications")
+	if len(c.NewCertifications) == 0 {
+		add(s.Muted.Render("  None since then."))
+	}
+	for _, name := range c.NewCertifications {
+		add(hanging("• ", name, width, s.Text.Render)...)
+	}
+	title := "the recommended next step"
+	if cs.role != nil {
+		title = cs.role.Title
+	}
+	section("Gaps for " + truncate(title, max(10, width-10)))
+	if len(cs.closed) == 0 && len(cs.opened) == 0 {
+		add(s.Muted.Render("  No gap closed or opened."))
+	}
+	gapRow := func(label string, style func(...string) string, g assess.GapChange) {
+		add(hanging(style(label), fmt.Sprintf("%s: %.1f → %.1f, target %d", g.Name, g.Old, g.New, g.Target), width, s.Text.Render)...)
+	}
+	for _, g := range cs.closed {
+		gapRow("  closed  ", s.Good.Render, g)
+	}
+	for _, g := range cs.opened {
+		gapRow("  opened  ", s.Warn.Render, g)
+	}
+	section("Calibration")
+	if len(c.CalibrationBetter) == 0 {
+		add(s.Muted.Render("  No competency where self-ratings and scenario answers came closer."))
+	}
+	for _, ch := range c.CalibrationBetter {
+		add(hanging("• ", fmt.Sprintf("%s: self-rating and scenarios %.1f levels apart then, %.1f now.", ch.Name, ch.OldSpread, ch.NewSpread), width, s.Text.Render)...)
+	}
+	return lines
+}
+
+func (cs compareScreen) keys() helpKeys {
+	k := cs.c.Keys
+	short := []key.Binding{withHelp(k.Down, "↑/↓", "scroll"), withHelp(k.PageDown, "pgup/pgdn", "page"), withHelp(k.Back, "esc", "back to results")}
+	return helpKeys{short: short, full: [][]key.Binding{short}}
+}

@@ -1,0 +1,273 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"github.com/secpath/secpath/assess"
+)
+
+// header returns the title, the counter and the progress line.
+func (q quizScreen) header(width int) (string, string, string) {
+	if len(q.qs) == 0 {
+		return "", "", ""
+	}
+	s := q.c.Styles
+	cur := q.current()
+	title := cur.Section
+	if sec := q.c.Bank.Section(cur.Section); sec != nil {
+		title = sec.Title
+	}
+	done := len(q.qs) - unanswered(q.c.Bank, q.c.State.File)
+	right := fmt.Sprintf("%d of %d", q.index+1, len(q.qs))
+	label := fmt.Sprintf(" %d answered", done)
+	barWidth := max(10, width-2-len(label)-1)
+	progress := " " + bar(s, float64(done)/float64(len(q.qs)), barWidth) + s.Muted.Render(label)
+	return title, right, progress
+}
+
+func (q quizScreen) View() string {
+	if len(q.qs) == 0 {
+		return "No questions in this mode."
+	}
+	s := q.c.Styles
+	l := q.c.Layout
+	width := l.Content
+	cur := q.current()
+	ans := q.answer()
+	var lines []string
+	add := func(xs ...string) { lines = append(lines, xs...) }
+	kind := map[assess.QuestionKind]string{
+		assess.KindRating:         "Choose the one closest to what you have actually done.",
+		assess.KindScenario:       "Scenario: choose what you would do.",
+		assess.KindYesNo:          "Yes or no.",
+		assess.KindNumber:         "A number.",
+		assess.KindCertifications: "Select every certification you hold.",
+	}[cur.Kind]
+	if q.c.State.ReadOnly {
+		kind = "The mentee's answer, read-only."
+	}
+	if ans.Skipped {
+		kind += "  (skipped)"
+	}
+	add(s.Subtle.Render(kind))
+	for _, t := range wrap(cur.Text, width) {
+		add(s.Strong.Render(t))
+	}
+	if cur.Help != "" && !l.Compact {
+		for _, t := range wrap(cur.Help, width) {
+			add(s.Muted.Render(t))
+		}
+	}
+	add("")
+	focus := len(lines)
+	switch cur.Kind {
+	case assess.KindRating, assess.KindScenario:
+		// On a small screen, a review (or the focus in the mentor panel)
+		// shows only the mentee's choice, so the question and the panel fit
+		// together.
+		inPanel := q.zone == zoneMentorRating || q.zone == zoneMentorNotes
+		collapse := (q.c.State.ReadOnly || inPanel) && l.Compact && l.Side == 0
+		for i, o := range cur.Options {
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			if collapse && ans.Choice != i+1 {
+				continue
+			}
+			add(q.optionLines(i, o.Text, ans.Choice == i+1, width)...)
+		}
+		if collapse {
+			note := fmt.Sprintf("The other %d options are hidden on a small screen.", len(cur.Options)-1)
+			if ans.Choice > 0 {
+				note = fmt.Sprintf("Option %d of %d; the others are hidden on a small screen.", ans.Choice, len(cur.Options))
+			}
+			add(hanging("    ", note, width, s.Subtle.Render)...)
+		}
+	case assess.KindYesNo:
+		for i, t := range []string{"Yes", "No"} {
+			chosen := ans.Bool != nil && *ans.Bool == (i == 0)
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			add(q.optionLines(i, t, chosen, width)...)
+		}
+	case assess.KindNumber:
+		add(q.number.View())
+		unit := "Range " + rangeText(cur) + "."
+		add(s.Muted.Render(unit))
+	case assess.KindCertifications:
+		if !q.c.State.ReadOnly {
+			add(q.filter.View())
+		}
+		list := q.filtered()
+		for i, c := range list {
+			held := slices.IndexFunc(ans.Held, func(h assess.HeldCert) bool { return h.ID == c.ID })
+			if q.c.State.ReadOnly && held < 0 {
+				continue // a review lists what the mentee holds
+			}
+			box := "[ ] "
+			text := fmt.Sprintf("%s · %s", c.Label(), c.Body)
+			if held >= 0 {
+				box = "[x] "
+				if y := ans.Held[held].Year; y > 0 {
+					text += fmt.Sprintf(" · %d", y)
+				}
+			}
+			if i == q.cursor {
+				focus = len(lines)
+			}
+			row := q.optionLines(i, "", false, width)[0] + box + text
+			if held >= 0 {
+				row = q.optionLines(i, "", false, width)[0] + s.Chosen.Render(box+text)
+			}
+			add(row)
+			if c.ID == q.yearFor {
+				add("      " + q.year.View())
+			}
+		}
+		switch {
+		case q.c.State.ReadOnly && len(ans.Held) == 0:
+			add(s.Muted.Render("  None held."))
+		case len(list) == 0:
+			add(s.Muted.Render("  No certification matches."))
+		}
+	}
+	if q.err != "" {
+		add(s.ErrorText.Render(q.err))
+	}
+	if q.c.State.ReadOnly {
+		add("")
+		ev := ans.Evidence
+		if ev == "" {
+			ev = "none given"
+		}
+		add(hanging(s.Muted.Render("Evidence    "), ev, width, s.Text.Render)...)
+		conf := string(ans.Confidence)
+		if conf == "" {
+			conf = "unset"
+		}
+		add(s.Muted.Render("Confidence  ") + s.Text.Render(conf))
+	} else {
+		focus = q.extrasView(&lines, focus)
+	}
+	if q.c.State.Mentor {
+		if l.Side > 0 {
+			panel, pf := q.mentorPanel(l.Side, true)
+			main, _ := scrollWindow(lines, focus, l.Body, q.offset)
+			side, _ := scrollWindow(panel, pf, l.Body, 0)
+			return strings.Join(sideBySide(s, main, side, l), "\n")
+		}
+		panel, pf := q.mentorPanel(width, false)
+		add("")
+		if q.zone == zoneMentorRating || q.zone == zoneMentorNotes {
+			focus = len(lines) + pf
+		}
+		add(panel...)
+	}
+	out, _ := scrollWindow(lines, focus, l.Body, q.offset)
+	return strings.Join(out, "\n")
+}
+
+// optionLines draws one option with its marker, wrapped with a hanging
+// indent so every line stays inside the width.
+func (q quizScreen) optionLines(i int, text string, chosen bool, width int) []string {
+	s := q.c.Styles
+	pointer := "  "
+	if i == q.cursor && q.zone == zoneAnswer {
+		pointer = s.Cursor.Render("› ")
+	}
+	if text == "" {
+		return []string{pointer}
+	}
+	mark := "( ) "
+	style := s.Text.Render
+	if chosen {
+		mark = "(•) "
+		style = s.Chosen.Render
+	}
+	if i == q.cursor && q.zone == zoneAnswer && !chosen {
+		style = s.Selected.Render
+	}
+	return hanging(pointer+mark, text, width, style)
+}
+
+func (q quizScreen) keys() helpKeys {
+	k := q.c.Keys
+	if len(q.qs) == 0 {
+		return helpKeys{}
+	}
+	// tab names the field it goes to.
+	zs := q.zones()
+	next := zs[(max(0, slices.Index(zs, q.zone))+1)%len(zs)]
+	tab := withHelp(k.NextField, "tab", map[zone]string{zoneAnswer: "answer", zoneEvidence: "evidence", zoneConfidence: "confidence", zoneMentorRating: "mentor rating", zoneMentorNotes: "mentor notes"}[next])
+	var short []key.Binding
+	switch {
+	case q.zone == zoneMentorRating:
+		short = []key.Binding{withHelp(k.Left, "←/→", "rate"), k.MentorRate, withHelp(k.Choose, "enter", "notes"), tab, k.PrevQuestion, k.NextQuestion}
+	case q.zone == zoneMentorNotes:
+		short = []key.Binding{withHelp(k.Choose, "enter", "next question"), tab, k.TextPrevQ, k.TextNextQ, withHelp(k.Back, "esc", "back a field")}
+	case q.zone == zoneEvidence:
+		short = []key.Binding{withHelp(k.Choose, "enter", "done"), tab, withHelp(k.Back, "esc", "back to answer"), k.TextNextQ}
+	case q.zone == zoneConfidence:
+		short = []key.Binding{withHelp(k.Left, "←/→", "change"), withHelp(k.Choose, "enter", "next question"), tab, k.NextQuestion}
+	case q.yearFor != "":
+		short = []key.Binding{withHelp(k.Choose, "enter", "keep year"), withHelp(k.Back, "esc", "no year")}
+	case q.current().Kind == assess.KindNumber:
+		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), tab, k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
+	case q.current().Kind == assess.KindCertifications:
+		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
+	default:
+		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, tab, k.Overview}
+	}
+	moves := []key.Binding{k.PrevQuestion, k.NextQuestion, k.Overview, withHelp(k.NextField, "tab", "next field"), k.PrevField, withHelp(k.Back, "esc", "back one level")}
+	if !q.c.State.ReadOnly {
+		moves = append(moves, k.Skip)
+	}
+	full := [][]key.Binding{short, moves}
+	if q.c.State.Mentor && q.zone != zoneMentorRating && q.zone != zoneMentorNotes {
+		full = append(full, []key.Binding{withHelp(k.Left, "←/→", "mentor rating down/up"), withHelp(k.MentorRate, "0-5", "mentor rating"), withHelp(k.Choose, "enter", "from the notes: next question")})
+	}
+	return helpKeys{short: short, full: full}
+}
+
+// extrasView adds the evidence note and the confidence row, returning the
+// focus line.
+func (q quizScreen) extrasView(lines *[]string, focus int) int {
+	s := q.c.Styles
+	l := q.c.Layout
+	ans := q.answer()
+	*lines = append(*lines, "")
+	label := "Evidence (optional)"
+	if q.zone == zoneEvidence {
+		focus = len(*lines) + 2
+		*lines = append(*lines, s.Accent.Render(label))
+	} else {
+		*lines = append(*lines, s.Muted.Render(label))
+	}
+	if q.zone == zoneEvidence || ans.Evidence != "" || !l.Compact {
+		*lines = append(*lines, strings.Split(q.evidence.View(), "\n")...)
+	}
+	conf := []string{"unset", "low", "medium", "high"}
+	var parts []string
+	for i, c := range conf {
+		switch {
+		case i == q.confidence && q.zone == zoneConfidence:
+			parts = append(parts, s.Selected.Render("["+c+"]"))
+		case i == q.confidence:
+			parts = append(parts, s.Strong.Render("["+c+"]"))
+		default:
+			parts = append(parts, s.Muted.Render(" "+c+" "))
+		}
+	}
+	confLabel := s.Muted.Render("Confidence  ")
+	if q.zone == zoneConfidence {
+		confLabel = s.Accent.Render("Confidence  ")
+		focus = len(*lines)
+	}
+	*lines = append(*lines, confLabel+strings.Join(parts, " "))
+	return focus
+}

@@ -1,0 +1,203 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// The root's drawing: the frame around the screen on show, the header and
+// footer, the leave dialog and the full help.
+
+// View draws the whole window: header, the screen's body, footer.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.Render())
+	v.AltScreen = true
+	v.WindowTitle = "secpath"
+	return v
+}
+
+// Render returns the frame as a string, exactly Height lines of at most
+// Width cells.
+func (a *App) Render() string {
+	l := a.c.Layout
+	s := a.c.Styles
+	if l.TooSmall {
+		msg := fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d. Enlarge the window, or run secpath --accessible.", MinWidth, MinHeight, l.Width, l.Height)
+		var lines []string
+		for _, line := range wrap(msg, max(10, l.Width-1)) {
+			lines = append(lines, s.Warn.Render(line))
+		}
+		return fitBlock(strings.Join(lines, "\n"), l.Width, l.Height)
+	}
+	title, right, progress := a.headerParts()
+	var b strings.Builder
+	b.WriteString(joinEnds(s.Title.Render(" secpath")+s.Header.Render("  "+title), s.Header.Render(right+" "), l.Width))
+	b.WriteByte('\n')
+	b.WriteString(progress)
+	b.WriteByte('\n')
+	if !l.Compact {
+		b.WriteByte('\n')
+	}
+	var body string
+	switch {
+	case a.confirm:
+		body = a.confirmView()
+	case a.full:
+		body = a.fullHelpView()
+	default:
+		body = a.screenView()
+	}
+	b.WriteString(fitBlock(indent(body, l.Margin), l.Width, l.Body))
+	b.WriteByte('\n')
+	b.WriteString(fitLine(" "+s.Status.Render(a.statusLine()), l.Width))
+	b.WriteByte('\n')
+	b.WriteString(fitLine(" "+a.help.View(a.helpKeys()), l.Width))
+	return b.String()
+}
+
+func (a *App) screenView() string {
+	switch a.screen {
+	case screenWelcome:
+		return a.welcome.View()
+	case screenQuiz:
+		return a.quiz.View()
+	case screenOverview:
+		return a.overview.View()
+	case screenResults:
+		return a.results.View()
+	case screenGap:
+		return a.gap.View()
+	case screenSave:
+		return a.save.View()
+	case screenReview:
+		return a.review.View()
+	case screenGapReview:
+		return a.agree.View()
+	case screenCompare:
+		return a.compare.View()
+	}
+	return ""
+}
+
+func (a *App) headerParts() (title, right, progress string) {
+	l := a.c.Layout
+	switch a.screen {
+	case screenWelcome:
+		return "security leadership self-assessment", "", ""
+	case screenQuiz:
+		return a.quiz.header(l.Width)
+	case screenOverview:
+		return "sections", "", ""
+	case screenResults:
+		return a.results.title(), a.results.header(), ""
+	case screenGap:
+		return "gap", "", ""
+	case screenSave:
+		return "export", "", ""
+	case screenReview:
+		return "mentor review", "", ""
+	case screenGapReview:
+		return "gap review", a.agree.header(), ""
+	case screenCompare:
+		return "compare", a.compare.header(), ""
+	}
+	return "", "", ""
+}
+
+func (a *App) statusLine() string {
+	switch {
+	case a.status != "":
+		return a.status
+	case a.c.State.SaveErr != nil:
+		return "Not saved: " + a.c.State.SaveErr.Error()
+	case a.c.State.Started && a.c.State.Saved && a.c.State.ReadOnly:
+		return "Review saved automatically to " + filepath.Base(a.c.State.Path)
+	case a.c.State.Started && a.c.State.Saved:
+		return "Saved automatically · session " + a.c.State.File.Session.ID
+	}
+	return "Everything stays on this machine."
+}
+
+func (a *App) helpKeys() help.KeyMap {
+	k := a.c.Keys
+	if a.confirm {
+		return helpKeys{short: []key.Binding{k.Yes, withHelp(k.No, "n/esc", "stay")}}
+	}
+	if a.full {
+		return helpKeys{short: []key.Binding{withHelp(k.Back, "any key", "close")}}
+	}
+	return a.screenKeys()
+}
+
+// screenKeys returns the keys of the screen on show, with the global ones.
+func (a *App) screenKeys() helpKeys {
+	k := a.c.Keys
+	var hk helpKeys
+	switch a.screen {
+	case screenWelcome:
+		hk = a.welcome.keys()
+	case screenQuiz:
+		hk = a.quiz.keys()
+	case screenOverview:
+		hk = a.overview.keys()
+	case screenResults:
+		hk = a.results.keys()
+	case screenGap:
+		hk = a.gap.keys()
+	case screenSave:
+		hk = a.save.keys()
+	case screenReview:
+		hk = a.review.keys()
+	case screenGapReview:
+		hk = a.agree.keys()
+	case screenCompare:
+		hk = a.compare.keys()
+	}
+	if !a.typing() {
+		hk.short = append(hk.short, k.Help, k.Quit)
+	} else {
+		hk.short = append(hk.short, k.TextQuit)
+	}
+	return hk
+}
+
+func (a *App) confirmView() string {
+	s := a.c.Styles
+	msg := "Leave secpath?"
+	if a.c.State.ReadOnly {
+		msg += "\n\nThe review is saved in\n" + s.Strong.Render(a.c.State.Path) + "\nThe mentee's answers are unchanged."
+	} else if a.c.State.Started {
+		msg += "\n\nYour answers are saved. Resume any time with\n" + s.Strong.Render("secpath resume "+a.c.State.File.Session.ID)
+	}
+	msg += "\n\n" + s.Accent.Render("y") + " leave   " + s.Accent.Render("n") + " stay"
+	return "\n" + s.Box.Render(msg)
+}
+
+func (a *App) fullHelpView() string {
+	s := a.c.Styles
+	hk := a.screenKeys()
+	var b strings.Builder
+	b.WriteString(s.Section.Render("Keys on this screen") + "\n\n")
+	seen := map[string]bool{}
+	for _, group := range append([][]key.Binding{hk.ShortHelp()}, hk.FullHelp()...) {
+		for _, kb := range group {
+			h := kb.Help()
+			if h.Key == "" || seen[h.Key+h.Desc] || !kb.Enabled() {
+				continue
+			}
+			seen[h.Key+h.Desc] = true
+			fmt.Fprintf(&b, "  %s  %s\n", s.Accent.Render(fmt.Sprintf("%-12s", h.Key)), s.Text.Render(h.Desc))
+		}
+	}
+	saved := "answers are saved after each one."
+	if a.c.State.ReadOnly {
+		saved = "the review is saved after each change."
+	}
+	b.WriteString("\n" + s.Muted.Render("ctrl+c or q asks before leaving; "+saved))
+	return b.String()
+}
