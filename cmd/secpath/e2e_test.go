@@ -188,3 +188,86 @@ func TestTooSmallTerminal(t *testing.T) {
 	tm.keys("q")
 	tm.waitFor("EXIT=0")
 }
+
+// TestMentorReviewThenExport: a mentor reviews a mentee's finished session
+// file (a rating with notes, an agreed gap, the sign-off); the mentee's
+// answers stay as they were, and the exported plan carries both views.
+func TestMentorReviewThenExport(t *testing.T) {
+	dir := t.TempDir()
+	mentee := filepath.Join(dir, "mentee.toml")
+	original, err := os.ReadFile("../../questions/testdata/personas/new-analyst.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(mentee, original, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTerm(t, 100, 30, "review", mentee)
+	tm.waitFor("Mentor's name")
+	tm.keys("D", "a", "n", "a", "Enter")
+	tm.waitFor("1 Readiness")
+	tm.keys("o")
+	tm.waitFor("Sections")
+	tm.keys("Down", "Down", "Down", "Enter")
+	tm.waitFor("Mentee chose: level 1")
+	tm.keys("2", "Enter", "Helped with the PCI risk assessment", "Enter")
+	tm.keys("o")
+	tm.waitFor("Sections")
+	tm.keys("r")
+	tm.waitFor("1 Readiness")
+	tm.keys("4", "g")
+	tm.waitFor("Gap 1 of")
+	tm.keys("Tab", "1", "Tab", "Tab", "2027-04-30", "Tab", "2027-01-15", "Tab", "Right", "Tab", "Pair with Sam on the payments design")
+	for i := 0; i < 40 && !strings.Contains(tm.screen(), "Sign off the plan"); i++ {
+		tm.keys("NPage")
+	}
+	tm.waitFor("Sign off the plan")
+	tm.keys("Tab", "Tab", "Tab", "Enter")
+	tm.waitFor("1 Readiness")
+	tm.keys("q", "y")
+	s := tm.waitFor("EXIT=0")
+	if !strings.Contains(s, "The review is saved in") {
+		t.Errorf("no review message:\n%s", s)
+	}
+	data, err := os.ReadFile(mentee)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := func(text string) []string {
+		var out []string
+		for _, l := range strings.Split(text, "\n") {
+			if strings.HasPrefix(l, "[answers.") || strings.HasPrefix(l, "answer =") || strings.HasPrefix(l, "evidence =") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	if strings.Join(answers(string(data)), "\n") != strings.Join(answers(string(original)), "\n") {
+		t.Error("the review changed the mentee's answers")
+	}
+	for _, want := range []string{"[mentor.ratings.risk-register]\nlevel = 2\nnotes = \"Helped with the PCI risk assessment\"", "due = 2027-04-30", "mentee = \"Tom Brennan\"\nmentor = \"Dana\""} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the file lacks %q", want)
+		}
+	}
+	// The plan from the reviewed file shows both views and the sign-off.
+	out, err := exec.Command(binary, "plan", mentee, "--start", "2026-12-01").CombinedOutput()
+	if err != nil {
+		t.Fatalf("plan: %v\n%s", err, out)
+	}
+	for _, want := range []string{"## Reviewed with Dana", "Risk management: Dana sees 2.0 where your answers give 0.9", "| 1 | Security architecture | yes | Tom Brennan | 2027-04-30 | 2027-01-15 |", "Agreed by Tom Brennan (mentee) and Dana (mentor)"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the plan lacks %q", want)
+		}
+	}
+	// The mentee opens the file again and sees the mentor's view.
+	_ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run()
+	tm.socket += "-mentee"
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	tm.start(100, 30, "resume", mentee)
+	tm.waitFor("1 Readiness")
+	tm.keys("m")
+	tm.waitFor("mentor's view")
+	tm.keys("q", "y")
+	tm.waitFor("EXIT=0")
+}

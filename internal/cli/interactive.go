@@ -37,36 +37,76 @@ func isTerminal(v any) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
+// launch says how the interface opens.
+type launch struct {
+	resume *storage.File // a saved session to continue
+	path   string        // set when resume came from a file outside the sessions directory
+	review bool          // a mentor reviews the file at path
+}
+
 // interactive runs the assessment: a new one (offering to resume the last
-// unfinished session) or, with resume set, a saved one.
-func interactive(ctx context.Context, env Env, opts *options, resume *storage.File) error {
+// unfinished session), a saved one, or a mentor's review of a file.
+func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	b, dir, err := loadBankAndSessions(env, opts)
 	if err != nil {
 		return err
 	}
 	if useAccessible(env, opts) {
-		return runAccessible(env, b, dir, resume)
+		if l.review {
+			return usagef("review needs the full-screen interface: run it in a terminal of at least %dx%d (without --accessible)", tui.MinWidth, tui.MinHeight)
+		}
+		return runAccessible(env, b, dir, l.resume)
 	}
-	var offer *storage.SessionInfo
-	if resume == nil {
-		if list, err := storage.ListSessions(dir, b); err == nil {
-			for i := range list {
-				if list[i].Err == nil && !list[i].Finished() {
-					offer = &list[i]
-					break
+	// Sessions are read here, before the interface starts, so that nothing
+	// inside it has to touch the disk to offer a resume or a comparison.
+	list, _ := storage.ListSessions(dir, b)
+	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(dir, b, list)}
+	if l.review {
+		topts.ReviewPath, topts.Mentor = l.path, true
+	} else if l.path != "" {
+		topts.SavePath = l.path
+	}
+	if l.resume == nil {
+		for i := range list {
+			if list[i].Err == nil && !list[i].Finished() {
+				if f, _, err := storage.LoadSession(dir, list[i].ID, b); err == nil {
+					topts.Offer, topts.OfferFile = &list[i], f
 				}
+				break
 			}
 		}
 	}
-	wd, _ := os.Getwd()
-	out, err := tui.Run(ctx, tui.Options{Bank: b, Dir: dir, Resume: resume, Offer: offer, WorkDir: wd}, env.Stdin, env.Stdout, os.Environ())
+	topts.WorkDir, _ = os.Getwd()
+	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, os.Environ())
 	if err != nil {
 		return fmt.Errorf("the interface stopped: %w", err)
 	}
-	if out.Started {
+	switch {
+	case out.Review:
+		if out.SaveErr != nil {
+			fmt.Fprintf(env.Stderr, "secpath: the last save failed: %v\n", out.SaveErr)
+		}
+		fmt.Fprintf(env.Stdout, "The review is saved in %s, beside the mentee's answers.\nThe mentee sees it with: secpath resume %s\n", out.Path, out.Path)
+	case out.Started:
 		printOutcome(env, out.Path, out.SessionID, out.Finished, out.SaveErr)
 	}
 	return nil
+}
+
+// previousByName maps each person's lower-cased name to their most recent
+// finished assessment, for the compare screen.
+func previousByName(dir string, b *assess.Bank, list []storage.SessionInfo) map[string]*storage.File {
+	out := map[string]*storage.File{}
+	for _, s := range list { // newest first
+		key := strings.ToLower(strings.TrimSpace(s.Name))
+		if s.Err != nil || !s.Finished() || key == "" || out[key] != nil {
+			continue
+		}
+		if f, _, err := storage.LoadSession(dir, s.ID, b); err == nil {
+			out[key] = f
+		}
+	}
+	return out
 }
 
 func printOutcome(env Env, path, id string, finished bool, saveErr error) {

@@ -90,7 +90,7 @@ on this machine.`,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return interactive(cmd.Context(), env, opts, nil)
+			return interactive(cmd.Context(), env, opts, launch{})
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -109,6 +109,7 @@ on this machine.`,
 		newCohortCmd(env, opts),
 		newSessionsCmd(env, opts),
 		newResumeCmd(env, opts),
+		newReviewCmd(env, opts),
 		newVersionCmd(env),
 	)
 	return root

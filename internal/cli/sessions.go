@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -56,19 +57,52 @@ func newSessionsCmd(env Env, opts *options) *cobra.Command {
 
 func newResumeCmd(env Env, opts *options) *cobra.Command {
 	return &cobra.Command{
-		Use:   "resume ID",
-		Short: "Continue a saved assessment (see `secpath sessions`)",
-		Args:  exactArgs(1, "resume needs a session id: secpath resume ID (see `secpath sessions`)"),
+		Use:   "resume ID|FILE",
+		Short: "Continue a saved assessment (see `secpath sessions`), or open a session file",
+		Long: `Continue a saved assessment by its id (a unique prefix is enough), or open a
+session file from elsewhere, for example one your mentor reviewed and sent back:
+it is saved where it is.`,
+		Args: exactArgs(1, "resume needs a session id or file: secpath resume ID (see `secpath sessions`)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, dir, err := loadBankAndSessions(env, opts)
 			if err != nil {
 				return err
 			}
+			if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+				f, err := storage.ReadAnswers(args[0], b)
+				if err != nil {
+					return err
+				}
+				return interactive(cmd.Context(), env, opts, launch{resume: f, path: args[0]})
+			}
 			f, _, err := storage.LoadSession(dir, args[0], b)
 			if err != nil {
 				return err
 			}
-			return interactive(cmd.Context(), env, opts, f)
+			return interactive(cmd.Context(), env, opts, launch{resume: f})
+		},
+	}
+}
+
+func newReviewCmd(env Env, opts *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "review FILE",
+		Short: "Review a mentee's session file as their mentor",
+		Long: `Open a mentee's session file as their mentor: rate what you see beside their
+answers, take notes, agree the gaps and sign off. The mentee's answers are never
+changed; your view is saved in the same file, which the mentee can open again with
+secpath resume FILE.`,
+		Args: exactArgs(1, "review needs the mentee's file: secpath review FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := loadBank(opts)
+			if err != nil {
+				return err
+			}
+			f, err := storage.ReadAnswers(args[0], b)
+			if err != nil {
+				return err
+			}
+			return interactive(cmd.Context(), env, opts, launch{resume: f, path: args[0], review: true})
 		},
 	}
 }

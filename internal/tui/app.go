@@ -60,6 +60,16 @@ type Options struct {
 	// Previous is an earlier assessment of the same person, for the compare
 	// screen; nil when there is none.
 	Previous *storage.File
+	// PreviousByName offers, for a session without Previous, the latest
+	// earlier assessment of a person by lower-cased name, so a new
+	// assessment can be compared as soon as it is finished.
+	PreviousByName map[string]*storage.File
+	// OfferFile is the session Offer describes, already read, so resuming
+	// it needs no file access inside Update.
+	OfferFile *storage.File
+	// SavePath, when set, is where a resumed session is saved (a session
+	// file opened from outside the sessions directory).
+	SavePath string
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -148,6 +158,9 @@ type App struct {
 	outcome Outcome
 	static  bool
 
+	previousByName map[string]*storage.File
+	offerFile      *storage.File
+
 	welcome  welcomeScreen
 	quiz     quizScreen
 	overview overviewScreen
@@ -183,6 +196,7 @@ func New(opts Options) *App {
 	a.review = newReview(c, opts.StaticCursor)
 	a.agree = newGapReview(c, opts.StaticCursor)
 	a.compare = newCompare(c, opts.Previous)
+	a.previousByName, a.offerFile = opts.PreviousByName, opts.OfferFile
 	switch {
 	case opts.ReviewPath != "":
 		f := opts.Resume
@@ -197,8 +211,25 @@ func New(opts Options) *App {
 		a.openReview(f, opts.ReviewPath)
 	case opts.Resume != nil:
 		a.begin(opts.Resume, false)
+		if opts.SavePath != "" {
+			c.State.Path, c.State.Dir = opts.SavePath, filepath.Dir(opts.SavePath)
+			a.outcome.Path = opts.SavePath
+		}
 	}
 	return a
+}
+
+// findPrevious gives the compare screen the person's earlier assessment
+// when the CLI did not name one.
+func (a *App) findPrevious() {
+	f := a.c.State.File
+	if a.compare.previous != nil || f == nil || a.previousByName == nil {
+		return
+	}
+	if prev := a.previousByName[strings.ToLower(strings.TrimSpace(f.Answers.Profile.Name))]; prev != nil && prev.Session.ID != f.Session.ID {
+		a.compare.previous = prev
+		a.results.previous = true
+	}
 }
 
 // openReview makes a mentee's file current for review: the answers are
@@ -229,6 +260,7 @@ func (a *App) begin(f *storage.File, fresh bool) {
 		st.Path = storage.SessionPath(st.Dir, f.Session.ID)
 	}
 	a.outcome.SessionID, a.outcome.Path, a.outcome.Started = f.Session.ID, st.Path, true
+	a.findPrevious()
 	a.quiz.open(a.quiz.startIndex(), fresh)
 	a.screen = screenQuiz
 	// A finished assessment opens on its results; the quiz is one key away.
@@ -484,12 +516,11 @@ func (a *App) start(msg startMsg) tea.Cmd {
 	st.Mentor = msg.mentor
 	st.MentorName = msg.mentorName
 	if msg.resume && a.welcome.offer != nil {
-		f, _, err := storage.LoadSession(a.c.State.Dir, a.welcome.offer.ID, a.c.Bank)
-		if err != nil {
-			a.status = "Could not resume: " + err.Error()
+		if a.offerFile == nil {
+			a.status = "Could not resume: the session could not be read."
 			return nil
 		}
-		a.begin(f, false)
+		a.begin(a.offerFile, false)
 		a.nameMentor()
 		return a.saveCmd()
 	}
