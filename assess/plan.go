@@ -394,6 +394,13 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 			for _, g := range gaps {
 				seen[g.Competency] = true
 			}
+			if m != nil {
+				for _, ag := range m.Gaps {
+					if ag.Role == role.ID && !ag.Matters {
+						seen[ag.Competency] = true // agreed not to matter now
+					}
+				}
+			}
 			for _, g := range lf.Gaps {
 				if !seen[g.Competency] && len(gaps) < MinGoals {
 					gaps = append(gaps, g)

@@ -184,3 +184,37 @@ func TestBuildPlanUnknownRole(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestPlanUsesTheMentorsRatings(t *testing.T) {
+	b := planBank()
+	a := answers(map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}})
+	four := 4
+	a.Mentor = &MentorView{Name: "Dana", Ratings: map[string]MentorRating{"r-strat1": {Level: &four, Notes: "runs the register"}},
+		Gaps: []AgreedGap{{Role: "mgr", Competency: "lead1", Matters: false}}}
+	p, err := BuildPlan(b, a, PlanOptions{Start: planStart})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// strat1 is 4 on the mentor's rating (2 on the answers), so only lead1
+	// remains for mgr, and it was agreed not to matter now: the goals come
+	// from the long-term role (ciso): strat2, then strat1 (4 → 5).
+	if p.Basis != BasisMentor || !strings.HasPrefix(p.Rationale[0], "Levels use Dana's ratings wherever Dana gave one") {
+		t.Fatalf("basis %s, rationale %q", p.Basis, p.Rationale[0])
+	}
+	if p.Result.Level("strat1") != 4 {
+		t.Errorf("strat1 on the mentor's basis: %v", p.Result.Level("strat1"))
+	}
+	for _, g := range p.Goals {
+		if g.Competency == "lead1" {
+			t.Error("a gap agreed not to matter became a goal")
+		}
+	}
+	if p.Mentor == nil || len(p.Mentor.Notes) != 1 || p.Mentor.Notes[0].Notes != "runs the register" || len(p.Mentor.Agreed) != 1 || p.Mentor.SignOff.Signed {
+		t.Errorf("mentor part: %+v", p.Mentor)
+	}
+	// Asked for the mentee's own basis, the plan says nothing of the mentor's ratings.
+	self, _ := BuildPlan(b, a, PlanOptions{Start: planStart, Basis: BasisSelf})
+	if self.Basis != BasisSelf || strings.Contains(self.Rationale[0], "Dana") || self.Result.Level("strat1") != 2 {
+		t.Errorf("self basis: %s %q %v", self.Basis, self.Rationale[0], self.Result.Level("strat1"))
+	}
+}
