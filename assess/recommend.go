@@ -244,14 +244,6 @@ func reachable(b *Bank, from string) []*Role {
 	return out
 }
 
-func pathTitles(b *Bank, ids []string) string {
-	titles := make([]string, len(ids))
-	for i, id := range ids {
-		titles[i] = b.Role(id).Title
-	}
-	return strings.Join(titles, " → ")
-}
-
 // FedBy lists the roles that lead to a role: the reverse path edges.
 func (b *Bank) FedBy(id string) []string {
 	var out []string

@@ -87,8 +87,6 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-var weightWords = map[float64]string{1: "useful", 2: "important", 3: "essential"}
-
 // writeRoles prints the roles like a careers page: what the job is, where
 // it sits on the map, what it asks for.
 func writeRoles(w io.Writer, b *assess.Bank) error {

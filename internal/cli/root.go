@@ -29,6 +29,7 @@ type Env struct {
 
 // options are the global flags.
 type options struct {
+	embedded     *assess.Bank // preloaded embedded bank, or nil
 	questionsDir string
 	accessible   bool
 	mentor       bool
@@ -38,6 +39,13 @@ type options struct {
 // It never panics on user input: a panic deep inside is turned into an
 // error message rather than a stack trace.
 func Run(ctx context.Context, args []string, env Env) (code int) {
+	return runWith(ctx, args, env, nil)
+}
+
+// runWith is Run with an already loaded embedded bank (nil to load it), so a
+// fuzz test can go through the commands thousands of times without paying
+// for the bank each time.
+func runWith(ctx context.Context, args []string, env Env, embedded *assess.Bank) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
@@ -47,7 +55,7 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 			code = ExitInvalid
 		}
 	}()
-	root := newRoot(env)
+	root := newRoot(env, embedded)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -77,8 +85,8 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newRoot(env Env) *cobra.Command {
-	opts := &options{}
+func newRoot(env Env, embedded *assess.Bank) *cobra.Command {
+	opts := &options{embedded: embedded}
 	root := &cobra.Command{
 		Use:   "secpath",
 		Short: "How far you stand from IT Security Manager or CISO, why, and what to do about it",
@@ -123,6 +131,8 @@ func loadBank(opts *options) (*assess.Bank, error) {
 	)
 	if opts.questionsDir != "" {
 		b, _, err = questions.LoadDir(opts.questionsDir)
+	} else if opts.embedded != nil {
+		b = opts.embedded
 	} else {
 		b, _, err = questions.Default()
 	}

@@ -248,7 +248,7 @@ func parseDate(label, s string) (time.Time, error) {
 func (g *gapReviewScreen) record() (assess.AgreedGap, error) {
 	rec := g.initial
 	rec.Matters, rec.Priority = g.matters, g.priority
-	rec.Owner = strings.TrimSpace(g.text[fieldOwner-fieldOwner].Value())
+	rec.Owner = strings.TrimSpace(g.text[0].Value()) // the first text field is the owner
 	rec.Action = strings.TrimSpace(g.text[fieldAction-fieldOwner].Value())
 	rec.Notes = strings.TrimSpace(g.text[fieldNotes-fieldOwner].Value())
 	var first error
