@@ -19,6 +19,22 @@ func ParseConfidence(s string) (Confidence, bool) {
 	return "", false
 }
 
+// canonical returns the package's own constant for c. A confidence read
+// from a file is a slice of the file's text; a Result that kept it would
+// keep the whole file in memory, which adds up over a cohort of a
+// thousand.
+func (c Confidence) canonical() Confidence {
+	switch c {
+	case ConfidenceLow:
+		return ConfidenceLow
+	case ConfidenceMedium:
+		return ConfidenceMedium
+	case ConfidenceHigh:
+		return ConfidenceHigh
+	}
+	return c
+}
+
 // factor is the weight an answer's evidence keeps at this confidence: a
 // low-confidence answer counts half as much as a sure one against the
 // other answers for the same competency.

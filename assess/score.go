@@ -249,7 +249,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 				c.rateSum += ew * level
 				c.rateW += ew
 			}
-			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence})
+			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence.canonical()})
 		}
 	}
 	for _, as := range assume {
@@ -404,8 +404,10 @@ func recordFact(b *Bank, res *Result, q *Question, ans Answer) {
 		}
 	case KindCertifications:
 		for _, h := range ans.Held {
-			if b.Certification(h.ID) != nil && !slices.ContainsFunc(res.Held, func(x HeldCert) bool { return x.ID == h.ID }) {
-				res.Held = append(res.Held, h)
+			// The bank's id, not the answer's: a result must not keep
+			// the answers file's text alive (see canonical).
+			if c := b.Certification(h.ID); c != nil && !slices.ContainsFunc(res.Held, func(x HeldCert) bool { return x.ID == h.ID }) {
+				res.Held = append(res.Held, HeldCert{ID: c.ID, Year: h.Year})
 			}
 		}
 	}

@@ -42,13 +42,40 @@ func FS() fs.FS {
 	return sub
 }
 
-// Default loads and validates the embedded bank. It fails only if the
-// shipped bank is broken, which the package tests rule out.
+//go:generate go test -run TestPredecodedBankIsCurrent -update .
+
+// predecoded builds the embedded bank without decoding TOML. bank_gen.go
+// sets it: that file is the bank/*.toml files decoded once, at go generate
+// time, and written as a Go literal. The package tests fail when it is out
+// of date. If it stops compiling after a change to assess's types, delete
+// it: Default falls back to decoding the TOML, and go generate ./questions
+// writes it again.
+var predecoded func() *assess.Bank
+
+// Default returns the embedded bank, valid. It fails only if the shipped
+// bank is broken, which the package tests rule out.
 //
-// It skips recording source positions: they only serve error messages, the
-// package tests prove the shipped bank has none, and skipping them halves
-// the start-up cost. DefaultWithPositions is the full load, for validate.
+// It does not decode the TOML files: it builds the pre-decoded copy in
+// bank_gen.go (about a hundred times faster, which is most of secpath's
+// start-up), without source positions, which only serve error messages.
+// The package tests prove that copy equal to the TOML and that the bank
+// validates with no error and no warning, so it is not validated again.
+// DefaultWithPositions is the full load from TOML, for validate.
 func Default() (*assess.Bank, assess.Report, error) {
+	if predecoded != nil {
+		b := predecoded()
+		// Build the id index now, as validation does for a decoded bank,
+		// so the bank is only ever read from here on: goroutines may
+		// share it.
+		b.Role("")
+		return b, assess.Report{}, nil
+	}
+	return decodeDefault()
+}
+
+// decodeDefault loads and validates the embedded TOML without recording
+// source positions: what Default does without bank_gen.go.
+func decodeDefault() (*assess.Bank, assess.Report, error) {
 	return load(FS(), "", false)
 }
 

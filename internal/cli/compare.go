@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"sort"
 	"strings"
 
@@ -66,7 +65,7 @@ A warning is printed when the two name different people.`,
 // loadAssessment reads an answers file, or, when no file has that name, a
 // saved session by id. The label names it for messages.
 func loadAssessment(env Env, b *assess.Bank, arg string) (*storage.File, string, error) {
-	if _, err := os.Stat(arg); err == nil || !errors.Is(err, os.ErrNotExist) {
+	if isFileArg(arg) {
 		f, err := storage.ReadAnswers(arg, b)
 		return f, arg, err
 	}

@@ -43,12 +43,20 @@ func exitCode(err error) int {
 	return ExitInvalid
 }
 
+// maxReported bounds the problems printed for one error: a file with
+// thousands of them is better fixed from the first few.
+const maxReported = 50
+
 // reportError prints an error for a person: every diagnostic of an invalid
 // file on its own line, anything else as one line.
 func reportError(w io.Writer, err error) {
 	var inv *assess.InvalidError
 	if errors.As(err, &inv) {
-		for _, d := range inv.Diagnostics {
+		for i, d := range inv.Diagnostics {
+			if i == maxReported {
+				fmt.Fprintf(w, "secpath: and %d more problems\n", len(inv.Diagnostics)-i)
+				break
+			}
 			fmt.Fprintf(w, "secpath: %s\n", d.Error())
 		}
 		return

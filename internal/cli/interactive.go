@@ -51,16 +51,25 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	if err != nil {
 		return err
 	}
-	if useAccessible(env, opts) {
-		if l.review {
-			return usagef("review needs the full-screen interface: run it in a terminal of at least %dx%d (without --accessible)", tui.MinWidth, tui.MinHeight)
-		}
-		return runAccessible(env, b, dir, l.resume)
+	if useAccessible(env, opts) && l.review {
+		return usagef("review needs the full-screen interface: run it in a terminal of at least %dx%d (without --accessible)", tui.MinWidth, tui.MinHeight)
 	}
 	// Sessions are read here, before the interface starts, so that nothing
 	// inside it has to touch the disk to offer a resume or a comparison.
+	// Reading them also moves aside any session file that no longer parses,
+	// and says where it went.
 	list, _ := storage.ListSessions(dir, b)
-	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(dir, b, list)}
+	var notice string
+	for _, s := range list {
+		if s.Quarantined != "" {
+			notice = "A session file that no longer parses was moved aside to " + s.Quarantined
+		}
+	}
+	list = reportQuarantined(env, list)
+	if useAccessible(env, opts) {
+		return runAccessible(env, b, dir, l.resume)
+	}
+	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(dir, b, list), Notice: notice}
 	if l.review {
 		topts.ReviewPath, topts.Mentor = l.path, true
 	} else if l.path != "" {

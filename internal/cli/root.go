@@ -130,7 +130,7 @@ func loadBank(opts *options) (*assess.Bank, error) {
 		err error
 	)
 	if opts.questionsDir != "" {
-		b, _, err = questions.LoadDir(opts.questionsDir)
+		b, _, err = loadBankDir(opts.questionsDir)
 	} else if opts.embedded != nil {
 		b = opts.embedded
 	} else {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -26,6 +27,7 @@ func newSessionsCmd(env Env, opts *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			list = reportQuarantined(env, list)
 			if len(list) == 0 {
 				fmt.Fprintf(env.Stdout, "No saved sessions in %s. Start one with: secpath\n", dir)
 				return nil
@@ -68,7 +70,7 @@ it is saved where it is.`,
 			if err != nil {
 				return err
 			}
-			if st, err := os.Stat(args[0]); err == nil && !st.IsDir() {
+			if isFileArg(args[0]) {
 				f, err := storage.ReadAnswers(args[0], b)
 				if err != nil {
 					return err
@@ -76,6 +78,9 @@ it is saved where it is.`,
 				return interactive(cmd.Context(), env, opts, launch{resume: f, path: args[0]})
 			}
 			f, _, err := storage.LoadSession(dir, args[0], b)
+			if errors.Is(err, storage.ErrNoSession) {
+				return fmt.Errorf("%s: no such file, and no such session (see `secpath sessions`)", args[0])
+			}
 			if err != nil {
 				return err
 			}
@@ -105,6 +110,28 @@ secpath resume FILE.`,
 			return interactive(cmd.Context(), env, opts, launch{resume: f, path: args[0], review: true})
 		},
 	}
+}
+
+// isFileArg reports whether an argument that may be a file or a session id
+// names something on disk: then it is read as a file, and a directory or an
+// unreadable file is reported as such rather than as an unknown session.
+func isFileArg(arg string) bool {
+	_, err := os.Stat(arg)
+	return err == nil || !errors.Is(err, os.ErrNotExist)
+}
+
+// reportQuarantined says on stderr where each session file that did not
+// parse was moved, and returns the list without them.
+func reportQuarantined(env Env, list []storage.SessionInfo) []storage.SessionInfo {
+	kept := make([]storage.SessionInfo, 0, len(list))
+	for _, s := range list {
+		if s.Quarantined != "" {
+			fmt.Fprintf(env.Stderr, "secpath: %v\n", s.Err)
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // sessionGroup is one person's saved sessions, oldest first.

@@ -42,7 +42,7 @@ as warnings. Exits 1 when there are errors.`,
 			if dir == "" {
 				b, rep, err = questions.DefaultWithPositions()
 			} else {
-				b, rep, err = questions.LoadDir(dir)
+				b, rep, err = loadBankDir(dir)
 			}
 			var inv *assess.InvalidError
 			if err != nil && !errors.As(err, &inv) {

@@ -21,7 +21,7 @@ func WriteHTML(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if p == nil {
 		return fmt.Errorf("writing HTML: no plan")
 	}
-	if err := htmlPage.Execute(w, newHTMLView(b, p)); err != nil {
+	if err := htmlPage().Execute(w, newHTMLView(b, p)); err != nil {
 		return fmt.Errorf("writing HTML: %w", err)
 	}
 	return nil

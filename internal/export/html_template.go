@@ -2,9 +2,15 @@ package export
 
 import (
 	"html/template"
+	"sync"
 )
 
-var htmlPage = template.Must(template.New("plan").Parse(htmlTemplate))
+// htmlPage is the parsed page, parsed on first use: parsing at package
+// initialisation cost every command, the interface's start-up included,
+// a quarter of a millisecond.
+var htmlPage = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("plan").Parse(htmlTemplate))
+})
 
 const htmlTemplate = `<!DOCTYPE html>
 <html lang="en">

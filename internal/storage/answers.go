@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +20,14 @@ import (
 
 // MaxAnswersSize bounds an answers file; a complete one is about 30 KiB.
 const MaxAnswersSize = 4 << 20
+
+// maxAnswersKeys bounds the keys and tables of an answers file, checked
+// before decoding: a complete one with a mentor's review has a few hundred.
+const maxAnswersKeys = 10000
+
+// maxProblems bounds the problems reported for one file: past it, the rest
+// are counted, not listed.
+const maxProblems = 20
 
 // MaxEvidence bounds one evidence note, in characters.
 const MaxEvidence = 4000
@@ -131,24 +140,42 @@ func pathErr(err error) error {
 // bank or schema. All problems are returned together as an
 // *assess.InvalidError.
 func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
-	bad := func(line int, format string, args ...any) error {
-		return &assess.InvalidError{Diagnostics: []assess.Diagnostic{{File: name, Line: line, Message: fmt.Sprintf(format, args...)}}}
+	// Each of these means the file is not TOML at all: a session file in
+	// that state is corrupt, not merely out of date.
+	bad := func(line, col int, format string, args ...any) error {
+		return corrupt(assess.Diagnostic{File: name, Line: line, Column: col, Message: fmt.Sprintf(format, args...)})
 	}
 	if len(data) > MaxAnswersSize {
-		return nil, bad(0, "the file is larger than %d MiB; an answers file is a few KiB", MaxAnswersSize>>20)
+		return nil, bad(0, 0, "the file is larger than %d MiB; an answers file is a few KiB", MaxAnswersSize>>20)
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
-		return nil, bad(0, "the file is empty; write a blank one with `secpath template -o FILE`")
+		return nil, bad(0, 0, "the file is empty; write a blank one with `secpath template -o FILE`")
 	}
 	if !utf8.Valid(data) {
-		return nil, bad(0, "the file is not valid UTF-8 text; is it an answers file?")
+		line, col := invalidUTF8At(data)
+		return nil, bad(line, col, "the file is not valid UTF-8 text (is it an answers file?); save it as UTF-8")
 	}
 	text := string(data)
+	// Decoding costs grow with nesting times size; a few MiB of "[[[[" would
+	// take gigabytes, so the shape is checked first, in one linear pass.
+	if se := tomlpos.CheckShapeKeys(text, maxAnswersKeys); se != nil {
+		return nil, bad(se.Pos.Line, se.Pos.Column, "%s", se.Msg)
+	}
 	var raw rawFile
 	md, err := toml.Decode(text, &raw)
 	ix := tomlpos.Scan(text)
 	if err != nil {
-		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{decodeError(name, text, err, ix)}}
+		d := decodeError(name, text, err, ix)
+		// Not TOML at all, or TOML with a value of the wrong type?
+		var generic map[string]any
+		if _, perr := toml.Decode(text, &generic); perr != nil {
+			return nil, corrupt(d)
+		}
+		var pe toml.ParseError
+		if errors.As(err, &pe) && strings.HasPrefix(d.Message, "TOML syntax: ") && pe.LastKey != "" {
+			d.Message = fmt.Sprintf("wrong value for %q: %s", pe.LastKey, pe.Message)
+		}
+		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{d}}
 	}
 	var rep assess.Report
 	at := func(path string) assess.Source {
@@ -191,7 +218,11 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		where := at("answers." + id)
 		q := b.Question(id)
 		if q == nil {
-			rep.Errorf(where, "unknown question %q%s", id, suggestQuestion(b, id))
+			hint := ""
+			if len(rep.Errors) < maxProblems { // suggestions cost; past the cap they are not shown
+				hint = suggestQuestion(b, id)
+			}
+			rep.Errorf(where, "unknown question %q%s", id, hint)
 			continue
 		}
 		if ra == (rawAnswer{}) {
@@ -211,10 +242,48 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		a.Mentor = convertMentor(b, raw.Mentor, &rep, at)
 	}
 	rep.Sort()
+	if n := len(rep.Errors); n > maxProblems {
+		rep.Errors = append(rep.Errors[:maxProblems:maxProblems], assess.Diagnostic{File: name,
+			Message: fmt.Sprintf("and %d more problems; is this an answers file for this bank?", n-maxProblems)})
+	}
 	if len(rep.Errors) > 0 {
 		return nil, &assess.InvalidError{Diagnostics: rep.Errors}
 	}
 	return &File{Answers: a, Session: raw.Session}, nil
+}
+
+// ErrCorrupt marks a file that does not parse at all: empty, not UTF-8
+// text, not TOML, or far too large. A session file in that state is moved
+// aside (see QuarantineSession); one that parses but does not fit the bank
+// (another bank, an unknown question, a wrong type) is left where it is.
+var ErrCorrupt = errors.New("the file does not parse")
+
+// corruptError is an *assess.InvalidError that is also ErrCorrupt, so it
+// is reported like any invalid file and recognised with errors.Is.
+type corruptError struct{ inv *assess.InvalidError }
+
+func corrupt(d assess.Diagnostic) error {
+	return corruptError{&assess.InvalidError{Diagnostics: []assess.Diagnostic{d}}}
+}
+
+func (e corruptError) Error() string   { return e.inv.Error() }
+func (e corruptError) Unwrap() []error { return []error{e.inv, ErrCorrupt} }
+
+// invalidUTF8At is the line and column (in bytes, from 1) of the first
+// byte that is not UTF-8.
+func invalidUTF8At(data []byte) (line, col int) {
+	line, start := 1, 0
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, i - start + 1
+		}
+		if data[i] == '\n' {
+			line, start = line+1, i+1
+		}
+		i += size
+	}
+	return line, len(data) - start + 1
 }
 
 type fieldErr struct{ key, msg string }
@@ -368,8 +437,8 @@ func decodeError(name, text string, err error, ix *tomlpos.Index) assess.Diagnos
 	d := assess.Diagnostic{File: name, Message: err.Error()}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		d.Line, d.Column = tomlpos.Clamp(text, pe.Position.Line, pe.Position.Col)
-		d.Message = "TOML syntax: " + pe.Message
+		d.Line, d.Column = parseErrorAt(text, pe.Position)
+		d.Message = "TOML syntax: " + strings.ReplaceAll(pe.Message, `'\x00'`, "the end of the file")
 		if pe.LastKey != "" && strings.Contains(pe.Message, "incompatible types") {
 			d.Message = fmt.Sprintf("wrong type for %q: %s", pe.LastKey, pe.Message)
 		}
@@ -386,9 +455,56 @@ func decodeError(name, text string, err error, ix *tomlpos.Index) assess.Diagnos
 			msg = fmt.Sprintf("wrong type for %q: %s", key, strings.TrimPrefix(rest[j+2:], ": "))
 		}
 	}
-	d.Message = strings.Replace(msg, "incompatible types: TOML value has type", "found", 1)
-	d.Message = strings.Replace(d.Message, "; destination has type", ", expected", 1)
+	if m := typesRe.FindStringSubmatch(msg); m != nil {
+		msg = strings.Replace(msg, m[0], fmt.Sprintf("found %s, expected %s", typeName(m[1]), typeName(m[2])), 1)
+	}
+	if m := mismatchRe.FindStringSubmatch(msg); m != nil {
+		msg = strings.Replace(msg, m[0], fmt.Sprintf("found %s, expected %s", typeName(m[2]), typeName(m[1])), 1)
+	}
+	d.Message = msg
 	return d
+}
+
+var (
+	typesRe    = regexp.MustCompile(`incompatible types: TOML value has type (\S+); destination has type (\S+)`)
+	mismatchRe = regexp.MustCompile(`type mismatch for \S+: expected (\S+) but found (\S+)`)
+)
+
+// typeName names a decoder's Go type the way a person editing the file
+// would: "int64" is an integer, "[]interface {}" a list.
+func typeName(t string) string {
+	t = strings.TrimPrefix(t, "*")
+	switch {
+	case strings.HasPrefix(t, "int"), strings.HasPrefix(t, "uint"):
+		return "an integer"
+	case strings.HasPrefix(t, "float"):
+		return "a number"
+	case t == "string":
+		return "text"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "[]"):
+		return "a list"
+	case t == "table", strings.HasPrefix(t, "map"), strings.Contains(t, "struct"), strings.HasPrefix(t, "storage."):
+		return "a table"
+	case t == "time.Time":
+		return "a date"
+	}
+	return t
+}
+
+// parseErrorAt places a syntax error. The decoder's byte offset is exact;
+// its column is not (at the first byte of a line it counts from the line
+// before), so the line and column are worked out from the offset.
+func parseErrorAt(text string, p toml.Position) (line, col int) {
+	if p.Start <= 0 || p.Start > len(text) {
+		return tomlpos.Clamp(text, p.Line, p.Col)
+	}
+	before := text[:p.Start]
+	nl := strings.LastIndexByte(before, '\n')
+	line = 1 + strings.Count(before, "\n")
+	col = 1 + utf8.RuneCountInString(before[nl+1:])
+	return tomlpos.Clamp(text, line, col)
 }
 
 func sortedIDs(m map[string]rawAnswer) []string {

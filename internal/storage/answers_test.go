@@ -104,7 +104,9 @@ func TestParseAnswersErrors(t *testing.T) {
 		"truncated table":      {"[answers.years\n", 1, "TOML syntax"},
 		"wrong type for key":   {"[profile]\nname = 3\n", 2, `wrong type for "profile.name"`},
 		"empty":                {"  \n", 0, "the file is empty"},
-		"binary":               {"\x00\xff\xfe", 0, "not valid UTF-8"},
+		"binary":               {"\x00\xff\xfe", 1, "not valid UTF-8"},
+		"invalid UTF-8":        {"[profile]\nname = \"S\xe9bastien\"\n", 2, "not valid UTF-8"},
+		"nested too deep":      {"[answers.certs]\nanswer = " + strings.Repeat("[", 100) + "\n", 2, "nested more than 32 deep"},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

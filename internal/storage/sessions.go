@@ -83,6 +83,11 @@ type SessionInfo struct {
 	// Err is set when the file could not be read; the session is still
 	// listed so the person knows it is there.
 	Err error
+	// Quarantined is set when the file did not parse at all and was moved
+	// aside to this path (see QuarantineSession); Err says why. Such an
+	// entry is no longer a session: callers tell the person where the file
+	// went and leave it out of lists.
+	Quarantined string
 }
 
 // Finished reports whether every question of the session's mode was
@@ -108,6 +113,18 @@ func ListSessions(dir string, b *assess.Bank) ([]SessionInfo, error) {
 		p := filepath.Join(dir, name)
 		info := SessionInfo{ID: id, Path: p}
 		f, err := ReadAnswers(p, b)
+		if errors.Is(err, ErrCorrupt) {
+			moved, qerr := QuarantineSession(p, time.Now())
+			switch {
+			case errors.Is(qerr, os.ErrNotExist):
+				continue // another secpath moved it a moment ago
+			case qerr == nil:
+				info.Quarantined, info.Err = moved, &QuarantinedError{Path: p, MovedTo: moved, Err: err}
+				out = append(out, info)
+				continue
+			}
+			err = fmt.Errorf("%w; %v", err, qerr)
+		}
 		if err != nil {
 			info.Err = err
 			if st, e2 := os.Stat(p); e2 == nil {
@@ -155,6 +172,13 @@ func LoadSession(dir, id string, b *assess.Bank) (*File, string, error) {
 		return nil, "", fmt.Errorf("session %q: %w (see `secpath sessions`)", id, ErrNoSession)
 	}
 	f, err := ReadAnswers(p, b)
+	if errors.Is(err, ErrCorrupt) {
+		moved, qerr := QuarantineSession(p, time.Now())
+		if qerr != nil {
+			return nil, p, fmt.Errorf("%w; %v", err, qerr)
+		}
+		return nil, moved, &QuarantinedError{Path: p, MovedTo: moved, Err: err}
+	}
 	if err != nil {
 		return nil, p, err
 	}
@@ -162,4 +186,47 @@ func LoadSession(dir, id string, b *assess.Bank) (*File, string, error) {
 		f.Session.ID = id
 	}
 	return f, p, nil
+}
+
+// QuarantinedError reports a session file that did not parse and was moved
+// aside. It is ErrCorrupt.
+type QuarantinedError struct {
+	Path    string // where the session file was
+	MovedTo string // where it is now
+	Err     error  // why it does not parse
+}
+
+func (e *QuarantinedError) Error() string {
+	why := strings.TrimPrefix(e.Err.Error(), e.Path+": ")
+	var inv *assess.InvalidError
+	if errors.As(e.Err, &inv) && len(inv.Diagnostics) > 0 {
+		why = inv.Diagnostics[0].Error()
+	}
+	return fmt.Sprintf("%s; the session file does not parse, so it was moved aside to %s (kept, not deleted)", strings.TrimSuffix(why, "."), e.MovedTo)
+}
+
+func (e *QuarantinedError) Unwrap() error { return ErrCorrupt }
+
+// QuarantineSession moves a session file that no longer parses out of the
+// way, renaming it to <id>.toml.corrupt-<YYYYMMDD-HHMMSS> in the same
+// directory (with -2, -3... if that exists), so that it is kept for a
+// person to look at or repair but is no longer taken for a session. It
+// never deletes anything. It returns the new path.
+func QuarantineSession(path string, now time.Time) (string, error) {
+	base := path + ".corrupt-" + now.Format("20060102-150405")
+	moved := base
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(moved); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if n > 1000 {
+			return "", fmt.Errorf("cannot move %s aside: too many files named %s-N", path, base)
+		}
+		moved = fmt.Sprintf("%s-%d", base, n)
+	}
+	if err := os.Rename(path, moved); err != nil {
+		return "", fmt.Errorf("cannot move %s aside: %w", path, pathErr(err))
+	}
+	syncDir(filepath.Dir(path))
+	return moved, nil
 }

@@ -70,6 +70,9 @@ type Options struct {
 	// SavePath, when set, is where a resumed session is saved (a session
 	// file opened from outside the sessions directory).
 	SavePath string
+	// Notice is shown on the status line until the first key, e.g. that a
+	// corrupt session file was moved aside.
+	Notice string
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -114,10 +117,16 @@ type State struct {
 	// mentor's view is created.
 	MentorName string
 
-	dirty   bool
-	seq     uint64      // snapshot number, counted in Update
-	saveMu  *sync.Mutex // serialises writes made by save commands
-	written *uint64     // newest snapshot on disk, guarded by saveMu
+	// SavedAnswered is how many questions (answered or skipped) the last
+	// completed save holds: the status line shows it, so what it reports is
+	// on disk.
+	SavedAnswered int
+
+	dirty    bool
+	seq      uint64      // snapshot number, counted in Update
+	savedSeq uint64      // newest snapshot whose save has been reported
+	saveMu   *sync.Mutex // serialises writes made by save commands
+	written  *uint64     // newest snapshot on disk, guarded by saveMu
 }
 
 // Questions returns the questions of the session's mode.
@@ -197,6 +206,7 @@ func New(opts Options) *App {
 	a.agree = newGapReview(c, opts.StaticCursor)
 	a.compare = newCompare(c, opts.Previous)
 	a.previousByName, a.offerFile = opts.PreviousByName, opts.OfferFile
+	a.status = opts.Notice
 	switch {
 	case opts.ReviewPath != "":
 		f := opts.Resume
@@ -310,22 +320,23 @@ func (a *App) saveCmd() tea.Cmd {
 	}
 	st.seq++
 	dir, path, data, seq, mu, written := st.Dir, st.Path, buf.Bytes(), st.seq, st.saveMu, st.written
+	answered := len(st.Questions(a.c.Bank)) - unanswered(a.c.Bank, st.File)
 	return func() tea.Msg {
 		// Saves may run concurrently; an older snapshot must never land
 		// after a newer one.
 		mu.Lock()
 		defer mu.Unlock()
 		if seq <= *written {
-			return savedMsg{path: path}
+			return savedMsg{path: path, seq: seq, stale: true}
 		}
 		if err := mkdirPrivate(dir); err != nil {
-			return savedMsg{path: path, err: err}
+			return savedMsg{path: path, seq: seq, err: err}
 		}
 		if err := storage.WriteFileAtomic(path, data, true); err != nil {
-			return savedMsg{path: path, err: err}
+			return savedMsg{path: path, seq: seq, err: err}
 		}
 		*written = seq
-		return savedMsg{path: path}
+		return savedMsg{path: path, seq: seq, answered: answered}
 	}
 }
 
@@ -362,11 +373,20 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.agree.restyle()
 		return a, nil
 	case savedMsg:
-		a.c.State.SaveErr = msg.err
-		a.c.State.Saved = msg.err == nil
+		st := a.c.State
+		// Reports may arrive out of order; only the newest snapshot's
+		// counts. A stale one was never written: a newer one was.
+		if msg.stale || (msg.seq != 0 && msg.seq <= st.savedSeq) {
+			return a, nil
+		}
+		st.savedSeq = max(st.savedSeq, msg.seq)
+		st.SaveErr = msg.err
+		st.Saved = msg.err == nil
 		if msg.err != nil {
 			a.status = "Could not save: " + msg.err.Error()
+			return a, nil
 		}
+		st.SavedAnswered = msg.answered
 		return a, nil
 	case statusMsg:
 		a.status = string(msg)
@@ -558,10 +578,13 @@ func (a *App) resize(w, h int) {
 
 // Run starts the interface on a terminal and returns how it ended.
 func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer, environ []string) (Outcome, error) {
+	go warmTextWidths()
 	app := New(opts)
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(environ)}
 	if noColor(environ) {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	} else if p, ok := startupProfile(out, environ); ok {
+		popts = append(popts, tea.WithColorProfile(p))
 	}
 	_, err := tea.NewProgram(app, popts...).Run()
 	return app.Outcome(), err

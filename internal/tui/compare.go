@@ -29,10 +29,34 @@ type compareScreen struct {
 	closed   []assess.GapChange
 	opened   []assess.GapChange
 	offset   int
+	// laid is the last layout of lines, shared by the copies of the
+	// screen: the header, the view and scrolling all need it, and it
+	// changes only with the comparison, the width and the styles.
+	laid *compareLayout
+}
+
+type compareLayout struct {
+	cmp    *assess.Comparison
+	width  int
+	styles *Styles
+	lines  []string
 }
 
 func newCompare(c *Common, previous *storage.File) compareScreen {
-	return compareScreen{c: c, previous: previous}
+	return compareScreen{c: c, previous: previous, laid: &compareLayout{}}
+}
+
+// layout returns lines(width), laid out again only when the comparison,
+// the width or the styles changed.
+func (cs compareScreen) layout(width int) []string {
+	l := cs.laid
+	if l == nil {
+		return cs.lines(width)
+	}
+	if l.lines == nil || l.cmp != cs.cmp || l.width != width || l.styles != cs.c.Styles {
+		*l = compareLayout{cmp: cs.cmp, width: width, styles: cs.c.Styles, lines: cs.lines(width)}
+	}
+	return l.lines
 }
 
 // available reports whether there is an earlier assessment to compare.
@@ -63,7 +87,7 @@ func (cs compareScreen) header() string {
 	if d := assessedOn(cs.previous); d != "" {
 		h = "with " + d
 	}
-	if n := len(cs.lines(cs.c.Layout.Content)); n > cs.c.Layout.Body {
+	if n := len(cs.layout(cs.c.Layout.Content)); n > cs.c.Layout.Body {
 		off := max(0, min(cs.offset, n-cs.c.Layout.Body))
 		h += fmt.Sprintf(" · lines %d-%d of %d", off+1, off+cs.c.Layout.Body, n)
 	}
@@ -105,7 +129,7 @@ func (cs compareScreen) Update(msg tea.Msg) (compareScreen, tea.Cmd) {
 	case km.String() == "end":
 		cs.offset = math.MaxInt32
 	}
-	cs.offset = max(0, min(cs.offset, len(cs.lines(cs.c.Layout.Content))-cs.c.Layout.Body))
+	cs.offset = max(0, min(cs.offset, len(cs.layout(cs.c.Layout.Content))-cs.c.Layout.Body))
 	return cs, nil
 }
 
@@ -113,7 +137,7 @@ func (cs compareScreen) View() string {
 	if cs.cmp == nil {
 		return ""
 	}
-	lines := cs.lines(cs.c.Layout.Content)
+	lines := cs.layout(cs.c.Layout.Content)
 	height := cs.c.Layout.Body
 	off := max(0, min(cs.offset, len(lines)-height))
 	return strings.Join(lines[off:min(len(lines), off+height)], "\n")

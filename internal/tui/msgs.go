@@ -57,10 +57,15 @@ type backMsg struct{}
 // recommended next step).
 type saveDialogMsg struct{ role string }
 
-// savedMsg reports the end of an autosave.
+// savedMsg reports the end of an autosave: of snapshot seq, holding
+// answered questions answered or skipped. stale is set when a newer
+// snapshot was already on disk, so this one was not written.
 type savedMsg struct {
-	path string
-	err  error
+	path     string
+	err      error
+	seq      uint64
+	answered int
+	stale    bool
 }
 
 // exportedMsg reports the end of a save to a chosen file.

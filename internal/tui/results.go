@@ -307,11 +307,11 @@ func (r resultsScreen) placementPage(width int) []string {
 	if r.c.Layout.Compact {
 		rows = 9
 	}
-	grid := make([][]string, rows)
+	grid := make([][]cell, rows)
 	for y := range grid {
-		grid[y] = make([]string, cols)
+		grid[y] = make([]cell, cols)
 		for x := range grid[y] {
-			grid[y][x] = s.Subtle.Render("·")
+			grid[y][x] = cell{"·", &s.Subtle}
 		}
 	}
 	place := func(depth, breadth float64) (int, int) {
@@ -326,18 +326,18 @@ func (r resultsScreen) placementPage(width int) []string {
 	for i, f := range roles {
 		letter := string(rune('A' + i))
 		x, y := place(f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)
-		style := s.Muted
+		style := &s.Muted
 		if f.ID == r.roles[r.role] {
-			style = s.BarTarget
+			style = &s.BarTarget
 		}
 		if !taken[[2]int{x, y}] {
-			grid[y][x] = style.Render(letter)
+			grid[y][x] = cell{letter, style}
 			taken[[2]int{x, y}] = true
 		}
 		legend = append(legend, style.Render(letter)+" "+s.Text.Render(truncate(f.Title, 30))+s.Muted.Render(fmt.Sprintf(" %.1f / %.1f", f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)))
 	}
 	x, y := place(res.Dimensions.TechnicalDepth, res.Dimensions.StrategicBreadth)
-	grid[y][x] = s.Chosen.Render("●")
+	grid[y][x] = cell{"●", &s.Chosen}
 	var lines []string
 	lines = append(lines, s.Muted.Render("Technical depth (up) against strategic breadth (across), 0 to 5. ")+s.Chosen.Render("●")+s.Muted.Render(" is you."))
 	lines = append(lines, "")
@@ -351,7 +351,7 @@ func (r resultsScreen) placementPage(width int) []string {
 		default:
 			label = "    │"
 		}
-		lines = append(lines, s.Muted.Render(label)+strings.Join(grid[y], ""))
+		lines = append(lines, s.Muted.Render(label)+drawCells(grid[y]))
 	}
 	lines = append(lines, s.Muted.Render("    └"+strings.Repeat("─", cols)))
 	lines = append(lines, s.Muted.Render(fmt.Sprintf("     0%s5", strings.Repeat(" ", cols-2))))
@@ -418,19 +418,19 @@ func (r resultsScreen) competencyPage(width int) []string {
 			lines = append(lines, s.Section.Render(strings.ToUpper(string(dim[:1]))+string(dim[1:])))
 		}
 		t, hasT := targets[c.ID]
-		cells := make([]string, barW)
+		cells := make([]cell, barW)
 		fill := int(math.Round(c.Level / 5 * float64(barW)))
 		for i := range cells {
 			if i < fill {
-				cells[i] = s.BarFull.Render("█")
+				cells[i] = cell{"█", &s.BarFull}
 			} else {
-				cells[i] = s.BarEmpty.Render("░")
+				cells[i] = cell{"░", &s.BarEmpty}
 			}
 		}
 		at := func(level float64) int { return max(0, min(barW-1, int(math.Round(level/5*float64(barW)))-1)) }
 		tail := s.Text.Render(fmt.Sprintf(" %.1f", c.Level))
 		if hasT {
-			cells[at(float64(t))] = s.BarTarget.Render("┃")
+			cells[at(float64(t))] = cell{"┃", &s.BarTarget}
 			tail += s.Muted.Render(fmt.Sprintf(" / %d", t))
 			if c.Level < float64(t)-assess.GapTolerance {
 				tail += s.Warn.Render(" ▲")
@@ -443,13 +443,13 @@ func (r resultsScreen) competencyPage(width int) []string {
 			if onMentor {
 				other, mark, label = selfLevel[c.ID], "◇", fmt.Sprintf(" self %.1f", selfLevel[c.ID])
 			}
-			cells[at(other)] = s.Accent.Render(mark)
+			cells[at(other)] = cell{mark, &s.Accent}
 			tail += s.Accent.Render(label)
 		}
 		if c.Answered == 0 {
 			tail += s.Subtle.Render(" not answered")
 		}
-		lines = append(lines, "  "+s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(c.Name, nameW)))+" "+strings.Join(cells, "")+tail)
+		lines = append(lines, "  "+s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(c.Name, nameW)))+" "+drawCells(cells)+tail)
 	}
 	return lines
 }

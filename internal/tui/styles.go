@@ -2,8 +2,11 @@ package tui
 
 import (
 	"image/color"
+	"strings"
+	"sync/atomic"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // palette holds the semantic colour tokens. Screens never name a colour;
@@ -37,53 +40,153 @@ func newPalette(isDark bool) palette {
 type Styles struct {
 	IsDark bool
 
-	Title     lipgloss.Style // app name in the header
-	Header    lipgloss.Style // screen title in the header
-	Section   lipgloss.Style // section headings inside a screen
-	Text      lipgloss.Style
-	Muted     lipgloss.Style
-	Subtle    lipgloss.Style
-	Strong    lipgloss.Style
-	Accent    lipgloss.Style
-	Good      lipgloss.Style
-	Warn      lipgloss.Style
-	Bad       lipgloss.Style
-	Cursor    lipgloss.Style // the marker of the focused row
-	Selected  lipgloss.Style // the focused row's text
-	Chosen    lipgloss.Style // the recorded answer
-	BarFull   lipgloss.Style
-	BarEmpty  lipgloss.Style
-	BarTarget lipgloss.Style
-	Box       lipgloss.Style // dialogs
-	Status    lipgloss.Style // flash messages in the footer
-	ErrorText lipgloss.Style
+	Title     Style // app name in the header
+	Header    Style // screen title in the header
+	Section   Style // section headings inside a screen
+	Text      Style
+	Muted     Style
+	Subtle    Style
+	Strong    Style
+	Accent    Style
+	Good      Style
+	Warn      Style
+	Bad       Style
+	Cursor    Style // the marker of the focused row
+	Selected  Style // the focused row's text
+	Chosen    Style // the recorded answer
+	BarFull   Style
+	BarEmpty  Style
+	BarTarget Style
+	Box       Style // dialogs
+	Status    Style // flash messages in the footer
+	ErrorText Style
 }
 
-// NewStyles builds the styles for a light or dark background.
+// stylesFor holds the styles built for a dark (1) and a light (0)
+// background: building them renders every style once, and the interface
+// asks again when the terminal reports its background. Styles are never
+// changed once built, so one copy serves every App.
+var stylesFor [2]atomic.Pointer[Styles]
+
+// NewStyles returns the styles for a light or dark background.
 func NewStyles(isDark bool) *Styles {
+	i := 0
+	if isDark {
+		i = 1
+	}
+	if s := stylesFor[i].Load(); s != nil {
+		return s
+	}
+	s := buildStyles(isDark)
+	stylesFor[i].CompareAndSwap(nil, s)
+	return stylesFor[i].Load()
+}
+
+func buildStyles(isDark bool) *Styles {
 	p := newPalette(isDark)
 	base := lipgloss.NewStyle()
 	return &Styles{
 		IsDark:    isDark,
-		Title:     base.Bold(true).Foreground(p.accentStrong),
-		Header:    base.Foreground(p.muted),
-		Section:   base.Bold(true).Foreground(p.accent),
-		Text:      base.Foreground(p.text),
-		Muted:     base.Foreground(p.muted),
-		Subtle:    base.Foreground(p.subtle),
-		Strong:    base.Bold(true).Foreground(p.text),
-		Accent:    base.Foreground(p.accent),
-		Good:      base.Foreground(p.good),
-		Warn:      base.Foreground(p.warn),
-		Bad:       base.Foreground(p.bad),
-		Cursor:    base.Bold(true).Foreground(p.accent),
-		Selected:  base.Foreground(p.text).Background(p.selectedBg),
-		Chosen:    base.Bold(true).Foreground(p.good),
-		BarFull:   base.Foreground(p.accent),
-		BarEmpty:  base.Foreground(p.barEmpty),
-		BarTarget: base.Bold(true).Foreground(p.warn),
-		Box:       base.Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1),
-		Status:    base.Foreground(p.muted).Italic(true),
-		ErrorText: base.Bold(true).Foreground(p.bad),
+		Title:     newStyle(base.Bold(true).Foreground(p.accentStrong)),
+		Header:    newStyle(base.Foreground(p.muted)),
+		Section:   newStyle(base.Bold(true).Foreground(p.accent)),
+		Text:      newStyle(base.Foreground(p.text)),
+		Muted:     newStyle(base.Foreground(p.muted)),
+		Subtle:    newStyle(base.Foreground(p.subtle)),
+		Strong:    newStyle(base.Bold(true).Foreground(p.text)),
+		Accent:    newStyle(base.Foreground(p.accent)),
+		Good:      newStyle(base.Foreground(p.good)),
+		Warn:      newStyle(base.Foreground(p.warn)),
+		Bad:       newStyle(base.Foreground(p.bad)),
+		Cursor:    newStyle(base.Bold(true).Foreground(p.accent)),
+		Selected:  newStyle(base.Foreground(p.text).Background(p.selectedBg)),
+		Chosen:    newStyle(base.Bold(true).Foreground(p.good)),
+		BarFull:   newStyle(base.Foreground(p.accent)),
+		BarEmpty:  newStyle(base.Foreground(p.barEmpty)),
+		BarTarget: newStyle(base.Bold(true).Foreground(p.warn)),
+		Box:       newStyle(base.Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)),
+		Status:    newStyle(base.Foreground(p.muted).Italic(true)),
+		ErrorText: newStyle(base.Bold(true).Foreground(p.bad)),
 	}
+}
+
+// Style is a lipgloss style that draws a line of text fast.
+//
+// lipgloss's Render works out word wrap, padding, alignment, borders and
+// margins on every call: about 2 µs on a slow machine even for a plain
+// colour, and a screen calls it hundreds of times per frame. For a style
+// that only sets attributes and colours, the result is always the same
+// escape sequence, the text and a reset, so Style works out that sequence
+// once, when it is made, and Render only joins the pieces. Text with a
+// tab, a carriage return or a newline, and any other style (a border,
+// padding), go to lipgloss. The tests hold every style of both palettes to
+// lipgloss's output, byte for byte.
+type Style struct {
+	lipgloss.Style
+	fast      bool
+	pre, post string
+}
+
+// newStyle wraps st, on the fast path when it only sets bold, italic,
+// blink, faint and colours.
+func newStyle(st lipgloss.Style) Style {
+	s := Style{Style: st}
+	top, right, bottom, left := st.GetPadding()
+	mt, mr, mb, ml := st.GetMargin()
+	if st.GetWidth() != 0 || st.GetHeight() != 0 || st.GetMaxWidth() != 0 || st.GetMaxHeight() != 0 ||
+		top+right+bottom+left+mt+mr+mb+ml != 0 ||
+		st.GetHorizontalFrameSize() != 0 || st.GetVerticalFrameSize() != 0 ||
+		st.GetUnderline() || st.GetStrikethrough() || st.GetReverse() || st.GetInline() || st.GetTransform() != nil {
+		return s
+	}
+	if link, _ := st.GetHyperlink(); link != "" {
+		return s
+	}
+	if _, ok := st.GetUnderlineColor().(lipgloss.NoColor); !ok {
+		return s
+	}
+	// The sequence lipgloss writes, built in its order; the tests hold
+	// every style to lipgloss's own output.
+	var te ansi.Style
+	if st.GetBold() {
+		te = te.Bold()
+	}
+	if st.GetItalic() {
+		te = te.Italic(true)
+	}
+	if st.GetBlink() {
+		te = te.Blink(true)
+	}
+	if st.GetFaint() {
+		te = te.Faint()
+	}
+	if fg := st.GetForeground(); !isNoColor(fg) {
+		te = te.ForegroundColor(fg)
+	}
+	if bg := st.GetBackground(); !isNoColor(bg) {
+		te = te.BackgroundColor(bg)
+	}
+	if len(te) > 0 {
+		s.pre, s.post = te.String(), ansi.ResetStyle
+	}
+	s.fast = true
+	return s
+}
+
+func isNoColor(c color.Color) bool {
+	_, none := c.(lipgloss.NoColor)
+	return c == nil || none
+}
+
+// Render draws the strings, joined by spaces, in the style: the same as
+// lipgloss.Style.Render.
+func (s Style) Render(strs ...string) string {
+	if !s.fast {
+		return s.Style.Render(strs...)
+	}
+	str := strings.Join(strs, " ")
+	if strings.ContainsAny(str, "\t\r\n") {
+		return s.Style.Render(str)
+	}
+	return s.pre + str + s.post
 }

@@ -99,7 +99,49 @@ func fitLine(s string, width int) string {
 	if strings.Contains(s, "\n") {
 		s = s[:strings.IndexByte(s, '\n')]
 	}
+	return fitCells(s, width)
+}
+
+// fitCells cuts a line to width cells, as ansi.Truncate does, but first
+// tries a cheap bound: measuring a line's width properly means finding its
+// grapheme clusters, which for every line of a large frame costs more than
+// drawing it.
+func fitCells(s string, width int) string {
+	if fitsWithin(s, width) {
+		return s
+	}
 	return ansi.Truncate(s, width, "…")
+}
+
+// fitsWithin reports whether s surely takes at most width cells: an
+// over-estimate of its width, without escape sequences, counting one cell
+// for an ASCII byte and two for any other character (no character is
+// wider), is within width. When it says no, the line may still fit.
+func fitsWithin(s string, width int) bool {
+	if len(s) <= width {
+		return true // a cell takes at least one byte
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 0x1b && i+1 < len(s) && s[i+1] == '[': // CSI: up to a final byte
+			i += 2
+			for i < len(s) && (s[i] < 0x40 || s[i] > 0x7e) {
+				i++
+			}
+		case c == 0x1b:
+			return false // another sequence: leave it to ansi
+		case c < 0x80:
+			n++
+		case c >= 0xc0: // the first byte of a character
+			n += 2
+		}
+		if n > width {
+			return false
+		}
+	}
+	return true
 }
 
 // fitBlock makes text exactly height lines, each at most width cells.
@@ -109,7 +151,7 @@ func fitBlock(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		lines[i] = ansi.Truncate(l, width, "…")
+		lines[i] = fitCells(l, width)
 	}
 	for len(lines) < height {
 		lines = append(lines, "")

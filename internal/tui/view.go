@@ -27,9 +27,8 @@ func (a *App) Render() string {
 	l := a.c.Layout
 	s := a.c.Styles
 	if l.TooSmall {
-		msg := fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d. Enlarge the window, or run secpath --accessible.", MinWidth, MinHeight, l.Width, l.Height)
 		var lines []string
-		for _, line := range wrap(msg, max(10, l.Width-1)) {
+		for _, line := range tooSmallText(l.Width, l.Height) {
 			lines = append(lines, s.Warn.Render(line))
 		}
 		return fitBlock(strings.Join(lines, "\n"), l.Width, l.Height)
@@ -58,6 +57,28 @@ func (a *App) Render() string {
 	b.WriteByte('\n')
 	b.WriteString(fitLine(" "+a.help.View(a.helpKeys()), l.Width))
 	return b.String()
+}
+
+// tooSmallText is the longest form of the too-small message that fits the
+// window whole: with the way out, without it, or just the sizes.
+func tooSmallText(w, h int) []string {
+	forms := []string{
+		fmt.Sprintf("Terminal too small: secpath needs %d×%d, this is %d×%d. Enlarge the window, or run secpath --accessible.", MinWidth, MinHeight, w, h),
+		fmt.Sprintf("Terminal too small: needs %d×%d, this is %d×%d.", MinWidth, MinHeight, w, h),
+		fmt.Sprintf("Too small: %d×%d, needs %d×%d.", w, h, MinWidth, MinHeight),
+	}
+	var lines []string
+	for _, f := range forms {
+		lines = wrap(f, max(10, w-1))
+		fits := len(lines) <= h
+		for _, l := range lines {
+			fits = fits && len([]rune(l)) <= w
+		}
+		if fits {
+			break
+		}
+	}
+	return lines
 }
 
 func (a *App) screenView() string {
@@ -118,7 +139,7 @@ func (a *App) statusLine() string {
 	case a.c.State.Started && a.c.State.Saved && a.c.State.ReadOnly:
 		return "Review saved automatically to " + filepath.Base(a.c.State.Path)
 	case a.c.State.Started && a.c.State.Saved:
-		return "Saved automatically · session " + a.c.State.File.Session.ID
+		return fmt.Sprintf("Saved · %d answered · session %s", a.c.State.SavedAnswered, a.c.State.File.Session.ID)
 	}
 	return "Everything stays on this machine."
 }

@@ -1,0 +1,220 @@
+package tomlpos
+
+import "fmt"
+
+// Limits on the shape of a document, checked before it is decoded. The
+// decoder and Scan both grow with the product of nesting depth and size:
+// a few MiB of "[[[[..." or of "a.a.a.a..." costs gigabytes. Real banks and
+// answers files nest four deep at most and use keys of two or three parts.
+const (
+	// MaxDepth bounds nested arrays and inline tables.
+	MaxDepth = 32
+	// MaxKeyParts bounds the parts of one dotted key or table header.
+	MaxKeyParts = 32
+)
+
+// ShapeError says where a document is nested too deep or has too long a
+// dotted key.
+type ShapeError struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *ShapeError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg) }
+
+// CheckShape makes one linear pass over src and reports the first place
+// where arrays or inline tables nest deeper than MaxDepth, or a key or
+// table header has more than MaxKeyParts parts. Like Scan it is tolerant:
+// it does not check the syntax, which the decoder does afterwards. It
+// returns nil when the document is within the limits.
+func CheckShape(src string) *ShapeError {
+	return CheckShapeKeys(src, 0)
+}
+
+// CheckShapeKeys is CheckShape that also reports a document of more than
+// maxKeys keys and table headers (when maxKeys > 0), at the first one past
+// the limit. Decoding costs about a hundred bytes of memory per key, so a
+// few MiB of one-line tables cost hundreds of MiB.
+func CheckShapeKeys(src string, maxKeys int) *ShapeError {
+	c := shapeChecker{src: src, line: 1, col: 1, expectKey: true, maxKeys: maxKeys}
+	return c.run()
+}
+
+type shapeChecker struct {
+	src       string
+	i         int
+	line, col int
+	stack     []byte // open containers: '[' or '{'
+	expectKey bool   // a bare word here starts a key
+	keys      int    // keys and table headers seen
+	maxKeys   int
+}
+
+// counted counts a key or header and reports the one past the limit.
+func (c *shapeChecker) counted(p Pos) *ShapeError {
+	c.keys++
+	if c.maxKeys > 0 && c.keys > c.maxKeys {
+		return &ShapeError{p, fmt.Sprintf("more than %d keys and tables; the file is far larger than it should be", c.maxKeys)}
+	}
+	return nil
+}
+
+func (c *shapeChecker) peek(off int) byte {
+	if c.i+off < len(c.src) {
+		return c.src[c.i+off]
+	}
+	return 0
+}
+
+func (c *shapeChecker) advance() {
+	if c.i >= len(c.src) {
+		return
+	}
+	if c.src[c.i] == '\n' {
+		c.line++
+		c.col = 1
+	} else {
+		c.col++
+	}
+	c.i++
+}
+
+func (c *shapeChecker) pos() Pos { return Pos{Line: c.line, Column: c.col} }
+
+func (c *shapeChecker) run() *ShapeError {
+	for c.i < len(c.src) {
+		ch := c.src[c.i]
+		switch {
+		case ch == '\n':
+			c.advance()
+			if len(c.stack) == 0 {
+				c.expectKey = true
+			}
+		case ch == ' ' || ch == '\t' || ch == '\r':
+			c.advance()
+		case ch == '#':
+			for c.i < len(c.src) && c.src[c.i] != '\n' {
+				c.advance()
+			}
+		case ch == '[' && len(c.stack) == 0 && c.expectKey:
+			p := c.pos()
+			c.advance()
+			if c.peek(0) == '[' {
+				c.advance()
+			}
+			if c.keyParts() > MaxKeyParts {
+				return &ShapeError{p, fmt.Sprintf("a table header of more than %d dotted parts", MaxKeyParts)}
+			}
+			if err := c.counted(p); err != nil {
+				return err
+			}
+			c.expectKey = false
+		case c.expectKey && (isKeyStart(ch)):
+			p := c.pos()
+			if c.keyParts() > MaxKeyParts {
+				return &ShapeError{p, fmt.Sprintf("a key of more than %d dotted parts", MaxKeyParts)}
+			}
+			if err := c.counted(p); err != nil {
+				return err
+			}
+			c.expectKey = false
+		case ch == '"' || ch == '\'':
+			c.skipString()
+			c.expectKey = false
+		case ch == '[' || ch == '{':
+			if len(c.stack) >= MaxDepth {
+				return &ShapeError{c.pos(), fmt.Sprintf("arrays and tables nested more than %d deep (real files nest four deep at most)", MaxDepth)}
+			}
+			c.stack = append(c.stack, ch)
+			c.expectKey = ch == '{'
+			c.advance()
+		case ch == ']' || ch == '}':
+			if n := len(c.stack); n > 0 {
+				c.stack = c.stack[:n-1]
+			}
+			c.expectKey = false
+			c.advance()
+		case ch == ',':
+			c.expectKey = len(c.stack) > 0 && c.stack[len(c.stack)-1] == '{'
+			c.advance()
+		default:
+			c.expectKey = false
+			c.advance()
+		}
+	}
+	return nil
+}
+
+// keyParts reads a dotted key (bare or quoted parts) and counts its parts,
+// stopping one past MaxKeyParts.
+func (c *shapeChecker) keyParts() int {
+	n := 0
+	for c.i < len(c.src) && n <= MaxKeyParts {
+		for c.peek(0) == ' ' || c.peek(0) == '\t' {
+			c.advance()
+		}
+		switch ch := c.peek(0); {
+		case ch == '"' || ch == '\'':
+			c.skipString()
+		case isKeyStart(ch):
+			for c.i < len(c.src) && isKeyStart(c.src[c.i]) && c.src[c.i] != '"' && c.src[c.i] != '\'' {
+				c.advance()
+			}
+		default:
+			return n
+		}
+		n++
+		for c.peek(0) == ' ' || c.peek(0) == '\t' {
+			c.advance()
+		}
+		if c.peek(0) != '.' {
+			return n
+		}
+		c.advance()
+	}
+	return n
+}
+
+// skipString skips a basic or literal string, single- or multi-line.
+func (c *shapeChecker) skipString() {
+	q := c.peek(0)
+	if c.peek(1) == q && c.peek(2) == q {
+		c.advance()
+		c.advance()
+		c.advance()
+		for c.i < len(c.src) {
+			if q == '"' && c.peek(0) == '\\' {
+				c.advance()
+				c.advance()
+				continue
+			}
+			if c.peek(0) == q && c.peek(1) == q && c.peek(2) == q {
+				c.advance()
+				c.advance()
+				c.advance()
+				for c.peek(0) == q {
+					c.advance()
+				}
+				return
+			}
+			c.advance()
+		}
+		return
+	}
+	c.advance()
+	for c.i < len(c.src) {
+		ch := c.peek(0)
+		if ch == '\n' {
+			return
+		}
+		if q == '"' && ch == '\\' {
+			c.advance()
+			c.advance()
+			continue
+		}
+		c.advance()
+		if ch == q {
+			return
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package tomlpos
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCheckShape(t *testing.T) {
+	deep := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + strings.Repeat(close, n)
+	}
+	cases := []struct {
+		name, src string
+		line, col int // 0: within the limits
+	}{
+		{"the test document", doc, 0, 0},
+		{"nested to the limit", "x = " + deep("[", "]", MaxDepth), 0, 0},
+		{"arrays too deep", "a = 1\nx = " + deep("[", "]", MaxDepth+1), 2, 5 + MaxDepth},
+		{"inline tables too deep", "x = " + strings.Repeat("{a=", MaxDepth+1) + "1" + strings.Repeat("}", MaxDepth+1), 1, 5 + 3*MaxDepth},
+		{"mixed, on later lines", "[t]\nx = [\n  {a = [[[\n" + deep("[", "]", MaxDepth), 4, MaxDepth - 5 + 1},
+		{"brackets in strings count for nothing", `s = "` + strings.Repeat("[", 1000) + `"` + "\nt = '''\n" + strings.Repeat("{", 1000) + "'''\n", 0, 0},
+		{"brackets in comments count for nothing", "# " + strings.Repeat("[", 1000) + "\nx = 1\n", 0, 0},
+		{"dotted key too long", "x = 1\n" + strings.Repeat("a.", MaxKeyParts) + "b = 1\n", 2, 1},
+		{"table header too long", "\n\n[" + strings.Repeat("a.", MaxKeyParts) + "b]\n", 3, 1},
+		{"quoted parts count too", `["` + strings.Repeat(`x".a."`, MaxKeyParts) + `"]`, 1, 1},
+		{"key in an inline table", "x = { " + strings.Repeat("a.", MaxKeyParts) + "b = 1 }", 1, 7},
+		{"a float is not a dotted key", "x = 1.5\ny = 1979-05-27T07:32:00.999\n", 0, 0},
+		{"unterminated string", `x = "` + strings.Repeat("[", 100), 0, 0},
+		{"empty", "", 0, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := CheckShape(c.src)
+			switch {
+			case c.line == 0 && err != nil:
+				t.Errorf("within the limits, got %v", err)
+			case c.line != 0 && err == nil:
+				t.Error("beyond the limits, got nothing")
+			case c.line != 0 && (err.Pos.Line != c.line || err.Pos.Column != c.col):
+				t.Errorf("at %d:%d, want %d:%d (%s)", err.Pos.Line, err.Pos.Column, c.line, c.col, err.Msg)
+			}
+		})
+	}
+}
+
+// TestCheckShapeIsLinear: megabytes of nesting are rejected in
+// milliseconds, where decoding them would take gigabytes.
+func TestCheckShapeIsLinear(t *testing.T) {
+	n := 4 << 20
+	start := time.Now()
+	for _, src := range []string{
+		"x = " + strings.Repeat("[", n),
+		"x = " + strings.Repeat("{a=", n/3),
+		"[" + strings.Repeat("a.", n/2) + "b]",
+	} {
+		if CheckShape(src) == nil {
+			t.Error("accepted")
+		}
+	}
+	// About 20 ms on a laptop; the bound leaves room for a loaded machine.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
+
+// TestShippedBankWithinLimits: the embedded bank is far inside the limits.
+func TestShippedBankWithinLimits(t *testing.T) {
+	files, _ := filepath.Glob("../../questions/bank/*.toml")
+	personas, _ := filepath.Glob("../../questions/testdata/personas/*.toml")
+	if len(files) == 0 || len(personas) == 0 {
+		t.Fatal("no bank files found")
+	}
+	for _, f := range append(files, personas...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckShape(string(data)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
+
+func TestCheckShapeKeys(t *testing.T) {
+	src := "a = 1\n[t]\nb = { c = 1, d = [{ e = 1 }] }\n[[u]]\n"
+	// a, t, b, c, d, e, u: seven keys and headers.
+	if err := CheckShapeKeys(src, 7); err != nil {
+		t.Errorf("seven keys, limit 7: %v", err)
+	}
+	err := CheckShapeKeys(src, 6)
+	if err == nil || err.Pos != (Pos{Line: 4, Column: 1}) {
+		t.Errorf("seven keys, limit 6: %v", err)
+	}
+	if err := CheckShapeKeys(strings.Repeat("[t]\n", 1000), 0); err != nil {
+		t.Errorf("no limit: %v", err)
+	}
+}
