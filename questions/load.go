@@ -63,11 +63,10 @@ var predecoded func() *assess.Bank
 // DefaultWithPositions is the full load from TOML, for validate.
 func Default() (*assess.Bank, assess.Report, error) {
 	if predecoded != nil {
-		b := predecoded()
-		// Build the id index now, as validation does for a decoded bank,
-		// so the bank is only ever read from here on: goroutines may
-		// share it.
-		b.Role("")
+		b := takePrebuilt()
+		if b == nil {
+			b = readyBank()
+		}
 		return b, assess.Report{}, nil
 	}
 	return decodeDefault()

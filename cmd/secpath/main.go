@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/secpath/secpath/internal/cli"
+	_ "github.com/secpath/secpath/internal/prewarm" // start-up: see the package
 )
 
 func main() {

@@ -578,7 +578,6 @@ func (a *App) resize(w, h int) {
 
 // Run starts the interface on a terminal and returns how it ended.
 func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer, environ []string) (Outcome, error) {
-	go warmTextWidths()
 	app := New(opts)
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(in), tea.WithOutput(out), tea.WithEnvironment(environ)}
 	if noColor(environ) {
