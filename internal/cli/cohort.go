@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -111,27 +114,66 @@ func readCohort(stderr io.Writer, dir string, b *assess.Bank) ([]assess.CohortMe
 		}
 		return nil, 0, fmt.Errorf("%s: %w", dir, err)
 	}
-	var (
-		members []assess.CohortMember
-		tried   int
-	)
+	var names []string
 	for _, e := range entries {
-		name := e.Name()
-		if filepath.Ext(name) != ".toml" || e.IsDir() {
+		if filepath.Ext(e.Name()) == ".toml" && !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	tried := len(names)
+	// The files are read and scored on every core and reported in name
+	// order. The bank is only read: questions.Default and validation
+	// build its index before this point.
+	type read struct {
+		member assess.CohortMember
+		err    error
+	}
+	b.Question("") // build the bank's lookup index now, before the readers share it
+	// A thousand files pass through memory one after another; a soft limit
+	// makes the collector keep up, so a large team fits in well under
+	// 100 MiB for a few per cent of time.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(64 << 20))
+	reads := make([]read, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(names))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				name := names[i]
+				f, err := storage.ReadAnswers(filepath.Join(dir, name), b)
+				if err != nil {
+					reads[i].err = err
+					continue
+				}
+				// A copy: the decoder's string is a slice of the file's
+				// whole text, which it would keep in memory.
+				who := strings.Clone(strings.TrimSpace(f.Answers.Profile.Name))
+				if who == "" {
+					who = strings.TrimSuffix(name, filepath.Ext(name))
+				}
+				res := assess.Score(b, f.Answers)
+				for k := range res.Competencies {
+					res.Competencies[k].Contributions = nil // only --explain needs them
+				}
+				reads[i].member = assess.CohortMember{Name: who, Source: name, Result: res}
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var members []assess.CohortMember
+	for i, r := range reads {
+		if r.err != nil {
+			path := filepath.Join(dir, names[i])
+			fmt.Fprintf(stderr, "secpath: skipped %s: %s\n", path, firstProblem(path, r.err))
 			continue
 		}
-		tried++
-		path := filepath.Join(dir, name)
-		f, err := storage.ReadAnswers(path, b)
-		if err != nil {
-			fmt.Fprintf(stderr, "secpath: skipped %s: %s\n", path, firstProblem(path, err))
-			continue
-		}
-		who := strings.TrimSpace(f.Answers.Profile.Name)
-		if who == "" {
-			who = strings.TrimSuffix(name, filepath.Ext(name))
-		}
-		members = append(members, assess.CohortMember{Name: who, Source: name, Result: assess.Score(b, f.Answers)})
+		members = append(members, r.member)
 	}
 	if len(members) == 0 {
 		if tried == 0 {

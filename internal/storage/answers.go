@@ -162,10 +162,24 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		return nil, bad(se.Pos.Line, se.Pos.Column, "%s", se.Msg)
 	}
 	var raw rawFile
-	md, err := toml.Decode(text, &raw)
-	ix := tomlpos.Scan(text)
+	md, err := toml.Decode(withoutCommentLines(text), &raw)
 	if err != nil {
-		d := decodeError(name, text, err, ix)
+		// Decode the text as written, so the error's position and the
+		// parse match the file exactly.
+		raw = rawFile{}
+		md, err = toml.Decode(text, &raw)
+	}
+	// Positions are found only when there is a problem to place: a valid
+	// file (the common case, and a cohort reads thousands) skips the scan.
+	var index *tomlpos.Index
+	ix := func() *tomlpos.Index {
+		if index == nil {
+			index = tomlpos.Scan(text)
+		}
+		return index
+	}
+	if err != nil {
+		d := decodeError(name, text, err, ix())
 		// Not TOML at all, or TOML with a value of the wrong type?
 		var generic map[string]any
 		if _, perr := toml.Decode(text, &generic); perr != nil {
@@ -179,7 +193,7 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 	}
 	var rep assess.Report
 	at := func(path string) assess.Source {
-		p, _ := ix.Lookup(path)
+		p, _ := ix().Lookup(path)
 		return assess.Source{File: name, Line: p.Line, Column: p.Column}
 	}
 	for _, k := range md.Undecoded() {
@@ -187,7 +201,7 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 			continue // inside an answer value; checked below
 		}
 		d := assess.Diagnostic{File: name, Message: fmt.Sprintf("unknown key %q", k.String())}
-		if ps := ix.Plain(k.String()); len(ps) > 0 {
+		if ps := ix().Plain(k.String()); len(ps) > 0 {
 			d.Line, d.Column = ps[0].Line, ps[0].Column
 		}
 		rep.Errors = append(rep.Errors, d)
@@ -215,14 +229,14 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 	}
 	for _, id := range sortedIDs(raw.Answers) {
 		ra := raw.Answers[id]
-		where := at("answers." + id)
+		where := func() assess.Source { return at("answers." + id) }
 		q := b.Question(id)
 		if q == nil {
 			hint := ""
 			if len(rep.Errors) < maxProblems { // suggestions cost; past the cap they are not shown
 				hint = suggestQuestion(b, id)
 			}
-			rep.Errorf(where, "unknown question %q%s", id, hint)
+			rep.Errorf(where(), "unknown question %q%s", id, hint)
 			continue
 		}
 		if ra == (rawAnswer{}) {
@@ -232,7 +246,7 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		for _, e := range errs {
 			pos := at("answers." + id + "." + e.key)
 			if pos.Line == 0 {
-				pos = where
+				pos = where()
 			}
 			rep.Errorf(pos, "question %q: %s", id, e.msg)
 		}
@@ -553,28 +567,28 @@ func convertMentor(b *assess.Bank, rm *rawMentor, rep *assess.Report, at func(st
 		SignOff: assess.SignOff{Mentee: rm.SignOff.Mentee, Mentor: rm.SignOff.Mentor, Date: rm.SignOff.Date}}
 	for _, id := range sortedRatingIDs(rm.Ratings) {
 		r := rm.Ratings[id]
-		where := at("mentor.ratings." + id)
+		where := func() assess.Source { return at("mentor.ratings." + id) }
 		if b.Question(id) == nil {
-			rep.Errorf(where, "mentor rating for unknown question %q%s", id, suggestQuestion(b, id))
+			rep.Errorf(where(), "mentor rating for unknown question %q%s", id, suggestQuestion(b, id))
 			continue
 		}
 		if r.Level != nil && (*r.Level < assess.MinLevel || *r.Level > assess.MaxLevel) {
-			rep.Errorf(where, "mentor rating for %q: level %d is outside 0 to 5", id, *r.Level)
+			rep.Errorf(where(), "mentor rating for %q: level %d is outside 0 to 5", id, *r.Level)
 			continue
 		}
 		m.Ratings[id] = assess.MentorRating{Level: r.Level, Notes: r.Notes}
 	}
 	for i, g := range rm.Gaps {
-		where := at(fmt.Sprintf("mentor.gap[%d]", i))
+		where := func() assess.Source { return at(fmt.Sprintf("mentor.gap[%d]", i)) }
 		switch {
 		case b.Role(g.Role) == nil:
-			rep.Errorf(where, "agreed gap %d: unknown role %q%s", i+1, g.Role, suggestRole(b, g.Role))
+			rep.Errorf(where(), "agreed gap %d: unknown role %q%s", i+1, g.Role, suggestRole(b, g.Role))
 			continue
 		case b.Competency(g.Competency) == nil:
-			rep.Errorf(where, "agreed gap %d: unknown competency %q", i+1, g.Competency)
+			rep.Errorf(where(), "agreed gap %d: unknown competency %q", i+1, g.Competency)
 			continue
 		case g.Priority < 0 || g.Priority > 9:
-			rep.Errorf(where, "agreed gap %d: priority %d must be 1 (highest) to 9, or 0 for none", i+1, g.Priority)
+			rep.Errorf(where(), "agreed gap %d: priority %d must be 1 (highest) to 9, or 0 for none", i+1, g.Priority)
 			continue
 		}
 		m.Gaps = append(m.Gaps, assess.AgreedGap{Role: g.Role, Competency: g.Competency, Matters: g.Matters, Priority: g.Priority,
@@ -590,4 +604,29 @@ func sortedRatingIDs(m map[string]rawRating) []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// withoutCommentLines empties the lines that are only a comment, keeping
+// every line break so line numbers do not move. A saved session is mostly
+// such comments (each question and its options), and the decoder reads
+// them a character at a time; a cohort of a thousand files spends most of
+// its time there. Text with multi-line strings is left as it is, since a
+// line starting with # may be part of one.
+func withoutCommentLines(text string) string {
+	if strings.Contains(text, `"""`) || strings.Contains(text, "'''") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for len(text) > 0 {
+		line, rest, found := strings.Cut(text, "\n")
+		if t := strings.TrimLeft(line, " \t"); !strings.HasPrefix(t, "#") {
+			b.WriteString(line)
+		}
+		if found {
+			b.WriteByte('\n')
+		}
+		text = rest
+	}
+	return b.String()
 }
