@@ -1,8 +1,6 @@
 package export
 
 import (
-	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -153,26 +151,16 @@ func WriteCohortMarkdown(w io.Writer, c *assess.Cohort) error {
 // it, and their level and shortfall in the competency. Cells a spreadsheet
 // would run as a formula are defused.
 func WriteCohortCSV(w io.Writer, c *assess.Cohort) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CohortCSVHeader); err != nil {
-		return fmt.Errorf("writing CSV: %w", err)
-	}
-	for _, p := range c.People {
-		for k, id := range c.Competencies {
-			row := []string{p.Name, p.Source, p.NextRole, num(p.NextReadiness), id, num(p.Levels[k]), num(p.Shortfall[k])}
-			for i := range row {
-				row[i] = defuse(row[i])
-			}
-			if err := cw.Write(row); err != nil {
-				return fmt.Errorf("writing CSV: %w", err)
+	return writeCSVRows(w, CohortCSVHeader, func(row func(...string) error) error {
+		for _, p := range c.People {
+			for k, id := range c.Competencies {
+				if err := row(p.Name, p.Source, p.NextRole, num(p.NextReadiness), id, num(p.Levels[k]), num(p.Shortfall[k])); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("writing CSV: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -15,21 +15,36 @@ var CSVHeader = []string{"goal", "competency", "step", "category", "action", "de
 // WriteCSV writes one row per planned action, for spreadsheets and HR
 // tools. Cells that a spreadsheet would run as a formula are defused.
 func WriteCSV(w io.Writer, p *assess.Plan) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
-		return fmt.Errorf("writing CSV: %w", err)
-	}
-	for _, g := range p.Goals {
-		for _, a := range g.Actions {
-			row := []string{strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), a.Title, a.Detail,
-				strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(), a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency)}
-			for i := range row {
-				row[i] = defuse(row[i])
-			}
-			if err := cw.Write(row); err != nil {
-				return fmt.Errorf("writing CSV: %w", err)
+	return writeCSVRows(w, CSVHeader, func(row func(...string) error) error {
+		for _, g := range p.Goals {
+			for _, a := range g.Actions {
+				if err := row(strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), a.Title, a.Detail,
+					strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(),
+					a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency)); err != nil {
+					return err
+				}
 			}
 		}
+		return nil
+	})
+}
+
+// writeCSVRows writes a header and the rows a producer emits, every cell
+// defused against formula injection: the one CSV path for plans and
+// cohorts.
+func writeCSVRows(w io.Writer, header []string, rows func(row func(...string) error) error) error {
+	cw := csv.NewWriter(w)
+	emit := func(cells ...string) error {
+		for i := range cells {
+			cells[i] = defuse(cells[i])
+		}
+		return cw.Write(cells)
+	}
+	if err := cw.Write(header); err != nil {
+		return fmt.Errorf("writing CSV: %w", err)
+	}
+	if err := rows(emit); err != nil {
+		return fmt.Errorf("writing CSV: %w", err)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
