@@ -128,7 +128,11 @@ func (r *Role) FamilyName() string {
 type Role struct {
 	ID    string `toml:"id"`
 	Title string `toml:"title"`
-	Track string `toml:"track"` // technical | program | executive | it | privacy
+	// Aliases are the job titles people use for this role ("SOC lead",
+	// "head of security", "DPO"): a current role given in words is matched
+	// against the id, the title and these.
+	Aliases []string `toml:"aliases"`
+	Track   string   `toml:"track"` // technical | program | executive | it | privacy
 	// Family groups roles of one profession (security, it, privacy): the
 	// recommendation prefers a long-term role in the family the person is
 	// in. Empty means the track.
@@ -202,7 +206,12 @@ type Certification struct {
 	Maintenance string   `toml:"maintenance"`
 	Domains     []Domain `toml:"domains"`
 	Rule        Rule     `toml:"rule"`
-	Src         Source   `toml:"-"`
+	// Evidence is the level of work that holding the certification
+	// attests in a competency. Only certifications whose award needs
+	// verified experience in that work should carry it: an exam alone shows
+	// knowledge, not what someone has done.
+	Evidence map[string]int `toml:"evidence"`
+	Src      Source         `toml:"-"`
 }
 
 // Label is the short name used in lists.

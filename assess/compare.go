@@ -85,8 +85,8 @@ func CompareFor(b *Bank, old, cur *Result, role string) *Comparison {
 		}
 		c.Competencies = append(c.Competencies, Change{cs.ID, cs.Name, o.Level, cs.Level, round(cs.Level-o.Level, 2)})
 		// Calibration: the spread between self-rating and scenarios.
-		if o.Self != nil && o.Scenario != nil && cs.Self != nil && cs.Scenario != nil {
-			os, ns := math.Abs(*o.Self-*o.Scenario), math.Abs(*cs.Self-*cs.Scenario)
+		if o.Self != nil && o.Judgement != nil && cs.Self != nil && cs.Judgement != nil {
+			os, ns := math.Abs(*o.Self-*o.Judgement), math.Abs(*cs.Self-*cs.Judgement)
 			ch := CalibrationChange{cs.ID, cs.Name, round(os, 2), round(ns, 2)}
 			switch {
 			case os >= CalibrationGap && ns < os-0.5:

@@ -154,7 +154,16 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			continue
 		}
 		st.YearsShort = math.Max(st.YearsShort, need-have)
-		short = append(short, experienceShortfall(b, fact, need, have, ok))
+		bl := Blocker{Fact: fact, Need: need, Have: have}
+		switch {
+		case ok:
+			bl.Months = int(math.Ceil((need - have) * 12))
+		case !factAsked(b, res.Mode, fact):
+			bl.NotAsked = true
+		default:
+			bl.NotAnswered = true
+		}
+		short = append(short, experienceShortfall(b, bl))
 	}
 	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
 		covered, anyOK := coveredDomains(c, res)
@@ -205,19 +214,22 @@ func coveredDomains(c *Certification, res *Result) (int, bool) {
 	return covered, anyOK
 }
 
-func experienceShortfall(b *Bank, fact string, need, have float64, answered bool) string {
-	name, unit := fact, ""
-	if f := b.Fact(fact); f != nil {
+func experienceShortfall(b *Bank, bl Blocker) string {
+	name, unit := bl.Fact, ""
+	if f := b.Fact(bl.Fact); f != nil {
 		name, unit = f.Name, f.Unit
 	}
-	needs := fmt.Sprintf("%g", need)
+	needs := fmt.Sprintf("%g", bl.Need)
 	if unit != "" {
 		needs += " " + unit
 	}
-	if !answered {
+	switch {
+	case bl.NotAsked:
+		return fmt.Sprintf("%s: needs %s; not asked in quick mode: run the full assessment.", name, needs)
+	case bl.NotAnswered:
 		return fmt.Sprintf("%s: needs %s, not answered.", name, needs)
 	}
-	return fmt.Sprintf("%s: needs %s, you have %g (%g short).", name, needs, have, round(need-have, 1))
+	return fmt.Sprintf("%s: needs %s, you have %g (%g short, about %d months at the earliest).", name, needs, bl.Have, round(bl.Need-bl.Have, 1), bl.Months)
 }
 
 func lowerFirst(s string) string {

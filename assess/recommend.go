@@ -6,23 +6,32 @@ import (
 	"strings"
 )
 
-// PerformingReadiness is the readiness from which secpath assumes a person
-// already works at a role's level when no current role is given.
-const PerformingReadiness = 80.0
+// MoveReadiness is the readiness of the role a person stands in from which
+// secpath recommends a move; below it, the next step is to grow in that
+// role. PlanHorizonMonths is the plan's horizon: a role whose experience
+// minimum needs longer is not made the next step while another step is
+// open.
+const (
+	MoveReadiness     = 70.0
+	PlanHorizonMonths = 24
+)
 
 // recommend picks the next step and the long-term role on the role graph.
 //
-//   - Position: the current role from the profile when it names a role;
-//     otherwise the most senior role with readiness of at least
-//     PerformingReadiness and no blockers; otherwise the common starting
-//     role with the highest readiness.
+//   - Position: the role the current role names (id, title or alias);
+//     otherwise the most senior role of the person's family they are
+//     performing at, else the family's best-fitting starting role.
 //   - Long-term: the target when one is set; otherwise the most senior role
-//     reachable from the position in the same family (security, IT,
-//     privacy), ties broken by readiness.
-//   - Next step: among the roles the position leads to, those on a path to
-//     the long-term role, preferring the long-term role's family, then the
-//     highest readiness, then fewer blockers. A person already at the
-//     long-term role grows in it.
+//     reachable from the position in the person's family, ties broken by
+//     readiness.
+//   - Next step: the position itself while its readiness is under
+//     MoveReadiness, or while every move towards the long-term role is
+//     blocked beyond PlanHorizonMonths; otherwise, among the roles the
+//     position leads to on a path to the long-term role (any when none is),
+//     those not blocked beyond the horizon, preferring the long-term role's
+//     family, then the highest readiness, then fewer blockers. When no path
+//     leads from the position to a target in another family, the starting
+//     role of the target's family that fits best.
 func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	var rec Recommendation
 	if len(b.Roles) == 0 {
@@ -34,9 +43,7 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	pos, posReason := position(b, a, res)
 	rec.Position = pos.ID
 	why = append(why, posReason)
-	if pf := fit(pos.ID); pf.Readiness < PerformingReadiness {
-		why = append(why, fmt.Sprintf("You meet %.0f%% of %s today: closing its gaps is part of every next step.", pf.Readiness, pos.Title))
-	}
+	pf := fit(pos.ID)
 
 	// Long-term role.
 	long := b.Role(a.Target)
@@ -46,7 +53,7 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	if long == nil {
 		var best *Role
 		for _, r := range reachable(b, pos.ID) {
-			if r.FamilyName() != pos.FamilyName() {
+			if r.FamilyName() != res.Family {
 				continue
 			}
 			if best == nil || r.Seniority > best.Seniority ||
@@ -54,77 +61,153 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 				best = r
 			}
 		}
+		if best == nil {
+			best = pos
+		}
 		long = best
 	}
 	rec.LongTermRole = long.ID
 
-	// Next step.
-	var next *Role
-	switch {
-	case long.ID == pos.ID:
-		next = pos
-		why = append(why, fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): it is already where your path leads.", pos.Title, fit(pos.ID).Readiness))
-	default:
-		cands := successorsTowards(b, pos, long.ID)
-		onPath := len(cands) > 0
-		if !onPath {
-			cands = successorsTowards(b, pos, "")
-		}
-		if len(cands) == 0 {
-			next = pos
-			why = append(why, fmt.Sprintf("%s is at the top of its path (readiness %.0f%%): the next step is to grow in it.", pos.Title, fit(pos.ID).Readiness))
-			break
-		}
-		sort.SliceStable(cands, func(i, j int) bool {
-			fi, fj := cands[i].FamilyName() == long.FamilyName(), cands[j].FamilyName() == long.FamilyName()
-			if fi != fj {
-				return fi
-			}
-			ri, rj := fit(cands[i].ID), fit(cands[j].ID)
-			if ri.Readiness != rj.Readiness {
-				return ri.Readiness > rj.Readiness
-			}
-			return len(ri.Blockers) < len(rj.Blockers)
-		})
-		next = cands[0]
-		line := fmt.Sprintf("Next step: %s, readiness %.0f%%", next.Title, fit(next.ID).Readiness)
-		if onPath {
-			line += fmt.Sprintf(", on the path from %s to %s", pos.Title, long.Title)
-		} else {
-			line += fmt.Sprintf("; no path on the role map leads from %s to %s", pos.Title, long.Title)
-		}
-		if len(cands) > 1 {
-			var others []string
-			for _, c := range cands[1:] {
-				others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, fit(c.ID).Readiness))
-			}
-			line += fmt.Sprintf(" (also open: %s)", strings.Join(others, ", "))
-		}
-		why = append(why, line+".")
-	}
+	next := nextStep(b, res, pos, long, &why)
 	rec.NextRole = next.ID
+	if next.ID == pos.ID && pf.Readiness < MoveReadiness && len(pf.Gaps) > 0 {
+		var names []string
+		for i, g := range pf.Gaps {
+			if i == 3 {
+				break
+			}
+			names = append(names, fmt.Sprintf("%s %.1f of %d", g.Name, g.Current, g.Target))
+		}
+		why = append(why, fmt.Sprintf("Close first: %s.", strings.Join(names, "; ")))
+	}
 
 	lf := fit(long.ID)
-	line := fmt.Sprintf("Long-term: %s, readiness %.0f%% today", long.Title, lf.Readiness)
+	line := fmt.Sprintf("Long-term: %s, readiness %.0f%% and fit %.0f%% today", long.Title, lf.Readiness, lf.Fit)
 	if a.Target != "" && long.ID == a.Target {
-		line = fmt.Sprintf("Long-term: %s, your target, readiness %.0f%% today", long.Title, lf.Readiness)
+		line = fmt.Sprintf("Long-term: %s, your target, readiness %.0f%% and fit %.0f%% today", long.Title, lf.Readiness, lf.Fit)
+		if long.FamilyName() != res.Family {
+			line += fmt.Sprintf(" (a move from %s into %s)", res.Family, long.FamilyName())
+		}
 	}
 	if len(lf.Gaps) > 0 {
 		g := lf.Gaps[0]
 		line += fmt.Sprintf("; its largest gap is %s (%.1f against a target of %d, weight %g)", g.Name, g.Current, g.Target, g.Weight)
 	}
 	why = append(why, line+".")
+	if long.ID != next.ID && lf.Blocked {
+		why = append(why, fmt.Sprintf("%s is blocked for now: %s", long.Title, blockerText(lf)))
+	}
 
 	why = append(why, placementLine(res.Dimensions, lf.Profile, long.Title))
 	if nf := fit(next.ID); len(nf.Blockers) > 0 {
-		var msgs []string
-		for _, bl := range nf.Blockers {
-			msgs = append(msgs, bl.Message)
-		}
-		why = append(why, fmt.Sprintf("Before %s: %s", next.Title, strings.Join(msgs, " ")))
+		why = append(why, fmt.Sprintf("Before %s: %s", next.Title, blockerText(nf)))
+	}
+	if n := unverified(res); n > 0 {
+		why = append(why, fmt.Sprintf("%d of your self-ratings sit above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.", n))
 	}
 	rec.Rationale = why
 	return rec
+}
+
+func blockerText(f *RoleFit) string {
+	var msgs []string
+	for _, bl := range f.Blockers {
+		msgs = append(msgs, bl.Message)
+	}
+	return strings.Join(msgs, " ")
+}
+
+func unverified(res *Result) int {
+	n := 0
+	for _, c := range res.Competencies {
+		if c.Unverified {
+			n++
+		}
+	}
+	return n
+}
+
+// nextStep chooses the next role and writes its rationale line.
+func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
+	fit := func(id string) *RoleFit { return res.RoleFit(id) }
+	pf := fit(pos.ID)
+	grow := func(reason string) *Role {
+		*why = append(*why, reason)
+		return pos
+	}
+	if long.ID == pos.ID {
+		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%, fit %.0f%%): it is already where your path leads.", pos.Title, pf.Readiness, pf.Fit))
+	}
+	if pf.Readiness < MoveReadiness {
+		return grow(fmt.Sprintf("Next step: grow in %s first: you meet %.0f%% of it, and secpath suggests a move from %.0f%%.", pos.Title, pf.Readiness, MoveReadiness))
+	}
+	cands := successorsTowards(b, pos, long.ID)
+	onPath := len(cands) > 0
+	if !onPath && long.FamilyName() != pos.FamilyName() {
+		// A target in another family with no path from here: start where
+		// that family starts.
+		var best *Role
+		for i := range b.Roles {
+			ro := &b.Roles[i]
+			if ro.Entry && ro.FamilyName() == long.FamilyName() && (ro.ID == long.ID || shortestPath(b, ro.ID, long.ID) != nil) &&
+				(best == nil || fit(ro.ID).Fit > fit(best.ID).Fit) {
+				best = ro
+			}
+		}
+		if best != nil {
+			bf := fit(best.ID)
+			*why = append(*why, fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%%: no path on the role map leads from %s to %s, and %s is where the %s path starts.",
+				best.Title, bf.Readiness, bf.Fit, pos.Title, long.Title, best.Title, long.FamilyName()))
+			return best
+		}
+	}
+	if !onPath {
+		cands = successorsTowards(b, pos, "")
+	}
+	if len(cands) == 0 {
+		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): it is at the top of its path.", pos.Title, pf.Readiness))
+	}
+	var open, far []*Role
+	for _, c := range cands {
+		if fit(c.ID).BlockedMonths > PlanHorizonMonths {
+			far = append(far, c)
+		} else {
+			open = append(open, c)
+		}
+	}
+	if len(open) == 0 {
+		f := fit(far[0].ID)
+		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): %s, the next role on your path, needs about %d more months of experience (%s), beyond this plan's %d months.",
+			pos.Title, pf.Readiness, far[0].Title, f.BlockedMonths, blockerText(f), PlanHorizonMonths))
+	}
+	sort.SliceStable(open, func(i, j int) bool {
+		fi, fj := open[i].FamilyName() == long.FamilyName(), open[j].FamilyName() == long.FamilyName()
+		if fi != fj {
+			return fi
+		}
+		ri, rj := fit(open[i].ID), fit(open[j].ID)
+		if ri.Readiness != rj.Readiness {
+			return ri.Readiness > rj.Readiness
+		}
+		return len(ri.Blockers) < len(rj.Blockers)
+	})
+	next := open[0]
+	nf := fit(next.ID)
+	line := fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%% (you meet %.0f%% of %s today)", next.Title, nf.Readiness, nf.Fit, pf.Readiness, pos.Title)
+	if onPath {
+		line += fmt.Sprintf(", on the path from %s to %s", pos.Title, long.Title)
+	} else {
+		line += fmt.Sprintf("; no path on the role map leads from %s to %s", pos.Title, long.Title)
+	}
+	if len(open) > 1 {
+		var others []string
+		for _, c := range open[1:] {
+			others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, fit(c.ID).Readiness))
+		}
+		line += fmt.Sprintf(" (also open: %s)", strings.Join(others, ", "))
+	}
+	*why = append(*why, line+".")
+	return next
 }
 
 // successorsTowards lists the roles a role leads to from which the goal is
@@ -145,34 +228,77 @@ func successorsTowards(b *Bank, from *Role, goal string) []*Role {
 
 // position finds where the person stands on the role map, with a reason.
 func position(b *Bank, a *Answers, res *Result) (*Role, string) {
-	if ro := b.Role(a.Profile.CurrentRole); ro != nil {
-		return ro, fmt.Sprintf("Starting point: %s, your current role (readiness %.0f%%).", ro.Title, res.RoleFit(ro.ID).Readiness)
+	if ro := b.MatchRole(a.Profile.CurrentRole); ro != nil {
+		f := res.RoleFit(ro.ID)
+		how := "your current role"
+		if a.Profile.CurrentRole != ro.ID {
+			how = fmt.Sprintf("your current role %q", a.Profile.CurrentRole)
+		}
+		return ro, fmt.Sprintf("Starting point: %s, %s (readiness %.0f%%, fit %.0f%%).", ro.Title, how, f.Readiness, f.Fit)
 	}
 	note := ""
 	if a.Profile.CurrentRole != "" {
-		note = fmt.Sprintf(" (your current role %q is not one of the bank's roles)", a.Profile.CurrentRole)
+		note = fmt.Sprintf(" (your current role %q names none of the bank's roles)", a.Profile.CurrentRole)
 	}
-	var best *Role
-	for i := range b.Roles {
-		ro := &b.Roles[i]
-		f := res.RoleFit(ro.ID)
-		if f.Readiness >= PerformingReadiness && len(f.Blockers) == 0 && (best == nil || ro.Seniority > best.Seniority) {
-			best = ro
+	ro := inferPosition(b, res)
+	f := res.RoleFit(ro.ID)
+	if performing(b, ro, res) {
+		return ro, fmt.Sprintf("Starting point: %s%s, the most senior %srole you appear to work at: readiness %.0f%% (from %.0f%%), no essential target a level short, experience minimums met.",
+			ro.Title, note, familyWord(res.Family), f.Readiness, PerformingReadiness)
+	}
+	return ro, fmt.Sprintf("Starting point: %s%s, the %srole that fits you best to start from (readiness %.0f%%, fit %.0f%%).", ro.Title, note, familyWord(res.Family), f.Readiness, f.Fit)
+}
+
+// familyWord is the family as an adjective before "role", or nothing.
+func familyWord(f string) string {
+	if f == "" {
+		return ""
+	}
+	return f + " "
+}
+
+// orderRoles sets each role's relation to the position and sorts the roles
+// as a person sees them: the position, the roles ahead of it in their
+// family (nearest first), those as senior in the family, other families,
+// and last the roles less senior than where they stand.
+func orderRoles(b *Bank, res *Result) {
+	pos := b.Role(res.Recommendation.Position)
+	if pos == nil {
+		return
+	}
+	rank := map[Relation]int{RelCurrent: 0, RelAhead: 1, RelLateral: 2, RelOther: 3, RelOutgrown: 4}
+	for i := range res.Roles {
+		f := &res.Roles[i]
+		switch {
+		case f.ID == pos.ID:
+			f.Relation = RelCurrent
+		case f.Seniority < pos.Seniority:
+			f.Relation = RelOutgrown
+		case f.Family != res.Family:
+			f.Relation = RelOther
+		case f.Seniority > pos.Seniority:
+			f.Relation = RelAhead
+		default:
+			f.Relation = RelLateral
 		}
 	}
-	if best != nil {
-		return best, fmt.Sprintf("Starting point: %s%s, the most senior role whose targets you already meet to %.0f%% or more, with no blockers (%.0f%%).", best.Title, note, PerformingReadiness, res.RoleFit(best.ID).Readiness)
-	}
-	for i := range b.Roles {
-		ro := &b.Roles[i]
-		if ro.Entry && (best == nil || res.RoleFit(ro.ID).Readiness > res.RoleFit(best.ID).Readiness) {
-			best = ro
+	sort.SliceStable(res.Roles, func(i, j int) bool {
+		x, y := res.Roles[i], res.Roles[j]
+		if rank[x.Relation] != rank[y.Relation] {
+			return rank[x.Relation] < rank[y.Relation]
 		}
-	}
-	if best == nil {
-		best = &b.Roles[0]
-	}
-	return best, fmt.Sprintf("Starting point: %s%s, the closest of the common starting roles (readiness %.0f%%).", best.Title, note, res.RoleFit(best.ID).Readiness)
+		switch x.Relation {
+		case RelAhead:
+			if x.Seniority != y.Seniority {
+				return x.Seniority < y.Seniority
+			}
+		case RelOutgrown:
+			if x.Seniority != y.Seniority {
+				return x.Seniority > y.Seniority
+			}
+		}
+		return x.Fit > y.Fit
+	})
 }
 
 // placementLine explains the depth/breadth placement against a role's.

@@ -8,15 +8,40 @@ import (
 )
 
 // CalibrationGap is the difference, in levels, between a self-rating and
-// the scenario evidence for the same competency at which secpath flags it.
+// the judgement shown in the scenarios for the same competency at which
+// secpath flags it.
 const CalibrationGap = 2.0
 
-// ScenarioShare is the part of a competency's level that comes from the
-// scenario answers when there are also answers about what the person has
-// done. Scenarios show judgement (knowing what a seasoned leader would do),
-// which is real evidence but weaker than having done it, so they count for
-// a third and the person's record for two thirds.
-const ScenarioShare = 1.0 / 3
+// Judgement moves a level by at most these amounts, and only where there is
+// evidence of work to move: knowing what a seasoned leader would do is real
+// but weaker evidence than having done it, and the best option of a
+// scenario can sometimes be spotted, so good judgement adds at most a
+// quarter of a level and poor judgement takes away at most half of one.
+const (
+	JudgementUp   = 0.25
+	JudgementDown = 0.5
+)
+
+// A self-rated level is unverified where it sits well above what the rest
+// of the evidence supports: more than ClaimSlack above the judgement shown
+// in the competency's own scenarios, or more than FactSlack above the
+// level the experience facts give (team size, budget owned, incidents led,
+// board exposure). The verified level is capped there. Judgement in one
+// competency says little about another, so the overall judgement caps
+// nothing.
+const (
+	ClaimSlack = 1.5
+	FactSlack  = 2.0
+)
+
+// CertEvidenceWeight is the weight of a held certification's evidence of
+// work beside a rating answer's weight of 1: the award checked experience
+// once, the rating says what the person does now.
+const CertEvidenceWeight = 0.5
+
+// UnverifiedConfidence is the factor applied to a competency's confidence
+// when its level is unverified.
+const UnverifiedConfidence = 0.5
 
 // GapTolerance is the shortfall below which a target counts as met: a
 // quarter of a level is within the precision of a questionnaire.
@@ -38,17 +63,33 @@ type CompetencyScore struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`
 	Dimension Dimension `json:"dimension"`
-	// Level is the weighted mean of the answers' levels, 0–5.
+	// Level is built from the evidence of work (ratings, experience facts,
+	// certifications held), moved by judgement within JudgementUp and
+	// JudgementDown, and capped where the claims are unverified: the level
+	// readiness and fit rest on. 0–5.
 	Level float64 `json:"level"`
+	// Claimed is the level before the cap, when the cap lowered it.
+	Claimed *float64 `json:"claimed,omitempty"`
+	// Unverified says the self-rating sits above what the judgement or the
+	// facts support, so the level was capped and its confidence lowered.
+	Unverified bool `json:"unverified,omitempty"`
+	// Evidenced says there is evidence of work for the competency; without
+	// it the level is 0 whatever the scenarios show.
+	Evidenced bool `json:"evidenced"`
+	// Assessed says the mode asked a question that gives evidence of work
+	// for it; roles' readiness and fit leave out targets not assessed.
+	Assessed bool `json:"assessed"`
 	// Confidence is the share of this competency's question weight that was
-	// answered, 0–1.
+	// answered, 0–1, halved when the level is unverified.
 	Confidence float64 `json:"confidence"`
 	Answered   int     `json:"answered"`
 	Asked      int     `json:"asked"`
-	// Self and Scenario are the means of the rating and scenario answers
-	// alone, when there were any.
-	Self     *float64 `json:"self,omitempty"`
-	Scenario *float64 `json:"scenario,omitempty"`
+	// Self is the mean of the rating answers, Facts the highest level the
+	// experience facts give, and Judgement the mean of the scenario answers,
+	// when there were any.
+	Self      *float64 `json:"self,omitempty"`
+	Facts     *float64 `json:"facts,omitempty"`
+	Judgement *float64 `json:"judgement,omitempty"`
 	// Mentor is the mentor's rating of this competency, when there is one.
 	Mentor        *float64       `json:"mentor,omitempty"`
 	Contributions []Contribution `json:"contributions,omitempty"`
@@ -73,21 +114,62 @@ type Gap struct {
 }
 
 // Blocker is a hard requirement of a role that is not met. Blockers do not
-// lower readiness; they are reported beside it.
+// lower readiness; they are reported beside it, and a role with an
+// experience blocker is shown as blocked.
 type Blocker struct {
 	Kind    string `json:"kind"` // experience | certification
 	Message string `json:"message"`
+	// Fact, Need and Have describe an experience blocker.
+	Fact string  `json:"fact,omitempty"`
+	Need float64 `json:"need,omitempty"`
+	Have float64 `json:"have,omitempty"`
+	// Months is the calendar time an experience blocker needs at the
+	// earliest (0 when unknown, as when the question was not answered).
+	Months int `json:"months,omitempty"`
+	// NotAnswered says the fact's question was skipped; NotAsked that the
+	// mode did not ask it (quick mode).
+	NotAnswered bool `json:"not_answered,omitempty"`
+	NotAsked    bool `json:"not_asked,omitempty"`
 }
+
+// Relation places a role relative to where the person stands.
+type Relation string
+
+// Relations, in the order roles are shown.
+const (
+	RelCurrent  Relation = "current"  // where the person stands
+	RelAhead    Relation = "ahead"    // more senior, in the person's family
+	RelLateral  Relation = "lateral"  // as senior, in the person's family
+	RelOther    Relation = "other"    // another family, as senior or more
+	RelOutgrown Relation = "outgrown" // less senior than where they stand
+)
 
 // RoleFit is how ready a person is for one role.
 type RoleFit struct {
-	ID        string  `json:"id"`
-	Title     string  `json:"title"`
-	Track     string  `json:"track"`
-	Seniority int     `json:"seniority"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Track     string `json:"track"`
+	Family    string `json:"family"`
+	Seniority int    `json:"seniority"`
+	// Readiness is the share of the role's target levels met, 0–100, on
+	// verified levels, over the targets the mode assessed.
 	Readiness float64 `json:"readiness"`
-	// Met counts the targets reached.
+	// ReadinessClaimed is the readiness if every unverified claim held,
+	// when it is higher.
+	ReadinessClaimed *float64 `json:"readiness_claimed,omitempty"`
+	// Fit is how closely the person's profile matches the role's, 0–100:
+	// shortfalls, over-qualification and another family lower it.
+	Fit float64 `json:"fit"`
+	// Relation places the role against the person's position.
+	Relation Relation `json:"relation"`
+	// Blocked says an experience minimum is not met; BlockedMonths is the
+	// calendar time the longest one needs.
+	Blocked       bool `json:"blocked"`
+	BlockedMonths int  `json:"blocked_months,omitempty"`
+	// Met counts the targets reached; Assessed the targets the mode asked
+	// about, of Targets in all.
 	Met      int             `json:"met"`
+	Assessed int             `json:"assessed"`
 	Targets  int             `json:"targets"`
 	Gaps     []Gap           `json:"gaps"`
 	Blockers []Blocker       `json:"blockers"`
@@ -102,14 +184,27 @@ type Recommendation struct {
 	Rationale    []string `json:"rationale"`
 }
 
-// Calibration flags a competency where self-rating and scenario evidence
+// Calibration flags a competency where a self-rating and other evidence
 // disagree.
 type Calibration struct {
 	Competency string  `json:"competency"`
 	Name       string  `json:"name"`
 	Self       float64 `json:"self"`
-	Evidence   float64 `json:"evidence"`
-	Message    string  `json:"message"`
+	// Evidence is the judgement score or the facts' level, as Against says.
+	Evidence float64 `json:"evidence"`
+	// Against is "judgement" or "facts".
+	Against string `json:"against"`
+	// Over says the self-rating is the higher of the two.
+	Over    bool   `json:"over"`
+	Message string `json:"message"`
+}
+
+// Judgement is the overall situational-judgement score: the mean, over the
+// scenarios answered, of the chosen option's levels weighted by what the
+// question measures.
+type Judgement struct {
+	Score     float64 `json:"score"`
+	Scenarios int     `json:"scenarios"`
 }
 
 // BankRef names the bank a result was computed with.
@@ -134,6 +229,11 @@ type Result struct {
 	Recommendation Recommendation     `json:"recommendation"`
 	Calibration    []Calibration      `json:"calibration"`
 	Certifications []CertStatus       `json:"certifications"`
+	// Judgement is the overall scenario score, when scenarios were
+	// answered.
+	Judgement *Judgement `json:"judgement,omitempty"`
+	// Family is the profession the person is in: security, it or privacy.
+	Family string `json:"family"`
 	// Assumptions are the what-ifs the result was computed under.
 	Assumptions []Assumption `json:"assumptions,omitempty"`
 	// Basis says whose ratings the levels rest on: self or mentor.
@@ -142,7 +242,10 @@ type Result struct {
 	// by a level or more.
 	MentorDifferences []MentorDifference `json:"mentor_differences,omitempty"`
 
-	levels map[string]float64
+	levels  map[string]float64
+	claimed map[string]float64
+	// assessed marks the competencies the mode gave evidence of work for.
+	assessed map[string]bool
 }
 
 // Level returns the computed level of a competency (0 when unknown).
@@ -197,18 +300,12 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		Held:          []HeldCert{},
 		levels:        map[string]float64{},
 	}
-	type acc struct {
-		doneSum, doneW    float64 // ratings and experience: what was done
-		rateSum, rateW    float64 // ratings alone, for calibration
-		scenSum, scenW    float64 // scenarios: judgement
-		askedW, answeredW float64
-		asked, answered   int
-		contributions     []Contribution
-	}
-	accs := make(map[string]*acc, len(b.Competencies))
+	accs := make(map[string]*evidence, len(b.Competencies))
 	for _, c := range b.Competencies {
-		accs[c.ID] = &acc{}
+		accs[c.ID] = &evidence{}
 	}
+	var judgeSum float64
+	var judgeN int
 	for _, q := range b.QuestionsFor(mode) {
 		res.Asked++
 		ans, ok := a.Items[q.ID]
@@ -220,12 +317,32 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			if c := accs[comp]; c != nil {
 				c.asked++
 				c.askedW += w
+				if q.Kind != KindScenario {
+					c.assessed = true
+				}
+			}
+		}
+		if q.Kind == KindCertifications {
+			// Held certifications that attest work can evidence any
+			// competency they name, so the question assesses those.
+			for i := range b.Certifications {
+				for comp := range b.Certifications[i].Evidence {
+					if c := accs[comp]; c != nil {
+						c.assessed = true
+					}
+				}
 			}
 		}
 		if !given {
 			continue
 		}
 		recordFact(b, res, q, ans)
+		if q.Kind == KindScenario {
+			if js, ok := questionJudgement(q, ans); ok {
+				judgeSum += js
+				judgeN++
+			}
+		}
 		for comp, w := range q.Measures {
 			c := accs[comp]
 			if c == nil {
@@ -238,17 +355,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			c.answered++
 			c.answeredW += w
 			ew := w * ans.Confidence.factor()
-			if q.Kind == KindScenario {
-				c.scenSum += ew * level
-				c.scenW += ew
-			} else {
-				c.doneSum += ew * level
-				c.doneW += ew
-			}
-			if q.Kind == KindRating {
-				c.rateSum += ew * level
-				c.rateW += ew
-			}
+			c.add(q.Kind, level, ew)
 			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence.canonical()})
 		}
 	}
@@ -262,6 +369,24 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			}
 		}
 	}
+	// Certifications held that attest work count as evidence of it.
+	for _, h := range res.Held {
+		c := b.Certification(h.ID)
+		if c == nil {
+			continue
+		}
+		for _, comp := range sortedKeys(c.Evidence) {
+			if e := accs[comp]; e != nil {
+				l := float64(c.Evidence[comp])
+				e.doneSum += CertEvidenceWeight * l
+				e.doneW += CertEvidenceWeight
+				e.contributions = append(e.contributions, Contribution{Question: "cert:" + c.ID, Kind: KindCertifications, Level: l, Weight: CertEvidenceWeight})
+			}
+		}
+	}
+	if judgeN > 0 {
+		res.Judgement = &Judgement{Score: round(judgeSum/float64(judgeN), 2), Scenarios: judgeN}
+	}
 	mentor := map[string]float64{}
 	mentorName := ""
 	if a.Mentor != nil {
@@ -273,83 +398,157 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	} else {
 		res.Basis = BasisSelf
 	}
+	res.claimed = map[string]float64{}
+	res.assessed = map[string]bool{}
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
-		cs.Level = blend(c.doneSum, c.doneW, c.scenSum, c.scenW)
+		cs.Assessed = c.assessed || c.doneW > 0
+		cs.Evidenced = c.doneW > 0
 		if c.askedW > 0 {
-			cs.Confidence = round(c.answeredW/c.askedW, 2)
+			cs.Confidence = c.answeredW / c.askedW
 		}
 		if c.rateW > 0 {
 			v := round(c.rateSum/c.rateW, 2)
 			cs.Self = &v
 		}
+		if c.factSeen {
+			v := c.factLevel
+			cs.Facts = &v
+		}
 		if c.scenW > 0 {
 			v := round(c.scenSum/c.scenW, 2)
-			cs.Scenario = &v
+			cs.Judgement = &v
 		}
+		claimed := c.level()
+		verified := math.Min(claimed, c.ceiling())
 		if m, ok := mentor[comp.ID]; ok {
 			mv := round(m, 2)
 			cs.Mentor = &mv
-			own := cs.Level
-			if differs(own, m) {
-				res.MentorDifferences = append(res.MentorDifferences, mentorDifference(cs, own, m, mentorName))
+			if differs(verified, m) {
+				res.MentorDifferences = append(res.MentorDifferences, mentorDifference(cs, verified, m, mentorName))
 			}
 			if res.Basis == BasisMentor {
-				cs.Level = m
+				// The mentor has seen the work: their rating settles it.
+				claimed, verified = m, m
 			}
 		}
 		for _, as := range assume {
 			if as.Kind == AssumeLevel && as.ID == comp.ID {
-				cs.Level = as.Value
+				claimed, verified = as.Value, as.Value
+				cs.Assessed = true
 			}
 		}
-		res.levels[comp.ID] = cs.Level
-		cs.Level = round(cs.Level, 2)
-		res.Competencies = append(res.Competencies, cs)
-		if cs.Self != nil && cs.Scenario != nil && math.Abs(*cs.Self-*cs.Scenario) >= CalibrationGap {
-			res.Calibration = append(res.Calibration, calibrationFlag(cs))
+		if verified < claimed-0.005 {
+			cs.Unverified = true
+			cv := round(claimed, 2)
+			cs.Claimed = &cv
+			cs.Confidence *= UnverifiedConfidence
 		}
+		cs.Confidence = round(cs.Confidence, 2)
+		res.levels[comp.ID] = verified
+		res.claimed[comp.ID] = claimed
+		res.assessed[comp.ID] = cs.Assessed
+		cs.Level = round(verified, 2)
+		res.Competencies = append(res.Competencies, cs)
+		res.Calibration = append(res.Calibration, calibrationFlags(cs)...)
 	}
 	if res.Calibration == nil {
 		res.Calibration = []Calibration{}
 	}
 	res.Assumptions = assume
 	res.Dimensions = placement(b, func(id string) (float64, bool) {
-		return res.levels[id], accs[id].asked > 0 || res.levels[id] > 0
+		return res.levels[id], res.assessed[id]
 	})
+	res.Family = personFamily(b, a, res)
 	for i := range b.Roles {
 		res.Roles = append(res.Roles, fitRole(b, &b.Roles[i], res))
 	}
-	// Highest readiness first; ties by seniority (lower first, the nearer
-	// step) and then bank order, which the stable sort keeps.
-	sort.SliceStable(res.Roles, func(i, j int) bool {
-		if res.Roles[i].Readiness != res.Roles[j].Readiness {
-			return res.Roles[i].Readiness > res.Roles[j].Readiness
-		}
-		return res.Roles[i].Seniority < res.Roles[j].Seniority
-	})
 	if res.Answered == 0 {
 		res.Notes = append(res.Notes, "Nothing was answered yet: every level and readiness is 0. Answer the questions (secpath, or fill in the answers file) to see where you stand.")
 	}
 	res.Recommendation = recommend(b, a, res)
+	orderRoles(b, res)
 	res.Certifications = certificationStatus(b, res)
 	return res
 }
 
-// blend combines the weighted mean of what was done with the weighted mean
-// of the scenario answers, ScenarioShare to the scenarios; when only one
-// kind of evidence exists, it alone decides.
-func blend(doneSum, doneW, scenSum, scenW float64) float64 {
-	switch {
-	case doneW > 0 && scenW > 0:
-		return (1-ScenarioShare)*doneSum/doneW + ScenarioShare*scenSum/scenW
-	case doneW > 0:
-		return doneSum / doneW
-	case scenW > 0:
-		return scenSum / scenW
+// evidence gathers the answers for one competency.
+type evidence struct {
+	doneSum, doneW    float64 // ratings, facts and certifications: work done
+	rateSum, rateW    float64 // ratings alone: the self-rating
+	scenSum, scenW    float64 // scenarios: judgement
+	factLevel         float64 // the highest level a fact answer gives
+	factSeen          bool
+	askedW, answeredW float64
+	asked, answered   int
+	assessed          bool
+	contributions     []Contribution
+}
+
+func (e *evidence) add(kind QuestionKind, level, w float64) {
+	switch kind {
+	case KindScenario:
+		e.scenSum += w * level
+		e.scenW += w
+		return
+	case KindRating:
+		e.rateSum += w * level
+		e.rateW += w
+	case KindNumber, KindYesNo:
+		if !e.factSeen || level > e.factLevel {
+			e.factLevel = level
+		}
+		e.factSeen = true
 	}
-	return 0
+	e.doneSum += w * level
+	e.doneW += w
+}
+
+// level is the competency's level before any cap: the weighted mean of the
+// evidence of work, moved towards the judgement score by at most
+// JudgementUp or JudgementDown. With no evidence of work it is 0: a
+// scenario alone never makes a level.
+func (e *evidence) level() float64 {
+	if e.doneW == 0 {
+		return 0
+	}
+	done := e.doneSum / e.doneW
+	if e.scenW == 0 {
+		return done
+	}
+	judged := e.scenSum / e.scenW
+	return math.Max(done-JudgementDown, math.Min(done+JudgementUp, judged))
+}
+
+// ceiling is the highest level the evidence other than the self-rating
+// supports: ClaimSlack above the competency's judgement, FactSlack above
+// the facts. No ceiling applies where there is nothing to check against.
+func (e *evidence) ceiling() float64 {
+	c := float64(MaxLevel)
+	if e.scenW > 0 {
+		c = math.Min(c, e.scenSum/e.scenW+ClaimSlack)
+	}
+	if e.factSeen {
+		c = math.Min(c, e.factLevel+FactSlack)
+	}
+	return c
+}
+
+// questionJudgement is the judgement one scenario answer shows: the chosen
+// option's levels averaged with the question's weights.
+func questionJudgement(q *Question, ans Answer) (float64, bool) {
+	var sum, w float64
+	for _, comp := range sortedKeys(q.Measures) {
+		if l, ok := answerLevel(q, ans, comp); ok {
+			sum += q.Measures[comp] * l
+			w += q.Measures[comp]
+		}
+	}
+	if w == 0 {
+		return 0, false
+	}
+	return sum / w, true
 }
 
 // answerLevel is the level an answer gives one measured competency.
@@ -413,14 +612,29 @@ func recordFact(b *Bank, res *Result, q *Question, ans Answer) {
 	}
 }
 
-func calibrationFlag(cs CompetencyScore) Calibration {
-	c := Calibration{Competency: cs.ID, Name: cs.Name, Self: *cs.Self, Evidence: *cs.Scenario}
-	if c.Self > c.Evidence {
-		c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", c.Self, cs.Name, c.Evidence)
-	} else {
-		c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the experience you rated (%.1f): you know what good looks like. Look for a chance to do it, or note evidence you may have underrated.", cs.Name, c.Evidence, c.Self)
+// calibrationFlags lists where the self-rating and the other evidence
+// disagree: by CalibrationGap or more against the judgement score (either
+// way), or by more than FactSlack above what the facts give.
+func calibrationFlags(cs CompetencyScore) []Calibration {
+	var out []Calibration
+	if cs.Self == nil {
+		return out
 	}
-	return c
+	self := *cs.Self
+	if cs.Judgement != nil && math.Abs(self-*cs.Judgement) >= CalibrationGap {
+		c := Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Judgement, Against: "judgement", Over: self > *cs.Judgement}
+		if c.Over {
+			c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", self, cs.Name, c.Evidence)
+		} else {
+			c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the experience you rated (%.1f): you know what good looks like. Look for a chance to do it, or note evidence you may have underrated.", cs.Name, c.Evidence, self)
+		}
+		out = append(out, c)
+	}
+	if cs.Facts != nil && self > *cs.Facts+FactSlack {
+		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Facts, Against: "facts", Over: true,
+			Message: fmt.Sprintf("You rated yourself %.1f in %s, but your experience answers (team, budget, incidents or board exposure) support about %.0f. Until a mentor has seen the work, secpath counts it as unverified.", self, cs.Name, *cs.Facts)})
+	}
+	return out
 }
 
 // placement computes the three axes from a level lookup. Technical depth
@@ -468,20 +682,37 @@ func round(x float64, places int) float64 {
 	return math.Round(x*p) / p
 }
 
-// fitRole computes readiness, gaps and blockers for one role.
+// Fit: a level above a target counts OverShare of a level short against
+// the profile (someone far above a role is not the role's profile), and a
+// role in another family than the person's keeps OtherFamilyFit of it.
+const (
+	OverShare      = 0.5
+	OtherFamilyFit = 0.75
+)
+
+// fitRole computes readiness, fit, gaps and blockers for one role, over the
+// targets whose competency the mode assessed.
 //
-// Readiness = 100 × Σ w·min(level, target) / Σ w·target over the role's
-// targets: a competency above its target earns no extra credit.
+// Readiness = 100 × Σ w·min(level, target) / Σ w·target: a competency
+// above its target earns no extra credit. Fit = 100 × (1 − Σ w·(short +
+// OverShare·over) / Σ w·target), at least 0, × OtherFamilyFit for another
+// family.
 func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
-	fit := RoleFit{ID: ro.ID, Title: ro.Title, Track: ro.Track, Seniority: ro.Seniority, Targets: len(ro.Targets), Gaps: []Gap{}, Blockers: []Blocker{}}
-	var got, want float64
+	fit := RoleFit{ID: ro.ID, Title: ro.Title, Track: ro.Track, Family: ro.FamilyName(), Seniority: ro.Seniority, Targets: len(ro.Targets), Gaps: []Gap{}, Blockers: []Blocker{}}
+	var got, gotClaimed, want, miss float64
 	targetLevels := map[string]float64{}
 	for _, t := range ro.Targets {
-		l := res.levels[t.Competency]
-		got += t.Weight * math.Min(l, float64(t.Level))
-		want += t.Weight * float64(t.Level)
 		targetLevels[t.Competency] = float64(t.Level)
-		if l >= float64(t.Level)-GapTolerance {
+		if !res.assessed[t.Competency] {
+			continue
+		}
+		fit.Assessed++
+		l, target := res.levels[t.Competency], float64(t.Level)
+		got += t.Weight * math.Min(l, target)
+		gotClaimed += t.Weight * math.Min(res.claimed[t.Competency], target)
+		want += t.Weight * target
+		miss += t.Weight * (math.Max(0, target-l) + OverShare*math.Max(0, l-target))
+		if l >= target-GapTolerance {
 			fit.Met++
 			continue
 		}
@@ -491,11 +722,19 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 		}
 		fit.Gaps = append(fit.Gaps, Gap{
 			Competency: t.Competency, Name: name, Current: round(l, 2), Target: t.Level,
-			Weight: t.Weight, Priority: round(t.Weight*(float64(t.Level)-l), 2),
+			Weight: t.Weight, Priority: round(t.Weight*(target-l), 2),
 		})
 	}
 	if want > 0 {
 		fit.Readiness = round(100*got/want, 1)
+		if c := round(100*gotClaimed/want, 1); c > fit.Readiness {
+			fit.ReadinessClaimed = &c
+		}
+		f := math.Max(0, 1-miss/want)
+		if ro.FamilyName() != res.Family {
+			f *= OtherFamilyFit
+		}
+		fit.Fit = round(100*f, 1)
 	}
 	sort.SliceStable(fit.Gaps, func(i, j int) bool {
 		gi, gj := fit.Gaps[i], fit.Gaps[j]
@@ -506,6 +745,12 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 	})
 	fit.Profile = placement(b, func(id string) (float64, bool) { return targetLevels[id], true })
 	fit.Blockers = blockers(b, ro, res)
+	for _, bl := range fit.Blockers {
+		if bl.Kind == "experience" {
+			fit.Blocked = true
+			fit.BlockedMonths = max(fit.BlockedMonths, bl.Months)
+		}
+	}
 	return fit
 }
 
@@ -517,7 +762,17 @@ func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 		if ok && have >= need {
 			continue
 		}
-		out = append(out, Blocker{Kind: "experience", Message: experienceShortfall(b, fact, need, have, ok)})
+		bl := Blocker{Kind: "experience", Fact: fact, Need: need, Have: have}
+		switch {
+		case ok:
+			bl.Months = int(math.Ceil((need - have) * 12))
+		case !factAsked(b, res.Mode, fact):
+			bl.NotAsked = true
+		default:
+			bl.NotAnswered = true
+		}
+		bl.Message = experienceShortfall(b, bl)
+		out = append(out, bl)
 	}
 	if len(ro.ExpectsOneOf) > 0 {
 		held := false
@@ -532,6 +787,16 @@ func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 		}
 	}
 	return out
+}
+
+// factAsked reports whether the mode asks a question that records the fact.
+func factAsked(b *Bank, mode Mode, fact string) bool {
+	for _, q := range b.QuestionsFor(mode) {
+		if q.Fact == fact {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *Result) holds(id string) bool {

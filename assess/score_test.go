@@ -85,6 +85,7 @@ func TestReadinessAndGaps(t *testing.T) {
 	cases := map[string]struct {
 		items     map[string]Answer
 		readiness map[string]float64
+		fit       map[string]float64
 		gaps      map[string][]string // role -> gap competencies in order
 		next      string
 		long      string
@@ -92,10 +93,11 @@ func TestReadinessAndGaps(t *testing.T) {
 		"nothing answered": {
 			items:     nil,
 			readiness: map[string]float64{"eng": 0, "mgr": 0, "pm": 0, "ciso": 0},
+			fit:       map[string]float64{"eng": 0, "ciso": 0},
 			// mgr: strat1 3·3 = 9, tech1 2·4 = 8, lead1 2·3 = 6.
 			gaps: map[string][]string{"mgr": {"strat1", "tech1", "lead1"}},
-			// eng is the only entry role; mgr and pm tie at 0, pm has no blockers.
-			next: "pm", long: "ciso",
+			// eng is the only entry role, and at 0% the next step is to grow in it.
+			next: "eng", long: "ciso",
 		},
 		"ratings only": {
 			// tech1 = 4, strat1 = 2.
@@ -103,18 +105,26 @@ func TestReadinessAndGaps(t *testing.T) {
 			// mgr:  (2·4 + 3·2 + 2·0) / (8+9+6)  = 14/23 = 60.9
 			// pm:   (3·2 + 2·0) / (12+6)         = 6/18  = 33.3
 			// ciso: (3·2 + 0 + 0 + 1·3) / 45     = 9/45  = 20.0
+			// fit eng: misses tech2 3·2 = 6, tech1 over by 1 → 0.5·1·3 = 1.5,
+			// strat1 over by 1 → 0.5·1 = 0.5: 1 − 8/16 = 50.
 			items:     map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}},
 			readiness: map[string]float64{"eng": 62.5, "mgr": 60.9, "pm": 33.3, "ciso": 20.0},
+			// fit ciso: misses 3·3 + 3·4 + 3·5 and tech1 over by 1 → 0.5:
+			// 1 − 36.5/45 = 18.9.
+			fit: map[string]float64{"eng": 50, "ciso": 18.9},
 			// mgr gaps: lead1 2·3 = 6, strat1 3·1 = 3; tech1 is met.
 			gaps: map[string][]string{"mgr": {"lead1", "strat1"}, "ciso": {"lead1", "strat2", "strat1"}},
-			next: "mgr", long: "ciso",
+			// 62.5% of eng is under the 70% from which a move is suggested.
+			next: "eng", long: "ciso",
 		},
 		"above target earns nothing extra": {
 			// tech1 = 5, tech2 = 5, strat1 = 5: eng is full, not over 100.
+			// fit eng: over by 2, 2 and 4 → 0.5·(2·3 + 2·2 + 4·1) = 7: 1 − 7/16 = 56.3.
 			items:     map[string]Answer{"r-tech1": {Choice: 6}, "r-tech2": {Choice: 6}, "r-strat1": {Choice: 6}},
 			readiness: map[string]float64{"eng": 100, "mgr": 73.9, "pm": 66.7},
+			fit:       map[string]float64{"eng": 56.3},
 			gaps:      map[string][]string{"eng": {}, "mgr": {"lead1"}},
-			// eng ≥ 75 so it is the position; mgr 73.9 beats pm 66.7.
+			// eng at 100% is the position; mgr 73.9 beats pm 66.7.
 			next: "mgr", long: "ciso",
 		},
 	}
@@ -124,6 +134,11 @@ func TestReadinessAndGaps(t *testing.T) {
 			for role, want := range c.readiness {
 				if got := res.RoleFit(role).Readiness; !near(got, want) {
 					t.Errorf("readiness %s: got %.1f, want %.1f", role, got, want)
+				}
+			}
+			for role, want := range c.fit {
+				if got := res.RoleFit(role).Fit; !near(got, want) {
+					t.Errorf("fit %s: got %.1f, want %.1f", role, got, want)
 				}
 			}
 			for role, want := range c.gaps {
@@ -138,10 +153,13 @@ func TestReadinessAndGaps(t *testing.T) {
 			if res.Recommendation.NextRole != c.next || res.Recommendation.LongTermRole != c.long {
 				t.Errorf("recommendation: got %s then %s, want %s then %s\n%s", res.Recommendation.NextRole, res.Recommendation.LongTermRole, c.next, c.long, strings.Join(res.Recommendation.Rationale, "\n"))
 			}
-			for i := 1; i < len(res.Roles); i++ {
-				if res.Roles[i].Readiness > res.Roles[i-1].Readiness {
-					t.Errorf("roles not sorted by readiness: %v", res.Roles)
-				}
+			// Every case stands at eng: the roles ahead follow, nearest first.
+			var order []string
+			for _, r := range res.Roles {
+				order = append(order, string(r.Relation)+":"+r.ID)
+			}
+			if got := strings.Join(order, " "); !strings.HasPrefix(got, "current:eng ahead:") || !strings.HasSuffix(got, "ahead:ciso") {
+				t.Errorf("role order: %s", got)
 			}
 		})
 	}
@@ -160,15 +178,20 @@ func TestEmptyAnswersNote(t *testing.T) {
 	if res.Answered != 0 || res.Asked != 9 || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "Nothing was answered") {
 		t.Errorf("empty: answered %d asked %d notes %v", res.Answered, res.Asked, res.Notes)
 	}
-	if len(res.Calibration) != 0 || res.Dimensions != (DimensionScores{}) {
-		t.Errorf("empty: calibration %v dimensions %+v", res.Calibration, res.Dimensions)
+	if len(res.Calibration) != 0 || res.Dimensions != (DimensionScores{}) || res.Judgement != nil {
+		t.Errorf("empty: calibration %v dimensions %+v judgement %v", res.Calibration, res.Dimensions, res.Judgement)
 	}
 }
 
-func TestLevelsConfidenceAndCalibration(t *testing.T) {
-	// strat1: rating level 5 at high confidence and scenario option a,
-	// level 1: two thirds record, one third scenario: 2/3·5 + 1/3·1 = 3.67.
-	// lead1: the scenario's level 2 only; half its question weight answered.
+func TestLevelsJudgementAndCalibration(t *testing.T) {
+	// strat1: rating 5 at high confidence (weight 1·1) and scenario option
+	// a, level 1, at low confidence (weight 2·0.5). Work done 5; judgement
+	// 1 pulls it down by at most half a level: 4.5. The claim is 4 levels
+	// above the judgement, so it is capped at judgement + 1.5 = 2.5,
+	// unverified, and its confidence (all answered) halves to 0.5.
+	// lead1: the scenario's level 2 only: no evidence of work, so level 0,
+	// judgement 2, half its question weight answered.
+	// Overall judgement: option a, (2·1 + 1·2) / 3 = 1.33.
 	res := Score(testBank(), answers(map[string]Answer{
 		"r-strat1": {Choice: 6, Confidence: ConfidenceHigh},
 		"s-mix":    {Choice: 1, Confidence: ConfidenceLow},
@@ -178,24 +201,78 @@ func TestLevelsConfidenceAndCalibration(t *testing.T) {
 	for _, c := range res.Competencies {
 		cs[c.ID] = c
 	}
-	if c := cs["strat1"]; c.Level != 3.67 || c.Confidence != 1 || *c.Self != 5 || *c.Scenario != 1 || c.Answered != 2 || c.Asked != 2 {
+	if c := cs["strat1"]; c.Level != 2.5 || c.Claimed == nil || *c.Claimed != 4.5 || !c.Unverified || c.Confidence != 0.5 || *c.Self != 5 || *c.Judgement != 1 || c.Answered != 2 || c.Asked != 2 {
 		t.Errorf("strat1: %+v", c)
 	}
-	if c := cs["lead1"]; c.Level != 2 || c.Confidence != 0.5 || c.Answered != 1 || c.Asked != 2 {
+	if c := cs["lead1"]; c.Level != 0 || c.Evidenced || *c.Judgement != 2 || c.Confidence != 0.5 || c.Answered != 1 || c.Asked != 2 {
 		t.Errorf("lead1: %+v", c)
 	}
-	if len(res.Calibration) != 1 || res.Calibration[0].Competency != "strat1" || !strings.Contains(res.Calibration[0].Message, "rated yourself 5.0") {
+	if res.Judgement == nil || res.Judgement.Score != 1.33 || res.Judgement.Scenarios != 1 {
+		t.Errorf("overall judgement: %+v", res.Judgement)
+	}
+	if len(res.Calibration) != 1 || res.Calibration[0].Competency != "strat1" || !res.Calibration[0].Over || res.Calibration[0].Against != "judgement" || !strings.Contains(res.Calibration[0].Message, "rated yourself 5.0") {
 		t.Errorf("calibration: %+v", res.Calibration)
 	}
-	// A difference below 2 levels is not flagged: rating 3 vs scenario 1... is 2, flagged;
-	// rating 2 vs scenario 1 is not.
-	res = Score(testBank(), answers(map[string]Answer{"r-strat1": {Choice: 3}, "s-mix": {Choice: 1}}))
-	if len(res.Calibration) != 0 {
-		t.Errorf("1-level difference flagged: %+v", res.Calibration)
+	// mgr readiness on the verified 2.5 is lower than on the claimed 4.5:
+	// strat1 3·2.5 = 7.5 of 23 = 32.6; claimed 3·3 = 9 of 23 = 39.1.
+	if f := res.RoleFit("mgr"); !near(f.Readiness, 32.6) || f.ReadinessClaimed == nil || !near(*f.ReadinessClaimed, 39.1) {
+		t.Errorf("mgr readiness %.1f claimed %v", f.Readiness, f.ReadinessClaimed)
 	}
+	// Rating 2 against judgement 1: one level apart, not flagged; the level
+	// is 2 − 0.5 = 1.5.
+	res = Score(testBank(), answers(map[string]Answer{"r-strat1": {Choice: 3}, "s-mix": {Choice: 1}}))
+	if len(res.Calibration) != 0 || !near(res.Level("strat1"), 1.5) {
+		t.Errorf("1-level difference: %+v, level %v", res.Calibration, res.Level("strat1"))
+	}
+	// Rating 0 against judgement 4: an under-rating; good judgement adds
+	// at most a quarter of a level: 0.25.
 	res = Score(testBank(), answers(map[string]Answer{"r-strat1": {Choice: 1}, "s-mix": {Choice: 2}}))
-	if len(res.Calibration) != 1 || !strings.Contains(res.Calibration[0].Message, "ahead of the experience you rated") {
-		t.Errorf("under-rating not flagged: %+v", res.Calibration)
+	if len(res.Calibration) != 1 || res.Calibration[0].Over || !strings.Contains(res.Calibration[0].Message, "ahead of the experience you rated") || !near(res.Level("strat1"), 0.25) {
+		t.Errorf("under-rating: %+v, level %v", res.Calibration, res.Level("strat1"))
+	}
+}
+
+func TestFactsCapAClaim(t *testing.T) {
+	// lead1 has no rating in the test bank; give it one, then claim 5 with
+	// nobody reporting (team 0: band level 0). Work done: (5 + 0) / 2 = 2.5,
+	// under the facts' ceiling 0 + 2 = 2: capped at 2, unverified, flagged
+	// against the facts.
+	b := testBank()
+	b.Questions = append(b.Questions, Question{ID: "r-lead1", Kind: KindRating, Measures: map[string]float64{"lead1": 1}, Options: ratingOptions(0, 1, 2, 3, 4, 5)})
+	res := Score(b, answers(map[string]Answer{"r-lead1": {Choice: 6, Confidence: ConfidenceHigh}, "n-team": {Number: fp(0), Confidence: ConfidenceHigh}}))
+	var lead CompetencyScore
+	for _, c := range res.Competencies {
+		if c.ID == "lead1" {
+			lead = c
+		}
+	}
+	if lead.Level != 2 || !lead.Unverified || *lead.Facts != 0 || *lead.Claimed != 2.5 {
+		t.Errorf("lead1: %+v", lead)
+	}
+	if len(res.Calibration) != 1 || res.Calibration[0].Against != "facts" || !res.Calibration[0].Over {
+		t.Errorf("calibration: %+v", res.Calibration)
+	}
+	// With 10 people (band level 3) the claim stands: (5 + 3) / 2 = 4.
+	res = Score(b, answers(map[string]Answer{"r-lead1": {Choice: 6, Confidence: ConfidenceHigh}, "n-team": {Number: fp(10), Confidence: ConfidenceHigh}}))
+	if !near(res.Level("lead1"), 4) || len(res.Calibration) != 0 {
+		t.Errorf("with a team: level %v, calibration %+v", res.Level("lead1"), res.Calibration)
+	}
+}
+
+func TestCertificationEvidence(t *testing.T) {
+	// cert-a attests strat2 at level 3, at half a rating's weight; the
+	// board answer (no: level 1, weight 1 at medium confidence 0.8) is the
+	// other evidence: (0.8·1 + 0.5·3) / 1.3 = 1.77.
+	b := testBank()
+	b.Certifications[0].Evidence = map[string]int{"strat2": 3}
+	res := Score(b, answers(map[string]Answer{"c-held": {Held: []HeldCert{{ID: "cert-a"}}}, "y-board": {Bool: bp(false)}}))
+	if got := res.Level("strat2"); !near(got, 1.77) {
+		t.Errorf("strat2 with cert-a: %v", got)
+	}
+	// Without the certification the board answer alone gives 1.
+	res = Score(b, answers(map[string]Answer{"y-board": {Bool: bp(false)}}))
+	if got := res.Level("strat2"); !near(got, 1) {
+		t.Errorf("strat2 without cert-a: %v", got)
 	}
 }
 
@@ -225,21 +302,26 @@ func TestBandsYesNoAndDimensions(t *testing.T) {
 func TestBlockers(t *testing.T) {
 	b := testBank()
 	cases := map[string]struct {
-		items map[string]Answer
-		want  []string
+		items  map[string]Answer
+		want   []string
+		months int
 	}{
-		"nothing recorded": {nil, []string{"Years in security: needs 5 years, not answered.", "Employers usually expect one of CA; none is recorded."}},
-		"short on years":   {map[string]Answer{"n-years": {Number: fp(3)}}, []string{"Years in security: needs 5 years, you have 3 (2 short).", "Employers usually expect one of CA; none is recorded."}},
-		"all met":          {map[string]Answer{"n-years": {Number: fp(6)}, "c-held": {Held: []HeldCert{{ID: "cert-a", Year: 2020}}}}, nil},
+		"nothing recorded": {nil, []string{"Years in security: needs 5 years, not answered.", "Employers usually expect one of CA; none is recorded."}, 0},
+		"short on years":   {map[string]Answer{"n-years": {Number: fp(3)}}, []string{"Years in security: needs 5 years, you have 3 (2 short, about 24 months at the earliest).", "Employers usually expect one of CA; none is recorded."}, 24},
+		"all met":          {map[string]Answer{"n-years": {Number: fp(6)}, "c-held": {Held: []HeldCert{{ID: "cert-a", Year: 2020}}}}, nil, 0},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
+			f := Score(b, answers(c.items)).RoleFit("mgr")
 			var got []string
-			for _, bl := range Score(b, answers(c.items)).RoleFit("mgr").Blockers {
+			for _, bl := range f.Blockers {
 				got = append(got, bl.Message)
 			}
 			if strings.Join(got, "|") != strings.Join(c.want, "|") {
 				t.Errorf("got %q, want %q", got, c.want)
+			}
+			if f.Blocked != (c.months > 0 || c.items == nil) || f.BlockedMonths != c.months {
+				t.Errorf("blocked %v for %d months, want %d", f.Blocked, f.BlockedMonths, c.months)
 			}
 		})
 	}
@@ -248,6 +330,13 @@ func TestBlockers(t *testing.T) {
 	c := Score(b, answers(map[string]Answer{"r-tech1": {Choice: 5}, "n-years": {Number: fp(9)}, "c-held": {Held: []HeldCert{{ID: "cert-a"}}}})).RoleFit("mgr").Readiness
 	if a != c {
 		t.Errorf("blockers changed readiness: %v vs %v", a, c)
+	}
+	// A fact quick mode does not ask is reported as such.
+	q := answers(nil)
+	q.Mode = Quick
+	bl := Score(b, q).RoleFit("mgr").Blockers[0]
+	if !bl.NotAsked || !strings.Contains(bl.Message, "not asked in quick mode: run the full assessment") {
+		t.Errorf("quick-mode blocker: %+v", bl)
 	}
 }
 
@@ -262,7 +351,7 @@ func TestEligibility(t *testing.T) {
 	}{
 		"held":                {map[string]Answer{"c-held": {Held: []HeldCert{{ID: "cert-a", Year: 2019}}}}, StatusHeld, 0, "CA held since 2019"},
 		"meets with waiver":   {map[string]Answer{"n-years": {Number: fp(4)}, "y-degree": {Bool: bp(true)}, "r-tech1": covered}, StatusMeetsRule, 0, "appear to meet the published experience rule (Outline 2024, 2024-04-15)"},
-		"one year short":      {map[string]Answer{"n-years": {Number: fp(4)}, "r-tech1": covered}, StatusNotYet, 1, "Years in security: needs 5 years, you have 4 (1 short)"},
+		"one year short":      {map[string]Answer{"n-years": {Number: fp(4)}, "r-tech1": covered}, StatusNotYet, 1, "Years in security: needs 5 years, you have 4 (1 short, about 12 months at the earliest)"},
 		"domains not covered": {map[string]Answer{"n-years": {Number: fp(8)}}, StatusNotYet, 0, "experience across 0 of its 2 domains; the rule asks for 1"},
 	}
 	for name, c := range cases {
@@ -281,31 +370,101 @@ func TestEligibility(t *testing.T) {
 }
 
 func TestRecommendationOnTheGraph(t *testing.T) {
-	b := testBank()
-	ratings := map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}}
+	// growing: tech1 4, strat1 2: eng 62.5%, under the 70% to move.
+	// ready: tech1 5, tech2 5, strat1 2: eng 100%, mgr 60.9%, pm 33.3%,
+	// ciso 20%.
+	growing := map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}}
+	ready := map[string]Answer{"r-tech1": {Choice: 6}, "r-tech2": {Choice: 6}, "r-strat1": {Choice: 3}}
+	with := func(items map[string]Answer, k string, v Answer) map[string]Answer {
+		out := map[string]Answer{k: v}
+		for kk, vv := range items {
+			out[kk] = vv
+		}
+		return out
+	}
 	cases := map[string]struct {
+		items           map[string]Answer
 		current, target string
 		pos, next, long string
 		says            string
+		pmBlocked       bool
 	}{
-		"target through the graph":  {"", "ciso", "eng", "mgr", "ciso", "on the path from Engineer to CISO"},
-		"current role given":        {"pm", "", "pm", "ciso", "ciso", "your current role"},
-		"top of the path":           {"ciso", "", "ciso", "ciso", "ciso", "grow in CISO"},
-		"free-text current role":    {"SOC lead", "", "eng", "mgr", "ciso", `"SOC lead" is not one of the bank's roles`},
-		"target is where you are":   {"mgr", "mgr", "mgr", "mgr", "mgr", "already where your path leads"},
-		"target not reachable":      {"ciso", "eng", "ciso", "ciso", "eng", "at the top of its path"},
-		"target unknown is ignored": {"", "cto", "eng", "mgr", "ciso", `The target "cto" is not a role`},
+		"grow first":                  {items: growing, pos: "eng", next: "eng", long: "ciso", says: "grow in Engineer first: you meet 62%"},
+		"target through the graph":    {items: ready, target: "ciso", pos: "eng", next: "mgr", long: "ciso", says: "on the path from Engineer to CISO"},
+		"current role given":          {items: ready, current: "pm", pos: "pm", next: "pm", long: "ciso", says: "your current role (readiness 33%"},
+		"top of the path":             {items: ready, current: "ciso", pos: "ciso", next: "ciso", long: "ciso", says: "grow in CISO"},
+		"free-text current role":      {items: ready, current: "Head of Widgets", pos: "eng", next: "mgr", long: "ciso", says: `"Head of Widgets" names none of the bank's roles`},
+		"alias in a longer title":     {items: ready, current: "Senior Security Manager, EMEA", pos: "mgr", next: "mgr", long: "ciso", says: `your current role "Senior Security Manager, EMEA"`},
+		"target is where you are":     {items: ready, current: "mgr", target: "mgr", pos: "mgr", next: "mgr", long: "mgr", says: "already where your path leads"},
+		"target not reachable":        {items: ready, current: "ciso", target: "eng", pos: "ciso", next: "ciso", long: "eng", says: "grow in CISO first"},
+		"target unknown is ignored":   {items: ready, target: "cto", pos: "eng", next: "mgr", long: "ciso", says: `The target "cto" is not a role`},
+		"blocked beyond the horizon":  {items: with(ready, "n-years", Answer{Number: fp(1)}), pos: "eng", next: "pm", long: "ciso", says: "Next step: Programme manager"},
+		"every step blocked too long": {items: with(ready, "n-years", Answer{Number: fp(1)}), pos: "eng", next: "eng", long: "ciso", says: "needs about 48 more months", pmBlocked: true},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			a := answers(ratings)
+			b := testBank()
+			b.Roles[1].Aliases = []string{"Security manager"}
+			if c.pmBlocked {
+				b.Roles[2].Experience = map[string]float64{"years_security": 5}
+			}
+			a := answers(c.items)
 			a.Profile.CurrentRole, a.Target = c.current, c.target
 			rec := Score(b, a).Recommendation
 			all := strings.Join(rec.Rationale, "\n")
 			if rec.Position != c.pos || rec.NextRole != c.next || rec.LongTermRole != c.long || !strings.Contains(all, c.says) {
-				t.Errorf("got %s/%s/%s, want %s/%s/%s\n%s", rec.Position, rec.NextRole, rec.LongTermRole, c.pos, c.next, c.long, all)
+				t.Errorf("got %s/%s/%s, want %s/%s/%s (%q)\n%s", rec.Position, rec.NextRole, rec.LongTermRole, c.pos, c.next, c.long, c.says, all)
 			}
 		})
+	}
+}
+
+func TestMatchRole(t *testing.T) {
+	b := testBank()
+	b.Roles[1].Aliases = []string{"Security manager", "Head of security"}
+	b.Roles[3].Aliases = []string{"vCISO", "Head of security and risk"}
+	for text, want := range map[string]string{
+		"mgr": "mgr", "MANAGER": "mgr", "  security   manager ": "mgr", "Security-Manager": "mgr",
+		"Head of Security": "mgr", "Head of Security & Risk": "ciso", "vciso": "ciso",
+		"Senior security manager (EMEA)": "mgr", "Programme manager": "pm", "": "", "Chef": "",
+		"securitymanager": "",
+	} {
+		got := ""
+		if r := b.MatchRole(text); r != nil {
+			got = r.ID
+		}
+		if got != want {
+			t.Errorf("MatchRole(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestPersonFamily(t *testing.T) {
+	b := testBank()
+	fams := []string{"security", "security", "security", "security"}
+	for i := range b.Roles {
+		b.Roles[i].Family = fams[i]
+	}
+	b.Roles = append(b.Roles, Role{ID: "itm", Title: "IT manager", Family: "it", Seniority: 5, Entry: true, Targets: []Target{{Competency: "tech1", Level: 2, Weight: 1}}},
+		Role{ID: "dpo", Title: "DPO", Family: "privacy", Seniority: 5, Targets: []Target{{Competency: "strat1", Level: 3, Weight: 1}}})
+	b.Facts = append(b.Facts, Fact{ID: "years_it", Kind: FactNumber}, Fact{ID: "years_privacy", Kind: FactNumber})
+	for _, c := range []struct {
+		sec, it, priv float64
+		current, want string
+	}{
+		{0, 0, 0, "", "security"},    // nothing known: the profession served
+		{2, 2, 0, "", "security"},    // two years, all in security
+		{2, 10, 0, "", "it"},         // 8 years of IT outside security > 2·2
+		{3, 9, 0, "", "security"},    // 6 is not more than 2·3
+		{0, 0, 6, "", "privacy"},     // more years in privacy than in security
+		{9, 12, 2, "DPO", "privacy"}, // the current role names the family
+	} {
+		a := answers(nil)
+		a.Profile.CurrentRole = c.current
+		res := &Result{Facts: map[string]float64{"years_security": c.sec, "years_it": c.it, "years_privacy": c.priv}}
+		if got := personFamily(b, a, res); got != c.want {
+			t.Errorf("%+v: family %q, want %q", c, got, c.want)
+		}
 	}
 }
 
@@ -319,5 +478,10 @@ func TestQuickModeAsksOnlyQuickQuestions(t *testing.T) {
 	}
 	if res.Level("tech2") != 0 {
 		t.Errorf("a full-mode answer counted in quick mode: %v", res.Level("tech2"))
+	}
+	// eng's tech2 target was not assessed: readiness is over tech1 and
+	// strat1 alone, (3·3 + 0) / (9 + 1) = 90%.
+	if f := res.RoleFit("eng"); f.Assessed != 2 || f.Targets != 3 || !near(f.Readiness, 90) {
+		t.Errorf("quick eng: assessed %d of %d, readiness %.1f", f.Assessed, f.Targets, f.Readiness)
 	}
 }

@@ -185,9 +185,27 @@ func (v *validator) compRef(at Source, owner, id string) bool {
 
 func (v *validator) roles() {
 	seen := map[string]Source{}
+	titles := map[string]string{} // normalised title or alias -> role id
 	for _, ro := range v.b.Roles {
 		owner := fmt.Sprintf("role %q", ro.ID)
 		v.unique(seen, "role", ro.ID, ro.Src)
+		for i, name := range append([]string{ro.Title}, ro.Aliases...) {
+			key := normaliseTitle(name)
+			at := ro.Src.At("aliases")
+			if i == 0 {
+				at = ro.Src.At("title")
+			}
+			if key == "" {
+				if i > 0 {
+					v.r.Errorf(at, "%s has an empty alias", owner)
+				}
+				continue
+			}
+			if other, dup := titles[key]; dup && other != ro.ID {
+				v.r.Errorf(at, "%s: the title or alias %q is already used by role %q; a title must name one role", owner, name, other)
+			}
+			titles[key] = ro.ID
+		}
 		if ro.Title == "" {
 			v.r.Errorf(ro.Src, "%s has no title", owner)
 		}
@@ -237,6 +255,19 @@ func (v *validator) roles() {
 	}
 }
 
+func (v *validator) certEvidence(c *Certification, owner string) {
+	for _, comp := range sortedKeys(c.Evidence) {
+		at := c.Src.At("evidence." + comp)
+		v.compRef(at, owner+" evidence", comp)
+		if l := c.Evidence[comp]; l < 1 || l > MaxLevel {
+			v.r.Errorf(at, "%s: evidence level for %q is %d; use 1 to 5", owner, comp, l)
+		}
+	}
+	if len(c.Evidence) > 0 && c.Gate == "exam-only" {
+		v.r.Warnf(c.Src.At("evidence"), "%s is exam-only but claims evidence of work: an exam shows knowledge, not what someone has done", owner)
+	}
+}
+
 func (v *validator) certifications() {
 	seen := map[string]Source{}
 	for _, c := range v.b.Certifications {
@@ -251,6 +282,7 @@ func (v *validator) certifications() {
 		if !slices.Contains(gates, c.Gate) {
 			v.r.Errorf(c.Src.At("gate"), "%s: gate %q is not one of %s", owner, c.Gate, strings.Join(gates, ", "))
 		}
+		v.certEvidence(&c, owner)
 		domains := map[string]bool{}
 		for _, d := range c.Domains {
 			if d.ID == "" {

@@ -1,0 +1,167 @@
+package assess
+
+import (
+	"strings"
+	"unicode"
+)
+
+// PerformingReadiness is the readiness from which secpath takes it that a
+// person already works at a role's level when their current role does not
+// name one; EssentialShortfall is how far below an essential (weight 3)
+// target they may still be. Someone at 88% of a role with every essential
+// target a level short is not yet doing that job.
+const (
+	PerformingReadiness = 80.0
+	EssentialShortfall  = 1.0
+)
+
+// normaliseTitle folds a job title for matching: lower case, letters and
+// digits only, single spaces, "&" read as "and".
+func normaliseTitle(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), "&", " and ")
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+			continue
+		}
+		if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// MatchRole finds the role a current role given in words names: by id,
+// title or alias, exactly once folded (see normaliseTitle), or else the
+// longest title or alias contained in the words ("Senior SOC lead, EMEA"
+// contains "soc lead"). It returns nil when nothing matches.
+func (b *Bank) MatchRole(text string) *Role {
+	if text == "" {
+		return nil
+	}
+	if r := b.Role(text); r != nil {
+		return r
+	}
+	words := normaliseTitle(text)
+	if words == "" {
+		return nil
+	}
+	var best *Role
+	bestLen := 0
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		for _, name := range append([]string{ro.ID, ro.Title}, ro.Aliases...) {
+			n := normaliseTitle(name)
+			if n == "" {
+				continue
+			}
+			if n == words {
+				return ro
+			}
+			if len(n) > bestLen && containsWords(words, n) {
+				best, bestLen = ro, len(n)
+			}
+		}
+	}
+	return best
+}
+
+// containsWords reports whether the folded phrase appears in the folded
+// text on word boundaries.
+func containsWords(text, phrase string) bool {
+	return strings.Contains(" "+text+" ", " "+phrase+" ")
+}
+
+// personFamily is the profession a person is in: the family of the role
+// their current role names; otherwise privacy when they have more years in
+// privacy than in security, IT when their years in IT outside security are
+// more than twice their years in security, and security otherwise (the
+// profession this tool serves). A family the bank does not have falls back
+// to the family of its first role.
+func personFamily(b *Bank, a *Answers, res *Result) string {
+	if r := b.MatchRole(a.Profile.CurrentRole); r != nil {
+		return r.FamilyName()
+	}
+	sec, priv, it := res.Facts["years_security"], res.Facts["years_privacy"], res.Facts["years_it"]
+	fam := "security"
+	switch {
+	case priv > sec:
+		fam = "privacy"
+	case it-sec > 2*sec:
+		fam = "it"
+	}
+	for i := range b.Roles {
+		if b.Roles[i].FamilyName() == fam {
+			return fam
+		}
+	}
+	if len(b.Roles) > 0 {
+		return b.Roles[0].FamilyName()
+	}
+	return fam
+}
+
+// performing reports whether a person appears to work at a role's level
+// already: readiness of PerformingReadiness or more, no essential target
+// EssentialShortfall or more short, and the role's experience minimums met.
+func performing(b *Bank, ro *Role, res *Result) bool {
+	f := res.RoleFit(ro.ID)
+	if f == nil || f.Readiness < PerformingReadiness || f.Blocked {
+		return false
+	}
+	for _, t := range ro.Targets {
+		if t.Weight >= 3 && res.assessed[t.Competency] && float64(t.Level)-res.levels[t.Competency] >= EssentialShortfall {
+			return false
+		}
+	}
+	return true
+}
+
+// inferPosition places a person whose current role names no role: the
+// most senior role of their family they are performing at (ties: the
+// better fit), else the family's common starting role that fits best,
+// else the family's least senior role.
+func inferPosition(b *Bank, res *Result) *Role {
+	better := func(x, y *Role) bool { // x fits better than y
+		return y == nil || res.RoleFit(x.ID).Fit > res.RoleFit(y.ID).Fit
+	}
+	var best *Role
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		if ro.FamilyName() != res.Family || !performing(b, ro, res) {
+			continue
+		}
+		if best == nil || ro.Seniority > best.Seniority || (ro.Seniority == best.Seniority && better(ro, best)) {
+			best = ro
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		if ro.FamilyName() == res.Family && ro.Entry && better(ro, best) {
+			best = ro
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range b.Roles {
+		ro := &b.Roles[i]
+		if ro.FamilyName() != res.Family {
+			continue
+		}
+		if best == nil || ro.Seniority < best.Seniority || (ro.Seniority == best.Seniority && better(ro, best)) {
+			best = ro
+		}
+	}
+	if best == nil {
+		best = &b.Roles[0]
+	}
+	return best
+}
