@@ -515,6 +515,9 @@ func (v *validator) actions() {
 		if a.EffortHours <= 0 || a.DurationWeeks <= 0 {
 			v.r.Errorf(a.Src, "%s needs effort_hours and duration_weeks greater than 0", owner)
 		}
+		if a.MinSeniority < 0 || a.MinSeniority > 7 {
+			v.r.Errorf(a.Src.At("min_seniority"), "%s: min_seniority %d must be 1 to 7 (the seniority of the role the action needs), or left out", owner, a.MinSeniority)
+		}
 	}
 }
 
@@ -534,7 +537,9 @@ func (v *validator) coverage() {
 			if q.Kind == KindScenario {
 				c.scenario++
 			}
-			if q.Quick {
+			// A scenario alone makes no level, so quick mode needs a
+			// question giving evidence of work for every competency.
+			if q.Quick && q.Kind != KindScenario {
 				c.quick++
 			}
 		}
@@ -546,7 +551,7 @@ func (v *validator) coverage() {
 			continue
 		}
 		if c.full < 3 || c.scenario < 1 || c.quick < 1 {
-			v.r.Warnf(comp.Src, "competency %q is measured by %d question(s), %d scenario(s), %d in quick mode; aim for at least 3, 1 and 1", comp.ID, c.full, c.scenario, c.quick)
+			v.r.Warnf(comp.Src, "competency %q is measured by %d question(s), %d scenario(s), %d giving evidence of work in quick mode; aim for at least 3, 1 and 1", comp.ID, c.full, c.scenario, c.quick)
 		}
 	}
 	// Every level step a role may need has at least two actions.

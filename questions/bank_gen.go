@@ -1111,8 +1111,24 @@ func bankLiteral() *assess.Bank {
 		},
 		Roles: []assess.Role{
 			{
-				ID:        "security-engineer",
-				Title:     "Security Engineer / Analyst",
+				ID:    "security-engineer",
+				Title: "Security Engineer / Analyst",
+				Aliases: []string{
+					"Security engineer",
+					"Security analyst",
+					"SOC analyst",
+					"Senior security analyst",
+					"Security operations analyst",
+					"Cyber security analyst",
+					"Cybersecurity engineer",
+					"Information security analyst",
+					"Penetration tester",
+					"Security consultant",
+					"Incident responder",
+					"Detection engineer",
+					"Cloud security engineer",
+					"Application security engineer",
+				},
 				Track:     "practitioner",
 				Family:    "security",
 				Seniority: 4,
@@ -1231,8 +1247,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "grc-analyst",
-				Title:     "GRC Analyst / Compliance Lead",
+				ID:    "grc-analyst",
+				Title: "GRC Analyst / Compliance Lead",
+				Aliases: []string{
+					"GRC analyst",
+					"GRC lead",
+					"Compliance lead",
+					"Compliance analyst",
+					"Risk analyst",
+					"IT risk analyst",
+					"Security compliance manager",
+					"IT auditor",
+					"Information security auditor",
+					"GRC manager",
+					"Governance risk and compliance lead",
+				},
 				Track:     "practitioner",
 				Family:    "security",
 				Seniority: 4,
@@ -1339,8 +1368,20 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "technical-security-manager",
-				Title:     "Technical Security Manager",
+				ID:    "technical-security-manager",
+				Title: "Technical Security Manager",
+				Aliases: []string{
+					"SOC lead",
+					"SOC manager",
+					"Security operations manager",
+					"Security operations lead",
+					"Security team lead",
+					"Security engineering manager",
+					"Head of security operations",
+					"Incident response manager",
+					"Security architect lead",
+					"Lead security engineer",
+				},
 				Track:     "technical",
 				Family:    "security",
 				Seniority: 5,
@@ -1489,8 +1530,16 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "security-program-manager",
-				Title:     "Security Program Manager",
+				ID:    "security-program-manager",
+				Title: "Security Program Manager",
+				Aliases: []string{
+					"Security programme manager",
+					"Security program lead",
+					"ISMS manager",
+					"Security governance manager",
+					"Head of GRC",
+					"Cyber programme manager",
+				},
 				Track:     "program",
 				Family:    "security",
 				Seniority: 5,
@@ -1647,8 +1696,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "it-security-manager",
-				Title:     "IT Security Manager",
+				ID:    "it-security-manager",
+				Title: "IT Security Manager",
+				Aliases: []string{
+					"Information security manager",
+					"Security manager",
+					"Cyber security manager",
+					"Cybersecurity manager",
+					"Head of security",
+					"Head of information security",
+					"Head of cyber security",
+					"Information security officer",
+					"Deputy CISO",
+					"Director of information security",
+					"Security director",
+				},
 				Track:     "technical",
 				Family:    "security",
 				Seniority: 6,
@@ -1804,8 +1866,17 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "ciso",
-				Title:     "Chief Information Security Officer",
+				ID:    "ciso",
+				Title: "Chief Information Security Officer",
+				Aliases: []string{
+					"CISO",
+					"Chief security officer",
+					"CSO",
+					"vCISO",
+					"Virtual CISO",
+					"Fractional CISO",
+					"Group CISO",
+				},
 				Track:     "executive",
 				Family:    "security",
 				Seniority: 7,
@@ -1966,8 +2037,16 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "it-manager",
-				Title:     "IT Manager",
+				ID:    "it-manager",
+				Title: "IT Manager",
+				Aliases: []string{
+					"Head of IT",
+					"IT operations manager",
+					"Infrastructure manager",
+					"IT director",
+					"IT lead",
+					"Systems manager",
+				},
 				Track:     "it",
 				Family:    "it",
 				Seniority: 5,
@@ -2110,8 +2189,15 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "cio",
-				Title:     "Chief Information Officer",
+				ID:    "cio",
+				Title: "Chief Information Officer",
+				Aliases: []string{
+					"CIO",
+					"Chief technology officer",
+					"CTO",
+					"Chief digital officer",
+					"Group IT director",
+				},
 				Track:     "executive",
 				Family:    "it",
 				Seniority: 7,
@@ -2251,8 +2337,17 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "privacy-manager",
-				Title:     "Privacy Manager / Data Protection Officer",
+				ID:    "privacy-manager",
+				Title: "Privacy Manager / Data Protection Officer",
+				Aliases: []string{
+					"Privacy manager",
+					"Data protection officer",
+					"DPO",
+					"Privacy lead",
+					"Privacy counsel",
+					"Data protection manager",
+					"Privacy officer",
+				},
 				Track:     "privacy",
 				Family:    "privacy",
 				Seniority: 5,
@@ -2383,8 +2478,13 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:        "cpo",
-				Title:     "Chief Privacy Officer",
+				ID:    "cpo",
+				Title: "Chief Privacy Officer",
+				Aliases: []string{
+					"Head of privacy",
+					"Group DPO",
+					"Global privacy lead",
+				},
 				Track:     "privacy",
 				Family:    "privacy",
 				Seniority: 7,
@@ -2626,6 +2726,11 @@ func bankLiteral() *assess.Bank {
 					Alternative:    "Pass the exam without the full experience and become an Associate of ISC2; the remaining experience must then be earned within six years.",
 					Note:           "Five years of cumulative, full-time security work in at least two of the eight domains. Full time means 35 hours a week or more; part-time work of 20-34 hours a week counts pro rata (1,040 hours equal six months), and documented internships count. A relevant bachelor's or master's degree, or one credential from ISC2's approved list, can stand in for one year; they do not add up, so one year is the most that can be waived. ISC2 announced a shorter approved-credential list from 1 April 2026 (reported as about 25 credentials, with CEH, CISA and CRISC among those dropped and CISM kept); the credentials shown here are examples, so check ISC2's current list before relying on one. After passing, the candidate must be endorsed by an ISC2 member (reported as within nine months).",
 				},
+				Evidence: map[string]int{
+					"identity-access":       2,
+					"risk-management":       2,
+					"security-architecture": 2,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -2707,6 +2812,11 @@ func bankLiteral() *assess.Bank {
 					WaiverMaxYears: 1,
 					Alternative:    "A CISSP in good standing with two years of cumulative, full-time experience in one or more of the ISSMP domains meets the rule without the seven years.",
 					Note:           "The standalone route asks for seven years of cumulative, full-time experience in at least two of the six ISSMP domains; one year can be waived for a relevant degree or a credential on ISC2's approved list. ISC2 does not publish domain weights that could be confirmed, so they are shown as 0.",
+				},
+				Evidence: map[string]int{
+					"governance-policy":    3,
+					"programme-management": 2,
+					"security-strategy":    2,
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -2790,6 +2900,12 @@ func bankLiteral() *assess.Bank {
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing, and the application must be filed within five years of the pass or the result lapses.",
 					Note:           "Five years of verified information security work across at least three of the four job-practice domains, of which at least three years were spent managing information security; those three management years cannot be waived. Up to two years of the rest can be substituted. The waiver list shown here is not confirmed against ISACA's current application form, so check the current list with ISACA. ISACA is reported to have introduced a revised CISM job practice for exams from 3 November 2026, adding security architecture and more strategy, programme and AI-governance content; its domains and weights are not reflected here.",
 				},
+				Evidence: map[string]int{
+					"governance-policy": 3,
+					"incident-response": 2,
+					"risk-management":   3,
+					"security-strategy": 2,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -2871,6 +2987,10 @@ func bankLiteral() *assess.Bank {
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
 					Note:           "Five years of work in information systems audit, control, assurance or security. Security work counts too, but this rule reads only the audit, control and assurance years, so a security-heavy career may be under-counted. Up to three years in total can be substituted: a two- or four-year degree for one or two years, a master's in information security or IT (or a degree from an ISACA model-curriculum university) for one year, one year of general audit or IS experience for one year, or two years as a full-time university instructor in a related field for one year. Only the degree routes are modelled here. The 2024 outline keeps the five domains; its weights are reported as 18/18/12/26/26 but could not be confirmed, so the 2019 weights are shown.",
 				},
+				Evidence: map[string]int{
+					"audit-assurance":   3,
+					"governance-policy": 2,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -2938,6 +3058,9 @@ func bankLiteral() *assess.Bank {
 					Alternative: "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
 					Note:        "Three years of IT risk management and information systems control work in at least two of the four domains, one of which must be Governance (d1) or IT Risk Assessment (d2). No experience waivers are reported for CRISC. Some 2026 sources show renamed domains and slightly different weights, which may reflect a newer outline; check ISACA.",
 				},
+				Evidence: map[string]int{
+					"risk-management": 3,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -3001,6 +3124,10 @@ func bankLiteral() *assess.Bank {
 					},
 					Alternative: "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
 					Note:        "Five years in a management, advisory or support role in the governance of enterprise IT, including at least one year spent defining, setting up or running a framework for IT governance; that year is modelled as experience in domain 1 (Governance of Enterprise IT).",
+				},
+				Evidence: map[string]int{
+					"governance-policy": 3,
+					"it-strategy":       3,
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3075,6 +3202,11 @@ func bankLiteral() *assess.Bank {
 					MinDomains:  3,
 					Alternative: "Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
 					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The training route is the one modelled here. Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
+				},
+				Evidence: map[string]int{
+					"budget-finance":    2,
+					"governance-policy": 3,
+					"security-strategy": 3,
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3808,6 +3940,9 @@ func bankLiteral() *assess.Bank {
 					Alternative: "PECB also awards lower grades that need less experience, down to a provisional grade on the exam alone; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
 					Note:        "The requirements depend on the body. PECB builds its Lead Implementer grade like its Lead Auditor grade: about five years of professional experience, two of them in information security management, plus logged ISMS project hours (reported as 300); the exact thresholds could not be confirmed, so check PECB. PECB counts professional experience of any kind; years in IT stand in for it here. Logged hours cannot be checked by secpath.",
 				},
+				Evidence: map[string]int{
+					"governance-policy": 2,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -3864,6 +3999,9 @@ func bankLiteral() *assess.Bank {
 					Alternative: "PECB's Provisional Auditor grade needs the exam only, and its Auditor grade needs two years' experience (one in information security management) and 200 hours of audit activity; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
 					Note:        "The requirements depend on the body. PECB's Lead Auditor grade asks for five years of professional experience, two of them in information security management, and 300 hours of audit activity. PECB counts professional experience of any kind; years in IT stand in for it here. Audit hours cannot be checked by secpath. Certificates to the 2013 edition of the standard lapsed after 31 October 2025.",
 				},
+				Evidence: map[string]int{
+					"audit-assurance": 3,
+				},
 				Src: assess.Source{
 					File: "certifications.toml",
 				},
@@ -3914,6 +4052,9 @@ func bankLiteral() *assess.Bank {
 					},
 					Alternative: "With a secondary diploma or an associate degree instead of a bachelor's, PMI asks for 60 months of project leadership in the last eight years, plus the same 35 hours of education.",
 					Note:        "With a four-year degree: 36 months of non-overlapping experience leading projects within the last eight years, plus 35 contact hours of project management education or the CAPM. The bachelor's route is the one modelled here. Under the previous outline (2021) the weights were People 42%, Process 50% and Business Environment 8%.",
+				},
+				Evidence: map[string]int{
+					"programme-management": 3,
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4144,6 +4285,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "How many years have you worked in IT overall, security included?",
 				Help:         "Include operations, development, infrastructure, service desk, architecture and security roles. Part-time work counts pro rata.",
 				MentorPrompt: "Which of your non-security IT roles still shapes how you work today? What did it teach you that security colleagues without it tend to miss?",
+				Quick:        true,
 				Fact:         "years_it",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4234,6 +4376,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "How many people report to you, directly or through the managers who report to you?",
 				Help:         "Count employees and long-term contractors you line-manage or lead day to day. Do not count people in a provider's team you only oversee through a contract. Enter 0 if nobody reports to you.",
 				MentorPrompt: "Tell me about your team as it is today. Who is growing fastest, who is struggling, and what are you doing about each of them this quarter?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"team-leadership": 1,
 				},
@@ -4259,6 +4402,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "What annual budget do you own or manage, in thousands?",
 				Help:         "Enter 250 for 250,000. Count money you plan and are answerable for, staff costs included if they sit in your budget; not budgets you only advise on. The levels assume a currency worth about a euro or a US dollar, so convert roughly if yours is very different.",
 				MentorPrompt: "Tell me about the last time you had to defend or cut your budget. What did you give up, what did you protect, and how would you argue it next time?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance": 1,
 				},
@@ -4284,6 +4428,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "How many significant security incidents have you led or coordinated?",
 				Help:         "Significant means the incident plan was invoked, people outside security were involved (legal, communications, executives), or it might have had to be reported. You count only if you were the incident lead or coordinator, not one of the responders. Routine alert triage does not count.",
 				MentorPrompt: "Tell me about the hardest incident you led. What was the first decision you made, what was the outcome, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"crisis-leadership": 1,
 				},
@@ -4309,6 +4454,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Have you yourself presented to a board of directors, or to its audit or risk committee?",
 				Help:         "Yes if you presented or took questions in the meeting, in person or by call. Preparing slides that someone else presented does not count, and neither does an executive committee that is not a board committee.",
 				MentorPrompt: "Tell me about the last time you faced a board or committee, or the nearest you have come. What did they ask that you did not expect, and how would you prepare differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"board-communication": 0.5,
 				},
@@ -4362,6 +4508,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Which comes closest to your work on security design reviews and threat modelling?",
 				Help:         "Pick the highest option you have actually done, not the one you feel able to do.",
 				MentorPrompt: "Tell me about the last design you reviewed or threat-modelled. What did you find, what changed because of it, and what would you do differently next time?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"security-architecture": 1,
 				},
@@ -4520,6 +4667,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on privileged and administrator access?",
 				MentorPrompt: "Tell me about the last privileged-access problem you found. How did you get it fixed, who pushed back, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"identity-access": 1,
 				},
@@ -4599,6 +4747,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work securing cloud accounts and platforms?",
 				MentorPrompt: "Tell me about the most serious cloud misconfiguration you have dealt with. How was it found, how did you fix it for good, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"cloud-security": 1,
 				},
@@ -4839,6 +4988,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on detection and monitoring?",
 				MentorPrompt: "Name an attack technique you are confident you would catch and one you are not. What have you done about the second, and what would you do next?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"security-operations": 1,
 				},
@@ -4997,6 +5147,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on finding and fixing vulnerabilities?",
 				MentorPrompt: "Tell me about a vulnerability that stayed open longer than it should have. Why did it stall, what did you do, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"vulnerability-management": 1,
 				},
@@ -5156,6 +5307,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Which comes closest to your work turning regulations and standards into controls?",
 				Help:         "For example GDPR, NIS2, DORA, PCI DSS, HIPAA, SOX or the SEC cyber disclosure rules.",
 				MentorPrompt: "Tell me about the last regulation you had to meet. How did you find out what it required of you, what was the hardest gap, and how would you approach the next one?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"regulatory-compliance": 1,
 				},
@@ -5234,6 +5386,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work assessing the security of suppliers?",
 				MentorPrompt: "Tell me about a supplier assessment that changed a decision. What did you find, how did the business react, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"third-party-risk": 1,
 				},
@@ -5394,6 +5547,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Which comes closest to your work assessing privacy risk in projects?",
 				Help:         "A DPIA is a data protection impact assessment, required under GDPR for high-risk processing.",
 				MentorPrompt: "Tell me about a project where a privacy assessment changed the design. What did you push for, what did you win, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"privacy-programme": 1,
 				},
@@ -5473,6 +5627,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security policies and standards?",
 				MentorPrompt: "Which policy of yours is followed least, and why? Tell me what you did the last time someone asked for an exception, and what you would do differently.",
+				Quick:        true,
 				Measures: map[string]float64{
 					"governance-policy": 1,
 				},
@@ -5552,6 +5707,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security strategy and roadmaps?",
 				MentorPrompt: "If you wrote your organisation's security strategy tomorrow, what would its top three priorities be? Tell me how you arrived at them and who you would need to convince.",
+				Quick:        true,
 				Measures: map[string]float64{
 					"security-strategy": 1,
 				},
@@ -5630,6 +5786,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work building and managing a budget?",
 				MentorPrompt: "Walk me through your last budget round. What did you ask for, what did you get, and what would you do differently to get a better result?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance": 1,
 				},
@@ -5789,6 +5946,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Which comes closest to your work designing security metrics?",
 				Help:         "KPIs measure how well security work performs; KRIs signal how much risk the organisation is carrying.",
 				MentorPrompt: "Which of your current metrics has actually changed a decision? Tell me about it, and about one metric you would drop or replace.",
+				Quick:        true,
 				Measures: map[string]float64{
 					"metrics-reporting": 1,
 				},
@@ -5946,6 +6104,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work getting other teams to act on security?",
 				MentorPrompt: "Tell me about a team that did not want to do what security needed. How did you bring them round, what was the outcome, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 				},
@@ -6024,6 +6183,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security awareness and training?",
 				MentorPrompt: "Tell me about the last awareness activity you ran or saw. What changed in people's behaviour, how do you know, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"security-culture": 1,
 				},
@@ -6103,6 +6263,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work delivering projects and programmes?",
 				MentorPrompt: "Tell me about a project of yours that went off track. When did you notice, what did you do, and what would you do differently from the start?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"programme-management": 1,
 				},
@@ -6261,6 +6422,7 @@ func bankLiteral() *assess.Bank {
 				Text:         "Which comes closest to your experience of leading through a crisis?",
 				Help:         "A crisis threatens the organisation as a whole, not only IT: a major breach, a long outage, extortion.",
 				MentorPrompt: "Tell me about the most stressful day of a crisis you were part of. Which decision mattered most, how did you make it, and what would you do differently?",
+				Quick:        true,
 				Measures: map[string]float64{
 					"crisis-leadership": 1,
 				},
@@ -6339,7 +6501,6 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "The CIO has promised the board that the customer platform will run in the public cloud by quarter end, eight weeks away. The migration team plans to lift and shift as is, with broad admin roles, no landing-zone guardrails and logging 'to follow later'. What do you recommend?",
 				MentorPrompt: "Have you had to secure a change that was already promised to the board? What did you insist on, what did you let go, and what would you do differently next time?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"cloud-security":        2,
 					"programme-management":  1,
@@ -6351,36 +6512,36 @@ func bankLiteral() *assess.Bank {
 						Levels: map[string]int{
 							"cloud-security":        2,
 							"programme-management":  1,
-							"security-architecture": 2,
+							"security-architecture": 3,
 						},
-						Explanation: "The concern is sound, but halting the whole programme without a risk-ranked path sets security against the business and usually loses. It also delays safeguards that could be in place within weeks.",
+						Explanation: "Designing the target architecture first is sound practice, but halting a board-level programme without a risk-ranked path sets security against the business and usually loses. It also delays safeguards that could be live within weeks.",
 					},
 					{
-						Text: "Set must-have guardrails as go-live gates (least privilege, logging, network baseline), plan the rest in dated sprints, and record the residual risk.",
+						Text: "Make least-privilege roles and logging conditions of go-live, and schedule the remaining controls in dated sprints after cutover.",
 						Levels: map[string]int{
 							"cloud-security":        5,
 							"programme-management":  4,
 							"security-architecture": 4,
 						},
-						Explanation: "This ties the non-negotiable controls to the cutover decision and turns the remaining gaps into visible, owned and dated risks. It protects both the deadline and the platform, which is what a seasoned leader aims for.",
+						Explanation: "This ties the few controls that cannot wait, such as scoped roles, logging and a network baseline, to the cutover decision and turns the rest into dated, owned work that stays visible. It protects both the deadline and the platform, which is what a seasoned leader aims for.",
 					},
 					{
-						Text: "Let the move go ahead on time, then switch on the cloud provider's native posture tools after cutover to find and fix misconfigurations.",
+						Text: "Let the move go ahead on time, then turn on the provider's native posture tools after cutover, and fix misconfigurations by severity as they appear.",
 						Levels: map[string]int{
 							"cloud-security":        1,
 							"programme-management":  2,
 							"security-architecture": 1,
 						},
-						Explanation: "Native tools are useful, but finding problems after go-live on a platform built with broad admin rights leaves the exposure open. There is also no longer any gate at which the team must fix them.",
+						Explanation: "Native tools are useful, but finding problems after go-live on a platform built with broad admin rights leaves the exposure open, and there is no longer a gate at which the team must fix them.",
 					},
 					{
-						Text: "Write the security requirements into the migration backlog and ask the team lead to fit in what they can before the date.",
+						Text: "Add the security requirements to the migration backlog as stories with acceptance criteria, and ask the team lead to fit in what they can by the date.",
 						Levels: map[string]int{
 							"cloud-security":        3,
 							"programme-management":  2,
 							"security-architecture": 2,
 						},
-						Explanation: "Getting requirements into the backlog is real progress. Without agreed must-haves and a record of accepted risk, though, the deadline will quietly push the important controls out.",
+						Explanation: "Getting requirements into the backlog is real progress. Without agreed must-haves tied to go-live, though, the deadline will quietly push the important controls out, and nobody will have decided to accept that.",
 					},
 				},
 				Src: assess.Source{
@@ -6400,40 +6561,40 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Apply the mitigation now, hunt for signs of earlier compromise on the appliances, and brief the business on the remaining risk and fallback.",
+						Text: "Apply the mitigation tonight, hunt for signs of earlier compromise, and brief the business on what risk remains.",
 						Levels: map[string]int{
 							"network-infrastructure":   5,
 							"risk-management":          4,
 							"vulnerability-management": 4,
 						},
-						Explanation: "This closes the exposure quickly and gives leaders a clear view of what remains. Hunting for compromise matters because exploitation may have started before the disclosure, and that is what separates a seasoned answer from a patching one.",
+						Explanation: "This closes the exposure quickly and gives leaders a clear view of what remains. Hunting for compromise matters because exploitation may have started before the disclosure; that step is what separates a seasoned answer from a patching one.",
 					},
 					{
-						Text: "Wait for the vendor's patch, which is usually days away, and ask the SOC to watch the VPN logs closely and escalate anything odd over the weekend.",
+						Text: "Wait for the vendor's patch, usually only days away, and have the SOC watch the VPN logs closely over the weekend and escalate anything unusual.",
 						Levels: map[string]int{
 							"network-infrastructure":   1,
 							"risk-management":          1,
 							"vulnerability-management": 1,
 						},
-						Explanation: "Watching logs alone leaves a device under active attack exposed on the internet. Waiting for a patch is fine for ordinary flaws, not for one already being exploited.",
+						Explanation: "Watching logs alone leaves a device under active attack exposed on the internet. Waiting for a patch is fine for ordinary flaws, not for one already being exploited before authentication.",
 					},
 					{
-						Text: "Take the VPN offline until a patch is released, and tell staff to come into the office or stop remote work for now.",
+						Text: "Take the VPN offline until a patch is released, and tell staff to come into the office or pause remote work rather than rely on a workaround.",
 						Levels: map[string]int{
-							"network-infrastructure":   2,
+							"network-infrastructure":   3,
 							"risk-management":          1,
 							"vulnerability-management": 3,
 						},
-						Explanation: "It removes the exposure, but at a large business cost that nobody weighed. A proportionate mitigation exists, and stopping remote work is a business decision you should inform rather than take alone.",
+						Explanation: "Disconnecting removes the exposure, and for exploited edge devices it is sometimes the right call, for example when a mitigation has proved unreliable. Here a mitigation exists, and stopping remote work for 3,000 people is a business decision to inform, not to take alone.",
 					},
 					{
 						Text: "Raise an emergency change to apply the mitigation first thing Monday, when the network team is in and users can be warned of any disruption.",
 						Levels: map[string]int{
-							"network-infrastructure":   3,
+							"network-infrastructure":   2,
 							"risk-management":          2,
 							"vulnerability-management": 2,
 						},
-						Explanation: "Using the emergency change route is right, but an exploited flaw on an edge device cannot wait until Monday. Attackers often scan and exploit at scale in the first days after disclosure.",
+						Explanation: "Using the emergency change route is right, but it leaves an edge device under active exploitation exposed for the whole weekend. Attackers scan and exploit at scale in the first days after disclosure, so this can cost more than going offline.",
 					},
 				},
 				Src: assess.Source{
@@ -6462,7 +6623,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Taking them out of the code is the right direction, but the old values remain in the repository history and still work. They need rotating, and a managed vault is safer than environment variables.",
 					},
 					{
-						Text: "Agree with the product director to rotate the keys and move them to the secrets vault before launch, then add secret scanning to the pipeline.",
+						Text: "Agree with the product director to rotate the keys into the secrets vault before launch, and add secret scanning to the pipeline.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"data-protection":            5,
@@ -6471,13 +6632,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Rotation matters because the old values must be treated as compromised, and the scanning gate stops the problem recurring. The work is usually small enough to keep the date, so product stays an ally.",
 					},
 					{
-						Text: "Sign off, on condition that the secrets are moved into a vault in the first sprint after launch.",
+						Text: "Sign off so the campaign date holds, on condition that the secrets move into the vault in the first sprint after launch.",
 						Levels: map[string]int{
 							"cross-functional-influence": 2,
 							"data-protection":            1,
 							"security-architecture":      1,
 						},
-						Explanation: "The keys are already visible to everyone with repository access and stay valid after launch. Deferring the fix leaves live payment credentials exposed in production.",
+						Explanation: "The keys are already visible to everyone with repository access and stay valid after launch. Deferring the fix leaves live payment credentials exposed in production, and moving them later does not undo the exposure.",
 					},
 					{
 						Text: "Block the launch until the whole application has had a full secure code review and penetration test, since other secrets may be hiding too.",
@@ -6486,7 +6647,7 @@ func bankLiteral() *assess.Bank {
 							"data-protection":            2,
 							"security-architecture":      2,
 						},
-						Explanation: "Thorough, but it turns a contained problem into a launch stoppage. A targeted fix plus rotation removes the risk at far lower cost and keeps the trust of the product team.",
+						Explanation: "Thorough, but it turns a contained problem into a launch stoppage. A targeted fix with rotation, plus a scan of the repository for other secrets, removes the risk at far lower cost and keeps the trust of the product team.",
 					},
 				},
 				Src: assess.Source{
@@ -6506,25 +6667,25 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Negotiate a discount with the current vendor for a three-year commitment and renew, since a SIEM migration would take a year and risk detection gaps.",
+						Text: "Negotiate a discount for a three-year commitment and renew, since a SIEM migration would take a year and open gaps in detection.",
 						Levels: map[string]int{
 							"budget-finance":    3,
 							"metrics-reporting": 1,
 							"security-tooling":  2,
 						},
-						Explanation: "Good commercial instinct, and switching does carry risk. But it never asks whether the tool and its data are the right size, so the cost problem comes back at the next renewal.",
+						Explanation: "Good commercial instinct, and switching does carry risk. But it never asks whether the tool and its data are the right size, and a three-year lock-in carries the cost problem to the next renewal.",
 					},
 					{
 						Text: "Run a short proof of concept of the cheaper tool, fed from the same log sources, to compare detection quality and analyst effort before deciding.",
 						Levels: map[string]int{
 							"budget-finance":    2,
-							"metrics-reporting": 2,
+							"metrics-reporting": 3,
 							"security-tooling":  3,
 						},
-						Explanation: "Testing the alternative is sensible. Without first trimming unused ingestion and mapping detections to threats, though, both options are compared against the wrong baseline.",
+						Explanation: "Testing the alternative on your own data gives real evidence. Without first trimming unused ingestion and mapping detections to threats, though, both tools are compared against an inflated baseline.",
 					},
 					{
-						Text: "Cut unused ingestion, map detections to your top threats, price each option with its migration effort, and take the CFO a costed recommendation.",
+						Text: "Trim unused ingestion, map detections to your top threats, and take the CFO a costed comparison that includes migration.",
 						Levels: map[string]int{
 							"budget-finance":    4,
 							"metrics-reporting": 4,
@@ -6533,7 +6694,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This uses the renewal to fix sprawl, compares total cost rather than licence price, and shows which detections matter. That is a decision the CFO can actually weigh.",
 					},
 					{
-						Text: "Show the CFO how many events and alerts the SIEM processed last year to prove how heavily it is used.",
+						Text: "Show the CFO last year's events processed, alerts raised and incidents investigated, to prove how heavily the team relies on the SIEM.",
 						Levels: map[string]int{
 							"budget-finance":    1,
 							"metrics-reporting": 1,
@@ -6559,7 +6720,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Build a reconciliation script in the IAM tool that corrects HR records from what the IT directory says, so the rollout can carry on without waiting.",
+						Text: "Build a reconciliation script in the IAM tool that corrects HR records from the IT directory, and carry on with the rollout without waiting for HR.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"identity-access":            2,
@@ -6568,31 +6729,31 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It unblocks the tool but makes IAM the owner of data it cannot verify, and leaves the source broken. The errors return with every new hire and reorganisation.",
 					},
 					{
-						Text: "Make the audit finding a risk shared with the HR director, agree who owns the data and a clean-up plan, and automate leavers first.",
+						Text: "Take the audit finding to the HR director as a risk you share, agree who owns the data and its clean-up, and automate leavers first.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"identity-access":            5,
 							"programme-management":       4,
 						},
-						Explanation: "Framing the problem as a risk HR shares wins ownership of the source data. Starting with leavers delivers the most valuable control without waiting for perfect data.",
+						Explanation: "Framing the problem as a risk HR shares wins ownership of the source data. Starting with leavers delivers the control the auditors care about most without waiting for perfect data.",
 					},
 					{
-						Text: "Escalate to the CIO that HR is blocking the project and ask for a directive to fix the data.",
+						Text: "Escalate to the CIO with the audit finding and the 15% error rate, and ask for a directive that HR correct its records.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"identity-access":            1,
 							"programme-management":       2,
 						},
-						Explanation: "Escalation may be needed later, but leading with it makes HR an opponent. It also does nothing about the leavers who still have access today.",
+						Explanation: "Escalation may be needed later, but leading with it makes HR an opponent, and a directive does not make anyone own the data. It also does nothing about the leavers who still have access today.",
 					},
 					{
-						Text: "Run a manual leaver reconciliation from HR exports every quarter, with evidence for the auditors, until HR's data quality improves.",
+						Text: "Run a manual leaver reconciliation from HR exports each quarter, with evidence for the auditors, until HR's data improves.",
 						Levels: map[string]int{
 							"cross-functional-influence": 2,
 							"identity-access":            3,
 							"programme-management":       2,
 						},
-						Explanation: "A useful interim control that answers the audit finding. It treats the symptom, though, and leaves the programme stalled with no route to fixing the source data.",
+						Explanation: "A useful interim control that answers the audit finding. It treats the symptom, though: leavers can keep access for up to three months, and the programme stays stalled with no route to fixing the source data.",
 					},
 				},
 				Src: assess.Source{
@@ -6612,13 +6773,13 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Delete the bucket and its contents straight away so the data can no longer be reached.",
+						Text: "Delete the bucket and its contents straight away, since the exports are only copies and removing them is the fastest way to end the exposure.",
 						Levels: map[string]int{
 							"cloud-security":    2,
 							"data-protection":   2,
 							"incident-response": 1,
 						},
-						Explanation: "It ends the exposure but destroys the evidence of who accessed the data. That evidence decides whether and whom you must notify.",
+						Explanation: "It ends the exposure but destroys the evidence of what was exposed and who accessed it. That evidence decides whether and whom you must notify.",
 					},
 					{
 						Text: "Thank the researcher, ask the analytics team to make the bucket private, and follow up with them next week.",
@@ -6632,20 +6793,20 @@ func bankLiteral() *assess.Bank {
 					{
 						Text: "Make the bucket private at once, then roll out an organisation-wide guardrail that blocks public storage in every account, including unmanaged ones.",
 						Levels: map[string]int{
-							"cloud-security":    3,
+							"cloud-security":    4,
 							"data-protection":   2,
 							"incident-response": 2,
 						},
-						Explanation: "The preventive guardrail is the right long-term fix. It skips the incident itself, though: what was exposed, for how long, who read it and whether you must notify.",
+						Explanation: "Good cloud judgement: the exposure is closed and the guardrail stops the next one. It skips the incident itself, though: what was exposed, for how long, who read it and whether you must notify.",
 					},
 					{
-						Text: "Block public access, keep the access logs, find out what was exposed and for how long, and start a breach assessment with the privacy team.",
+						Text: "Block public access but keep the bucket and its logs as evidence, then open a breach assessment with the privacy team.",
 						Levels: map[string]int{
 							"cloud-security":    5,
 							"data-protection":   4,
 							"incident-response": 4,
 						},
-						Explanation: "Closing the exposure while keeping the evidence lets you answer the notification question with facts. Bringing in privacy early matters because GDPR's 72-hour clock starts from awareness, not from the end of the investigation.",
+						Explanation: "Closing the exposure while keeping the evidence lets you answer the notification question with facts, or say plainly that access was not logged. Bringing in privacy early matters because GDPR's 72-hour clock starts from awareness, not from the end of the investigation.",
 					},
 				},
 				Src: assess.Source{
@@ -6665,40 +6826,40 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "With the DPO, settle a transfer mechanism and impact assessment, and require a processing agreement and encryption with keys you control.",
+						Text: "Agree SCCs and a transfer assessment with the DPO, and ask for EU-based support, since your keys cannot hide data support reads in clear.",
 						Levels: map[string]int{
 							"data-protection":   5,
 							"privacy-programme": 4,
 							"third-party-risk":  4,
 						},
-						Explanation: "This pairs the legal safeguard with a technical one that limits what the provider can actually read, which is what a transfer assessment looks for. The DPO and legal own the legal judgement; security supplies the controls.",
+						Explanation: "Standard contractual clauses need a transfer impact assessment, and security supplies the technical facts. Keys you hold can protect the backups, but not data the provider's support staff must read in clear (EDPB Recommendations 01/2020, use case 6), so that access has to be kept in the EU or otherwise justified, even if signing slips.",
 					},
 					{
-						Text: "Refuse, because employees' personal data must not leave the EU.",
+						Text: "Refuse the contract, because employees' personal data must not leave the EU, and tell HR to look for a provider that keeps everything here.",
 						Levels: map[string]int{
 							"data-protection":   2,
 							"privacy-programme": 1,
 							"third-party-risk":  1,
 						},
-						Explanation: "Transfers outside the EU are allowed with the right safeguards, so a flat refusal is neither accurate nor helpful. It also pushes HR to find a way around you.",
+						Explanation: "Transfers outside the EU are lawful with the right safeguards, so the rule quoted is wrong and the refusal is not yours alone to make. An EU-only provider may end up the answer, but a flat no pushes HR to find a way around you.",
 					},
 					{
-						Text: "Send the provider your full security questionnaire, covering data location, access and subprocessors, and approve only if the answers satisfy you.",
+						Text: "Send the provider your full security questionnaire on data location, support access and subprocessors, and approve only if the answers satisfy you.",
 						Levels: map[string]int{
 							"data-protection":   3,
 							"privacy-programme": 2,
 							"third-party-risk":  3,
 						},
-						Explanation: "Due diligence on the provider is needed, but a questionnaire does not settle whether the transfer is lawful. The decision also needs privacy and legal input, not security alone.",
+						Explanation: "Due diligence on the provider is needed, but a questionnaire does not settle whether the transfer is lawful. The decision also needs the DPO and legal, not security alone.",
 					},
 					{
-						Text: "Approve it: the provider holds an ISO 27001 certificate and a clean SOC 2 report, which cover its support staff and its backup sites abroad.",
+						Text: "Approve it: the provider's ISO 27001 certificate and clean SOC 2 report cover its support staff and its backup sites abroad.",
 						Levels: map[string]int{
 							"data-protection":   1,
 							"privacy-programme": 1,
 							"third-party-risk":  2,
 						},
-						Explanation: "Certificates show the provider runs a security programme, but they do not make an international transfer lawful. Nor do they say who abroad could demand access to the data.",
+						Explanation: "Certificates show the provider runs a security programme, but they do not make an international transfer lawful. Nor do they say which authorities abroad could demand access to the data.",
 					},
 				},
 				Src: assess.Source{
@@ -6717,15 +6878,15 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Allow it, but limit the firewall rule to the partner's IP addresses and the database port, require a site-to-site VPN, and use a read-only account.",
+						Text: "Allow it, but limit the rule to the partner's IP addresses and the database port, require a site-to-site VPN, and use a read-only account.",
 						Levels: map[string]int{
 							"network-infrastructure": 3,
 							"security-architecture":  2,
 						},
-						Explanation: "Narrowing the rule reduces exposure, but the partner still reaches a core database directly. Any compromise on their side then lands inside your network.",
+						Explanation: "Narrowing the rule reduces exposure and is sound network hygiene, but the partner still reaches a core database directly. Any compromise on their side then lands inside your network.",
 					},
 					{
-						Text: "Ask the integration team for a threat model of their design and review it with them before approving any network change.",
+						Text: "Ask the integration team for a threat model of the direct connection and review it with them before approving any network change.",
 						Levels: map[string]int{
 							"network-infrastructure": 2,
 							"security-architecture":  3,
@@ -6733,7 +6894,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Threat modelling is the right way in, but it leaves the risky design as the starting point. An experienced architect also brings the safer pattern to the table.",
 					},
 					{
-						Text: "Refuse external connections to internal systems, and have the partner receive a nightly file export instead.",
+						Text: "Refuse external connections to internal systems, and offer the partner a nightly file export over SFTP instead.",
 						Levels: map[string]int{
 							"network-infrastructure": 2,
 							"security-architecture":  1,
@@ -6741,7 +6902,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It is safe but fails the business need for near-real-time data and offers no way forward. Security that only says no tends to get bypassed.",
 					},
 					{
-						Text: "Offer the data through an API gateway in a DMZ with mutual TLS, read-only scopes, rate limits and logging, so nothing touches the database.",
+						Text: "Offer the data through an API gateway in the DMZ with mutual TLS, read-only scopes and rate limits, so nothing external touches the database.",
 						Levels: map[string]int{
 							"network-infrastructure": 4,
 							"security-architecture":  5,
@@ -6759,7 +6920,6 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "The annual penetration test of your customer portal found two critical issues, one of them an authentication bypass. The head of product wants both fixes deferred by two quarters because the team is committed to a major release, and asks you to agree. What do you do?",
 				MentorPrompt: "Have you negotiated the timing of a serious fix with a delivery team? What did you give and what did you hold firm on, what happened, and what would you do differently?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"risk-management":            1,
@@ -6767,16 +6927,16 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Refuse, and escalate to the CTO to force both fixes into the current sprint.",
+						Text: "Refuse the deferral and take the test report to the CTO, asking for both fixes to be forced into the current sprint.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"risk-management":            2,
 							"vulnerability-management":   2,
 						},
-						Explanation: "The urgency is right, but escalating first damages the relationship. It skips the options that could fix the worst issue quickly without derailing the release.",
+						Explanation: "The urgency is right, but escalating first damages the relationship. It also skips the options that could fix the worst issue quickly without derailing the release.",
 					},
 					{
-						Text: "Agree to the deferral, since the product team knows its own capacity best, and note it in the risk register.",
+						Text: "Agree to the deferral, since the product team knows its own capacity best, and log both findings in the risk register with a review date.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"risk-management":            2,
@@ -6791,10 +6951,10 @@ func bankLiteral() *assess.Bank {
 							"risk-management":            2,
 							"vulnerability-management":   3,
 						},
-						Explanation: "A virtual patch is a sensible compensating control, but such rules can often be worked around. It should buy weeks rather than two quarters, and the residual risk still needs a formal owner.",
+						Explanation: "A virtual patch is a sensible compensating control, but such rules can often be worked around. It should buy weeks rather than two quarters, and the remaining risk still needs a formal owner.",
 					},
 					{
-						Text: "Fix the authentication bypass now with an interim control, schedule the other finding, and have the business owner formally accept what remains.",
+						Text: "Get the bypass fixed or shielded now, schedule the other finding, and have the portal's business owner formally accept what remains.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"risk-management":            4,
@@ -6828,7 +6988,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Prompt notice is right, but presenting guesses as facts causes trouble later. The early warning should state what is known and flag what is still being established.",
 					},
 					{
-						Text: "Agree to wait, so that the notification is accurate and does not need correcting later.",
+						Text: "Agree to wait until the investigation is complete, so that the notification is accurate and does not need correcting later.",
 						Levels: map[string]int{
 							"incident-response":     1,
 							"regulatory-compliance": 0,
@@ -6844,7 +7004,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Containment is the right technical priority, but notification runs alongside it, not after. A leader gives someone the regulatory clock while the responders work.",
 					},
 					{
-						Text: "Send the early warning within 24 hours with what is known, keep containing, and plan the 72-hour notification and the one-month final report.",
+						Text: "Send the CSIRT an early warning within 24 hours with what is known while containment goes on, then the 72-hour and final reports.",
 						Levels: map[string]int{
 							"incident-response":     5,
 							"regulatory-compliance": 5,
@@ -6869,22 +7029,22 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Reset her password and revoke her sessions, then remind her that the policy requires reporting straight away.",
+						Text: "Reset her password and revoke her sessions, then remind her that the policy requires phishing to be reported straight away.",
 						Levels: map[string]int{
 							"incident-response":   2,
 							"security-culture":    1,
 							"security-operations": 2,
 						},
-						Explanation: "The reset is needed, but three days is enough for an attacker to add mailbox rules or new MFA devices. The reminder also confirms her fear of reporting.",
+						Explanation: "The reset is needed, but three days is enough for an attacker to add mailbox rules or new MFA devices, and nobody looks for them. The reminder also confirms her fear of reporting.",
 					},
 					{
-						Text: "Thank her; revoke sessions, check sign-ins, mailbox rules, MFA devices and payments since the click; raise the fear of reporting with HR.",
+						Text: "Thank her, then trace what her account did in the three days once its sessions are cut, and raise the fear of reporting with HR.",
 						Levels: map[string]int{
 							"incident-response":   4,
 							"security-culture":    5,
 							"security-operations": 5,
 						},
-						Explanation: "This looks for what an attacker would have done in three days, especially in finance, and treats the late report as a culture signal to fix rather than a fault to punish.",
+						Explanation: "This looks for what an attacker would have done in three days, such as mailbox rules, new MFA devices or payment changes in finance, and treats the late report as a culture signal to fix rather than a fault to punish.",
 					},
 					{
 						Text: "Open a major incident, take a forensic image of her laptop, and call in the crisis team in case the attacker has spread into finance systems.",
@@ -6896,7 +7056,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Taking it seriously is good, but this is a cloud identity compromise, so the evidence sits mostly in sign-in and mailbox logs rather than on the laptop. A crisis team is premature before triage.",
 					},
 					{
-						Text: "Pass it to the service desk as a password reset, and log it for the monthly phishing report.",
+						Text: "Pass it to the service desk as a standard password reset, and log it as a phishing click for the monthly awareness report.",
 						Levels: map[string]int{
 							"incident-response":   1,
 							"security-culture":    2,
@@ -6915,22 +7075,21 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "Two months after you notified a customer-data breach, the data protection authority sends a formal inquiry. It asks for your breach timeline, the risk assessment behind your notification decision and the security measures in place at the time, with answers due in 21 days. What do you do first?",
 				MentorPrompt: "Have you answered a regulator or an auditor about a past incident? How did you pull the record together, what was hard to show, and what would you record differently next time?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"privacy-programme":     1,
 					"regulatory-compliance": 2,
 				},
 				Options: []assess.Option{
 					{
-						Text: "Bring in legal and the DPO, gather the documented record (timeline, decisions, evidence), check it for gaps, and draft one factual reply.",
+						Text: "Build one factual reply with legal and the DPO from the documented record of timeline, decisions and controls, after checking it for gaps.",
 						Levels: map[string]int{
 							"privacy-programme":     4,
 							"regulatory-compliance": 5,
 						},
-						Explanation: "A regulator judges the organisation on what it can show. One coordinated response built from the documented record, with counsel and the DPO, gives a consistent and defensible answer.",
+						Explanation: "A regulator judges the organisation on what it can show. One coordinated response built from the documented record, with counsel and the DPO, gives a consistent and defensible answer, and finding the gaps first means none of them surprises you later.",
 					},
 					{
-						Text: "Build the reply around the improvements made since the breach, with dates and owners, to show the regulator the problem is fixed for good.",
+						Text: "Build the reply around the improvements made since the breach, with dates and owners, to show the problem is fixed.",
 						Levels: map[string]int{
 							"privacy-programme":     2,
 							"regulatory-compliance": 3,
@@ -6938,7 +7097,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Showing remediation helps, but the inquiry asks about the position at the time of the breach. Leading with fixes can look like deflection if the record of decisions is thin.",
 					},
 					{
-						Text: "Draft the reply yourself from memory and the incident ticket, and send it early to show good cooperation.",
+						Text: "Draft the reply yourself from your notes and the incident ticket while they are fresh, and send it well before the deadline to show cooperation.",
 						Levels: map[string]int{
 							"privacy-programme":     1,
 							"regulatory-compliance": 1,
@@ -6946,7 +7105,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Speed looks cooperative, but an unreviewed account that conflicts with the records can hurt the organisation more than the breach did.",
 					},
 					{
-						Text: "Hand it to the legal team, since regulatory correspondence is their job, and answer their questions when asked.",
+						Text: "Hand it to the legal team, since regulatory correspondence is their job, and answer their questions promptly as they come in.",
 						Levels: map[string]int{
 							"privacy-programme":     2,
 							"regulatory-compliance": 2,
@@ -6971,7 +7130,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Wait for the provider's formal notification before acting, since it is their breach to manage.",
+						Text: "Wait for the provider's formal breach notification before acting, since it is their incident and they hold the facts.",
 						Levels: map[string]int{
 							"risk-management":  1,
 							"third-party-risk": 1,
@@ -6987,7 +7146,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Exit may turn out to be right, but it does not answer the urgent question: was your employees' data taken, and what must you do about it now?",
 					},
 					{
-						Text: "Invoke the contract's notification terms, find out what of yours is affected, assess your exposure and duties, and open a supplier incident.",
+						Text: "Use the contract's notification terms to learn what of yours is affected, then assess your own duties and open a supplier incident.",
 						Levels: map[string]int{
 							"risk-management":  4,
 							"third-party-risk": 5,
@@ -7020,7 +7179,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Explain to the auditor that the reviews did happen informally, and ask for the finding to be downgraded.",
+						Text: "Explain to the auditor that the reviews did take place informally in team meetings, and ask for the finding to be downgraded.",
 						Levels: map[string]int{
 							"audit-assurance": 1,
 							"identity-access": 1,
@@ -7028,7 +7187,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Without evidence, the control did not operate as far as an auditor is concerned. Arguing the point costs credibility and does nothing about the leavers.",
 					},
 					{
-						Text: "Disable the five accounts now and restart the quarterly reviews next quarter.",
+						Text: "Disable the five accounts today and restart the quarterly reviews next quarter, with each system owner signing off the results.",
 						Levels: map[string]int{
 							"audit-assurance": 2,
 							"identity-access": 3,
@@ -7036,7 +7195,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Disabling the accounts is the right first step, but it leaves open whether they were used. It also gives no evidence before the committee meets that the control now works.",
 					},
 					{
-						Text: "Check if the leavers' accounts were used after they left, agree a dated fix plan with owners, and re-test the control before the committee.",
+						Text: "Check whether the leavers' accounts were used after they left, agree a dated fix with owners, and re-test the control before the committee.",
 						Levels: map[string]int{
 							"audit-assurance": 5,
 							"identity-access": 4,
@@ -7070,7 +7229,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Send every business unit a spreadsheet template and ask them to list their ICT suppliers by the deadline.",
+						Text: "Send every business unit a spreadsheet based on the supervisor's template and ask them to list their ICT suppliers and services by the deadline.",
 						Levels: map[string]int{
 							"programme-management":  1,
 							"regulatory-compliance": 2,
@@ -7088,7 +7247,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "A platform can help later, but buying and configuring one inside ten weeks is risky. It also cannot decide which functions are critical; that judgement comes from the business.",
 					},
 					{
-						Text: "Ask procurement to produce it from the contract system, since they own the supplier relationships.",
+						Text: "Ask procurement to produce the register from the contract system, since they own the supplier relationships and hold the contract data.",
 						Levels: map[string]int{
 							"programme-management":  1,
 							"regulatory-compliance": 2,
@@ -7097,13 +7256,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Procurement's data is a start, but it misses services bought without a contract review and cannot say which business functions depend on which provider.",
 					},
 					{
-						Text: "Run a small cross-team project: agree critical functions first, map providers and subcontractors to them, reconcile contracts, plan upkeep.",
+						Text: "Run a small cross-team project that first agrees the critical functions, then maps providers and their subcontractors to them.",
 						Levels: map[string]int{
 							"programme-management":  4,
 							"regulatory-compliance": 4,
 							"third-party-risk":      5,
 						},
-						Explanation: "The register is only useful and defensible if it links providers to critical functions, and it must stay current. Building it as a lasting process beats a one-off return.",
+						Explanation: "The register is only useful and defensible if it links providers, and their subcontractors, to critical functions, and it must stay current, so the project should leave an owner and an update routine behind. A lasting process beats a one-off return.",
 					},
 				},
 				Src: assess.Source{
@@ -7122,7 +7281,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Send the target your standard vendor security questionnaire and report the resulting score to the CEO.",
+						Text: "Send the target your standard vendor security questionnaire, and give the CEO the resulting risk score with a one-page summary.",
 						Levels: map[string]int{
 							"risk-management":   1,
 							"security-strategy": 1,
@@ -7138,12 +7297,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "The findings are serious, but the decision to buy belongs to the deal team and the board. Your job is to size the risk and show how it can be priced or handled, not to veto on security grounds alone.",
 					},
 					{
-						Text: "Size the exposure and fix-up cost, propose deal terms (warranties, indemnity, price), a day-one isolation plan, and forensics on the past incident.",
+						Text: "Price the exposure and fix-up cost into the deal terms, and plan day-one isolation plus forensics on the old incident.",
 						Levels: map[string]int{
 							"risk-management":   5,
 							"security-strategy": 4,
 						},
-						Explanation: "This turns findings into terms the deal team can negotiate and protects the buyer from day one. Investigating the old incident matters because an intruder or a liability may come with the deal.",
+						Explanation: "This turns findings into terms the deal team can negotiate, such as warranties, an indemnity or a lower price, and protects the buyer from day one. Investigating the old incident matters because an intruder or a liability may come with the deal.",
 					},
 					{
 						Text: "Say it need not kill the deal, and plan to move the target onto your own security stack and policies within the first 100 days after closing.",
@@ -7171,40 +7330,40 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Advise that it is not material, because no customer personal data was taken.",
+						Text: "Advise that it is not material, because no customer personal data was taken and the plant is running again.",
 						Levels: map[string]int{
 							"board-communication":   2,
 							"incident-response":     2,
 							"regulatory-compliance": 2,
 						},
-						Explanation: "Materiality depends on the wider impact, including operations, intellectual property and reputation, not only personal data. A week-long plant outage may well be material.",
+						Explanation: "Materiality depends on the whole picture, including operations, stolen intellectual property, customers and reputation, not on personal data alone. A week-long plant outage may well be material even after recovery.",
 					},
 					{
-						Text: "Agree with the CFO: deciding materiality before the investigation is complete risks a wrong disclosure that later has to be corrected.",
+						Text: "Agree with the CFO: deciding materiality before the investigation is complete risks a disclosure that later has to be corrected.",
 						Levels: map[string]int{
 							"board-communication":   1,
 							"incident-response":     2,
 							"regulatory-compliance": 1,
 						},
-						Explanation: "The rules expect the materiality decision without unreasonable delay after discovery, not after the investigation ends. A Form 8-K can be amended as more becomes known.",
+						Explanation: "The rules expect the materiality decision without unreasonable delay after discovery, not after the investigation ends. An Item 1.05 filing can say what is not yet known and be amended as facts emerge.",
 					},
 					{
-						Text: "Recommend filing an 8-K at once to be safe, describing the intrusion in general terms even though its impact is not yet understood.",
+						Text: "Recommend filing an 8-K under Item 1.05 at once to be safe, describing the intrusion in general terms before its impact is understood.",
 						Levels: map[string]int{
 							"board-communication":   2,
 							"incident-response":     2,
 							"regulatory-compliance": 3,
 						},
-						Explanation: "The caution is understandable, but disclosing before the company has assessed the impact can mislead investors. A quick, documented materiality decision is the better path.",
+						Explanation: "Openness is a fair instinct, but Item 1.05 is for incidents the company has determined to be material, so filing under it to be safe tells investors something not yet decided. An incident not yet judged material can be disclosed voluntarily under Item 8.01 while the assessment goes on.",
 					},
 					{
-						Text: "Give the disclosure committee the facts now (operations, data, customers, cost) for a prompt materiality call; if material, file in 4 business days.",
+						Text: "Give the disclosure committee the facts now for a prompt materiality decision; if it is material, file under Item 1.05 within four business days.",
 						Levels: map[string]int{
 							"board-communication":   4,
 							"incident-response":     4,
 							"regulatory-compliance": 5,
 						},
-						Explanation: "Security supplies the facts and the decision stays with the company's disclosure process. The four-business-day clock runs from the materiality determination, which must not be put off.",
+						Explanation: "Security supplies the facts on operations, data, customers and cost, and the company's disclosure process makes the call without unreasonable delay. The four business days run from that determination. If the company wants to say something before deciding, or judges the incident not material, Item 8.01 is the voluntary route.",
 					},
 				},
 				Src: assess.Source{
@@ -7224,16 +7383,16 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Run a thorough security review of the app and the SDK (code, data storage, encryption), and leave privacy questions to legal if they raise them.",
+						Text: "Run a thorough security review of the app and the SDK, from code to data storage, and leave privacy questions to legal.",
 						Levels: map[string]int{
 							"data-protection":       2,
 							"privacy-programme":     1,
-							"security-architecture": 2,
+							"security-architecture": 3,
 						},
-						Explanation: "A security review is needed, but profiling with location data is a classic trigger for a data protection impact assessment. A leader makes sure it happens rather than leaving it to chance.",
+						Explanation: "The security review itself is sound work, but profiling with location data is a classic trigger for a data protection impact assessment. A leader makes sure it happens rather than leaving it to chance.",
 					},
 					{
-						Text: "Ask marketing to add a consent screen and an updated privacy notice, and review the SDK's data collection and the vendor's terms before launch.",
+						Text: "Ask marketing to add a consent screen and an updated privacy notice, and check the SDK's data collection before launch.",
 						Levels: map[string]int{
 							"data-protection":       2,
 							"privacy-programme":     3,
@@ -7242,7 +7401,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Consent and transparency matter, but they do not show that the processing is necessary and proportionate or that the profiling and SDK risks are treated. That is what a DPIA does.",
 					},
 					{
-						Text: "Tell marketing the launch must wait until legal confirms that the app complies with GDPR.",
+						Text: "Tell marketing the launch must wait until legal has confirmed in writing that the app complies with GDPR.",
 						Levels: map[string]int{
 							"data-protection":       1,
 							"privacy-programme":     2,
@@ -7251,13 +7410,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Raising the issue is right, but a blanket hold with no process or owner stalls the product and gives marketing no way forward.",
 					},
 					{
-						Text: "Start a DPIA with the DPO now (purpose, lawful basis, minimisation, the SDK's data flows) and feed its findings into the security design.",
+						Text: "Start a DPIA with the DPO now, covering the profiling, the location data and the SDK's data flows, and let its findings shape the security design.",
 						Levels: map[string]int{
 							"data-protection":       4,
 							"privacy-programme":     5,
 							"security-architecture": 4,
 						},
-						Explanation: "Large-scale profiling with location data very likely needs a DPIA before processing starts. Doing it now lets privacy choices shape the design instead of being bolted on.",
+						Explanation: "Large-scale profiling with location data very likely needs a DPIA before processing starts. Doing it now, including purpose, lawful basis and minimisation, lets privacy choices shape the design instead of being bolted on.",
 					},
 				},
 				Src: assess.Source{
@@ -7278,7 +7437,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Give the CFO options: what each cut removes and the risk it adds, and a ranked plan that meets most of the target but protects the identity work.",
+						Text: "Show the CFO what each possible cut removes and the risk it adds, with a ranked plan that meets most of the 20% but spares the identity work.",
 						Levels: map[string]int{
 							"budget-finance":             5,
 							"cross-functional-influence": 4,
@@ -7287,7 +7446,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This shows you can manage money like any executive, and it makes the risk trade-offs a business decision taken with eyes open. Protecting the half-built programme avoids wasting what is already spent.",
 					},
 					{
-						Text: "Cut every line by 20% evenly, so that no single programme takes too big a hit.",
+						Text: "Cut every line by 20% evenly, so that no single programme takes too big a hit and every team shares the reduction fairly.",
 						Levels: map[string]int{
 							"budget-finance":             2,
 							"cross-functional-influence": 2,
@@ -7298,14 +7457,14 @@ func bankLiteral() *assess.Bank {
 					{
 						Text: "Find the savings in tool renewals, overlapping licences and consolidation first, then freeze new hiring so the current projects are not touched.",
 						Levels: map[string]int{
-							"budget-finance":             3,
+							"budget-finance":             4,
 							"cross-functional-influence": 2,
 							"security-strategy":          3,
 						},
-						Explanation: "Looking for waste first is sensible. But choosing the cuts without showing the CFO the risk trade-offs leaves you owning decisions that belong to the business.",
+						Explanation: "Looking for waste first is what good budget holders do, and in many teams it covers much of the cut. But choosing the cuts without showing the CFO the risk trade-offs leaves you owning decisions that belong to the business.",
 					},
 					{
-						Text: "Argue that security should be exempt, with threat reports showing that attacks are rising and that any cut raises the risk of a major breach.",
+						Text: "Argue that security should be exempt, using threat reports that show attacks are rising and that any cut raises the risk of a major breach.",
 						Levels: map[string]int{
 							"budget-finance":             1,
 							"cross-functional-influence": 1,
@@ -7324,7 +7483,6 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "The head of sales wants an exception to the policy that bans storing customer data on personal devices, so the team can use a new mobile CRM app on their own phones at a major trade show. The app is already bought and the show is in three weeks. What do you do?",
 				MentorPrompt: "Tell me about an exception you granted or refused. How did you weigh it, who owned the risk, and what would you do differently today?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"governance-policy":          2,
@@ -7332,7 +7490,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Refuse the exception: policies only work if they apply to everyone equally.",
+						Text: "Refuse the exception: policies only work if they apply to everyone, and customer data on personal phones is what this rule exists to prevent.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"governance-policy":          2,
@@ -7350,7 +7508,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Using the formal process is right, but a month's wait for a three-week deadline makes governance look like an obstacle. Exceptions need a route sized to the risk and the urgency.",
 					},
 					{
-						Text: "Grant a time-limited exception with compensating controls (managed app container, MFA, remote wipe), with sales accepting the risk in writing.",
+						Text: "Grant a time-limited exception on managed-app controls and remote wipe, and have the head of sales accept the risk in writing.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"governance-policy":          5,
@@ -7359,7 +7517,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This is what an exception process is for: the risk is treated, the business owner accepts what remains, and the end date forces a decision on a lasting solution.",
 					},
 					{
-						Text: "Approve it informally this time because the show matters, and plan to update the policy afterwards.",
+						Text: "Approve it informally this time because the show matters to the sales target, and update the policy afterwards to cover such cases.",
 						Levels: map[string]int{
 							"cross-functional-influence": 3,
 							"governance-policy":          1,
@@ -7385,34 +7543,34 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Assess it with the CIO: coverage against your threats, total cost with migration and overlap, and a phased move timed to contract end dates.",
+						Text: "Assess the bundle jointly with the CIO on threat coverage and total cost, including migration, and phase any move to the contract end dates.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"it-strategy":                5,
 							"security-tooling":           4,
 						},
-						Explanation: "This treats consolidation as a shared portfolio decision, uses contract timing to avoid paying twice, and keeps the choice grounded in the protection you actually get.",
+						Explanation: "This treats consolidation as a shared portfolio decision, counts migration and overlap in the cost, uses contract timing to avoid paying twice, and keeps the choice grounded in the protection you actually get.",
 					},
 					{
-						Text: "Defend the current tools: they are best of breed and the team knows them well.",
+						Text: "Defend the current tools to the CIO: they are best of breed, the team knows them well, and detection would suffer during a switch.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"it-strategy":                1,
-							"security-tooling":           1,
+							"security-tooling":           2,
 						},
-						Explanation: "Familiarity has real value, but defending tools without looking at cost, overlap or fit with the IT strategy signals that security is not a partner in the CIO's agenda.",
+						Explanation: "Familiarity and switching risk are real, but defending tools without looking at cost, overlap or fit with the IT strategy signals that security is not a partner in the CIO's agenda.",
 					},
 					{
-						Text: "Pilot the bundled tools in one business unit for three months, run attack simulations against both stacks, and report back on detection quality.",
+						Text: "Pilot the bundled tools in one business unit for three months and run attack simulations against both stacks before deciding.",
 						Levels: map[string]int{
 							"cross-functional-influence": 2,
 							"it-strategy":                3,
-							"security-tooling":           3,
+							"security-tooling":           4,
 						},
-						Explanation: "A pilot gives real evidence but answers only the technical half. The CIO also needs total cost, contract timing and a roadmap to decide.",
+						Explanation: "A head-to-head pilot is a strong way to judge the tools, but it answers only the technical half. The CIO also needs total cost, contract timing and a roadmap to decide.",
 					},
 					{
-						Text: "Agree to switch everything at once, to show support for the CIO's savings plan.",
+						Text: "Agree to switch everything at once to show support for the CIO's savings plan, and ask the vendor for migration help.",
 						Levels: map[string]int{
 							"cross-functional-influence": 2,
 							"it-strategy":                2,
@@ -7438,7 +7596,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Submit the programme as one more project in the portfolio, using the standard template.",
+						Text: "Submit the programme as one more project in the portfolio, using the standard template and the value scoring everyone else uses.",
 						Levels: map[string]int{
 							"budget-finance":    2,
 							"it-strategy":       2,
@@ -7447,7 +7605,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Following the process is fair, but security work rarely wins on value scoring unless you show the business outcomes and risks it protects.",
 					},
 					{
-						Text: "Ask the CEO to ring-fence security spending outside the portfolio process.",
+						Text: "Ask the CEO to ring-fence security spending outside the portfolio process, as some peers in the sector have done.",
 						Levels: map[string]int{
 							"budget-finance":    2,
 							"it-strategy":       1,
@@ -7456,7 +7614,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "A ring-fence may come in time, but going around the portfolio board without a case alienates the people who fund IT and suggests security cannot compete on merit.",
 					},
 					{
-						Text: "Tie the programme to business goals and top risks, show risk reduction and cost per phase, and agree with the CIO how security is funded.",
+						Text: "Tie each phase to business goals and the risk it reduces for its cost, and agree with the CIO a lasting way to fund security.",
 						Levels: map[string]int{
 							"budget-finance":    4,
 							"it-strategy":       4,
@@ -7465,7 +7623,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Framing security as protection for specific business goals, and agreeing a funding model with the CIO, changes how it is prioritised for years rather than for one cycle.",
 					},
 					{
-						Text: "Present recent industry breach statistics and peer incidents to the portfolio board, to show why ransomware investment cannot wait another year.",
+						Text: "Present recent industry breach statistics and peer incidents to the portfolio board, and argue that ransomware investment cannot wait another year.",
 						Levels: map[string]int{
 							"budget-finance":    2,
 							"it-strategy":       2,
@@ -7500,16 +7658,16 @@ func bankLiteral() *assess.Bank {
 						Explanation: "The heat map is familiar but does not answer the question asked. Colours cannot be compared with a budget, so the committee still cannot judge whether spending is right.",
 					},
 					{
-						Text: "Estimate loss ranges for a few top scenarios (e.g. FAIR) with finance and insurer input, show what planned spend changes, and state the uncertainty.",
+						Text: "Estimate loss ranges for a few top scenarios, for example with FAIR, show how planned spend shifts them, and state the uncertainty.",
 						Levels: map[string]int{
 							"board-communication": 4,
 							"metrics-reporting":   5,
 							"risk-management":     5,
 						},
-						Explanation: "Ranges for concrete scenarios answer the committee in its own terms and show what money buys. Being open about uncertainty earns more trust than a falsely precise figure.",
+						Explanation: "Ranges for concrete scenarios, built with finance and insurance data, answer the committee in its own terms and show what money buys. Being open about uncertainty earns more trust than a falsely precise figure.",
 					},
 					{
-						Text: "Quote an industry average cost of a data breach and scale it to the company's size.",
+						Text: "Quote an industry-average cost of a data breach from a published study, scaled to the company's revenue and headcount.",
 						Levels: map[string]int{
 							"board-communication": 2,
 							"metrics-reporting":   1,
@@ -7537,7 +7695,6 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "Your six-person SOC has lost two analysts in three months. The rest are covering the night shifts, showing signs of burnout, and the alert backlog keeps growing. HR says there is no budget for new headcount this year. What do you do?",
 				MentorPrompt: "Have you led a team that was stretched too thin? What did you take off their plate, how did you make the case upwards, and what would you do differently?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance":      1,
 					"security-operations": 1,
@@ -7545,13 +7702,13 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Talk with the team, cut noise by tuning and automating triage, cover nights with a managed service, and take workload data to leadership.",
+						Text: "Ask the team what hurts most, then cut alert noise and move nights to a managed service, using workload data to argue for funds.",
 						Levels: map[string]int{
 							"budget-finance":      4,
 							"security-operations": 4,
 							"team-leadership":     5,
 						},
-						Explanation: "This protects the people first, removes work rather than shuffling it, and uses evidence for the funding case, often paid for from the vacant salaries.",
+						Explanation: "This protects the people first, removes work rather than shuffling it, and uses evidence for the funding case, which the vacant salaries can often pay for.",
 					},
 					{
 						Text: "Post both vacancies anyway, and press HR and finance to agree that the two leavers' unspent salaries fund their replacements this year.",
@@ -7563,7 +7720,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Reclaiming the vacant salaries is a sound budget argument, but hiring takes months and does nothing for the team's workload and morale now.",
 					},
 					{
-						Text: "Ask the remaining analysts to take extra on-call shifts, with overtime pay, until next year's budget.",
+						Text: "Ask the remaining analysts to take extra on-call shifts with overtime pay until next year's budget, rotating nights so no one carries them alone.",
 						Levels: map[string]int{
 							"budget-finance":      1,
 							"security-operations": 2,
@@ -7572,7 +7729,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It keeps things running for a while, but adding hours to a burnt-out team is the fastest way to lose the next two analysts.",
 					},
 					{
-						Text: "Lower the SOC's service targets and tell stakeholders that some alerts will no longer be looked at.",
+						Text: "Lower the SOC's service targets, and tell stakeholders in writing that some alerts will not be looked at until the team is back to strength.",
 						Levels: map[string]int{
 							"budget-finance":      2,
 							"security-operations": 1,
@@ -7591,14 +7748,13 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "Your monthly phishing simulations show a click rate stuck around 12% for a year, and staff rarely report real phishing emails. The COO proposes naming repeat clickers in a monthly email to their managers. What do you recommend?",
 				MentorPrompt: "What has actually changed behaviour in a security programme you ran or saw? What did you measure, what happened, and what would you try next?",
-				Quick:        true,
 				Measures: map[string]float64{
 					"identity-access":  1,
 					"security-culture": 2,
 				},
 				Options: []assess.Option{
 					{
-						Text: "Support the COO's idea, since public accountability should make people more careful.",
+						Text: "Support the COO's idea, since naming repeat clickers to their managers gives people a clear personal reason to be more careful.",
 						Levels: map[string]int{
 							"identity-access":  1,
 							"security-culture": 1,
@@ -7606,20 +7762,20 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Shaming tends to cut reporting rather than clicking, which is the opposite of what you need: an early report is what lets the SOC stop a real attack.",
 					},
 					{
-						Text: "Run harder simulations more often, to push the click rate down.",
+						Text: "Run harder simulations more often, modelled on the lures attackers are using now, to push the click rate down.",
 						Levels: map[string]int{
 							"identity-access":  1,
 							"security-culture": 2,
 						},
-						Explanation: "More tests can raise alertness, but chasing the click rate with trickier lures breeds resentment without improving reporting.",
+						Explanation: "Realistic lures can raise alertness, but chasing the click rate with trickier tests breeds resentment without improving reporting.",
 					},
 					{
-						Text: "Measure reporting rate and speed, make reporting one click with quick thanks, coach repeat clickers privately, and add phishing-resistant MFA.",
+						Text: "Make reporting one click and measure it, coach repeat clickers privately, and roll out phishing-resistant MFA.",
 						Levels: map[string]int{
 							"identity-access":  4,
 							"security-culture": 5,
 						},
-						Explanation: "People will sometimes click, so the aim is fast reporting and limited damage. Phishing-resistant MFA means a stolen password alone is no longer enough.",
+						Explanation: "People will sometimes click, so the aim is fast reporting and limited damage: reporting rate and speed become the measure, with quick thanks for every report. Phishing-resistant MFA means a stolen password alone is no longer enough.",
 					},
 					{
 						Text: "Replace the generic annual course with short, role-based sessions for high-risk groups such as finance, HR and executive assistants, run quarterly.",
@@ -7646,7 +7802,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Make her a generous counter-offer to stay until the programme ends.",
+						Text: "Make her a generous counter-offer, with a retention bonus paid on completion, to keep her until the programme ends.",
 						Levels: map[string]int{
 							"programme-management": 2,
 							"team-leadership":      2,
@@ -7654,7 +7810,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Retention is worth a conversation, but a counter-offer alone is a gamble, and the programme keeps a single point of failure even if she stays.",
 					},
 					{
-						Text: "Keep the news within the team until a replacement is hired, so as not to worry the steering committee.",
+						Text: "Keep the news within the team until a replacement is hired, so the steering committee is not unsettled without a plan.",
 						Levels: map[string]int{
 							"programme-management": 1,
 							"team-leadership":      2,
@@ -7662,7 +7818,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Hiding a key-person risk from sponsors destroys trust when milestones slip. It also denies them the chance to help, for example with contractor budget or re-planning.",
 					},
 					{
-						Text: "Talk to her openly about why she is leaving, hand over to named people, update the plan and risk log, and give the steering committee options.",
+						Text: "Ask her openly why she is leaving, pair her with named successors, and bring the steering committee a re-plan with options.",
 						Levels: map[string]int{
 							"programme-management": 5,
 							"team-leadership":      4,
@@ -7695,7 +7851,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Let them carry on for now, given the results, and ask the AI vendor for its security and data-handling documentation so you can assess it properly.",
+						Text: "Let them carry on for now, given the results, and ask the AI vendor for its security and data-handling documentation so you can assess it.",
 						Levels: map[string]int{
 							"cross-functional-influence": 3,
 							"data-protection":            1,
@@ -7704,7 +7860,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Keeping the relationship is good, but customer data keeps flowing to an unvetted service during the assessment. A short interim rule on what may be pasted would prevent that.",
 					},
 					{
-						Text: "Block the AI service at the proxy immediately and send the team a reminder of the acceptable-use policy.",
+						Text: "Block the AI service at the web proxy today, and send the team a reminder of the acceptable-use policy on customer data.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"data-protection":            2,
@@ -7713,7 +7869,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It stops the data flow, but it treats a successful business experiment as misconduct and teaches teams to hide the next tool from you.",
 					},
 					{
-						Text: "Meet the director, learn what works, set interim rules on what may be pasted, check what was shared, and fast-track an approved AI option.",
+						Text: "Meet the director to see what works, agree interim rules on what may be pasted, and fast-track an approved tool after checking what was shared.",
 						Levels: map[string]int{
 							"cross-functional-influence": 5,
 							"data-protection":            4,
@@ -7722,7 +7878,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This keeps the business value while bringing the risk under control, and makes security the route to an approved tool rather than the reason to lose it.",
 					},
 					{
-						Text: "Report the policy breach to the director's manager and to HR.",
+						Text: "Report the breach of the acceptable-use policy to the director's manager and to HR, so it is handled through the normal process.",
 						Levels: map[string]int{
 							"cross-functional-influence": 0,
 							"data-protection":            1,
@@ -7758,13 +7914,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Specialist help can be useful, but opening talks before counsel, the insurer and sanctions checks are involved can create legal problems. It also commits the company before the executives have decided.",
 					},
 					{
-						Text: "Activate the IR plan and crisis team, contain, keep evidence, call counsel, insurer and police, and frame the pay decision for executives with facts.",
+						Text: "Activate the IR plan and crisis team to contain and keep evidence, and bring the executives facts for the pay decision within hours.",
 						Levels: map[string]int{
 							"board-communication": 4,
 							"crisis-leadership":   5,
 							"incident-response":   4,
 						},
-						Explanation: "The first job is to set up the structure that makes good decisions possible. The payment question goes to the executives with facts on backups, data theft, legal limits and cost, rather than being answered alone at 2am.",
+						Explanation: "The first job is to set up the structure that makes good decisions possible, including counsel, the insurer and the police. The payment question goes to the executives with facts on backups, data theft, legal limits and cost, rather than being answered alone at 2am.",
 					},
 					{
 						Text: "Tell the CEO firmly not to pay, since paying funds crime and guarantees nothing, and get the team restoring from backup straight away.",
@@ -7776,7 +7932,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Not paying may turn out right, but it is a business decision taken without facts. Restoring before containment and evidence capture can also reinfect systems and lose what the investigation needs.",
 					},
 					{
-						Text: "Focus on the technical work: isolate infected systems and start the investigation, then update the CEO in the morning.",
+						Text: "Focus on the technical work: isolate infected systems and start the investigation, then give the CEO a full update at a morning briefing.",
 						Levels: map[string]int{
 							"board-communication": 1,
 							"crisis-leadership":   1,
@@ -7802,7 +7958,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Say that security is never absolute, and offer to come back at the next meeting with a full maturity assessment against an industry framework.",
+						Text: "Say that security is never absolute, and offer to return next meeting with a full maturity assessment against a framework.",
 						Levels: map[string]int{
 							"board-communication": 3,
 							"metrics-reporting":   2,
@@ -7810,15 +7966,15 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Avoiding a false yes is good, and a maturity view can help later. But the board asked now, and an experienced CISO can give a clear risk picture in five minutes.",
 					},
 					{
-						Text: "Say yes: the main controls are in place and there have been no major incidents this year.",
+						Text: "Say yes: the main controls are in place, the last audit was clean and there have been no major incidents this year.",
 						Levels: map[string]int{
 							"board-communication": 1,
 							"metrics-reporting":   1,
 						},
-						Explanation: "A yes gives false comfort and will be quoted back after the next incident. A year without major incidents says little about the exposure.",
+						Explanation: "A yes gives false comfort and will be quoted back after the next incident. A clean audit and a quiet year say little about the exposure.",
 					},
 					{
-						Text: "Say no one is fully secure, then give the top risks against the agreed appetite, their trend, and what current investment buys and leaves open.",
+						Text: "Say no one is fully secure, then show where the top risks sit against appetite, which way they are moving and what spending buys.",
 						Levels: map[string]int{
 							"board-communication": 5,
 							"metrics-reporting":   4,
@@ -7851,16 +8007,16 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Urgently check the samples against your data, and agree with the CEO, legal and comms a factual holding statement confirming an investigation.",
+						Text: "Have the samples checked at once and agree a holding statement with the CEO that confirms an investigation without guessing at scope.",
 						Levels: map[string]int{
 							"board-communication":        4,
 							"crisis-leadership":          5,
 							"cross-functional-influence": 4,
 						},
-						Explanation: "An honest, limited statement protects credibility whatever the facts turn out to be. Checking the samples quickly may also reveal the scope, and any notification deadlines, sooner.",
+						Explanation: "An honest, limited statement, agreed with legal and comms, protects credibility whatever the facts turn out to be, and it gives the CEO something to say other than a denial. Checking the samples quickly may also reveal the scope, and any notification deadlines, sooner.",
 					},
 					{
-						Text: "Advise the company to decline to comment until the forensic firm has reported, so that nothing said now can later turn out to be wrong.",
+						Text: "Advise the company to decline to comment until the forensic firm reports, so that nothing said now can later prove wrong.",
 						Levels: map[string]int{
 							"board-communication":        2,
 							"crisis-leadership":          3,
@@ -7869,7 +8025,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Declining avoids a false statement, which is better than denying, but it hands the story to the journalist and looks evasive. A short holding statement does better.",
 					},
 					{
-						Text: "Support the CEO's statement, because the investigation has not yet confirmed a breach.",
+						Text: "Support the CEO's statement, since the investigation has not confirmed a breach and a premature admission could itself cause harm.",
 						Levels: map[string]int{
 							"board-communication":        1,
 							"crisis-leadership":          1,

@@ -69,8 +69,10 @@ func TestDefaultBank(t *testing.T) {
 			t.Errorf("%s: %d, want at least %d", c.what, c.got, c.min)
 		}
 	}
-	if quick < 20 || quick > 25 {
-		t.Errorf("quick mode has %d questions, want 20-25", quick)
+	// Quick mode: one rating per competency, the facts the two leadership
+	// roles rest on, and a few scenarios: about a quarter of an hour.
+	if quick < 30 || quick > 40 {
+		t.Errorf("quick mode has %d questions, want 30-40", quick)
 	}
 }
 
@@ -91,7 +93,9 @@ func TestDefaultBankContent(t *testing.T) {
 			}
 		}
 	}
-	// Every competency: 3 questions incl. a scenario in full mode, 1 in quick.
+	// Every competency: 3 questions incl. a scenario in full mode, and in
+	// quick mode one that gives evidence of work (a scenario alone makes
+	// no level).
 	for _, c := range b.Competencies {
 		full, scen, quick := 0, 0, 0
 		for _, q := range b.Questions {
@@ -102,7 +106,7 @@ func TestDefaultBankContent(t *testing.T) {
 			if q.Kind == assess.KindScenario {
 				scen++
 			}
-			if q.Quick {
+			if q.Quick && q.Kind != assess.KindScenario {
 				quick++
 			}
 		}
@@ -176,5 +180,48 @@ func TestFastDefaultMatchesFullLoad(t *testing.T) {
 	}
 	if full.Questions[0].Src.Line == 0 || fast.Questions[0].Src.Line != 0 {
 		t.Errorf("positions: full %d, fast %d", full.Questions[0].Src.Line, fast.Questions[0].Src.Line)
+	}
+}
+
+// TestQuickModeDecidesWhatMatters keeps quick mode honest about the two
+// roles this tool is for: every experience minimum of IT Security Manager
+// and CISO, and every essential (weight 3) target of theirs, rests on a
+// quick question that gives evidence of work (a rating, a fact), so quick
+// mode cannot make a gap vanish by not asking. Team size, budget owned
+// and board exposure are asked too: the claims in team leadership, budget
+// and board communication are checked against them.
+func TestQuickModeDecidesWhatMatters(t *testing.T) {
+	b, _, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, work := map[string]bool{}, map[string]bool{}
+	for _, q := range b.QuestionsFor(assess.Quick) {
+		if q.Fact != "" {
+			facts[q.Fact] = true
+		}
+		if q.Kind != assess.KindScenario {
+			for comp := range q.Measures {
+				work[comp] = true
+			}
+		}
+	}
+	for _, id := range []string{"it-security-manager", "ciso"} {
+		ro := b.Role(id)
+		for fact := range ro.Experience {
+			if !facts[fact] {
+				t.Errorf("%s needs %s, which quick mode does not ask", id, fact)
+			}
+		}
+		for _, tg := range ro.Targets {
+			if tg.Weight >= 3 && !work[tg.Competency] {
+				t.Errorf("%s: essential target %s has no quick question giving evidence of work", id, tg.Competency)
+			}
+		}
+	}
+	for _, fact := range []string{"years_security", "years_managing", "team_size", "budget_owned", "board_exposure"} {
+		if !facts[fact] {
+			t.Errorf("quick mode does not ask for %s", fact)
+		}
 	}
 }
