@@ -346,8 +346,18 @@ type Action struct {
 	EffortHours   int      `toml:"effort_hours"`
 	DurationWeeks int      `toml:"duration_weeks"`
 	Evidence      string   `toml:"evidence"`
-	Src           Source   `toml:"-"`
+	// MinSeniority is the seniority (1..7, as roles' seniority) of the
+	// role an action needs: presenting to the board or owning the security
+	// budget is done by whoever holds that job. 0 means anyone can do it.
+	// A plan offers an action above the person's position as one to
+	// contribute to, when no other action serves the step.
+	MinSeniority int    `toml:"min_seniority"`
+	Src          Source `toml:"-"`
 }
+
+// Within reports whether someone at a role of the given seniority can do
+// the action themselves.
+func (a *Action) Within(seniority int) bool { return a.MinSeniority <= seniority }
 
 // Covers reports whether the action helps with the step from level to
 // level+1.

@@ -51,6 +51,9 @@ func TestValidateErrors(t *testing.T) {
 		"action going down": {func(b *Bank) {
 			b.Actions = []Action{{ID: "a", Competency: "tech1", From: 3, To: 2, Category: Experience, Title: "t", Evidence: "e", EffortHours: 1, DurationWeeks: 1}}
 		}, "from 3 to 2 is not a step up"},
+		"action seniority 8": {func(b *Bank) {
+			b.Actions = []Action{{ID: "a", Competency: "tech1", From: 2, To: 3, Category: Experience, Title: "t", Evidence: "e", EffortHours: 1, DurationWeeks: 1, MinSeniority: 8}}
+		}, `action "a": min_seniority 8 must be 1 to 7`},
 		"scale incomplete":         {func(b *Bank) { b.Scale = b.Scale[:5] }, "the scale has no level 5"},
 		"schema missing":           {func(b *Bank) { b.Meta.Schema = 0 }, "schema is missing"},
 		"unknown section":          {func(b *Bank) { b.Questions[0].Section = "x" }, `unknown section "x"`},

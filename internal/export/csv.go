@@ -9,18 +9,41 @@ import (
 	"github.com/secpath/secpath/assess"
 )
 
-// CSVHeader is the first row of the actions CSV.
-var CSVHeader = []string{"goal", "competency", "step", "category", "action", "detail", "effort_hours", "duration_weeks", "start", "due", "evidence", "role", "person", "owner"}
+// CSVHeader is the first row of the actions CSV. The columns after owner
+// repeat, on every row, the goal's competency (its level today, the claim
+// when unverified, its judgement score, the role's target) and the planned
+// role (readiness, the readiness claimed, fit, when its experience
+// minimums are met at the earliest, the overall judgement), so that a
+// spreadsheet can filter and pivot without joining tables.
+var CSVHeader = []string{"goal", "competency", "step", "category", "action", "detail", "effort_hours", "duration_weeks", "start", "due", "evidence", "role", "person", "owner",
+	"reach", "led_by", "goal_due", "level", "level_claimed", "judgement", "target", "readiness", "readiness_claimed", "fit", "blocked_until", "overall_judgement"}
 
 // WriteCSV writes one row per planned action, for spreadsheets and HR
 // tools. Cells that a spreadsheet would run as a formula are defused.
 func WriteCSV(w io.Writer, p *assess.Plan) error {
+	readiness, claimed := num(p.Role.Readiness), ""
+	if c := p.Role.ReadinessClaimed; c != nil && *c > p.Role.Readiness {
+		claimed = num(*c)
+	}
+	overall := ""
+	if p.Judgement != nil {
+		overall = num(p.Judgement.Score)
+	}
 	return writeCSVRows(w, CSVHeader, func(row func(...string) error) error {
 		for _, g := range p.Goals {
+			levelClaimed, judgement := "", ""
+			if g.Unverified && g.Claimed != nil {
+				levelClaimed = num(*g.Claimed)
+			}
+			if g.Judgement != nil {
+				judgement = num(*g.Judgement)
+			}
 			for _, a := range g.Actions {
-				if err := row(strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), a.Title, a.Detail,
+				if err := row(strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), actionTitle(a), actionDetail(a),
 					strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(),
-					a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency)); err != nil {
+					a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency),
+					string(a.Reach), a.LedBy, g.Due.String(), num(g.Current), levelClaimed, judgement, strconv.Itoa(g.Target),
+					readiness, claimed, num(p.Role.Fit), blockedUntil(p), overall); err != nil {
 					return err
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
@@ -143,8 +144,8 @@ func TestWhatIfChangesThePlan(t *testing.T) {
 
 var planJSONKeys = []string{
 	"assumed", "balance", "bank", "basis", "blockers", "certifications", "check_ins", "current_role",
-	"estimate", "goals", "long_term", "name", "position", "rationale", "role", "schema_version",
-	"start", "strengths", "timeline",
+	"dimensions", "estimate", "goals", "judgement", "levels", "long_term", "name", "position", "rationale", "role",
+	"roles", "schema_version", "start", "strengths", "timeline",
 }
 
 // TestJSONFollowsSchema checks every persona's plan, and a what-if, against
@@ -249,7 +250,8 @@ func TestCSV(t *testing.T) {
 				for _, a := range g.Actions {
 					row := rows[i]
 					i++
-					if row[col("goal")] != strconv.Itoa(g.N) || row[col("action")] != a.Title ||
+					if row[col("goal")] != strconv.Itoa(g.N) || row[col("action")] != actionTitle(a) || row[col("step")] != a.Step ||
+						row[col("reach")] != string(a.Reach) || row[col("level")] != num(g.Current) || row[col("goal_due")] != g.Due.String() ||
 						row[col("start")] != a.Start.String() || row[col("due")] != a.Due.String() ||
 						row[col("category")] != string(a.Category) || row[col("role")] != p.Role.Title {
 						t.Errorf("row %d %q does not match action %s of goal %d", i-1, row, a.ID, g.N)
@@ -421,7 +423,7 @@ func TestReviewedPlan(t *testing.T) {
 		Markdown: {"## Reviewed with Dana Okafor", "Levels in this plan use Dana Okafor's ratings", "| 1 | Budget and resource allocation | yes | Priya Raman | 2027-06-30 | 2027-01-15 |", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor) on 2026-11-29.", "took two risks to the CIO"},
 		HTML:     {"Reviewed with Dana Okafor", "Agreed on the gaps", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor)", "took two risks to the CIO"},
 		JSON:     {`"basis": "mentor"`, `"sign_off": {`, `"signed": true`, `"owner": "Priya Raman"`},
-		CSV:      {"Write the SIEM renewal business case with finance", ",Priya Raman\n"},
+		CSV:      {"Write the SIEM renewal business case with finance", ",Priya Raman,Priya Raman,"},
 	} {
 		for _, want := range wants {
 			if !strings.Contains(outputs[format], want) {
@@ -437,4 +439,110 @@ func TestReviewedPlan(t *testing.T) {
 		t.Errorf("reviewed plan JSON does not follow the schema: %v %v", err, vs)
 	}
 	golden.RequireEqual(t, outputs[Markdown])
+}
+
+// TestPlanRebuildsFromJSON: the JSON holds everything the plan shows. A
+// plan read back from its JSON, with no scored result behind it, writes
+// every format byte for byte as the plan it was written from.
+func TestPlanRebuildsFromJSON(t *testing.T) {
+	fx := planFixtures{}
+	for _, name := range fx.personas(t) {
+		t.Run(name, func(t *testing.T) {
+			b, p := fx.plan(t, name)
+			var back assess.Plan
+			if err := json.Unmarshal([]byte(writeFixture(t, JSON, b, p)), &back); err != nil {
+				t.Fatal(err)
+			}
+			if back.Result != nil {
+				t.Fatal("the JSON carried the scored result")
+			}
+			for _, f := range Formats {
+				if got, want := writeFixture(t, f, nil, &back), writeFixture(t, f, b, p); got != want {
+					t.Errorf("%s differs when rebuilt from the JSON", f)
+				}
+			}
+		})
+	}
+}
+
+// TestPlanKeepsItsRules checks every persona's plan, for its recommended
+// role and for CISO, against the plan's own rules: one level per goal,
+// steps due 3 to 6 months from their start, actions within their step,
+// the estimate no shorter than the longest experience requirement, and
+// each timeline phase holding only its own dates.
+func TestPlanKeepsItsRules(t *testing.T) {
+	fx := planFixtures{}
+	b := fx.bank(t)
+	for _, name := range fx.personas(t) {
+		f, err := storage.ReadAnswers(filepath.Join(fixturePersonaDir, name+".toml"), b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, role := range []string{"", "ciso"} {
+			t.Run(name+"/"+role, func(t *testing.T) {
+				p, err := assess.BuildPlan(b, f.Answers, assess.PlanOptions{Start: fixtureStart, Role: role})
+				if err != nil {
+					t.Fatal(err)
+				}
+				seniority := 0
+				if r := b.Role(p.Position.ID); r != nil {
+					seniority = r.Seniority
+				}
+				for _, g := range p.Goals {
+					if g.To != g.From+1 || g.To > g.Target {
+						t.Errorf("goal %d asks for %d → %d (target %d)", g.N, g.From, g.To, g.Target)
+					}
+					steps := g.Steps()
+					for i, st := range steps {
+						lo, hi := st.Start.AddDate(0, assess.MonthsPerLevelLow, 0), st.Start.AddDate(0, assess.MonthsPerLevelHigh, 0)
+						if !(i == 0 && g.Agreed) && (st.Due.Before(lo) || st.Due.After(hi)) {
+							t.Errorf("goal %d step %d→%d: %s to %s is outside the pace", g.N, st.From, st.To, st.Start, st.Due)
+						}
+						if i > 0 && !st.Start.Equal(steps[i-1].Due.Time) {
+							t.Errorf("goal %d step %d→%d does not start when the step before is due", g.N, st.From, st.To)
+						}
+					}
+					if steps[len(steps)-1].To != g.Target {
+						t.Errorf("goal %d: the steps stop short of the target", g.N)
+					}
+					for _, a := range g.Actions {
+						var in *assess.GoalStep
+						for i := range steps {
+							if a.Step == fmt.Sprintf("%d→%d", steps[i].From, steps[i].To) {
+								in = &steps[i]
+							}
+						}
+						if in == nil || a.Start.Before(in.Start.Time) || a.Due.After(in.Due.Time) {
+							t.Errorf("goal %d: action %s (%s, %s to %s) is not within its step", g.N, a.ID, a.Step, a.Start, a.Due)
+						}
+						if ba := bankAction(b, a.ID); ba != nil && (ba.MinSeniority > seniority) != (a.Reach == assess.ReachContribute) {
+							t.Errorf("goal %d: action %s needs seniority %d, the position has %d, reach %q", g.N, a.ID, ba.MinSeniority, seniority, a.Reach)
+						}
+					}
+				}
+				if p.Estimate.MinMonths < p.Role.BlockedMonths {
+					t.Errorf("estimate %d months is shorter than the %d months of experience the role needs", p.Estimate.MinMonths, p.Role.BlockedMonths)
+				}
+				if len(p.Timeline) != 5 {
+					t.Fatalf("%d phases", len(p.Timeline))
+				}
+				for i, ph := range p.Timeline {
+					for _, it := range ph.Items {
+						if it.Date.Before(ph.From.Time) || (i < 4 && it.Date.After(ph.To.Time)) {
+							t.Errorf("phase %s (%s to %s) holds an item dated %s", ph.Name, ph.From, ph.To, it.Date)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func bankAction(b *assess.Bank, id string) *assess.Action {
+	for i := range b.Actions {
+		if b.Actions[i].ID == id {
+			return &b.Actions[i]
+		}
+	}
+	return nil
 }

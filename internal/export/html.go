@@ -16,12 +16,13 @@ import (
 // strategic breadth for the person and every role), no scripts and no
 // external references. The markup is polyglot (every element closed, void
 // elements self-closed) so it also parses as XML. The same plan always
-// gives the same bytes.
-func WriteHTML(w io.Writer, b *assess.Bank, p *assess.Plan) error {
+// gives the same bytes. The page reads the plan alone (the bank is not
+// needed), so a plan read back from its JSON writes the same page.
+func WriteHTML(w io.Writer, _ *assess.Bank, p *assess.Plan) error {
 	if p == nil {
 		return fmt.Errorf("writing HTML: no plan")
 	}
-	if err := htmlPage().Execute(w, newHTMLView(b, p)); err != nil {
+	if err := htmlPage().Execute(w, newHTMLView(p)); err != nil {
 		return fmt.Errorf("writing HTML: %w", err)
 	}
 	return nil
@@ -117,12 +118,15 @@ type htmlRow struct {
 type htmlGoal struct {
 	N                                    int
 	Name, Step, Statement, Measure, Next string
-	Priority, Due                        string
-	Actions                              []htmlAction
+	Level, Judgement                     string
+	// Then lists the later steps; Target says the goal reaches the target.
+	Then, Target       string
+	Priority, Due, Day string
+	Actions            []htmlAction
 }
 
 type htmlAction struct {
-	Start, Due, Category, Title, Effort, Evidence string
+	Start, Due, Step, Category, Title, LedBy, Effort, Evidence string
 }
 
 type htmlBalance struct {
@@ -150,7 +154,7 @@ type htmlCheckIn struct {
 	Review     []string
 }
 
-func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
+func newHTMLView(p *assess.Plan) *htmlView {
 	v := &htmlView{
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
@@ -168,9 +172,19 @@ func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
 	if p.CurrentRole != "" {
 		v.Summary = append(v.Summary, htmlRow{Label: "Current role", Value: p.CurrentRole})
 	}
-	v.Summary = append(v.Summary, htmlRow{Label: "Plan for", Value: p.Role.Title, Strong: true, Note: fmt.Sprintf("readiness %.0f%%", p.Role.Readiness)})
+	v.Summary = append(v.Summary,
+		htmlRow{Label: "Plan for", Value: p.Role.Title, Strong: true},
+		htmlRow{Label: "Readiness", Value: readinessText(p.Role)},
+		htmlRow{Label: "Fit", Value: percent(p.Role.Fit)},
+	)
+	if bl := blockedText(p); bl != "" {
+		v.Summary = append(v.Summary, htmlRow{Label: "Blocked", Value: bl})
+	}
 	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
-		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: fmt.Sprintf("readiness %.0f%%", p.LongTerm.Readiness)})
+		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: roleStanding(p.LongTerm)})
+	}
+	if j := judgementText(p.Judgement); j != "" {
+		v.Summary = append(v.Summary, htmlRow{Label: "Judgement", Value: j})
 	}
 	v.Summary = append(v.Summary,
 		htmlRow{Label: "Starts", Value: p.Start.String()},
@@ -184,9 +198,9 @@ func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
 		v.Strengths = strings.Join(p.Strengths, ", ")
 	}
 	for _, bl := range p.Blockers {
-		v.Blockers = append(v.Blockers, bl.Message)
+		v.Blockers = append(v.Blockers, blockerText(bl))
 	}
-	if svg, note := radarSVG(b, p); svg != "" {
+	if svg, note := radarSVG(p); svg != "" {
 		v.Radar, v.RadarNote = template.HTML(svg), note
 	}
 	if svg, note := placementSVG(p); svg != "" {
@@ -194,15 +208,21 @@ func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
 	}
 	for _, g := range p.Goals {
 		hg := htmlGoal{
-			N: g.N, Name: g.Name, Step: fmt.Sprintf("%.1f → %d", g.Current, g.Target),
+			N: g.N, Name: g.Name, Step: fmt.Sprintf("%.1f → %d", g.Current, g.To),
 			Statement: g.Statement, Measure: g.Measure, Next: g.NextLevel,
+			Level: levelText(g), Judgement: goalJudgement(g),
 			Priority: fmt.Sprintf("%.1f (weight %g × shortfall %.1f)", g.Priority, g.Weight, float64(g.Target)-g.Current),
-			Due:      g.Due.String(),
+			Due:      dueText(g), Day: g.Due.String(),
+		}
+		if len(g.Later) > 0 {
+			hg.Then = laterText(p, g)
+		} else {
+			hg.Target = laterText(p, g)
 		}
 		for _, a := range g.Actions {
 			hg.Actions = append(hg.Actions, htmlAction{
-				Start: a.Start.String(), Due: a.Due.String(), Category: string(a.Category), Title: a.Title,
-				Effort: effort(a), Evidence: a.Evidence,
+				Start: a.Start.String(), Due: a.Due.String(), Step: a.Step, Category: string(a.Category), Title: actionTitle(a),
+				LedBy: ledByText(a), Effort: effort(a), Evidence: a.Evidence,
 			})
 		}
 		v.Goals = append(v.Goals, hg)
@@ -216,9 +236,12 @@ func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
 		}
 	}
 	for _, ph := range p.Timeline {
+		if ph.Name == assess.LaterPhase && len(ph.Items) == 0 {
+			continue // nothing falls after the dated phases
+		}
 		hp := htmlPhase{Name: ph.Name, From: ph.From.String(), To: ph.To.String()}
 		for _, it := range ph.Items {
-			hp.Items = append(hp.Items, splitDated(it))
+			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: itemText(it)})
 		}
 		v.Timeline = append(v.Timeline, hp)
 	}
@@ -240,14 +263,6 @@ func newHTMLView(b *assess.Bank, p *assess.Plan) *htmlView {
 	}
 	v.Mentor = newHTMLMentor(p)
 	return v
-}
-
-// splitDated splits "2026-12-01: text" into its date and text.
-func splitDated(s string) htmlItem {
-	if len(s) > 12 && s[10] == ':' && s[11] == ' ' && s[4] == '-' && s[7] == '-' {
-		return htmlItem{Date: s[:10], Text: s[12:]}
-	}
-	return htmlItem{Text: s}
 }
 
 // ---- charts ----

@@ -204,17 +204,24 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 <h3>{{.N}}. {{.Name}}: <span class="step">{{.Step}}</span></h3>
 <p class="statement">{{.Statement}}</p>
 <dl class="facts">
+<dt>Level today</dt><dd>{{.Level}}; judgement {{.Judgement}}</dd>
+{{- with .Then}}
+<dt>Then</dt><dd>{{.}}</dd>
+{{- end}}
+{{- with .Target}}
+<dt>Target</dt><dd>{{.}}</dd>
+{{- end}}
 <dt>Done when</dt><dd>{{.Measure}}</dd>
 <dt>Next level looks like</dt><dd>{{.Next}}</dd>
 <dt>Priority</dt><dd>{{.Priority}}</dd>
-<dt>Due</dt><dd><time datetime="{{.Due}}">{{.Due}}</time></dd>
+<dt>Due</dt><dd><time datetime="{{.Day}}">{{.Due}}</time></dd>
 </dl>
 {{- if .Actions}}
 <table class="actions">
-<thead><tr><th class="nowrap">Start</th><th class="nowrap">Due</th><th>Type</th><th>Action</th><th class="nowrap">Effort</th><th>Evidence</th></tr></thead>
+<thead><tr><th class="nowrap">Start</th><th class="nowrap">Due</th><th class="nowrap">Step</th><th>Type</th><th>Action</th><th class="nowrap">Effort</th><th>Evidence</th></tr></thead>
 <tbody>
 {{- range .Actions}}
-<tr><td class="nowrap"><time datetime="{{.Start}}">{{.Start}}</time></td><td class="nowrap"><time datetime="{{.Due}}">{{.Due}}</time></td><td>{{.Category}}</td><td>{{.Title}}</td><td class="nowrap">{{.Effort}}</td><td>{{.Evidence}}</td></tr>
+<tr><td class="nowrap"><time datetime="{{.Start}}">{{.Start}}</time></td><td class="nowrap"><time datetime="{{.Due}}">{{.Due}}</time></td><td class="nowrap">{{.Step}}</td><td>{{.Category}}</td><td>{{.Title}}{{with .LedBy}}<br /><span class="muted">{{.}}</span>{{end}}</td><td class="nowrap">{{.Effort}}</td><td>{{.Evidence}}</td></tr>
 {{- end}}
 </tbody>
 </table>

@@ -298,8 +298,8 @@ func TestHTMLStructure(t *testing.T) {
 					t.Errorf("the placement chart has no axis title %q", want)
 				}
 			}
-			if n := len(pl.find(func(n *node) bool { return n.name == "text" && n.class("label") })); n != len(p.Result.Roles)+1 {
-				t.Errorf("the placement chart has %d labels, want one for you and each of the %d roles", n, len(p.Result.Roles))
+			if n := len(pl.find(func(n *node) bool { return n.name == "text" && n.class("label") })); n != len(p.Roles)+1 {
+				t.Errorf("the placement chart has %d labels, want one for you and each of the %d roles", n, len(p.Roles))
 			}
 			plan := pl.find(func(n *node) bool { return n.name == "text" && n.class("label") && n.class("plan") })
 			if len(plan) != 1 || !strings.Contains(p.Role.Title, strings.TrimSuffix(plan[0].text.String(), "…")) {
@@ -438,15 +438,21 @@ func TestHTMLEscapesPersonText(t *testing.T) {
 	}
 }
 
-// TestHTMLWithoutResult: a plan without its scored result still writes,
-// without the charts.
+// TestHTMLWithoutResult: the page reads the plan alone, so a plan without
+// its scored result still draws the charts; a plan without levels or roles
+// writes without them.
 func TestHTMLWithoutResult(t *testing.T) {
 	b := htmlBank(t)
 	p := htmlPlan(t, b, htmlAnswers(t, b, "soc-lead"))
+	want := htmlWrite(t, b, p)
 	p.Result = nil
+	if got := htmlWrite(t, nil, p); got != want {
+		t.Error("the page changed without the scored result or the bank")
+	}
+	p.Levels, p.Roles = nil, nil
 	root := parseHTML(t, htmlWrite(t, b, p))
 	if n := len(root.named("svg")); n != 0 {
-		t.Errorf("found %d charts without a result, want 0", n)
+		t.Errorf("found %d charts without levels or roles, want 0", n)
 	}
 	if n := len(root.find(func(n *node) bool { return n.name == "section" && n.class("goal") })); n != len(p.Goals) {
 		t.Errorf("found %d goals, want %d", n, len(p.Goals))

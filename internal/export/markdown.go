@@ -8,7 +8,8 @@ import (
 	"github.com/secpath/secpath/assess"
 )
 
-// WriteMarkdown writes the plan as GitHub-flavoured Markdown.
+// WriteMarkdown writes the plan as GitHub-flavoured Markdown. It reads
+// the plan alone, so a plan read back from its JSON writes the same bytes.
 func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	m := &mdWriter{w: w}
 	title := "Development plan"
@@ -20,9 +21,17 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if p.CurrentRole != "" {
 		m.f("| Current role | %s |\n", esc(p.CurrentRole))
 	}
-	m.f("| Plan for | **%s** (readiness %.0f%%) |\n", esc(p.Role.Title), p.Role.Readiness)
+	m.f("| Plan for | **%s** |\n", esc(p.Role.Title))
+	m.f("| Readiness | %s |\n", esc(readinessText(p.Role)))
+	m.f("| Fit | %s |\n", percent(p.Role.Fit))
+	if bl := blockedText(p); bl != "" {
+		m.f("| Blocked | %s |\n", esc(bl))
+	}
 	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
-		m.f("| Long-term | %s (readiness %.0f%%) |\n", esc(p.LongTerm.Title), p.LongTerm.Readiness)
+		m.f("| Long-term | %s (%s) |\n", esc(p.LongTerm.Title), esc(roleStanding(p.LongTerm)))
+	}
+	if j := judgementText(p.Judgement); j != "" {
+		m.f("| Judgement | %s |\n", esc(j))
 	}
 	m.f("| Starts | %s |\n", p.Start)
 	m.f("| Time to readiness | %s |\n", monthsRange(p.Estimate))
@@ -41,7 +50,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if len(p.Blockers) > 0 {
 		m.f("\n**Hard requirements not yet met** (reported beside readiness, not in it):\n\n")
 		for _, bl := range p.Blockers {
-			m.f("- %s\n", esc(bl.Message))
+			m.f("- %s\n", esc(blockerText(bl)))
 		}
 	}
 
@@ -49,16 +58,29 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if len(p.Goals) == 0 {
 		m.f("Every target for %s is met. Keep the evidence current and look at the long-term role.\n", esc(p.Role.Title))
 	}
+	if len(p.Goals) > 0 {
+		m.f("Each goal is the next level step; the steps after it follow when it is due, %d to %d months each.\n\n", assess.MonthsPerLevelLow, assess.MonthsPerLevelHigh)
+	}
 	for _, g := range p.Goals {
-		m.f("### %d. %s: %.1f → %d\n\n", g.N, esc(g.Name), g.Current, g.Target)
+		m.f("### %d. %s: %.1f → %d\n\n", g.N, esc(g.Name), g.Current, g.To)
 		m.f("%s\n\n", esc(g.Statement))
+		m.f("- **Level today:** %s · **judgement** %s\n", esc(levelText(g)), esc(goalJudgement(g)))
+		if len(g.Later) > 0 {
+			m.f("- **Then:** %s\n", esc(laterText(p, g)))
+		} else {
+			m.f("- **Target:** %s\n", esc(laterText(p, g)))
+		}
 		m.f("- **Done when:** %s\n", esc(g.Measure))
 		m.f("- **Next level looks like:** %s\n", esc(g.NextLevel))
-		m.f("- **Priority:** %.1f (weight %g × shortfall %.1f) · **due** %s\n\n", g.Priority, g.Weight, float64(g.Target)-g.Current, g.Due)
+		m.f("- **Priority:** %.1f (weight %g × shortfall %.1f) · **due** %s\n\n", g.Priority, g.Weight, float64(g.Target)-g.Current, esc(dueText(g)))
 		if len(g.Actions) > 0 {
-			m.f("| Start | Due | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|\n")
+			m.f("| Start | Due | Step | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|---|\n")
 			for _, a := range g.Actions {
-				m.f("| %s | %s | %s | %s | %s | %s |\n", a.Start, a.Due, a.Category, cell(a.Title), effort(a), cell(a.Evidence))
+				title := cell(actionTitle(a))
+				if by := ledBy(a); by != "" {
+					title += " (" + cell(by) + ")"
+				}
+				m.f("| %s | %s | %s | %s | %s | %s | %s |\n", a.Start, a.Due, a.Step, a.Category, title, effort(a), cell(a.Evidence))
 			}
 			m.f("\n")
 		}
@@ -73,12 +95,15 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 
 	m.f("## Timeline\n\n")
 	for _, ph := range p.Timeline {
+		if ph.Name == assess.LaterPhase && len(ph.Items) == 0 {
+			continue // nothing falls after the dated phases
+		}
 		m.f("**%s** (%s to %s)\n\n", ph.Name, ph.From, ph.To)
 		if len(ph.Items) == 0 {
 			m.f("- Nothing dated: keep the actions in flight going.\n")
 		}
 		for _, it := range ph.Items {
-			m.f("- %s\n", esc(it))
+			m.f("- %s: %s\n", it.Date, esc(itemText(it)))
 		}
 		m.f("\n")
 	}
@@ -113,13 +138,6 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	}
 	m.f("\n---\n\nWritten by secpath for a plan starting %s. Re-run the assessment each quarter and compare.\n", p.Start)
 	return m.err
-}
-
-func monthsRange(e assess.Estimate) string {
-	if e.MaxMonths == 0 {
-		return "ready now on competencies"
-	}
-	return fmt.Sprintf("%d to %d months", e.MinMonths, e.MaxMonths)
 }
 
 type mdWriter struct {

@@ -491,12 +491,23 @@ func TestSchemaValidatorRejectsPlans(t *testing.T) {
 		{"bad certification status", func(m map[string]any) { obj(m, "certifications", 0)["status"] = "eligible" }, []string{"/certifications/0/status"}, "is not one of"},
 		{"bad check-in kind", func(m map[string]any) { obj(m, "check_ins", 0)["kind"] = "weekly" }, []string{"/check_ins/0/kind"}, "is not one of"},
 		{"bad blocker kind", func(m map[string]any) { obj(m, "blockers", 0)["kind"] = "budget" }, []string{"/blockers/0/kind"}, "is not one of"},
-		{"schema version 2", func(m map[string]any) { m["schema_version"] = json.Number("2") }, []string{"/schema_version"}, "must be 1"},
+		{"schema version 1", func(m map[string]any) { m["schema_version"] = json.Number("1") }, []string{"/schema_version"}, "must be 2"},
 		{"date that is not a day", func(m map[string]any) { m["start"] = "2026-13-01" }, []string{"/start"}, "is not a date"},
 		{"date in another form", func(m map[string]any) { obj(m, "timeline", 0)["to"] = "1 March 2027" }, []string{"/timeline/0/to"}, "does not match the pattern"},
 		{"date with a time", func(m map[string]any) { obj(m, "goals", 0, "actions", 0)["due"] = "2027-01-26T00:00:00Z" }, []string{"/goals/0/actions/0/due"}, "is not a date"},
 		{"bad step", func(m map[string]any) { obj(m, "goals", 0, "actions", 0)["step"] = "2-3" }, []string{"/goals/0/actions/0/step"}, "pattern"},
-		{"too few timeline phases", func(m map[string]any) { m["timeline"] = m["timeline"].([]any)[:3] }, []string{"/timeline"}, "fewer than the minimum of 4"},
+		{"too few timeline phases", func(m map[string]any) { m["timeline"] = m["timeline"].([]any)[:4] }, []string{"/timeline"}, "fewer than the minimum of 5"},
+		{"bad timeline kind", func(m map[string]any) { obj(m, "timeline", 0, "items", 0)["kind"] = "milestone" }, []string{"/timeline/0/items/0/kind"}, "is not one of"},
+		{"timeline item without a date", func(m map[string]any) { delete(obj(m, "timeline", 0, "items", 0), "date") }, []string{"/timeline/0/items/0/date"}, "required"},
+		{"bad reach", func(m map[string]any) { obj(m, "goals", 0, "actions", 0)["reach"] = "lead" }, []string{"/goals/0/actions/0/reach"}, `"lead" is not one of "contribute"`},
+		{"seniority over 7", func(m map[string]any) { obj(m, "goals", 0, "actions", 0)["min_seniority"] = json.Number("8") }, []string{"/goals/0/actions/0/min_seniority"}, "maximum of 7"},
+		{"later step beyond 5", func(m map[string]any) { obj(m, "goals", 0, "later", 0)["to"] = json.Number("6") }, []string{"/goals/0/later/0/to"}, "maximum of 5"},
+		{"goal without its step", func(m map[string]any) { delete(obj(m, "goals", 1), "to") }, []string{"/goals/1/to"}, "required"},
+		{"bad estimate bound", func(m map[string]any) { obj(m, "estimate")["bound"] = "budget" }, []string{"/estimate/bound"}, "is not one of"},
+		{"fit over 100", func(m map[string]any) { obj(m, "role")["fit"] = json.Number("101") }, []string{"/role/fit"}, "maximum of 100"},
+		{"bad relation", func(m map[string]any) { obj(m, "roles", 0)["relation"] = "sideways" }, []string{"/roles/0/relation"}, "is not one of"},
+		{"blocker months 0", func(m map[string]any) { obj(m, "blockers", 0)["months"] = json.Number("0") }, []string{"/blockers/0/months"}, "minimum of 1"},
+		{"level without a target", func(m map[string]any) { delete(obj(m, "levels", 0), "target") }, []string{"/levels/0/target"}, "required"},
 		{"too many goals", func(m map[string]any) { g := m["goals"].([]any); m["goals"] = append(g, g[0]) }, []string{"/goals"}, "more than the maximum of 5"},
 		{"every violation is reported", func(m map[string]any) {
 			delete(m, "bank")
@@ -664,9 +675,9 @@ func TestPlanSchemaIsWellFormed(t *testing.T) {
 			t.Errorf("%s: a date needs the pattern ^\\d{4}-\\d{2}-\\d{2}$", loc)
 		}
 	})
-	// The plan, bank, estimate and the eight object types in $defs.
-	if objects != 16 {
-		t.Errorf("found %d object schemas, want 16: the walk missed some, or the schema changed", objects)
+	// The plan, bank, estimate and the eighteen object types in $defs.
+	if objects != 21 {
+		t.Errorf("found %d object schemas, want 21: the walk missed some, or the schema changed", objects)
 	}
 }
 

@@ -105,42 +105,17 @@ type radarAxis struct {
 }
 
 // radarSVG draws the person's level in every competency the planned role
-// targets against the role's target level. It returns the SVG and a
-// caption, or "" when the plan has no scored result or the role is not in
-// the bank.
-func radarSVG(b *assess.Bank, p *assess.Plan) (string, string) {
-	if b == nil || p.Result == nil {
+// targets against the role's target level, from the plan's levels (in the
+// bank's competency order, which groups the technical, strategic and
+// leadership competencies, so the shape reads by side). It returns the SVG
+// and a caption, or "" when the role has fewer than three targets.
+func radarSVG(p *assess.Plan) (string, string) {
+	if len(p.Levels) < 3 {
 		return "", ""
-	}
-	role := b.Role(p.Role.ID)
-	if role == nil || len(role.Targets) < 3 {
-		return "", ""
-	}
-	// Axes follow the bank's competency order, which groups the technical,
-	// strategic and leadership competencies, so the shape reads by side.
-	targets := map[string]int{}
-	for _, t := range role.Targets {
-		targets[t.Competency] = t.Level
 	}
 	var axes []radarAxis
-	seen := map[string]bool{}
-	add := func(id string) {
-		lvl, ok := targets[id]
-		if !ok || seen[id] {
-			return
-		}
-		seen[id] = true
-		name := id
-		if c := b.Competency(id); c != nil {
-			name = c.Name
-		}
-		axes = append(axes, radarAxis{id, name, clampLevel(p.Result.Level(id)), clampLevel(float64(lvl))})
-	}
-	for _, c := range b.Competencies {
-		add(c.ID)
-	}
-	for _, t := range role.Targets {
-		add(t.Competency)
+	for _, l := range p.Levels {
+		axes = append(axes, radarAxis{l.Competency, l.Name, clampLevel(l.Level), clampLevel(float64(l.Target))})
 	}
 	const (
 		radius   = 190.0
@@ -317,7 +292,7 @@ func radarSVG(b *assess.Bank, p *assess.Plan) (string, string) {
 // placementSVG places the person and every role on technical depth (up)
 // against strategic breadth (across), 0–5 on both.
 func placementSVG(p *assess.Plan) (string, string) {
-	if p.Result == nil || len(p.Result.Roles) == 0 {
+	if len(p.Roles) == 0 {
 		return "", ""
 	}
 	const (
@@ -339,12 +314,12 @@ func placementSVG(p *assess.Plan) (string, string) {
 		anchor     string
 		leader     bool
 	}
-	dims := p.Result.Dimensions
+	dims := p.Dimensions
 	marks := []mark{{text: "You", full: fmt.Sprintf("You: strategic breadth %s, technical depth %s", svgLevel(dims.StrategicBreadth), svgLevel(dims.TechnicalDepth)),
 		x: sx(dims.StrategicBreadth), y: sy(dims.TechnicalDepth), kind: "you"}}
 	var plan, long []mark
 	var others []mark
-	for _, r := range p.Result.Roles {
+	for _, r := range p.Roles {
 		m := mark{text: shortRole(r.Title), x: sx(r.Profile.StrategicBreadth), y: sy(r.Profile.TechnicalDepth), kind: "role",
 			full: fmt.Sprintf("%s: strategic breadth %s, technical depth %s, readiness %.0f%%", r.Title, svgLevel(r.Profile.StrategicBreadth), svgLevel(r.Profile.TechnicalDepth), r.Readiness)}
 		switch {
