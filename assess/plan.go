@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -389,6 +390,10 @@ func monthsUntil(start, d Date) int {
 	return m
 }
 
+// ErrNothingToPlan is returned for a plan with no role named when nothing
+// is answered: there is no recommendation to plan for.
+var ErrNothingToPlan = errors.New("nothing is answered yet, so there is no recommendation to plan for: answer the questions, or name a role with --role")
+
 // BuildPlan draws a development plan from answers. Dates follow from
 // opts.Start alone, so the same answers and start give the same plan.
 func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
@@ -400,7 +405,10 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 	rec := res.Recommendation
 	roleID := opts.Role
 	if roleID == "" {
-		roleID = rec.NextRole
+		roleID = rec.WorkTowards
+	}
+	if roleID == "" {
+		return nil, ErrNothingToPlan
 	}
 	role := b.Role(roleID)
 	if role == nil {

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -123,9 +124,14 @@ func performing(b *Bank, ro *Role, res *Result) bool {
 
 // inferPosition places a person whose current role names no role: the
 // most senior role of their family they are performing at (ties: the
-// better fit), else the family's common starting role that fits best,
-// else the family's least senior role.
-func inferPosition(b *Bank, res *Result) *Role {
+// better fit). Otherwise a role they could start in, whose experience
+// minimums they meet: the family's common starting role whose profile is
+// shaped most like theirs (see shape; ties keep the bank's order),
+// else the family's least senior role; when their family has none they
+// meet (a lawyer with a year of privacy work), the starting roles of the
+// target's family, then of any family. The first role of the bank is the
+// last resort.
+func inferPosition(b *Bank, a *Answers, res *Result) *Role {
 	better := func(x, y *Role) bool { // x fits better than y
 		return y == nil || res.RoleFit(x.ID).Fit > res.RoleFit(y.ID).Fit
 	}
@@ -142,26 +148,71 @@ func inferPosition(b *Bank, res *Result) *Role {
 	if best != nil {
 		return best
 	}
-	for i := range b.Roles {
-		ro := &b.Roles[i]
-		if ro.FamilyName() == res.Family && ro.Entry && better(ro, best) {
-			best = ro
+	open := func(ro *Role) bool { return !res.RoleFit(ro.ID).Blocked }
+	pick := func(family string, entryOnly bool) *Role {
+		var best *Role
+		for i := range b.Roles {
+			ro := &b.Roles[i]
+			if (family != "" && ro.FamilyName() != family) || (entryOnly && !ro.Entry) || !open(ro) {
+				continue
+			}
+			switch {
+			case best == nil, entryOnly && shape(ro, res) > shape(best, res)+1e-9:
+				best = ro
+			case !entryOnly && (ro.Seniority < best.Seniority || (ro.Seniority == best.Seniority && better(ro, best))):
+				best = ro
+			}
 		}
-	}
-	if best != nil {
 		return best
 	}
-	for i := range b.Roles {
-		ro := &b.Roles[i]
-		if ro.FamilyName() != res.Family {
-			continue
-		}
-		if best == nil || ro.Seniority < best.Seniority || (ro.Seniority == best.Seniority && better(ro, best)) {
-			best = ro
+	if r := pick(res.Family, true); r != nil {
+		return r
+	}
+	if r := pick(res.Family, false); r != nil {
+		return r
+	}
+	if t := b.Role(a.Target); t != nil {
+		if r := pick(t.FamilyName(), true); r != nil {
+			return r
 		}
 	}
-	if best == nil {
-		best = &b.Roles[0]
+	if r := pick("", true); r != nil {
+		return r
 	}
-	return best
+	return &b.Roles[0]
+}
+
+// shape says how much a person's profile is shaped like a role's: the
+// weighted covariance, over the role's assessed targets, of the person's
+// levels and the role's target levels, each taken from its own mean, over
+// the spread of the targets. Starting roles differ in shape more than in
+// height (an engineer's targets peak in technical work, a GRC analyst's in
+// risk and compliance), and a beginner's levels are low everywhere, so the
+// shape, not the readiness, says which start suits them; a flat profile
+// suits none better than another.
+func shape(ro *Role, res *Result) float64 {
+	var w, lm, tm float64
+	for _, t := range ro.Targets {
+		if res.assessed[t.Competency] {
+			w += t.Weight
+			lm += t.Weight * res.levels[t.Competency]
+			tm += t.Weight * float64(t.Level)
+		}
+	}
+	if w == 0 {
+		return 0
+	}
+	lm, tm = lm/w, tm/w
+	var cov, vt float64
+	for _, t := range ro.Targets {
+		if res.assessed[t.Competency] {
+			dt := float64(t.Level) - tm
+			cov += t.Weight * (res.levels[t.Competency] - lm) * dt
+			vt += t.Weight * dt * dt
+		}
+	}
+	if vt == 0 {
+		return 0
+	}
+	return cov / math.Sqrt(vt)
 }

@@ -22,13 +22,13 @@ func exampleBank() *Bank {
 		Roles: []Role{{ID: "sm", Title: "Security manager", Family: "security", Seniority: 6, Entry: true,
 			Experience: map[string]float64{"years_security": 7},
 			Targets: []Target{
-				{Competency: "risk", Level: 4, Weight: 3}, {Competency: "budget", Level: 3, Weight: 2}, {Competency: "ir", Level: 2, Weight: 1},
+				{Competency: "risk", Level: 4, Weight: 3}, {Competency: "budget", Level: 4, Weight: 2}, {Competency: "ir", Level: 2, Weight: 1},
 			}}},
 		Questions: []Question{
 			{ID: "risk-register", Kind: KindRating, Measures: map[string]float64{"risk": 1}, Options: ratingOptions(0, 1, 2, 3, 4, 5)},
 			{ID: "risk-appetite", Kind: KindRating, Measures: map[string]float64{"risk": 1}, Options: ratingOptions(0, 1, 2, 3, 4, 5)},
 			{ID: "vendor-breach", Kind: KindScenario, Measures: map[string]float64{"risk": 2, "tprm": 1}, Options: []Option{
-				{Text: "a", Levels: map[string]int{"risk": 2, "tprm": 3}}, {Text: "b", Levels: map[string]int{"risk": 5, "tprm": 4}}}},
+				{Text: "a", Levels: map[string]int{"risk": 3, "tprm": 2}}, {Text: "b", Levels: map[string]int{"risk": 5, "tprm": 4}}}},
 			{ID: "budget-planning", Kind: KindRating, Measures: map[string]float64{"budget": 1}, Options: ratingOptions(0, 1, 2, 3, 4, 5)},
 			{ID: "budget-owned", Kind: KindNumber, Fact: "budget_owned", Measures: map[string]float64{"budget": 1}, Bands: []float64{10, 100, 500, 2000, 10000}},
 			{ID: "ir-handling", Kind: KindRating, Measures: map[string]float64{"ir": 1}, Options: ratingOptions(0, 1, 2, 3, 4, 5)},
@@ -41,7 +41,7 @@ func exampleAnswers() *Answers {
 	return answers(map[string]Answer{
 		"risk-register":   {Choice: 5, Confidence: ConfidenceHigh}, // level 4, factor 1.0
 		"risk-appetite":   {Choice: 4},                             // level 3, factor 0.8
-		"vendor-breach":   {Choice: 1},                             // risk 2, tprm 3, factor 0.8
+		"vendor-breach":   {Choice: 1},                             // risk 3, tprm 2, factor 0.8
 		"budget-planning": {Choice: 5, Confidence: ConfidenceHigh}, // level 4
 		"budget-owned":    {Number: fp(0)},                         // band level 0
 		"ir-handling":     {Choice: 5, Confidence: ConfidenceHigh}, // level 4
@@ -65,17 +65,17 @@ func TestREADMEWorkedExample(t *testing.T) {
 		text string // as README.md writes it
 	}{
 		{*cs["risk"].Self, 3.56, "(1.0·4 + 0.8·3) / (1.0 + 0.8) = 3.56"},
-		{*cs["risk"].Judgement, 2, "judgement 2"},
-		{cs["risk"].Level, 3.06, "3.56 − 0.5 = 3.06"},
-		{*cs["budget"].Claimed, 2.22, "(1.0·4 + 0.8·0) / 1.8 = 2.22"},
-		{cs["budget"].Level, 2, "0 + 2 = 2.0"},
+		{*cs["risk"].Judgement, 3, "judgement 3"},
+		{cs["risk"].Level, 3.37, "3.56 + (3 − 3.56) / 3 = 3.37"},
+		{*cs["budget"].Claimed, 4, "the rating alone, 4"},
+		{cs["budget"].Level, 3, "0 + 3 = 3.0"},
 		{cs["budget"].Confidence, 0.5, "confidence 1.0 × 0.5 = 0.5"},
-		{res.Judgement.Score, 2.33, "(2·2 + 1·3) / 3 = 2.33"},
-		{f.Readiness, 75.8, "(3·3.06 + 2·2.0 + 1·2) / (3·4 + 2·3 + 1·2) = 15.2 / 20 = 75.8%"},
-		{*f.ReadinessClaimed, 78.1, "(3·3.06 + 2·2.22 + 1·2) / 20 = 15.6 / 20 = 78.1%"},
-		{f.Fit, 70.8, "1 − (3·0.94 + 2·1.0 + 0.5·1·2) / 20 = 70.8%"},
-		{f.Gaps[0].Priority, 2.83, "3 × (4 − 3.06) = 2.83"},
-		{f.Gaps[1].Priority, 2, "2 × (3 − 2.0) = 2.0"},
+		{res.Judgement.Score, 2.67, "(2·3 + 1·2) / 3 = 2.67"},
+		{f.Readiness, 82.3, "(3·3.37 + 2·3.0 + 1·2) / (3·4 + 2·4 + 1·2) = 18.1 / 22 = 82.3%"},
+		{*f.ReadinessClaimed, 91.4, "(3·3.37 + 2·4 + 1·2) / 22 = 20.1 / 22 = 91.4%"},
+		{f.Fit, 77.8, "1 − (3·0.63 + 2·1.0 + 0.5·1·2) / 22 = 77.8%"},
+		{f.Gaps[0].Priority, 2, "2 × (4 − 3.0) = 2.0"},
+		{f.Gaps[1].Priority, 1.89, "3 × (4 − 3.37) = 1.89"},
 		{float64(f.BlockedMonths), 30, "2.5 years short: 30 months"},
 	}
 	readme, err := os.ReadFile("README.md")
@@ -91,7 +91,7 @@ func TestREADMEWorkedExample(t *testing.T) {
 			t.Errorf("README.md does not say %q", c.text)
 		}
 	}
-	if !cs["budget"].Unverified || cs["risk"].Unverified || len(f.Gaps) != 2 || f.Gaps[0].Competency != "risk" {
+	if !cs["budget"].Unverified || cs["risk"].Unverified || len(f.Gaps) != 2 || f.Gaps[0].Competency != "budget" {
 		t.Errorf("example flags: budget unverified %v, risk unverified %v, gaps %+v", cs["budget"].Unverified, cs["risk"].Unverified, f.Gaps)
 	}
 }

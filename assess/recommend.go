@@ -37,6 +37,11 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	if len(b.Roles) == 0 {
 		return rec
 	}
+	if res.Answered == 0 {
+		// Nothing to stand on: any role named here would be made up.
+		rec.Rationale = []string{"No recommendation yet: nothing is answered. Answer the questions and secpath will say where you stand and what to do next."}
+		return rec
+	}
 	fit := func(id string) *RoleFit { return res.RoleFit(id) }
 	var why []string
 
@@ -68,8 +73,8 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	}
 	rec.LongTermRole = long.ID
 
-	next := nextStep(b, res, pos, long, &why)
-	rec.NextRole = next.ID
+	next, towards := nextStep(b, res, pos, long, &why)
+	rec.NextRole, rec.WorkTowards = next.ID, towards.ID
 	if next.ID == pos.ID && pf.Readiness < MoveReadiness && len(pf.Gaps) > 0 {
 		var names []string
 		for i, g := range pf.Gaps {
@@ -109,6 +114,23 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	return rec
 }
 
+// unverifiedEssentials names the essential (weight 3) targets of a role
+// whose level is unverified: a move resting on them would rest on claims.
+func unverifiedEssentials(b *Bank, ro *Role, res *Result) []string {
+	var out []string
+	for _, t := range ro.Targets {
+		if t.Weight < 3 {
+			continue
+		}
+		for _, c := range res.Competencies {
+			if c.ID == t.Competency && c.Unverified {
+				out = append(out, c.Name)
+			}
+		}
+	}
+	return out
+}
+
 func blockerText(f *RoleFit) string {
 	var msgs []string
 	for _, bl := range f.Blockers {
@@ -127,19 +149,23 @@ func unverified(res *Result) int {
 	return n
 }
 
-// nextStep chooses the next role and writes its rationale line.
-func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
+// nextStep chooses the next role and the role to work towards, and
+// writes the rationale line.
+func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towards *Role) {
 	fit := func(id string) *RoleFit { return res.RoleFit(id) }
 	pf := fit(pos.ID)
-	grow := func(reason string) *Role {
+	grow := func(reason string) (*Role, *Role) {
 		*why = append(*why, reason)
-		return pos
+		return pos, pos
 	}
 	if long.ID == pos.ID {
 		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%, fit %.0f%%): it is already where your path leads.", pos.Title, pf.Readiness, pf.Fit))
 	}
 	if pf.Readiness < MoveReadiness {
 		return grow(fmt.Sprintf("Next step: grow in %s first: you meet %.0f%% of it, and secpath suggests a move from %.0f%%.", pos.Title, pf.Readiness, MoveReadiness))
+	}
+	if names := unverifiedEssentials(b, pos, res); len(names) > 0 {
+		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) until a mentor has seen the work: its essential targets in %s rest on self-ratings your scenario answers or experience do not support.", pos.Title, pf.Readiness, strings.Join(names, ", ")))
 	}
 	cands := successorsTowards(b, pos, long.ID)
 	onPath := len(cands) > 0
@@ -158,7 +184,7 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
 			bf := fit(best.ID)
 			*why = append(*why, fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%%: no path on the role map leads from %s to %s, and %s is where the %s path starts.",
 				best.Title, bf.Readiness, bf.Fit, pos.Title, long.Title, best.Title, long.FamilyName()))
-			return best
+			return best, best
 		}
 	}
 	if !onPath {
@@ -177,8 +203,9 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
 	}
 	if len(open) == 0 {
 		f := fit(far[0].ID)
-		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): %s, the next role on your path, needs about %d more months of experience (%s), beyond this plan's %d months.",
+		grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) and work towards %s, the next role on your path: it needs about %d more months of experience (%s), beyond this plan's %d months.",
 			pos.Title, pf.Readiness, far[0].Title, f.BlockedMonths, blockerText(f), PlanHorizonMonths))
+		return pos, far[0]
 	}
 	sort.SliceStable(open, func(i, j int) bool {
 		fi, fj := open[i].FamilyName() == long.FamilyName(), open[j].FamilyName() == long.FamilyName()
@@ -191,7 +218,7 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
 		}
 		return len(ri.Blockers) < len(rj.Blockers)
 	})
-	next := open[0]
+	next = open[0]
 	nf := fit(next.ID)
 	line := fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%% (you meet %.0f%% of %s today)", next.Title, nf.Readiness, nf.Fit, pf.Readiness, pos.Title)
 	if onPath {
@@ -207,7 +234,7 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) *Role {
 		line += fmt.Sprintf(" (also open: %s)", strings.Join(others, ", "))
 	}
 	*why = append(*why, line+".")
-	return next
+	return next, next
 }
 
 // successorsTowards lists the roles a role leads to from which the goal is
@@ -240,11 +267,14 @@ func position(b *Bank, a *Answers, res *Result) (*Role, string) {
 	if a.Profile.CurrentRole != "" {
 		note = fmt.Sprintf(" (your current role %q names none of the bank's roles)", a.Profile.CurrentRole)
 	}
-	ro := inferPosition(b, res)
+	ro := inferPosition(b, a, res)
 	f := res.RoleFit(ro.ID)
 	if performing(b, ro, res) {
 		return ro, fmt.Sprintf("Starting point: %s%s, the most senior %srole you appear to work at: readiness %.0f%% (from %.0f%%), no essential target a level short, experience minimums met.",
 			ro.Title, note, familyWord(res.Family), f.Readiness, PerformingReadiness)
+	}
+	if ro.FamilyName() != res.Family {
+		return ro, fmt.Sprintf("Starting point: %s%s: no %srole is open to you yet on experience, and %s is where the %s path starts (readiness %.0f%%, fit %.0f%%).", ro.Title, note, familyWord(res.Family), ro.Title, ro.FamilyName(), f.Readiness, f.Fit)
 	}
 	return ro, fmt.Sprintf("Starting point: %s%s, the %srole that fits you best to start from (readiness %.0f%%, fit %.0f%%).", ro.Title, note, familyWord(res.Family), f.Readiness, f.Fit)
 }

@@ -12,26 +12,36 @@ import (
 // secpath flags it.
 const CalibrationGap = 2.0
 
-// Judgement moves a level by at most these amounts, and only where there is
-// evidence of work to move: knowing what a seasoned leader would do is real
-// but weaker evidence than having done it, and the best option of a
-// scenario can sometimes be spotted, so good judgement adds at most a
-// quarter of a level and poor judgement takes away at most half of one.
+// Judgement moves a level a third of the way towards the judgement score,
+// by at most these amounts, and only where there is evidence of work to
+// move: knowing what a seasoned leader would do is real but weaker
+// evidence than having done it, and the best option of a scenario can
+// sometimes be spotted, so good judgement adds at most a quarter of a
+// level and poor judgement takes away at most half of one.
 const (
-	JudgementUp   = 0.25
-	JudgementDown = 0.5
+	JudgementShare = 1.0 / 3
+	JudgementUp    = 0.25
+	JudgementDown  = 0.5
 )
 
 // A self-rated level is unverified where it sits well above what the rest
-// of the evidence supports: more than ClaimSlack above the judgement shown
+// of the evidence supports: more than ClaimRatio times the judgement shown
 // in the competency's own scenarios, or more than FactSlack above the
 // level the experience facts give (team size, budget owned, incidents led,
-// board exposure). The verified level is capped there. Judgement in one
-// competency says little about another, so the overall judgement caps
-// nothing.
+// board exposure). The verified level is capped there. The margin is a
+// ratio because the scenarios give partial credit: a seasoned person who
+// picks a sound second-best answer scores 4 where the textbook answer is
+// 5, so a high judgement score understates them by up to a level, while a
+// low one (options a seasoned leader would not choose) is a strong signal.
+// The judgement caps only where it rests on MinJudgementWeight of question
+// weight or more (one scenario where the competency is the main one, or two
+// where it is secondary): one aside is too little to contradict a claim.
+// Judgement in one competency says little about another, so the overall
+// judgement caps nothing.
 const (
-	ClaimSlack = 1.5
-	FactSlack  = 2.0
+	ClaimRatio         = 1.3
+	FactSlack          = 3.0
+	MinJudgementWeight = 2.0
 )
 
 // CertEvidenceWeight is the weight of a held certification's evidence of
@@ -178,10 +188,14 @@ type RoleFit struct {
 
 // Recommendation is the suggested path.
 type Recommendation struct {
-	Position     string   `json:"position"`
-	NextRole     string   `json:"next_role"`
-	LongTermRole string   `json:"long_term_role"`
-	Rationale    []string `json:"rationale"`
+	Position     string `json:"position"`
+	NextRole     string `json:"next_role"`
+	LongTermRole string `json:"long_term_role"`
+	// WorkTowards is the role whose gaps to work on now: the next role,
+	// or, when the person grows in place because the move ahead is blocked
+	// for longer than the plan's horizon, that move. Plans are drawn for it.
+	WorkTowards string   `json:"work_towards"`
+	Rationale   []string `json:"rationale"`
 }
 
 // Calibration flags a competency where a self-rating and other evidence
@@ -356,6 +370,9 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			c.answeredW += w
 			ew := w * ans.Confidence.factor()
 			c.add(q.Kind, level, ew)
+			if q.Kind == KindScenario {
+				c.scenAsked += w
+			}
 			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence.canonical()})
 		}
 	}
@@ -378,8 +395,8 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		for _, comp := range sortedKeys(c.Evidence) {
 			if e := accs[comp]; e != nil {
 				l := float64(c.Evidence[comp])
-				e.doneSum += CertEvidenceWeight * l
-				e.doneW += CertEvidenceWeight
+				e.certSum += CertEvidenceWeight * l
+				e.certW += CertEvidenceWeight
 				e.contributions = append(e.contributions, Contribution{Question: "cert:" + c.ID, Kind: KindCertifications, Level: l, Weight: CertEvidenceWeight})
 			}
 		}
@@ -403,8 +420,8 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
-		cs.Assessed = c.assessed || c.doneW > 0
-		cs.Evidenced = c.doneW > 0
+		cs.Assessed = c.assessed || c.evidenced()
+		cs.Evidenced = c.evidenced()
 		if c.askedW > 0 {
 			cs.Confidence = c.answeredW / c.askedW
 		}
@@ -475,9 +492,11 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 
 // evidence gathers the answers for one competency.
 type evidence struct {
-	doneSum, doneW    float64 // ratings, facts and certifications: work done
-	rateSum, rateW    float64 // ratings alone: the self-rating
+	rateSum, rateW    float64 // ratings: the self-rating of work done
+	certSum, certW    float64 // certifications held that attest work
+	factSum, factW    float64 // facts: team size, budget, incidents, board
 	scenSum, scenW    float64 // scenarios: judgement
+	scenAsked         float64 // the scenarios' question weight answered, before confidence
 	factLevel         float64 // the highest level a fact answer gives
 	factSeen          bool
 	askedW, answeredW float64
@@ -500,34 +519,53 @@ func (e *evidence) add(kind QuestionKind, level, w float64) {
 			e.factLevel = level
 		}
 		e.factSeen = true
+		e.factSum += w * level
+		e.factW += w
 	}
-	e.doneSum += w * level
-	e.doneW += w
 }
 
+// evidenced reports whether there is any evidence of work.
+func (e *evidence) evidenced() bool { return e.rateW > 0 || e.certW > 0 || e.factW > 0 }
+
 // level is the competency's level before any cap: the weighted mean of the
-// evidence of work, moved towards the judgement score by at most
-// JudgementUp or JudgementDown. With no evidence of work it is 0: a
-// scenario alone never makes a level.
+// ratings, moved a third of the way towards the judgement score, by at
+// most JudgementUp or JudgementDown. Without ratings, the certifications
+// held that attest the work stand in, and without those the facts. The
+// facts say how much scope someone has (a team of 35, a board briefed) and
+// a certification what was checked once, not how well someone works now,
+// so beside ratings they do not average in: the facts bound the claim (see
+// ceiling). With no evidence of work the level is 0: a scenario alone
+// never makes a level.
 func (e *evidence) level() float64 {
-	if e.doneW == 0 {
+	var done float64
+	switch {
+	case e.rateW > 0:
+		done = e.rateSum / e.rateW
+	case e.certW > 0:
+		done = e.certSum / e.certW
+	case e.factW > 0:
+		done = e.factSum / e.factW
+	default:
 		return 0
 	}
-	done := e.doneSum / e.doneW
 	if e.scenW == 0 {
 		return done
 	}
-	judged := e.scenSum / e.scenW
-	return math.Max(done-JudgementDown, math.Min(done+JudgementUp, judged))
+	move := JudgementShare * (e.scenSum/e.scenW - done)
+	// Judgement refines practice; it does not replace it: the room to
+	// move up grows from nothing at level 1 (aware) to JudgementUp at
+	// level 2 (practising).
+	up := JudgementUp * math.Max(0, math.Min(1, done-1))
+	return done + math.Max(-JudgementDown, math.Min(up, move))
 }
 
 // ceiling is the highest level the evidence other than the self-rating
-// supports: ClaimSlack above the competency's judgement, FactSlack above
+// supports: ClaimRatio times the competency's judgement, FactSlack above
 // the facts. No ceiling applies where there is nothing to check against.
 func (e *evidence) ceiling() float64 {
 	c := float64(MaxLevel)
-	if e.scenW > 0 {
-		c = math.Min(c, e.scenSum/e.scenW+ClaimSlack)
+	if e.scenW > 0 && e.scenAsked >= MinJudgementWeight {
+		c = math.Min(c, ClaimRatio*e.scenSum/e.scenW)
 	}
 	if e.factSeen {
 		c = math.Min(c, e.factLevel+FactSlack)

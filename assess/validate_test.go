@@ -92,7 +92,7 @@ func TestValidateWarnings(t *testing.T) {
 		`question "r-tech1": options 1 and 2 carry the same level (0)`,
 		`question "r-strat1": option 1 is 151 characters`,
 		`question "r-strat1" has no mentor_prompt`,
-		`competency "tech2" is measured by 1 question(s), 0 scenario(s), 0 in quick mode`,
+		`competency "tech2" is measured by 1 question(s), 0 scenario(s), 0 giving evidence of work in quick mode`,
 		`competency "tech1" has 0 action(s) for the step 0→1 that role "eng" needs`,
 	}
 	all := ""

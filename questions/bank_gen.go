@@ -1116,6 +1116,8 @@ func bankLiteral() *assess.Bank {
 				Aliases: []string{
 					"Security engineer",
 					"Security analyst",
+					"Security architect",
+					"Principal security architect",
 					"SOC analyst",
 					"Senior security analyst",
 					"Security operations analyst",
@@ -8163,6 +8165,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   120,
 				DurationWeeks: 26,
 				Evidence:      "Target-state architecture, phased roadmap, approved business case and steering-committee minutes.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8281,6 +8284,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Signed-off standards, the quarterly compliance report and the exception register.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8399,6 +8403,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Approved identity strategy with roadmap and the budget line that funds it.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8532,6 +8537,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   80,
 				DurationWeeks: 16,
 				Evidence:      "Options paper, business case and the recorded decision.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8886,6 +8892,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Approved strategy, ownership RACI and the guardrail catalogue.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8989,6 +8996,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Approved strategy and the crypto-agility roadmap.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9107,6 +9115,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Approved engineering strategy, pipeline standards and the automation targets with a baseline.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9225,6 +9234,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Approved appetite statement with tolerances and the executive minutes.",
+				MinSeniority:  7,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9343,6 +9353,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Charter, RACI and minutes of the first three meetings.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9358,6 +9369,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   50,
 				DurationWeeks: 16,
 				Evidence:      "Govern current and target profiles and the approved governance framework with the board minutes.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9476,6 +9488,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   30,
 				DurationWeeks: 8,
 				Evidence:      "Briefing deck, training records and minutes recording the approval.",
+				MinSeniority:  7,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9579,6 +9592,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 12,
 				Evidence:      "Approved annual plan and the KPI baseline.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9594,6 +9608,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   100,
 				DurationWeeks: 26,
 				Evidence:      "Strategy document, executive and board papers, and the minutes recording endorsement.",
+				MinSeniority:  7,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9712,6 +9727,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "The deck, the Q&A log and the approved budget.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9727,6 +9743,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 12,
 				Evidence:      "Review workbook, reallocation decision and the revised budget.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9845,6 +9862,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "The report, the committee deck and the decisions recorded.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9978,6 +9996,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Approved privacy strategy, the metrics and the management report.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10111,6 +10130,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   50,
 				DurationWeeks: 12,
 				Evidence:      "The assurance map, the committee paper and the minutes.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10229,6 +10249,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Prioritised portfolio, the executive committee deck and the decisions.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10362,6 +10383,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Enterprise cyber risk profile and the first board or committee report built from it.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10495,6 +10517,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Organisation design, the succession plan and the funded development actions.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10598,6 +10621,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "The deck, the Q&A log and the committee minutes.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10628,6 +10652,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "The playbook approved by Legal and the board or committee paper that adopted it.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10746,6 +10771,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 26,
 				Evidence:      "Initiative charter naming both owners, the shared targets and the progress reports.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10879,6 +10905,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 8,
 				Evidence:      "Crisis log, decision log, communications issued and the post-crisis review.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10997,6 +11024,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   30,
 				DurationWeeks: 16,
 				Evidence:      "The all-hands talk, the agreed goals and the quarterly progress reports.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11130,6 +11158,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Portfolio governance process, the portfolio view and the first executive report.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
