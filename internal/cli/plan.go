@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"time"
 
@@ -56,6 +57,9 @@ Files are written atomically with mode 0600 and never replace a file without --f
 				return err
 			}
 			p, err := assess.BuildPlan(b, file.Answers, assess.PlanOptions{Role: role, Start: day, Assumptions: asm})
+			if errors.Is(err, assess.ErrNothingToPlan) {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
 			if err != nil {
 				return usagef("--role: %v", err)
 			}

@@ -67,3 +67,18 @@ func TestPlanUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPlanOfNothingAnswered: with nothing answered there is no
+// recommendation, so a plan without --role is refused with a clear
+// message and exit 1, and a plan for a named role still works.
+func TestPlanOfNothingAnswered(t *testing.T) {
+	blank := "../../questions/testdata/panel/blank.toml"
+	_, stderr, code := run(t, "plan", blank)
+	if code != 1 || !strings.Contains(stderr, "nothing is answered yet") || !strings.Contains(stderr, "--role") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	stdout, stderr, code := run(t, "plan", blank, "--role", "ciso", "--start", "2026-12-01")
+	if code != 0 || !strings.Contains(stdout, "Chief Information Security Officer") {
+		t.Errorf("exit %d: %s %s", code, stdout, stderr)
+	}
+}
