@@ -16,11 +16,31 @@ type CohortPerson struct {
 	Position      string  `json:"position"`
 	NextRole      string  `json:"next_role"`
 	NextReadiness float64 `json:"next_readiness"`
-	LongTermRole  string  `json:"long_term_role"`
+	// NextReadinessClaimed is the readiness for the next role if every
+	// unverified claim held, when it is higher.
+	NextReadinessClaimed *float64 `json:"next_readiness_claimed,omitempty"`
+	NextFit              float64  `json:"next_fit"`
+	// NextBlocked says an experience minimum of the next role is not met;
+	// NextBlockedMonths is the earliest it could be (0 when unknown).
+	NextBlocked       bool   `json:"next_blocked"`
+	NextBlockedMonths int    `json:"next_blocked_months,omitempty"`
+	LongTermRole      string `json:"long_term_role"`
+	// Judgement is the person's overall scenario score, when they answered
+	// scenarios.
+	Judgement *Judgement `json:"judgement,omitempty"`
+	// BlockedRoles counts the roles an experience minimum blocks, of the
+	// roles not outgrown; Unverified the competencies whose level is
+	// unverified.
+	BlockedRoles int `json:"blocked_roles"`
+	Unverified   int `json:"unverified"`
 	// Shortfall per competency against the person's next role (0 where met
-	// or not needed), in the order of Cohort.Competencies.
-	Shortfall []float64 `json:"shortfall"`
-	Levels    []float64 `json:"levels"`
+	// or not needed), in the order of Cohort.Competencies, as are Levels,
+	// Judgements (nil where no scenario on it was answered) and
+	// UnverifiedLevels.
+	Shortfall        []float64  `json:"shortfall"`
+	Levels           []float64  `json:"levels"`
+	Judgements       []*float64 `json:"judgements"`
+	UnverifiedLevels []bool     `json:"unverified_levels"`
 }
 
 // RoleSpread is how ready the group is for one role.
@@ -32,6 +52,8 @@ type RoleSpread struct {
 	Max     float64 `json:"max"`
 	Mean    float64 `json:"mean"`
 	Closest string  `json:"closest"` // the member nearest to it
+	// Blocked counts the members an experience minimum of the role blocks.
+	Blocked int `json:"blocked"`
 	// Buckets count members by readiness: <50, 50-64, 65-79, 80-89, 90+.
 	Buckets []int `json:"buckets"`
 }
@@ -68,18 +90,38 @@ func BuildCohort(b *Bank, members []CohortMember) *Cohort {
 	for _, m := range members {
 		res := m.Result
 		rec := res.Recommendation
-		p := CohortPerson{Name: m.Name, Source: m.Source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole}
+		p := CohortPerson{Name: m.Name, Source: m.Source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole, Judgement: res.Judgement}
 		next := res.RoleFit(rec.NextRole)
 		short := map[string]float64{}
 		if next != nil {
-			p.NextReadiness = next.Readiness
+			p.NextReadiness, p.NextReadinessClaimed, p.NextFit = next.Readiness, next.ReadinessClaimed, next.Fit
+			p.NextBlocked, p.NextBlockedMonths = next.Blocked, next.BlockedMonths
 			for _, g := range next.Gaps {
 				short[g.Competency] = round(float64(g.Target)-g.Current, 2)
 			}
 		}
+		for _, f := range res.Roles {
+			if f.Blocked && f.Relation != RelOutgrown {
+				p.BlockedRoles++
+			}
+		}
+		scores := make(map[string]*CompetencyScore, len(res.Competencies))
+		for i := range res.Competencies {
+			scores[res.Competencies[i].ID] = &res.Competencies[i]
+		}
 		for _, id := range c.Competencies {
 			p.Shortfall = append(p.Shortfall, short[id])
 			p.Levels = append(p.Levels, round(res.Level(id), 2))
+			var j *float64
+			unverified := false
+			if cs := scores[id]; cs != nil {
+				j, unverified = cs.Judgement, cs.Unverified
+			}
+			if unverified {
+				p.Unverified++
+			}
+			p.Judgements = append(p.Judgements, j)
+			p.UnverifiedLevels = append(p.UnverifiedLevels, unverified)
 		}
 		c.People = append(c.People, p)
 	}
@@ -94,6 +136,9 @@ func BuildCohort(b *Bank, members []CohortMember) *Cohort {
 			}
 			xs = append(xs, f.Readiness)
 			rs.Buckets[bucket(f.Readiness)]++
+			if f.Blocked {
+				rs.Blocked++
+			}
 			if f.Readiness > best {
 				best, rs.Closest = f.Readiness, c.People[i].Name
 			}

@@ -16,6 +16,41 @@ type Change struct {
 	Delta float64 `json:"delta"`
 }
 
+// RoleChange is one role's readiness (the Change) and fit before and
+// after, and whether it was and is blocked.
+type RoleChange struct {
+	Change
+	OldFit     float64 `json:"old_fit"`
+	NewFit     float64 `json:"new_fit"`
+	FitDelta   float64 `json:"fit_delta"`
+	OldBlocked bool    `json:"old_blocked"`
+	NewBlocked bool    `json:"new_blocked"`
+	// NewBlockedMonths is the time the role still needs at the earliest,
+	// when it is blocked now.
+	NewBlockedMonths int `json:"new_blocked_months,omitempty"`
+	// Relation is where the role stands in the newer assessment.
+	Relation Relation `json:"relation"`
+}
+
+// CompetencyChange is one competency's level (the Change) and judgement
+// before and after, and whether the level was and is unverified.
+type CompetencyChange struct {
+	Change
+	OldJudgement  *float64 `json:"old_judgement,omitempty"`
+	NewJudgement  *float64 `json:"new_judgement,omitempty"`
+	OldUnverified bool     `json:"old_unverified,omitempty"`
+	NewUnverified bool     `json:"new_unverified,omitempty"`
+}
+
+// JudgementChange is the overall judgement score before and after, each
+// nil when that assessment answered no scenario.
+type JudgementChange struct {
+	Old *Judgement `json:"old"`
+	New *Judgement `json:"new"`
+	// Delta is New − Old when both are there, else 0.
+	Delta float64 `json:"delta"`
+}
+
 // GapChange is a gap that closed or opened between two assessments.
 type GapChange struct {
 	Competency string  `json:"competency"`
@@ -36,10 +71,17 @@ type CalibrationChange struct {
 
 // Comparison is what changed between two assessments of one person.
 type Comparison struct {
-	Role              string              `json:"role"` // the role gaps are compared for
-	RoleTitle         string              `json:"role_title"`
-	Roles             []Change            `json:"roles"`
-	Competencies      []Change            `json:"competencies"`
+	Role         string             `json:"role"` // the role gaps are compared for
+	RoleTitle    string             `json:"role_title"`
+	Roles        []RoleChange       `json:"roles"`
+	Competencies []CompetencyChange `json:"competencies"`
+	Judgement    JudgementChange    `json:"judgement"`
+	// OldBlocked and NewBlocked count the roles blocked by an experience
+	// minimum; OldUnverified and NewUnverified the unverified levels.
+	OldBlocked        int                 `json:"old_blocked"`
+	NewBlocked        int                 `json:"new_blocked"`
+	OldUnverified     int                 `json:"old_unverified"`
+	NewUnverified     int                 `json:"new_unverified"`
 	NewCertifications []string            `json:"new_certifications"`
 	GapsClosed        []GapChange         `json:"gaps_closed"`
 	GapsOpened        []GapChange         `json:"gaps_opened"`
@@ -62,28 +104,57 @@ func CompareFor(b *Bank, old, cur *Result, role string) *Comparison {
 	}
 	c := &Comparison{
 		Role: role, OldNext: old.Recommendation.NextRole, NewNext: cur.Recommendation.NextRole,
-		Roles: []Change{}, Competencies: []Change{}, NewCertifications: []string{},
+		Roles: []RoleChange{}, Competencies: []CompetencyChange{}, NewCertifications: []string{},
+		Judgement:  JudgementChange{Old: old.Judgement, New: cur.Judgement},
 		GapsClosed: []GapChange{}, GapsOpened: []GapChange{}, CalibrationBetter: []CalibrationChange{}, CalibrationWorse: []CalibrationChange{},
 	}
 	if r := b.Role(c.Role); r != nil {
 		c.RoleTitle = r.Title
 	}
+	if old.Judgement != nil && cur.Judgement != nil {
+		c.Judgement.Delta = round(cur.Judgement.Score-old.Judgement.Score, 2)
+	}
+	for _, of := range old.Roles {
+		if of.Blocked {
+			c.OldBlocked++
+		}
+	}
 	for _, nf := range cur.Roles {
+		if nf.Blocked {
+			c.NewBlocked++
+		}
 		if of := old.RoleFit(nf.ID); of != nil {
-			c.Roles = append(c.Roles, Change{nf.ID, nf.Title, of.Readiness, nf.Readiness, round(nf.Readiness-of.Readiness, 1)})
+			rc := RoleChange{
+				Change: Change{nf.ID, nf.Title, of.Readiness, nf.Readiness, round(nf.Readiness-of.Readiness, 1)},
+				OldFit: of.Fit, NewFit: nf.Fit, FitDelta: round(nf.Fit-of.Fit, 1),
+				OldBlocked: of.Blocked, NewBlocked: nf.Blocked, Relation: nf.Relation,
+			}
+			if nf.Blocked {
+				rc.NewBlockedMonths = nf.BlockedMonths
+			}
+			c.Roles = append(c.Roles, rc)
 		}
 	}
 	sort.SliceStable(c.Roles, func(i, j int) bool { return c.Roles[i].Delta > c.Roles[j].Delta })
 	oldComp := map[string]CompetencyScore{}
 	for _, cs := range old.Competencies {
 		oldComp[cs.ID] = cs
+		if cs.Unverified {
+			c.OldUnverified++
+		}
 	}
 	for _, cs := range cur.Competencies {
+		if cs.Unverified {
+			c.NewUnverified++
+		}
 		o, ok := oldComp[cs.ID]
 		if !ok {
 			continue
 		}
-		c.Competencies = append(c.Competencies, Change{cs.ID, cs.Name, o.Level, cs.Level, round(cs.Level-o.Level, 2)})
+		c.Competencies = append(c.Competencies, CompetencyChange{
+			Change:       Change{cs.ID, cs.Name, o.Level, cs.Level, round(cs.Level-o.Level, 2)},
+			OldJudgement: o.Judgement, NewJudgement: cs.Judgement, OldUnverified: o.Unverified, NewUnverified: cs.Unverified,
+		})
 		// Calibration: the spread between self-rating and scenarios.
 		if o.Self != nil && o.Judgement != nil && cs.Self != nil && cs.Judgement != nil {
 			os, ns := math.Abs(*o.Self-*o.Judgement), math.Abs(*cs.Self-*cs.Judgement)
@@ -131,7 +202,25 @@ func CompareFor(b *Bank, old, cur *Result, role string) *Comparison {
 func compareSummary(b *Bank, c *Comparison, of, nf *RoleFit) []string {
 	var out []string
 	if of != nil && nf != nil {
-		out = append(out, fmt.Sprintf("Readiness for %s: %.0f%% → %.0f%% (%s).", nf.Title, of.Readiness, nf.Readiness, signed(nf.Readiness-of.Readiness)))
+		out = append(out, fmt.Sprintf("Readiness for %s: %.0f%% → %.0f%% (%s); fit %.0f%% → %.0f%% (%s).", nf.Title, of.Readiness, nf.Readiness, signed(nf.Readiness-of.Readiness), of.Fit, nf.Fit, signed(nf.Fit-of.Fit)))
+	}
+	switch j := c.Judgement; {
+	case j.Old != nil && j.New != nil:
+		out = append(out, fmt.Sprintf("Judgement in the scenarios: %.1f → %.1f of 5.", j.Old.Score, j.New.Score))
+	case j.New != nil:
+		out = append(out, fmt.Sprintf("Judgement in the scenarios: %.1f of 5; no scenario was answered before.", j.New.Score))
+	}
+	var opened []string
+	for _, r := range c.Roles {
+		if r.OldBlocked && !r.NewBlocked {
+			opened = append(opened, r.Name)
+		}
+	}
+	if len(opened) > 0 {
+		out = append(out, fmt.Sprintf("No longer blocked by experience: %s.", strings.Join(opened, ", ")))
+	}
+	if c.OldUnverified != c.NewUnverified {
+		out = append(out, fmt.Sprintf("Unverified self-ratings: %d → %d.", c.OldUnverified, c.NewUnverified))
 	}
 	if c.OldNext != c.NewNext {
 		if o, n := b.Role(c.OldNext), b.Role(c.NewNext); o != nil && n != nil {

@@ -72,7 +72,7 @@ func TestCompare(t *testing.T) {
 	if len(c.NewCertifications) != 1 || c.NewCertifications[0] != "CA" {
 		t.Errorf("new certifications: %v", c.NewCertifications)
 	}
-	var mgr Change
+	var mgr RoleChange
 	for _, r := range c.Roles {
 		if r.ID == "mgr" {
 			mgr = r

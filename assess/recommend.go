@@ -290,7 +290,7 @@ func familyWord(f string) string {
 // orderRoles sets each role's relation to the position and sorts the roles
 // as a person sees them: the position, the roles ahead of it in their
 // family (nearest first), those as senior in the family, other families,
-// and last the roles less senior than where they stand.
+// and last the roles of their family less senior than where they stand.
 func orderRoles(b *Bank, res *Result) {
 	pos := b.Role(res.Recommendation.Position)
 	if pos == nil {
@@ -302,10 +302,12 @@ func orderRoles(b *Bank, res *Result) {
 		switch {
 		case f.ID == pos.ID:
 			f.Relation = RelCurrent
+		case f.Family != res.Family:
+			// A DPO has not outgrown a security engineer's job: another
+			// profession is another field, whatever its seniority.
+			f.Relation = RelOther
 		case f.Seniority < pos.Seniority:
 			f.Relation = RelOutgrown
-		case f.Family != res.Family:
-			f.Relation = RelOther
 		case f.Seniority > pos.Seniority:
 			f.Relation = RelAhead
 		default:

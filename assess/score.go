@@ -150,8 +150,8 @@ const (
 	RelCurrent  Relation = "current"  // where the person stands
 	RelAhead    Relation = "ahead"    // more senior, in the person's family
 	RelLateral  Relation = "lateral"  // as senior, in the person's family
-	RelOther    Relation = "other"    // another family, as senior or more
-	RelOutgrown Relation = "outgrown" // less senior than where they stand
+	RelOther    Relation = "other"    // another family
+	RelOutgrown Relation = "outgrown" // less senior, in the person's family
 )
 
 // RoleFit is how ready a person is for one role.
@@ -307,7 +307,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		mode = Full
 	}
 	res := &Result{
-		SchemaVersion: SchemaVersion,
+		SchemaVersion: ResultSchemaVersion,
 		Bank:          BankRef{Name: b.Meta.Name, Version: b.Meta.Version},
 		Mode:          mode,
 		Facts:         map[string]float64{},

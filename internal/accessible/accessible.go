@@ -64,7 +64,7 @@ const (
 // opts.File.Answers and saving through opts.Save after every change. It
 // returns when every question of the mode is answered or skipped
 // (Result.Finished), when the person types q (Result.Quit), or when the
-// input ends (ErrAborted). The caller prints the results.
+// input ends (ErrAborted). The caller prints the results, with WriteResults.
 func Run(opts Options) (Result, error) {
 	switch {
 	case opts.Bank == nil:
@@ -369,7 +369,7 @@ func (r *runner) intro() {
 	r.say("secpath shows how far you stand from IT Security Manager or CISO " +
 		"and the roles beside them, and what to do next. You answer questions " +
 		"about your experience and about what you would do in real situations. " +
-		"The quick assessment takes about 10 minutes, the full one about 30.")
+		"The quick assessment takes about 15 minutes, the full one about 30.")
 	r.say("Everything stays on this machine.")
 	r.blank()
 	r.help()
@@ -447,7 +447,7 @@ func (r *runner) askMode() error {
 	quick := len(r.b.QuestionsFor(assess.Quick))
 	full := len(r.b.QuestionsFor(assess.Full))
 	i, err := r.choose("How long an assessment would you like?", []string{
-		fmt.Sprintf("Quick: about 10 minutes, %d questions.", quick),
+		fmt.Sprintf("Quick: about 15 minutes, %d questions.", quick),
 		fmt.Sprintf("Full: about 30 minutes, %d questions.", full),
 	}, "Assessment (1-2, Enter for full):", 2)
 	if err != nil {

@@ -201,7 +201,7 @@ func TestIntroAndQuestionLayout(t *testing.T) {
 	b := miniBank(t)
 	r := start(t, b, newFile(b), true, "2\n1\n\n1\n8\n1\n")
 	for _, want := range []string{
-		"Quick: about 10 minutes, 2 questions.",
+		"Quick: about 15 minutes, 2 questions.",
 		"Full: about 30 minutes, 8 questions.",
 		"1. Security Manager\n2. Not sure: recommend one\n",
 		"1. Security Manager\n2. Something else\n",

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/secpath/secpath/assess"
 )
 
 const miniBank = "../../questions/testdata/valid"
@@ -110,9 +112,12 @@ func TestTemplateAndScore(t *testing.T) {
 			t.Errorf("score --json lacks %q", key)
 		}
 	}
+	if v, _ := res["schema_version"].(float64); int(v) != assess.ResultSchemaVersion {
+		t.Errorf("schema_version %v, want the result's own version %d", res["schema_version"], assess.ResultSchemaVersion)
+	}
 	roles := res["roles"].([]any)
 	role := roles[0].(map[string]any)
-	for _, key := range []string{"id", "title", "readiness", "gaps", "blockers"} {
+	for _, key := range []string{"id", "title", "readiness", "fit", "relation", "blocked", "assessed", "targets", "gaps", "blockers"} {
 		if _, ok := role[key]; !ok {
 			t.Errorf("role lacks %q", key)
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/export"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // cohortWidth is the widest the cohort's text output gets; $COLUMNS, when
@@ -278,28 +279,33 @@ func writeCohort(w io.Writer, b *assess.Bank, c *assess.Cohort, dir string, skip
 	for _, p := range c.People {
 		nameW = max(nameW, min(28, len([]rune(p.Name))))
 	}
+	// Each person against their next role: readiness (a range where
+	// unverified claims would raise it), fit, judgement, and whether an
+	// experience minimum blocks it.
+	lw.line(strings.TrimRight(fmt.Sprintf("  %-*s %-*s %9s %4s %9s  %-10s  %s", colW, "", nameW, "NAME", "READINESS", "FIT", "JUDGEMENT", "BLOCKED", "NEXT ROLE"), " "))
 	for i, p := range c.People {
-		lw.line(truncate(fmt.Sprintf("  %-*s %-*s  %3.0f%% ready for %s", colW, cols[i], nameW, truncate(p.Name, nameW), p.NextReadiness, export.CohortRoleTitle(c, p.NextRole)), width))
+		lw.line(truncate(fmt.Sprintf("  %-*s %-*s %9s %4s %9s  %-10s  %s", colW, cols[i], nameW, truncate(p.Name, nameW),
+			export.CohortReadiness(p), wording.Percent(p.NextFit), export.CohortJudgement(p), export.CohortBlocked(p), export.CohortRoleTitle(c, p.NextRole)), width))
 	}
 
 	lw.line("")
-	lw.line("Readiness by role, % (people per band)")
+	lw.line("Readiness by role, % (people per band; blocked by an experience minimum)")
 	titleW := 4
 	for _, r := range c.Roles {
 		titleW = max(titleW, len([]rune(r.Title)))
 	}
-	titleW = max(20, min(titleW, width-49))
+	titleW = max(20, min(titleW, width-57))
 	head := fmt.Sprintf("  %-*s %4s %4s %4s  ", titleW, "ROLE", "MIN", "MED", "MAX")
 	for _, l := range assess.BucketLabels {
 		head += fmt.Sprintf(" %5s", l)
 	}
-	lw.line(head)
+	lw.line(head + fmt.Sprintf(" %7s", "BLOCKED"))
 	for _, r := range c.Roles {
 		row := fmt.Sprintf("  %-*s %4.0f %4.0f %4.0f  ", titleW, truncate(r.Title, titleW), r.Min, r.Median, r.Max)
 		for _, k := range r.Buckets {
 			row += fmt.Sprintf(" %5d", k)
 		}
-		lw.line(row)
+		lw.line(row + fmt.Sprintf(" %7d", r.Blocked))
 	}
 
 	lw.line("")

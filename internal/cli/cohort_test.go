@@ -140,6 +140,16 @@ func TestCohortText(t *testing.T) {
 		}
 	}
 
+	// Each person's next role: readiness, fit, judgement, blocked.
+	if !regexp.MustCompile(`(?m)^ +NAME +READINESS +FIT +JUDGEMENT +BLOCKED +NEXT ROLE$`).MatchString(out) {
+		t.Errorf("no header over the people's figures:\n%s", out)
+	}
+	for _, p := range want.People {
+		if !strings.Contains(out, export.CohortReadiness(p)+" "+fmt.Sprintf("%4s", fmt.Sprintf("%.0f%%", p.NextFit))) {
+			t.Errorf("%s: readiness %s and fit %.0f%% missing", p.Name, export.CohortReadiness(p), p.NextFit)
+		}
+	}
+
 	// Readiness per role: one row per role with its buckets adding up.
 	for _, r := range want.Roles {
 		row := regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(r.Title) + ` +\d+ +\d+ +\d+ .*$`).FindString(out)
@@ -148,13 +158,17 @@ func TestCohortText(t *testing.T) {
 			t.Errorf("no readiness row for %s", r.Title)
 			continue
 		}
+		// The bands, then the count of people blocked.
 		sum := 0
-		for _, x := range f[len(f)-len(assess.BucketLabels):] {
+		for _, x := range f[len(f)-1-len(assess.BucketLabels) : len(f)-1] {
 			n, _ := strconv.Atoi(x)
 			sum += n
 		}
 		if sum != len(want.People) {
 			t.Errorf("%s: buckets add up to %d, want %d: %q", r.Title, sum, len(want.People), row)
+		}
+		if f[len(f)-1] != strconv.Itoa(r.Blocked) {
+			t.Errorf("%s: %s blocked, want %d: %q", r.Title, f[len(f)-1], r.Blocked, row)
 		}
 	}
 	if !strings.Contains(out, "Closest to each role") || !strings.Contains(out, want.Roles[0].Closest) {

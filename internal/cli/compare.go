@@ -12,6 +12,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // minCompetencyChange is the smallest level change compare lists.
@@ -83,6 +84,19 @@ func loadAssessment(env Env, b *assess.Bank, arg string) (*storage.File, string,
 	return f, "session " + f.Session.ID, nil
 }
 
+// judgementChange writes the overall judgement before and after.
+func judgementChange(j assess.JudgementChange) string {
+	switch {
+	case j.Old != nil && j.New != nil:
+		return fmt.Sprintf("%.1f → %.1f (%+.1f), over %d scenarios now", j.Old.Score, j.New.Score, j.Delta, j.New.Scenarios)
+	case j.New != nil:
+		return wording.Judgement(j.New) + " now; none answered then"
+	case j.Old != nil:
+		return wording.Judgement(j.Old) + " then; none answered now"
+	}
+	return "no scenario answered in either"
+}
+
 // writeComparison prints a comparison for a person.
 func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel string) error {
 	lw := &lineWriter{w: w}
@@ -98,14 +112,42 @@ func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel 
 	}
 
 	lw.line("")
-	lw.line("Readiness by role (old → new), highest rise first")
+	lw.line("Readiness by role (old → new), highest rise first; fit beside it")
+	lw.line(fmt.Sprintf("  %-32s %-19s    %s", "", "readiness", "fit"))
 	for _, r := range c.Roles {
-		lw.line(fmt.Sprintf("  %-42s %5.1f%% → %5.1f%%  %+6.1f", truncate(r.Name, 42), r.Old, r.New, r.Delta))
+		lw.line(fmt.Sprintf("  %-32s %4s → %-4s %6s   %4s → %-4s %6s", truncate(r.Name, 32),
+			wording.Percent(r.Old), wording.Percent(r.New), fmt.Sprintf("%+.1f", r.Delta),
+			wording.Percent(r.OldFit), wording.Percent(r.NewFit), fmt.Sprintf("%+.1f", r.FitDelta)))
+	}
+	var now, opened []string
+	for _, r := range c.Roles {
+		switch {
+		case r.NewBlocked && r.NewBlockedMonths > 0:
+			now = append(now, fmt.Sprintf("%s (~%d months)", r.Name, r.NewBlockedMonths))
+		case r.NewBlocked:
+			now = append(now, r.Name)
+		case r.OldBlocked:
+			opened = append(opened, r.Name)
+		}
+	}
+	lw.line("")
+	lw.wrapped("Blocked by experience: ", fmt.Sprintf("%d roles then, %d now.", c.OldBlocked, c.NewBlocked))
+	if len(now) > 0 {
+		lw.wrapped("  blocked now: ", strings.Join(now, "; "))
+	}
+	if len(opened) > 0 {
+		lw.wrapped("  no longer blocked: ", strings.Join(opened, "; "))
+	}
+
+	lw.line("")
+	lw.line("Judgement (scenario answers, 0-5): " + judgementChange(c.Judgement))
+	if c.OldUnverified+c.NewUnverified > 0 {
+		lw.line(fmt.Sprintf("Unverified self-ratings: %d then, %d now", c.OldUnverified, c.NewUnverified))
 	}
 
 	lw.line("")
 	lw.line(fmt.Sprintf("Competency levels (0-5) that moved %.1f or more, largest change first", minCompetencyChange))
-	var moved []assess.Change
+	var moved []assess.CompetencyChange
 	for _, ch := range c.Competencies {
 		if math.Abs(ch.Delta) >= minCompetencyChange-1e-9 {
 			moved = append(moved, ch)
@@ -116,7 +158,14 @@ func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel 
 		lw.line("  none")
 	}
 	for _, ch := range moved {
-		lw.line(fmt.Sprintf("  %-42s %4.2f → %4.2f  %+5.2f", truncate(ch.Name, 42), ch.Old, ch.New, ch.Delta))
+		row := fmt.Sprintf("  %-34s %4.2f → %4.2f  %+5.2f", truncate(ch.Name, 34), ch.Old, ch.New, ch.Delta)
+		if ch.OldJudgement != nil && ch.NewJudgement != nil {
+			row += fmt.Sprintf("  judgement %.1f → %.1f", *ch.OldJudgement, *ch.NewJudgement)
+		}
+		if ch.NewUnverified {
+			row += "  unverified"
+		}
+		lw.line(row)
 	}
 
 	lw.line("")

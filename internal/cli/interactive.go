@@ -156,7 +156,7 @@ func runAccessible(env Env, b *assess.Bank, dir string, resume *storage.File) er
 	}
 	if res.Finished {
 		fmt.Fprintln(env.Stdout)
-		if err := writeScore(env.Stdout, b, f.Answers, assess.Score(b, f.Answers), false); err != nil {
+		if err := accessible.WriteResults(env.Stdout, b, f.Answers, assess.Score(b, f.Answers)); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout)

@@ -36,7 +36,7 @@ func TestAccessibleWholeRun(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", code, stderr, out)
 	}
-	for _, want := range []string{"Question 1 of 8", "All 8 questions done.", "Readiness by role", "Security Manager", "Your answers are saved in"} {
+	for _, want := range []string{"Question 1 of 8", "All 8 questions done.", "Roles, in the order to read them", "readiness", "fit", "Judgement:", "Security Manager", "Your answers are saved in"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

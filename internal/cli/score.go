@@ -9,6 +9,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 func newScoreCmd(env Env, opts *options) *cobra.Command {
@@ -60,35 +61,79 @@ func bar(frac float64, width int) string {
 	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
 }
 
+// Widths of the role table of `score`: the relation column and the
+// figures, which leave the title up to scoreTitleW cells in 78 columns.
+const (
+	scoreTitleW = 36
+	scoreRangeW = 8 // " 99–100%"; the title gives up the extra cells
+)
+
 func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Result, explain bool) error {
 	lw := &lineWriter{w: w}
 	who := a.Profile.Name
 	if who == "" {
 		who = "Assessment"
 	}
-	lw.line(fmt.Sprintf("%s · %s %s · %s mode · %d of %d questions answered", who, res.Bank.Name, res.Bank.Version, res.Mode, res.Answered, res.Asked))
+	lw.wrapped("", fmt.Sprintf("%s · %s %s · %s mode · %d of %d questions answered", who, res.Bank.Name, res.Bank.Version, res.Mode, res.Answered, res.Asked))
+	lw.line("Judgement: " + wording.Judgement(res.Judgement))
 	for _, n := range res.Notes {
 		lw.wrapped("Note: ", n)
 	}
 
+	rec := res.Recommendation
 	lw.line("")
-	lw.line("Readiness by role")
-	for _, r := range res.Roles {
-		extra := ""
-		if n := len(r.Blockers); n > 0 {
-			extra = fmt.Sprintf("  %d blocker(s)", n)
+	lw.line("Roles: where you stand, ahead, sideways, other fields, outgrown")
+	readW := 5
+	if wording.AnyRange(res) {
+		readW = scoreRangeW
+	}
+	titleW := scoreTitleW
+	if readW > 5 {
+		titleW-- // the range takes three cells more; two come from the gap before "blocked"
+	}
+	lw.line(strings.Repeat(" ", 2+titleW+1+wording.RelationWidth+readW-len("readiness")) + "readiness" + fmt.Sprintf("%5s", "fit"))
+	for i := range res.Roles {
+		f := &res.Roles[i]
+		mark := " "
+		if f.ID == rec.NextRole {
+			mark = "→"
 		}
-		lw.line(fmt.Sprintf("  %-42s %s %5.1f%%%s", truncate(r.Title, 42), bar(r.Readiness/100, 20), r.Readiness, extra))
+		row := fmt.Sprintf("%s %-*s %-*s%*s%5s", mark, titleW, truncate(f.Title, titleW), wording.RelationWidth, wording.Relation(f.Relation), readW, wording.ReadinessFigure(f), wording.Percent(f.Fit))
+		if m := wording.Blocked(f, true); m != "" {
+			row += "  " + m
+		}
+		lw.line(strings.TrimRight(row, " "))
+	}
+	lw.line("  → the recommended next step")
+	lw.wrapped("  ", wording.ReadinessMeaning)
+	lw.wrapped("  ", wording.FitMeaning+" "+wording.FitDetail)
+	if wording.AnyRange(res) {
+		lw.wrapped("  ", wording.RangeMeaning)
+	}
+	var blocked []*assess.RoleFit
+	for i := range res.Roles {
+		if f := &res.Roles[i]; f.Blocked && f.Relation != assess.RelOutgrown {
+			blocked = append(blocked, f)
+		}
+	}
+	if len(blocked) > 0 {
+		lw.line("")
+		lw.line("Blocked roles (experience minimums, reported beside readiness, not in it)")
+		for _, f := range blocked {
+			lw.wrapped("  - ", f.Title+": "+wording.BlockedBy(b, f))
+		}
 	}
 
-	rec := res.Recommendation
 	lw.line("")
 	lw.line("Recommendation")
 	if ro := b.Role(rec.NextRole); ro != nil {
-		lw.line("  Next step:  " + ro.Title)
+		lw.wrapped("  Next step:  ", wording.NextStep(b, rec)+" · "+wording.Figures(res.RoleFit(ro.ID)))
+	}
+	if ro := b.Role(wording.Towards(rec)); ro != nil {
+		lw.wrapped("  Towards:    ", ro.Title+" · "+wording.Figures(res.RoleFit(ro.ID)))
 	}
 	if ro := b.Role(rec.LongTermRole); ro != nil {
-		lw.line("  Long-term:  " + ro.Title)
+		lw.wrapped("  Long-term:  ", ro.Title+" · "+wording.Figures(res.RoleFit(ro.ID)))
 	}
 	for _, l := range rec.Rationale {
 		lw.wrapped("  - ", l)
@@ -98,9 +143,15 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	lw.line("")
 	lw.line(fmt.Sprintf("Placement: technical depth %.1f · strategic breadth %.1f · leadership %.1f (0-5)", d.TechnicalDepth, d.StrategicBreadth, d.Leadership))
 
-	if next := res.RoleFit(rec.NextRole); next != nil {
+	// The gaps of the role the plan is drawn for: the next step, or the
+	// step growing in place prepares for.
+	gapsFor := rec.WorkTowards
+	if gapsFor == "" {
+		gapsFor = rec.NextRole
+	}
+	if next := res.RoleFit(gapsFor); next != nil {
 		lw.line("")
-		lw.line(fmt.Sprintf("Gaps for %s, highest priority first (priority = weight x shortfall)", next.Title))
+		lw.wrapped("", fmt.Sprintf("Gaps for %s (%s), highest priority first (priority = weight x shortfall)", next.Title, wording.Figures(next)))
 		if len(next.Gaps) == 0 {
 			lw.line("  none: every target is met")
 		}
@@ -118,7 +169,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 
 	if len(res.Calibration) > 0 {
 		lw.line("")
-		lw.line("Calibration (self-rating vs scenario answers differ by 2 levels or more)")
+		lw.wrapped("", fmt.Sprintf("Calibration (a self-rating %g levels or more from your scenario answers, or well above what your experience supports)", assess.CalibrationGap))
 		for _, c := range res.Calibration {
 			lw.wrapped("  - ", c.Message)
 		}
@@ -133,9 +184,22 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	}
 
 	lw.line("")
-	lw.line("Competencies (level 0-5, share of its questions answered)")
+	lw.line("Competencies (level 0-5 from what you have done; judgement from the scenarios)")
+	lw.line(fmt.Sprintf("    %-34s %-10s %5s %10s %9s", "", "", "level", "judgement", "answered"))
+	dim := assess.Dimension("")
 	for _, c := range res.Competencies {
-		lw.line(fmt.Sprintf("  %-40s %s %.1f  %3.0f%%  %s", truncate(c.Name, 40), bar(c.Level/5, 10), c.Level, c.Confidence*100, c.Dimension))
+		if c.Dimension != dim {
+			dim = c.Dimension
+			lw.line("  " + strings.ToUpper(string(dim[:1])) + string(dim[1:]))
+		}
+		judgement := "-"
+		if c.Judgement != nil {
+			judgement = fmt.Sprintf("%.1f", *c.Judgement)
+		}
+		lw.line(fmt.Sprintf("    %-34s %s %5.1f %10s %8.0f%%", truncate(c.Name, 34), bar(c.Level/5, 10), c.Level, judgement, c.Confidence*100))
+		if c.Unverified {
+			lw.wrapped("      ", unverifiedNote(c))
+		}
 		if explain {
 			for _, ct := range c.Contributions {
 				conf := string(ct.Confidence)
@@ -146,23 +210,43 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 			}
 		}
 	}
+	lw.wrapped("", wording.JudgementMeaning)
 	if explain {
 		lw.line("")
-		for _, l := range explainText {
+		for _, l := range explainText() {
 			lw.wrapped("", l)
 		}
 	}
 	return lw.err
 }
 
-var explainText = []string{
-	"How the numbers are made:",
-	"- Level of a competency = sum(weight x level) / sum(weight) over its answered questions; weight = the question's weight for the competency x the answer's confidence (high 1.0, medium or unset 0.8, low 0.5).",
-	"- Share answered = the question weight answered / the question weight asked for that competency.",
-	"- Readiness for a role = 100 x sum(w x min(level, target)) / sum(w x target) over the role's targets: being above a target earns nothing extra.",
-	"- Gap priority = weight x (target - level). Blockers (years, expected certifications) are reported beside readiness, never inside it.",
-	"- Technical depth = mean of your three highest technical levels; strategic breadth and leadership = means over all competencies of those dimensions.",
-	"- Calibration: flagged where your self-ratings and your scenario answers for one competency differ by 2 levels or more.",
+// unverifiedNote says why a level is capped and at what.
+func unverifiedNote(c assess.CompetencyScore) string {
+	s := wording.Unverified(c) + ": "
+	if c.Self != nil {
+		s += fmt.Sprintf("the self-rating of %.1f sits above what the scenario answers or experience support, ", *c.Self)
+	} else {
+		s += "the self-rating sits above what the scenario answers or experience support, "
+	}
+	return s + fmt.Sprintf("so the level counts at %.1f until a mentor has seen the work.", c.Level)
+}
+
+// explainText is how the numbers are made, with the model's constants;
+// assess/README.md is the whole method.
+func explainText() []string {
+	return []string{
+		"How the numbers are made (the whole method: assess/README.md):",
+		"- Weight of an answer = the question's weight for the competency x the answer's confidence (high 1.0, medium or unset 0.8, low 0.5).",
+		fmt.Sprintf("- Level of a competency: the evidence of work is the self-rating (the weighted mean of its rating answers); without ratings, the levels of certifications held that attest work (weight %g); without those, the experience facts (team, budget, incidents, board exposure). Judgement moves it %.2g of the way towards the scenarios' level, by at most +%g or -%g. With no evidence of work the level is 0, whatever the scenarios say.", assess.CertEvidenceWeight, assess.JudgementShare, assess.JudgementUp, assess.JudgementDown),
+		fmt.Sprintf("- Unverified: the level is capped at %g x the competency's judgement (where its scenarios carry a weight of %g or more) and at the facts' level + %g; a capped level is unverified, its confidence x %g, and readiness shows the uncapped figure as the top of a range.", assess.ClaimRatio, assess.MinJudgementWeight, assess.FactSlack, assess.UnverifiedConfidence),
+		"- Share answered = the question weight answered / the question weight asked for that competency.",
+		"- Readiness for a role = 100 x sum(w x min(level, target)) / sum(w x target) over the role's targets the mode assessed, on verified levels: being above a target earns nothing extra.",
+		fmt.Sprintf("- Fit = 100 x (1 - sum(w x (shortfall + %g x excess)) / sum(w x target)), x %g for a role in another field than yours: someone far above a role is not its profile.", assess.OverShare, assess.OtherFamilyFit),
+		"- Roles are listed where you stand first, then the roles ahead in your field (nearest first), sideways, other fields, and last the roles below where you stand.",
+		"- Gap priority = weight x (target - level). Blockers (years, expected certifications) are reported beside readiness, never inside it; a role whose experience minimum is not met is blocked, with the months it needs at the earliest.",
+		"- Technical depth = mean of your three highest technical levels; strategic breadth and leadership = means over all competencies of those dimensions.",
+		fmt.Sprintf("- Calibration: flagged where a self-rating and the scenario answers for one competency differ by %g levels or more, or a self-rating sits more than %g above what the experience facts give.", assess.CalibrationGap, assess.FactSlack),
+	}
 }
 
 func truncate(s string, n int) string {

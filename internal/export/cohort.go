@@ -1,16 +1,38 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
-// CohortCSVHeader is the first row of the cohort CSV.
-var CohortCSVHeader = []string{"person", "source", "next_role", "next_readiness", "competency", "level", "shortfall"}
+// CohortCSVHeader is the first row of the cohort CSV. Columns are only
+// ever added at the end, so a spreadsheet or a script that reads them by
+// position keeps working:
+//
+//   - person, source: the member's name and file;
+//   - next_role, next_readiness: the recommended next role and readiness
+//     for it (0–100, on verified levels);
+//   - competency, level, shortfall: the row's competency, its verified
+//     level (0–5) and how far it is below the next role's target;
+//   - next_fit: fit for the next role (0–100);
+//   - next_readiness_claimed: readiness for it if every unverified claim
+//     held, empty when that is no higher;
+//   - next_blocked, next_blocked_months: whether an experience minimum of
+//     the next role is not met (true/false), and the months it needs at
+//     the earliest (empty when not blocked or unknown);
+//   - blocked_roles: how many roles, of those not outgrown, are blocked;
+//   - overall_judgement: the member's scenario score (0–5), empty when no
+//     scenario was answered;
+//   - judgement: the row's competency's scenario score, empty without one;
+//   - unverified: whether the row's level is unverified (true/false).
+var CohortCSVHeader = []string{"person", "source", "next_role", "next_readiness", "competency", "level", "shortfall",
+	"next_fit", "next_readiness_claimed", "next_blocked", "next_blocked_months", "blocked_roles", "overall_judgement", "judgement", "unverified"}
 
 // CohortShade is the heatmap cell for a shortfall against a target, in
 // levels: blank where the target is met (or the role does not ask for the
@@ -73,6 +95,32 @@ func initials(name string) string {
 	return sb.String()
 }
 
+// CohortReadiness is a member's readiness for their next role, as a
+// range when unverified claims would raise it: "62%" or "62–80%".
+func CohortReadiness(p assess.CohortPerson) string {
+	return wording.ReadinessFigure(&assess.RoleFit{Readiness: p.NextReadiness, ReadinessClaimed: p.NextReadinessClaimed})
+}
+
+// CohortBlocked says whether a member's next role is blocked: "no",
+// "~24 months" or "yes" when the months are unknown.
+func CohortBlocked(p assess.CohortPerson) string {
+	switch {
+	case !p.NextBlocked:
+		return "no"
+	case p.NextBlockedMonths > 0:
+		return fmt.Sprintf("~%d months", p.NextBlockedMonths)
+	}
+	return "yes"
+}
+
+// CohortJudgement is a member's overall judgement score, or "-".
+func CohortJudgement(p assess.CohortPerson) string {
+	if p.Judgement == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", p.Judgement.Score)
+}
+
 // CohortRoleTitle is the title of a role of the cohort, or its id.
 func CohortRoleTitle(c *assess.Cohort, id string) string {
 	for _, r := range c.Roles {
@@ -113,28 +161,30 @@ func WriteCohortMarkdown(w io.Writer, c *assess.Cohort) error {
 		}
 		m.f("\n")
 	}
-	m.f("\n| Column | Person | Source | Next role | Readiness |\n|---|---|---|---|--:|\n")
+	m.f("\nReadiness and fit for each person's next role; judgement is their scenario score (0-5); blocked roles counts the roles an experience minimum blocks.\n")
+	m.f("\n| Column | Person | Source | Next role | Readiness | Fit | Next role blocked | Judgement | Blocked roles |\n|---|---|---|---|--:|--:|---|--:|--:|\n")
 	for i, p := range c.People {
-		m.f("| %s | %s | %s | %s | %.0f%% |\n", cell(cols[i]), cell(p.Name), cell(p.Source), cell(CohortRoleTitle(c, p.NextRole)), p.NextReadiness)
+		m.f("| %s | %s | %s | %s | %s | %.0f%% | %s | %s | %d |\n", cell(cols[i]), cell(p.Name), cell(p.Source), cell(CohortRoleTitle(c, p.NextRole)),
+			esc(CohortReadiness(p)), p.NextFit, esc(CohortBlocked(p)), CohortJudgement(p), p.BlockedRoles)
 	}
 
 	m.f("\n## Readiness by role\n\n")
-	m.f("Readiness in %%; the bands count people.\n\n")
+	m.f("Readiness in %%; the bands count people; blocked counts the people an experience minimum of the role blocks.\n\n")
 	m.f("| Role | Min | Median | Max |")
 	for _, l := range assess.BucketLabels {
 		m.f(" %s |", esc(l))
 	}
-	m.f(" Closest |\n|---|--:|--:|--:|")
+	m.f(" Blocked | Closest |\n|---|--:|--:|--:|")
 	for range assess.BucketLabels {
 		m.f("--:|")
 	}
-	m.f("---|\n")
+	m.f("--:|---|\n")
 	for _, r := range c.Roles {
 		m.f("| %s | %.0f | %.0f | %.0f |", cell(r.Title), r.Min, r.Median, r.Max)
 		for _, n := range r.Buckets {
 			m.f(" %d |", n)
 		}
-		m.f(" %s (%.0f%%) |\n", cell(r.Closest), r.Max)
+		m.f(" %d | %s (%.0f%%) |\n", r.Blocked, cell(r.Closest), r.Max)
 	}
 
 	m.f("\n## Weakest competencies\n\n")
@@ -147,20 +197,43 @@ func WriteCohortMarkdown(w io.Writer, c *assess.Cohort) error {
 }
 
 // WriteCohortCSV writes one row per person and competency, for
-// spreadsheets: the person, their file, their next role and readiness for
-// it, and their level and shortfall in the competency. Cells a spreadsheet
-// would run as a formula are defused.
+// spreadsheets, with the columns of CohortCSVHeader: the person, their
+// next role with readiness, fit and what blocks it, their judgement, and
+// their level, shortfall and judgement in the competency. Cells a
+// spreadsheet would run as a formula are defused.
 func WriteCohortCSV(w io.Writer, c *assess.Cohort) error {
 	return writeCSVRows(w, CohortCSVHeader, func(row func(...string) error) error {
 		for _, p := range c.People {
+			claimed, months, overall := optNum(p.NextReadinessClaimed), "", ""
+			if p.NextBlocked && p.NextBlockedMonths > 0 {
+				months = strconv.Itoa(p.NextBlockedMonths)
+			}
+			if p.Judgement != nil {
+				overall = num(p.Judgement.Score)
+			}
 			for k, id := range c.Competencies {
-				if err := row(p.Name, p.Source, p.NextRole, num(p.NextReadiness), id, num(p.Levels[k]), num(p.Shortfall[k])); err != nil {
+				var judgement *float64
+				unverified := false
+				if k < len(p.Judgements) {
+					judgement, unverified = p.Judgements[k], p.UnverifiedLevels[k]
+				}
+				if err := row(p.Name, p.Source, p.NextRole, num(p.NextReadiness), id, num(p.Levels[k]), num(p.Shortfall[k]),
+					num(p.NextFit), claimed, strconv.FormatBool(p.NextBlocked), months, strconv.Itoa(p.BlockedRoles), overall,
+					optNum(judgement), strconv.FormatBool(unverified)); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	})
+}
+
+// optNum writes a number that may be missing as an empty cell.
+func optNum(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return num(*f)
 }
 
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

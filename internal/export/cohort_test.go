@@ -39,14 +39,18 @@ func TestCohortColumns(t *testing.T) {
 // tinyCohort is two people and two competencies, one of them with a name a
 // spreadsheet would run as a formula.
 func tinyCohort() *assess.Cohort {
+	claimed, j1, j2 := 80.0, 3.4, 2.0
 	return &assess.Cohort{
 		Competencies: []string{"risk-management", "budget-finance"},
 		Names:        []string{"Risk management", "Budget | finance"},
 		People: []assess.CohortPerson{
-			{Name: "Ada Lovelace", Source: "ada.toml", NextRole: "ciso", NextReadiness: 71.5, Levels: []float64{2.5, 4}, Shortfall: []float64{2.5, 0}},
-			{Name: "=HYPERLINK(\"http://x\")", Source: "-evil.toml", NextRole: "ciso", NextReadiness: 40, Levels: []float64{1, 0.75}, Shortfall: []float64{4, 0.25}},
+			{Name: "Ada Lovelace", Source: "ada.toml", NextRole: "ciso", NextReadiness: 71.5, NextReadinessClaimed: &claimed, NextFit: 68.2, NextBlocked: true, NextBlockedMonths: 24,
+				Judgement: &assess.Judgement{Score: 3.6, Scenarios: 30}, BlockedRoles: 2, Unverified: 1,
+				Levels: []float64{2.5, 4}, Shortfall: []float64{2.5, 0}, Judgements: []*float64{&j1, &j2}, UnverifiedLevels: []bool{false, true}},
+			{Name: "=HYPERLINK(\"http://x\")", Source: "-evil.toml", NextRole: "ciso", NextReadiness: 40, NextFit: 38,
+				Levels: []float64{1, 0.75}, Shortfall: []float64{4, 0.25}, Judgements: []*float64{nil, nil}, UnverifiedLevels: []bool{false, false}},
 		},
-		Roles:   []assess.RoleSpread{{ID: "ciso", Title: "Chief Information Security Officer", Min: 40, Median: 55.8, Max: 71.5, Mean: 55.8, Closest: "Ada Lovelace", Buckets: []int{1, 0, 1, 0, 0}}},
+		Roles:   []assess.RoleSpread{{ID: "ciso", Title: "Chief Information Security Officer", Min: 40, Median: 55.8, Max: 71.5, Mean: 55.8, Closest: "Ada Lovelace", Buckets: []int{1, 0, 1, 0, 0}, Blocked: 1}},
 		Weakest: []assess.WeakSpot{{ID: "risk-management", Name: "Risk management", MeanLevel: 1.75, Short: 2, MeanShortfall: 3.25}, {ID: "budget-finance", Name: "Budget | finance", MeanLevel: 2.38, Short: 1, MeanShortfall: 0.13}},
 	}
 }
@@ -62,10 +66,10 @@ func TestWriteCohortCSV(t *testing.T) {
 	}
 	want := [][]string{
 		CohortCSVHeader,
-		{"Ada Lovelace", "ada.toml", "ciso", "71.5", "risk-management", "2.5", "2.5"},
-		{"Ada Lovelace", "ada.toml", "ciso", "71.5", "budget-finance", "4", "0"},
-		{`'=HYPERLINK("http://x")`, "'-evil.toml", "ciso", "40", "risk-management", "1", "4"},
-		{`'=HYPERLINK("http://x")`, "'-evil.toml", "ciso", "40", "budget-finance", "0.75", "0.25"},
+		{"Ada Lovelace", "ada.toml", "ciso", "71.5", "risk-management", "2.5", "2.5", "68.2", "80", "true", "24", "2", "3.6", "3.4", "false"},
+		{"Ada Lovelace", "ada.toml", "ciso", "71.5", "budget-finance", "4", "0", "68.2", "80", "true", "24", "2", "3.6", "2", "true"},
+		{`'=HYPERLINK("http://x")`, "'-evil.toml", "ciso", "40", "risk-management", "1", "4", "38", "", "false", "", "0", "", "", "false"},
+		{`'=HYPERLINK("http://x")`, "'-evil.toml", "ciso", "40", "budget-finance", "0.75", "0.25", "38", "", "false", "", "0", "", "", "false"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("%d rows, want %d: %q", len(rows), len(want), rows)
@@ -88,8 +92,9 @@ func TestWriteCohortMarkdown(t *testing.T) {
 		"| Competency | AL | =H |\n|---|:-:|:-:|\n",
 		"| Risk management | ▓ 2.50 | █ 4.00 |\n",
 		"| Budget \\| finance | | ░ 0.25 |\n", // a | in a name does not break the table
-		"| AL | Ada Lovelace | ada.toml | Chief Information Security Officer | 72% |\n",
-		"| Chief Information Security Officer | 40 | 56 | 72 | 1 | 0 | 1 | 0 | 0 | Ada Lovelace (72%) |\n",
+		"| AL | Ada Lovelace | ada.toml | Chief Information Security Officer | 72–80% | 68% | ~24 months | 3.6 | 2 |\n",
+		"| =H | =HYPERLINK(\"http://x\") | -evil.toml | Chief Information Security Officer | 40% | 38% | no | - | 0 |\n",
+		"| Chief Information Security Officer | 40 | 56 | 72 | 1 | 0 | 1 | 0 | 0 | 1 | Ada Lovelace (72%) |\n",
 		"| 1 | Risk management | 2 of 2 | 3.2 | 1.8 |\n",
 		"| 2 | Budget \\| finance | 1 of 2 | 0.1 | 2.4 |\n",
 	} {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // compareMin is the smallest change in a competency level worth listing.
@@ -151,6 +152,19 @@ func signed(format string, d float64) string {
 	return fmt.Sprintf("%+"+format, d)
 }
 
+// judgementChange writes the overall judgement before and after.
+func judgementChange(j assess.JudgementChange) string {
+	switch {
+	case j.Old != nil && j.New != nil:
+		return fmt.Sprintf("%.1f → %.1f of 5, over %d scenarios now", j.Old.Score, j.New.Score, j.New.Scenarios)
+	case j.New != nil:
+		return wording.Judgement(j.New) + " now; none answered then"
+	case j.Old != nil:
+		return wording.Judgement(j.Old) + " then; none answered now"
+	}
+	return "no scenario answered in either"
+}
+
 // lines lays out the whole comparison; the view scrolls over it.
 func (cs compareScreen) lines(width int) []string {
 	s := cs.c.Styles
@@ -178,18 +192,27 @@ func (cs compareScreen) lines(width int) []string {
 		}
 		return s.Warn.Render(text)
 	}
-	section("Readiness by role")
-	nameW := min(36, max(16, width-34))
-	barW := min(20, width-nameW-28)
+	section("Readiness and fit by role")
+	nameW := min(36, max(16, width-50))
+	add(s.Muted.Render(fmt.Sprintf("  %-*s %-17s   %s", nameW, "", " readiness", " fit")))
 	for _, r := range c.Roles {
-		row := "  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(r.Name, nameW))) + s.Muted.Render(fmt.Sprintf(" %3.0f%% → ", r.Old)) + s.Strong.Render(fmt.Sprintf("%3.0f%%", r.New)) + " " + delta(r.Delta, "5.1f")
-		if barW >= 6 {
-			row += " " + bar(s, r.New/100, barW)
+		row := "  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(r.Name, nameW))) +
+			s.Muted.Render(fmt.Sprintf(" %3.0f%% → ", r.Old)) + s.Strong.Render(fmt.Sprintf("%3.0f%%", r.New)) + " " + delta(r.Delta, "5.1f") +
+			s.Muted.Render(fmt.Sprintf("  %3.0f%% → ", r.OldFit)) + s.Text.Render(fmt.Sprintf("%3.0f%%", r.NewFit)) + " " + delta(r.FitDelta, "5.1f")
+		switch {
+		case r.NewBlocked:
+			row += s.Warn.Render("  blocked")
+		case r.OldBlocked:
+			row += s.Good.Render("  unblocked")
 		}
 		add(row)
 	}
+	add("", s.Muted.Render("Judgement   ")+s.Text.Render(judgementChange(c.Judgement)))
+	if c.OldUnverified+c.NewUnverified > 0 {
+		add(s.Muted.Render("Unverified  ") + s.Text.Render(fmt.Sprintf("%d self-ratings then, %d now", c.OldUnverified, c.NewUnverified)))
+	}
 	section(fmt.Sprintf("Competency levels (changed by %.1f or more, largest first)", compareMin))
-	changed := make([]assess.Change, 0, len(c.Competencies))
+	changed := make([]assess.CompetencyChange, 0, len(c.Competencies))
 	for _, ch := range c.Competencies {
 		if math.Abs(ch.Delta) >= compareMin-1e-9 {
 			changed = append(changed, ch)
@@ -200,7 +223,14 @@ func (cs compareScreen) lines(width int) []string {
 		add(s.Muted.Render("  No level changed by 0.1 or more."))
 	}
 	for _, ch := range changed {
-		add("  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(ch.Name, nameW))) + s.Muted.Render(fmt.Sprintf(" %.1f → ", ch.Old)) + s.Strong.Render(fmt.Sprintf("%.1f", ch.New)) + " " + delta(ch.Delta, ".1f"))
+		row := "  " + s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(ch.Name, nameW))) + s.Muted.Render(fmt.Sprintf(" %.1f → ", ch.Old)) + s.Strong.Render(fmt.Sprintf("%.1f", ch.New)) + " " + delta(ch.Delta, ".1f")
+		if ch.OldJudgement != nil && ch.NewJudgement != nil {
+			row += s.Muted.Render(fmt.Sprintf("  judgement %.1f → %.1f", *ch.OldJudgement, *ch.NewJudgement))
+		}
+		if ch.NewUnverified {
+			row += s.Warn.Render("  unverified")
+		}
+		add(row)
 	}
 	section("New certifications")
 	if len(c.NewCertifications) == 0 {

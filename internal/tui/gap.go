@@ -7,17 +7,23 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // gapScreen explains one gap: where the person is, what the next level
 // and the target look like, and the actions for each step between.
 type gapScreen struct {
-	c      *Common
-	role   *assess.Role
-	comp   *assess.Competency
-	gap    assess.Gap
+	c    *Common
+	role *assess.Role
+	comp *assess.Competency
+	gap  assess.Gap
+	// score is the competency's scored level, with its judgement and
+	// whether the self-rating is verified.
+	score  assess.CompetencyScore
+	fit    *assess.RoleFit
 	offset int
 }
 
@@ -28,8 +34,15 @@ func (g *gapScreen) open(role, competency string, res *assess.Result) {
 	g.comp = g.c.Bank.Competency(competency)
 	g.offset = 0
 	g.gap = assess.Gap{}
+	g.score, g.fit = assess.CompetencyScore{}, nil
 	if res != nil {
-		if f := res.RoleFit(role); f != nil {
+		for _, c := range res.Competencies {
+			if c.ID == competency {
+				g.score = c
+			}
+		}
+		g.fit = res.RoleFit(role)
+		if f := g.fit; f != nil {
 			for _, x := range f.Gaps {
 				if x.Competency == competency {
 					g.gap = x
@@ -86,9 +99,24 @@ func (g gapScreen) View() string {
 	cur := int(math.Floor(g.gap.Current + assess.GapTolerance))
 	var lines []string
 	add := func(xs ...string) { lines = append(lines, xs...) }
-	add(s.Section.Render(g.comp.Name) + s.Muted.Render(fmt.Sprintf("  for %s: %.1f now, target %d, weight %g, priority %.1f", g.role.Title, g.gap.Current, g.gap.Target, g.gap.Weight, g.gap.Priority)))
+	detail := fmt.Sprintf("for %s: %.1f now, target %d, weight %g, priority %.1f", g.role.Title, g.gap.Current, g.gap.Target, g.gap.Weight, g.gap.Priority)
+	if head := s.Section.Render(g.comp.Name) + s.Muted.Render("  "+detail); lipgloss.Width(head) <= width {
+		add(head)
+	} else {
+		// Too long for one line: the details go under the name, whole.
+		add(s.Section.Render(g.comp.Name))
+		add(hanging("", detail, width, s.Muted.Render)...)
+	}
 	if g.comp.Description != "" {
 		add(hanging("", g.comp.Description, width, s.Muted.Render)...)
+	}
+	add("")
+	add(hanging("", g.evidence(), width, s.Text.Render)...)
+	if g.score.Unverified {
+		add(hanging("", g.unverified(), width, s.Warn.Render)...)
+	}
+	if g.fit != nil {
+		add(hanging("", g.role.Title+": "+wording.Figures(g.fit)+".", width, s.Muted.Render)...)
 	}
 	add("")
 	level := func(label string, l int) {
@@ -122,6 +150,31 @@ func (g gapScreen) View() string {
 	height := g.c.Layout.Body
 	off := min(g.offset, max(0, len(lines)-height))
 	return strings.Join(lines[off:min(len(lines), off+height)], "\n")
+}
+
+// evidence says what the level rests on and what the scenarios show.
+func (g gapScreen) evidence() string {
+	c := g.score
+	line := fmt.Sprintf("Level %.1f, from what you have done (ratings, experience, certifications held)", c.Level)
+	if c.Judgement != nil {
+		line += fmt.Sprintf("; judgement %.1f in its scenarios", *c.Judgement)
+	} else {
+		line += "; no scenario on it answered"
+	}
+	return line + "."
+}
+
+// unverified explains a capped self-rating.
+func (g gapScreen) unverified() string {
+	c := g.score
+	rated := "your self-rating"
+	if c.Self != nil {
+		rated = fmt.Sprintf("your self-rating of %.1f", *c.Self)
+	}
+	if c.Claimed != nil {
+		rated += fmt.Sprintf(" would make the level %.1f, but it", *c.Claimed)
+	}
+	return fmt.Sprintf("Unverified: %s sits above what your scenario answers or experience support, so the level counts at %.1f until a mentor has seen the work.", rated, c.Level)
 }
 
 func (g gapScreen) keys() helpKeys {

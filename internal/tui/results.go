@@ -112,7 +112,9 @@ func (r *resultsScreen) refresh() {
 	rec := r.result.Recommendation
 	r.roles = r.roles[:0]
 	seen := map[string]bool{}
-	for _, id := range []string{rec.NextRole, rec.LongTermRole} {
+	// The role the plan is drawn for comes first: the next step, or the
+	// step growing in place prepares for.
+	for _, id := range []string{rec.WorkTowards, rec.NextRole, rec.LongTermRole} {
 		if id != "" && !seen[id] {
 			r.roles = append(r.roles, id)
 			seen[id] = true
@@ -257,46 +259,6 @@ func (r resultsScreen) View() string {
 	return head + more + "\n\n" + strings.Join(shown, "\n")
 }
 
-func (r resultsScreen) readinessPage(width int) []string {
-	s := r.c.Styles
-	res := r.result
-	b := r.c.Bank
-	var lines []string
-	if res.Answered < res.Asked {
-		lines = append(lines, s.Warn.Render(fmt.Sprintf("%d of %d questions answered: the figures firm up as you answer more (o: sections).", res.Answered, res.Asked)), "")
-	}
-	rec := res.Recommendation
-	if ro := b.Role(rec.NextRole); ro != nil {
-		lines = append(lines, s.Muted.Render("Next step   ")+s.Strong.Render(ro.Title))
-	}
-	if ro := b.Role(rec.LongTermRole); ro != nil {
-		lines = append(lines, s.Muted.Render("Long-term   ")+s.Strong.Render(ro.Title))
-	}
-	lines = append(lines, "")
-	nameW := min(36, max(16, width-40))
-	barW := max(8, min(30, width-nameW-19))
-	for _, f := range res.Roles {
-		name := fmt.Sprintf("%-*s", nameW, truncate(f.Title, nameW))
-		mark := "  "
-		if f.ID == rec.NextRole {
-			mark = s.Accent.Render("→ ")
-		}
-		note := ""
-		if n := len(f.Blockers); n > 0 {
-			note = s.Warn.Render(" " + plural(n, "blocker"))
-		}
-		lines = append(lines, mark+s.Text.Render(name)+" "+bar(s, f.Readiness/100, barW)+s.Strong.Render(fmt.Sprintf(" %3.0f%%", f.Readiness))+note)
-	}
-	lines = append(lines, "", s.Section.Render("Why"))
-	for _, why := range rec.Rationale {
-		lines = append(lines, hanging("• ", why, width, s.Text.Render)...)
-	}
-	for _, n := range res.Notes {
-		lines = append(lines, hanging("• ", n, width, s.Muted.Render)...)
-	}
-	return lines
-}
-
 // placementPage draws technical depth against strategic breadth, with the
 // person and every role's targets placed on it.
 func (r resultsScreen) placementPage(width int) []string {
@@ -370,153 +332,6 @@ func (r resultsScreen) placementPage(width int) []string {
 	} else {
 		for _, l := range legend {
 			lines = append(lines, "  "+l)
-		}
-	}
-	return lines
-}
-
-// competencyPage shows every competency's level as a bar, with the compared
-// role's target marked on it and, when a mentor rated, the other view's
-// level marked too.
-func (r resultsScreen) competencyPage(width int) []string {
-	s := r.c.Styles
-	f := r.compared()
-	targets := map[string]int{}
-	if ro := r.c.Bank.Role(f.ID); ro != nil {
-		for _, t := range ro.Targets {
-			targets[t.Competency] = t.Level
-		}
-	}
-	mentor := r.mentorRated()
-	onMentor := r.result.Basis == assess.BasisMentor
-	selfLevel := map[string]float64{}
-	for _, c := range r.self.Competencies {
-		selfLevel[c.ID] = c.Level
-	}
-	extra := 0
-	if mentor {
-		extra = 12 // " mentor 3.0"
-	}
-	nameW := min(34, max(16, width-34-extra))
-	barW := max(10, min(25, width-nameW-16-extra))
-	lines := []string{s.Muted.Render("Level 0-5; ") + s.BarTarget.Render("┃") + s.Muted.Render(" marks the target for "+truncate(f.Title, max(10, width-40))+" (tab: another role)."), ""}
-	if mentor {
-		legend := s.Accent.Render("◆") + s.Muted.Render(" the mentor's rating. Bars show the mentee's answers (m: the mentor's view).")
-		if onMentor {
-			legend = s.Accent.Render("◇") + s.Muted.Render(" the mentee's own answers. Bars show the mentor's view where rated (m: self).")
-		}
-		lines = []string{lines[0], legend, ""}
-	}
-	head := len(lines)
-	dim := assess.Dimension("")
-	for _, c := range r.result.Competencies {
-		if c.Dimension != dim {
-			dim = c.Dimension
-			if len(lines) > head {
-				lines = append(lines, "")
-			}
-			lines = append(lines, s.Section.Render(strings.ToUpper(string(dim[:1]))+string(dim[1:])))
-		}
-		t, hasT := targets[c.ID]
-		cells := make([]cell, barW)
-		fill := int(math.Round(c.Level / 5 * float64(barW)))
-		for i := range cells {
-			if i < fill {
-				cells[i] = cell{"█", &s.BarFull}
-			} else {
-				cells[i] = cell{"░", &s.BarEmpty}
-			}
-		}
-		at := func(level float64) int { return max(0, min(barW-1, int(math.Round(level/5*float64(barW)))-1)) }
-		tail := s.Text.Render(fmt.Sprintf(" %.1f", c.Level))
-		if hasT {
-			cells[at(float64(t))] = cell{"┃", &s.BarTarget}
-			tail += s.Muted.Render(fmt.Sprintf(" / %d", t))
-			if c.Level < float64(t)-assess.GapTolerance {
-				tail += s.Warn.Render(" ▲")
-			}
-		}
-		if c.Mentor != nil {
-			// The other view's marker: the mentor's level on self bars, the
-			// mentee's own level on mentor bars.
-			other, mark, label := *c.Mentor, "◆", fmt.Sprintf(" mentor %.1f", *c.Mentor)
-			if onMentor {
-				other, mark, label = selfLevel[c.ID], "◇", fmt.Sprintf(" self %.1f", selfLevel[c.ID])
-			}
-			cells[at(other)] = cell{mark, &s.Accent}
-			tail += s.Accent.Render(label)
-		}
-		if c.Answered == 0 {
-			tail += s.Subtle.Render(" not answered")
-		}
-		lines = append(lines, "  "+s.Text.Render(fmt.Sprintf("%-*s", nameW, truncate(c.Name, nameW)))+" "+drawCells(cells)+tail)
-	}
-	return lines
-}
-
-// gapPage lists the compared role's gaps by priority; enter opens one.
-func (r resultsScreen) gapPage(width int) ([]string, int) {
-	s := r.c.Styles
-	f := r.compared()
-	lines := hanging("", fmt.Sprintf("Gaps for %s, highest priority first (weight × shortfall). Enter shows the next level and what to do.", f.Title), width, s.Muted.Render)
-	lines = append(lines, "")
-	if len(f.Gaps) == 0 {
-		lines = append(lines, s.Good.Render("Every target is met."))
-	}
-	focus := 0
-	nameW := min(36, max(16, width-36))
-	for i, g := range f.Gaps {
-		pointer := "  "
-		name := fmt.Sprintf("%2d. %-*s", i+1, nameW, truncate(g.Name, nameW))
-		if i == r.gap {
-			pointer = s.Cursor.Render("› ")
-			name = s.Selected.Render(name)
-			focus = len(lines)
-		} else {
-			name = s.Text.Render(name)
-		}
-		detail := s.Muted.Render(fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority))
-		lines = append(lines, pointer+name+detail)
-	}
-	if len(f.Blockers) > 0 {
-		lines = append(lines, "", s.Section.Render("Blockers (reported beside readiness, not in it)"))
-		for _, bl := range f.Blockers {
-			lines = append(lines, hanging("• ", bl.Message, width, s.Warn.Render)...)
-		}
-	}
-	return lines, focus
-}
-
-func (r resultsScreen) certPage(width int) []string {
-	s := r.c.Styles
-	res := r.result
-	lines := []string{s.Section.Render("Certifications")}
-	lines = append(lines, hanging("", "Checked against each body's published rule, with its version: never a statement of eligibility, which only the awarding body decides.", width, s.Muted.Render)...)
-	for _, c := range res.Certifications {
-		st := s.Muted
-		switch c.Status {
-		case assess.StatusHeld:
-			st = s.Good
-		case assess.StatusMeetsRule:
-			st = s.Accent
-		}
-		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
-		lines = append(lines, hanging("  ", c.Message, width, s.Text.Render)...)
-	}
-	lines = append(lines, "", s.Section.Render("Calibration"))
-	if len(res.Calibration) == 0 {
-		lines = append(lines, s.Muted.Render("Your self-ratings and scenario answers agree within two levels everywhere."))
-	}
-	for _, c := range res.Calibration {
-		lines = append(lines, hanging("• ", c.Message, width, s.Text.Render)...)
-	}
-	if r.mentorRated() {
-		lines = append(lines, "", s.Section.Render("Self and mentor"))
-		if len(res.MentorDifferences) == 0 {
-			lines = append(lines, s.Muted.Render("Mentor and mentee agree within a level everywhere the mentor rated."))
-		}
-		for _, d := range res.MentorDifferences {
-			lines = append(lines, hanging("• ", d.Message, width, s.Text.Render)...)
 		}
 	}
 	return lines

@@ -57,9 +57,12 @@ type Styles struct {
 	BarFull   Style
 	BarEmpty  Style
 	BarTarget Style
-	Box       Style // dialogs
-	Status    Style // flash messages in the footer
-	ErrorText Style
+	// BarClaimed shades the part of a level that is claimed but not
+	// verified.
+	BarClaimed Style
+	Box        Style // dialogs
+	Status     Style // flash messages in the footer
+	ErrorText  Style
 }
 
 // stylesFor holds the styles built for a dark (1) and a light (0)
@@ -86,27 +89,28 @@ func buildStyles(isDark bool) *Styles {
 	p := newPalette(isDark)
 	base := lipgloss.NewStyle()
 	return &Styles{
-		IsDark:    isDark,
-		Title:     newStyle(base.Bold(true).Foreground(p.accentStrong)),
-		Header:    newStyle(base.Foreground(p.muted)),
-		Section:   newStyle(base.Bold(true).Foreground(p.accent)),
-		Text:      newStyle(base.Foreground(p.text)),
-		Muted:     newStyle(base.Foreground(p.muted)),
-		Subtle:    newStyle(base.Foreground(p.subtle)),
-		Strong:    newStyle(base.Bold(true).Foreground(p.text)),
-		Accent:    newStyle(base.Foreground(p.accent)),
-		Good:      newStyle(base.Foreground(p.good)),
-		Warn:      newStyle(base.Foreground(p.warn)),
-		Bad:       newStyle(base.Foreground(p.bad)),
-		Cursor:    newStyle(base.Bold(true).Foreground(p.accent)),
-		Selected:  newStyle(base.Foreground(p.text).Background(p.selectedBg)),
-		Chosen:    newStyle(base.Bold(true).Foreground(p.good)),
-		BarFull:   newStyle(base.Foreground(p.accent)),
-		BarEmpty:  newStyle(base.Foreground(p.barEmpty)),
-		BarTarget: newStyle(base.Bold(true).Foreground(p.warn)),
-		Box:       newStyle(base.Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)),
-		Status:    newStyle(base.Foreground(p.muted).Italic(true)),
-		ErrorText: newStyle(base.Bold(true).Foreground(p.bad)),
+		IsDark:     isDark,
+		Title:      newStyle(base.Bold(true).Foreground(p.accentStrong)),
+		Header:     newStyle(base.Foreground(p.muted)),
+		Section:    newStyle(base.Bold(true).Foreground(p.accent)),
+		Text:       newStyle(base.Foreground(p.text)),
+		Muted:      newStyle(base.Foreground(p.muted)),
+		Subtle:     newStyle(base.Foreground(p.subtle)),
+		Strong:     newStyle(base.Bold(true).Foreground(p.text)),
+		Accent:     newStyle(base.Foreground(p.accent)),
+		Good:       newStyle(base.Foreground(p.good)),
+		Warn:       newStyle(base.Foreground(p.warn)),
+		Bad:        newStyle(base.Foreground(p.bad)),
+		Cursor:     newStyle(base.Bold(true).Foreground(p.accent)),
+		Selected:   newStyle(base.Foreground(p.text).Background(p.selectedBg)),
+		Chosen:     newStyle(base.Bold(true).Foreground(p.good)),
+		BarFull:    newStyle(base.Foreground(p.accent)),
+		BarEmpty:   newStyle(base.Foreground(p.barEmpty)),
+		BarTarget:  newStyle(base.Bold(true).Foreground(p.warn)),
+		BarClaimed: newStyle(base.Foreground(p.warn)),
+		Box:        newStyle(base.Border(lipgloss.RoundedBorder()).BorderForeground(p.accent).Padding(0, 1)),
+		Status:     newStyle(base.Foreground(p.muted).Italic(true)),
+		ErrorText:  newStyle(base.Bold(true).Foreground(p.bad)),
 	}
 }
 

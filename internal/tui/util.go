@@ -70,9 +70,14 @@ func hanging(prefix, text string, width int, style func(...string) string) []str
 
 // bar draws a 0–1 fraction as a bar of width cells.
 func bar(s *Styles, frac float64, width int) string {
+	return barIn(&s.BarFull, &s.BarEmpty, frac, width)
+}
+
+// barIn draws a bar in the given styles for its filled and empty parts.
+func barIn(full, empty *Style, frac float64, width int) string {
 	frac = max(0, min(1, frac))
-	full := int(frac*float64(width) + 0.5)
-	return s.BarFull.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", width-full))
+	n := int(frac*float64(width) + 0.5)
+	return full.Render(strings.Repeat("█", n)) + empty.Render(strings.Repeat("░", width-n))
 }
 
 // scrollWindow returns the lines to show so that the focus line stays in

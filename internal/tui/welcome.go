@@ -213,7 +213,7 @@ func (w welcomeScreen) View() string {
 	}
 	modeText := fmt.Sprintf("Full: about 30 minutes, %d questions", full)
 	if w.quick {
-		modeText = fmt.Sprintf("Quick: about 10 minutes, %d questions", quick)
+		modeText = fmt.Sprintf("Quick: about 15 minutes, %d questions", quick)
 	}
 	row(rowMode, "Length", arrows(rowMode, modeText))
 	row(rowTarget, "Aiming for", arrows(rowTarget, w.targets[w.target].label))
