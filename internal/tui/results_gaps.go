@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/wording"
@@ -26,14 +27,19 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	for _, c := range r.result.Competencies {
 		unverified[c.ID] = c.Unverified
 	}
-	note := 0
-	for _, g := range f.Gaps {
+	// The name column takes what the figures leave, so a row never runs
+	// past the width: pointer, number, name, figures, marker.
+	details := make([]string, len(f.Gaps))
+	widest := 0
+	for i, g := range f.Gaps {
+		details[i] = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority)
 		if unverified[g.Competency] {
-			note = len(" unverified")
+			details[i] += " unverified"
 		}
+		widest = max(widest, len([]rune(details[i])))
 	}
 	focus := 0
-	nameW := min(36, max(16, width-36-note))
+	nameW := min(36, max(12, width-2-4-widest))
 	for i, g := range f.Gaps {
 		pointer := "  "
 		name := fmt.Sprintf("%2d. %-*s", i+1, nameW, truncate(g.Name, nameW))
@@ -44,8 +50,9 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 		} else {
 			name = s.Text.Render(name)
 		}
-		detail := s.Muted.Render(fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority))
-		if unverified[g.Competency] {
+		plain := strings.TrimSuffix(details[i], " unverified")
+		detail := s.Muted.Render(plain)
+		if plain != details[i] {
 			detail += s.Warn.Render(" unverified")
 		}
 		lines = append(lines, pointer+name+detail)

@@ -149,3 +149,33 @@ func TestResultsShowTheFigures(t *testing.T) {
 		t.Errorf("gaps page lacks the role's figures:\n%s", page)
 	}
 }
+
+// TestGapRowsFitTheWidth: on the gaps page every row, marker included,
+// fits the terminal: the name column gives way to the figures, so
+// "unverified" is never cut short.
+func TestGapRowsFitTheWidth(t *testing.T) {
+	for _, w := range []int{80, 100, 160} {
+		a := newTestApp(t, w, 24, Options{})
+		a.loadClaimingPersona("soc-lead")
+		a.send(resultsMsg{})
+		a.press("4")
+		screen := a.screenText()
+		// Find a role with an unverified gap (tab cycles the roles).
+		for i := 0; i < 12 && !strings.Contains(screen, "unverifi"); i++ {
+			a.press("tab")
+			screen = a.screenText()
+		}
+		rows := 0
+		for _, line := range strings.Split(screen, "\n") {
+			if strings.Contains(line, "priority") {
+				rows++
+				if strings.Contains(line, "unverifi") && !strings.Contains(line, "unverified") {
+					t.Errorf("%d columns: the marker is cut: %q", w, line)
+				}
+			}
+		}
+		if rows == 0 || !strings.Contains(screen, " unverified") {
+			t.Errorf("%d columns: no unverified gap row:\n%s", w, screen)
+		}
+	}
+}
