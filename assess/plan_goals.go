@@ -64,13 +64,27 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 	}
 	rc := newReach(b, res)
 	out := []Goal{}
+	// slots holds when each of the ParallelGoals goals in hand ends (its
+	// last step due): a further goal starts only when one of them ends, so
+	// the plan never has more goals in progress than it says.
+	var slots []Date
 	for i, g := range gaps {
 		if i == MaxGoals {
 			break
 		}
 		comp := b.Competency(g.Competency)
 		from := stepFrom(g.Current, g.Target)
-		goalStart := day(start.Add(time.Duration(i/ParallelGoals) * 3 * goalStagger).Add(time.Duration(i%ParallelGoals) * goalStagger / 2))
+		goalStart := day(start.Add(time.Duration(i%ParallelGoals) * goalStagger / 2))
+		slot := len(slots)
+		if slot == ParallelGoals {
+			slot = 0
+			for k := range slots {
+				if slots[k].Before(slots[slot].Time) {
+					slot = k
+				}
+			}
+			goalStart = slots[slot]
+		}
 		goal := Goal{
 			N: i + 1, Competency: g.Competency, Name: g.Name, Role: g.role, Current: g.Current, Target: g.Target,
 			Weight: g.Weight, Priority: g.Priority, From: from, To: from + 1, Start: goalStart,
@@ -93,6 +107,11 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 		}
 		steps, actions := scheduleSteps(b, goal.N, g.Competency, from, g.Target, goalStart, agreedDue, rc)
 		goal.Due, goal.Later, goal.Actions = steps[0].Due, steps[1:], actions
+		if end := steps[len(steps)-1].Due; slot == len(slots) {
+			slots = append(slots, end)
+		} else {
+			slots[slot] = end
+		}
 		if ag != nil && ag.Action != "" {
 			weeks := max(1, int(goal.Due.Sub(goalStart.Time).Hours()/24/7))
 			goal.Actions = append([]PlanAction{{

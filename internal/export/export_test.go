@@ -488,6 +488,20 @@ func TestPlanKeepsItsRules(t *testing.T) {
 				if r := b.Role(p.Position.ID); r != nil {
 					seniority = r.Seniority
 				}
+				// No more goals in progress at any date than the plan says
+				// (from a goal's start to its last step's due date).
+				for _, at := range p.Goals {
+					busy := 0
+					for _, g := range p.Goals {
+						steps := g.Steps()
+						if !at.Start.Before(g.Start.Time) && at.Start.Before(steps[len(steps)-1].Due.Time) {
+							busy++
+						}
+					}
+					if busy > assess.ParallelGoals {
+						t.Errorf("on %s, %d goals are in progress; the plan says up to %d", at.Start, busy, assess.ParallelGoals)
+					}
+				}
 				for _, g := range p.Goals {
 					if g.To != g.From+1 || g.To > g.Target {
 						t.Errorf("goal %d asks for %d → %d (target %d)", g.N, g.From, g.To, g.Target)
