@@ -91,7 +91,7 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	if a.Target != "" && long.ID == a.Target {
 		line = fmt.Sprintf("Long-term: %s, your target, readiness %.0f%% and fit %.0f%% today", long.Title, lf.Readiness, lf.Fit)
 		if long.FamilyName() != res.Family {
-			line += fmt.Sprintf(" (a move from %s into %s)", res.Family, long.FamilyName())
+			line += fmt.Sprintf(" (a move into %s from the %s field you are in today)", familyLabel(long.FamilyName()), familyLabel(res.Family))
 		}
 	}
 	if len(lf.Gaps) > 0 {
@@ -108,7 +108,11 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 		why = append(why, fmt.Sprintf("Before %s: %s", next.Title, blockerText(nf)))
 	}
 	if n := unverified(res); n > 0 {
-		why = append(why, fmt.Sprintf("%d of your self-ratings sit above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.", n))
+		what := fmt.Sprintf("%d of your self-ratings sit", n)
+		if n == 1 {
+			what = "One of your self-ratings sits"
+		}
+		why = append(why, what+" above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.")
 	}
 	rec.Rationale = why
 	return rec
@@ -284,7 +288,15 @@ func familyWord(f string) string {
 	if f == "" {
 		return ""
 	}
-	return f + " "
+	return familyLabel(f) + " "
+}
+
+// familyLabel writes a family id as a reader expects it: "it" is IT.
+func familyLabel(f string) string {
+	if f == "it" {
+		return "IT"
+	}
+	return f
 }
 
 // orderRoles sets each role's relation to the position and sorts the roles

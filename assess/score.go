@@ -664,7 +664,7 @@ func calibrationFlags(cs CompetencyScore) []Calibration {
 		if c.Over {
 			c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", self, cs.Name, c.Evidence)
 		} else {
-			c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the experience you rated (%.1f): you know what good looks like. Look for a chance to do it, or note evidence you may have underrated.", cs.Name, c.Evidence, self)
+			c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the work you rated (%.1f): you know what good looks like. The level counts what you have done, so look for a chance to do it; if you have done more than you rated, show your mentor the evidence.", cs.Name, c.Evidence, self)
 		}
 		out = append(out, c)
 	}

@@ -232,7 +232,7 @@ func TestLevelsJudgementAndCalibration(t *testing.T) {
 	// cannot lift a level under 1 (aware): it stays 0. From rating 3 it
 	// adds the full quarter (a third of the way would be 0.33): 3.25.
 	res = Score(testBank(), answers(map[string]Answer{"r-strat1": {Choice: 1}, "s-mix": {Choice: 2}}))
-	if len(res.Calibration) != 1 || res.Calibration[0].Over || !strings.Contains(res.Calibration[0].Message, "ahead of the experience you rated") || res.Level("strat1") != 0 {
+	if len(res.Calibration) != 1 || res.Calibration[0].Over || !strings.Contains(res.Calibration[0].Message, "ahead of the work you rated") || res.Level("strat1") != 0 {
 		t.Errorf("under-rating: %+v, level %v", res.Calibration, res.Level("strat1"))
 	}
 	res = Score(testBank(), answers(map[string]Answer{"r-strat1": {Choice: 4}, "s-mix": {Choice: 2}}))

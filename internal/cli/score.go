@@ -185,7 +185,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 
 	lw.line("")
 	lw.line("Competencies (level 0-5 from what you have done; judgement from the scenarios)")
-	lw.line(fmt.Sprintf("    %-34s %-10s %5s %10s %9s", "", "", "level", "judgement", "answered"))
+	lw.line(fmt.Sprintf("    %-34s %-10s %5s %10s %10s", "", "", "level", "judgement", "confidence"))
 	dim := assess.Dimension("")
 	for _, c := range res.Competencies {
 		if c.Dimension != dim {
@@ -196,7 +196,8 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		if c.Judgement != nil {
 			judgement = fmt.Sprintf("%.1f", *c.Judgement)
 		}
-		lw.line(fmt.Sprintf("    %-34s %s %5.1f %10s %8.0f%%", truncate(c.Name, 34), bar(c.Level/5, 10), c.Level, judgement, c.Confidence*100))
+		// Confidence is the share answered, halved when unverified.
+		lw.line(fmt.Sprintf("    %-34s %s %5.1f %10s %9.0f%%", truncate(c.Name, 34), bar(c.Level/5, 10), c.Level, judgement, c.Confidence*100))
 		if c.Unverified {
 			lw.wrapped("      ", unverifiedNote(c))
 		}
@@ -204,7 +205,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 			for _, ct := range c.Contributions {
 				conf := string(ct.Confidence)
 				if conf == "" {
-					conf = "unset"
+					conf = "not given: medium"
 				}
 				lw.line(fmt.Sprintf("      %-30s %-8s level %.0f  weight %.2f (confidence %s)", truncate(ct.Question, 30), ct.Kind, ct.Level, ct.Weight, conf))
 			}

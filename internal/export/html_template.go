@@ -169,7 +169,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 {{- if .Blockers}}
 <div class="keep">
-<p><strong>Hard requirements not yet met</strong> (reported beside readiness, not in it):</p>
+<p><strong>Not yet met</strong> (reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):</p>
 <ul>
 {{- range .Blockers}}
 <li>{{.}}</li>

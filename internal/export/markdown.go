@@ -48,7 +48,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("\n**Strengths to build on:** %s.\n", esc(strings.Join(p.Strengths, ", ")))
 	}
 	if len(p.Blockers) > 0 {
-		m.f("\n**Hard requirements not yet met** (reported beside readiness, not in it):\n\n")
+		m.f("\n**Not yet met** (reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):\n\n")
 		for _, bl := range p.Blockers {
 			m.f("- %s\n", esc(blockerText(bl)))
 		}
