@@ -540,7 +540,7 @@ func roleIDs(b *Bank) []string {
 }
 
 // strengths lists the role's essential and important competencies already
-// at or above target, highest weight first.
+// at or above target, the strongest first.
 func strengths(b *Bank, role *Role, res *Result) []string {
 	type s struct {
 		name   string
@@ -553,7 +553,14 @@ func strengths(b *Bank, role *Role, res *Result) []string {
 			xs = append(xs, s{b.Competency(t.Competency).Name, t.Weight, l})
 		}
 	}
-	sort.SliceStable(xs, func(i, j int) bool { return xs[i].weight > xs[j].weight })
+	// The strongest first: a strength is what someone does best, and the
+	// weight breaks ties.
+	sort.SliceStable(xs, func(i, j int) bool {
+		if xs[i].level != xs[j].level {
+			return xs[i].level > xs[j].level
+		}
+		return xs[i].weight > xs[j].weight
+	})
 	out := []string{}
 	for i, x := range xs {
 		if i == 5 {

@@ -4253,7 +4253,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked in information security?",
 				Help:         "Count every role where security was the main part of your job, at any level. Part-time work counts pro rata: three years at half time is one and a half. Documented internships count.",
-				MentorPrompt: "Walk me through how you came into security and the roles since. Which stretch taught you the most, and where do you want the next three years to take you?",
+				MentorPrompt: "How did security become part of your work, as your main job or alongside another one? Which stretch taught you the most, and where do you want the next three years to take you?",
 				Skippable:    ptr[bool](false),
 				Quick:        true,
 				Fact:         "years_security",
@@ -4270,7 +4270,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "For how many years have you managed security work or people?",
 				Help:         "Count time spent leading a security team or function, or owning a security programme with outcomes you were accountable for. Being senior or an expert on your own does not count. Part-time leadership counts pro rata.",
-				MentorPrompt: "Tell me about the first time you were accountable for other people's security work. What went well, what surprised you, and what would you do differently if you started that job tomorrow?",
+				MentorPrompt: "Think back to the first time you were accountable for other people's work. What would you tell yourself in that first month, and what kind of leader are you aiming to be in two years?",
 				Quick:        true,
 				Fact:         "years_managing",
 				Min:          ptr[float64](0),
@@ -4286,7 +4286,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked in IT overall, security included?",
 				Help:         "Include operations, development, infrastructure, service desk, architecture and security roles. Part-time work counts pro rata.",
-				MentorPrompt: "Which of your non-security IT roles still shapes how you work today? What did it teach you that security colleagues without it tend to miss?",
+				MentorPrompt: "What from your IT background do you lean on most when you make decisions today? Where are the gaps in it, and how might you fill them?",
 				Quick:        true,
 				Fact:         "years_it",
 				Min:          ptr[float64](0),
@@ -4302,7 +4302,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked in information systems audit, control or assurance?",
 				Help:         "Count time spent auditing or testing IT and security controls, internally or for an audit firm, or running control compliance as your main job. Answering auditors now and then does not count. Part-time work counts pro rata.",
-				MentorPrompt: "Tell me about an audit or control review you were part of. What did it change in the organisation, and what would you do differently on the next one?",
+				MentorPrompt: "When have you sat on the auditor's side of the table, even briefly? What did it teach you about how controls fail, and how much more of that experience does your next role need?",
 				Fact:         "years_audit",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4317,7 +4317,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked in IT risk management or information systems control?",
 				Help:         "Count time spent identifying, assessing, treating or reporting IT and security risk, or designing and monitoring IT controls. Part-time work counts pro rata.",
-				MentorPrompt: "Which risk decision that you influenced are you proudest of? Who made the call, what happened next, and what would you argue differently now?",
+				MentorPrompt: "How do risk decisions really get made where you work, and where do you sit in that today? What would it take for you to be trusted with bigger ones?",
 				Fact:         "years_risk",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4332,7 +4332,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked on the governance of enterprise IT?",
 				Help:         "Count management, advisory or support roles that set how IT is directed and overseen: decision rights, policy frameworks, IT steering committees, frameworks such as COBIT. Part-time work counts pro rata.",
-				MentorPrompt: "Describe a governance forum or framework you worked in. Did it make real decisions? What would you change about it if you owned it?",
+				MentorPrompt: "Think of a steering committee or governance forum you have sat in. How much did it really decide, and what was your part in it? What governance role would you like to hold next?",
 				Fact:         "years_governance",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4347,7 +4347,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you spent leading projects or programmes?",
 				Help:         "Count time as the person running a project or programme: owning its plan, risks and delivery. Working on a project team does not count. Overlapping projects count once. Part-time work counts pro rata.",
-				MentorPrompt: "Tell me about the last project you led. Did it deliver what it promised? Looking back, which decision would you make differently?",
+				MentorPrompt: "Tell me about the project or programme you ran that you are proudest of. What made it work, and how much of that are you bringing to what you run now?",
 				Fact:         "years_projects",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4362,7 +4362,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many years have you worked in privacy or data protection?",
 				Help:         "Count time where privacy was a real part of your job: DPIAs, records of processing, subject requests, privacy incidents, advice on personal data. Part-time work counts pro rata.",
-				MentorPrompt: "What privacy work have you done that you are most confident about, and where do you feel least sure? What would help you close that gap this year?",
+				MentorPrompt: "Where does personal data cross your work today, even if privacy is not in your title? Which part are you least sure of, and who could help you learn it this year?",
 				Fact:         "years_privacy",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
@@ -4377,7 +4377,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many people report to you, directly or through the managers who report to you?",
 				Help:         "Count employees and long-term contractors you line-manage or lead day to day. Do not count people in a provider's team you only oversee through a contract. Enter 0 if nobody reports to you.",
-				MentorPrompt: "Tell me about your team as it is today. Who is growing fastest, who is struggling, and what are you doing about each of them this quarter?",
+				MentorPrompt: "How is your team shaped today, and how well does that shape fit the work ahead? If you could add, move or change one role this year, which would it be?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"team-leadership": 1,
@@ -4403,7 +4403,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "What annual budget do you own or manage, in thousands?",
 				Help:         "Enter 250 for 250,000. Count money you plan and are answerable for, staff costs included if they sit in your budget; not budgets you only advise on. The levels assume a currency worth about a euro or a US dollar, so convert roughly if yours is very different.",
-				MentorPrompt: "Tell me about the last time you had to defend or cut your budget. What did you give up, what did you protect, and how would you argue it next time?",
+				MentorPrompt: "What does your budget actually buy, and which line would you defend hardest? If it rose or fell by ten per cent next year, where would the difference land first?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance": 1,
@@ -4429,7 +4429,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "number",
 				Text:         "How many significant security incidents have you led or coordinated?",
 				Help:         "Significant means the incident plan was invoked, people outside security were involved (legal, communications, executives), or it might have had to be reported. You count only if you were the incident lead or coordinator, not one of the responders. Routine alert triage does not count.",
-				MentorPrompt: "Tell me about the hardest incident you led. What was the first decision you made, what was the outcome, and what would you do differently?",
+				MentorPrompt: "Tell me about the incident you led that taught you most about deciding under pressure. If you have yet to lead one, how could you get closer to the next serious one?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"crisis-leadership": 1,
@@ -4455,7 +4455,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "yesno",
 				Text:         "Have you yourself presented to a board of directors, or to its audit or risk committee?",
 				Help:         "Yes if you presented or took questions in the meeting, in person or by call. Preparing slides that someone else presented does not count, and neither does an executive committee that is not a board committee.",
-				MentorPrompt: "Tell me about the last time you faced a board or committee, or the nearest you have come. What did they ask that you did not expect, and how would you prepare differently?",
+				MentorPrompt: "What is your board most concerned about right now, and how do you know? What do you want your standing with it to be a year from now?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"board-communication": 0.5,
@@ -4473,7 +4473,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "yesno",
 				Text:         "Do you hold a bachelor's degree or higher in computer science, IT or a related field?",
 				Help:         "Related fields include information systems, software engineering, electrical engineering, mathematics and cyber security. Some certification rules accept such a degree in place of part of the experience they require.",
-				MentorPrompt: "How much has your formal education shaped your career so far? Is there a qualification you are considering, and what would it open up for you?",
+				MentorPrompt: "What from your formal education do you still use, and what did you have to learn on the job instead? Which would widen your options more now: a qualification or a particular kind of experience?",
 				Fact:         "degree_relevant",
 				Src: assess.Source{
 					File: "questions-experience.toml",
@@ -4485,7 +4485,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "yesno",
 				Text:         "Do you hold a post-graduate degree in information security?",
 				Help:         "A master's degree or doctorate whose main subject is information or cyber security. A general MBA or computer science master's does not count here.",
-				MentorPrompt: "What did your post-graduate study give you that work alone would not have? If you have not done one, would it help with where you want to go, or would something else serve you better?",
+				MentorPrompt: "If you hold a security master's, what has it given you that work alone would not? If not, how would one help with where you want to go, and what else might close the same gap faster?",
 				Fact:         "postgrad_security",
 				Src: assess.Source{
 					File: "questions-experience.toml",
@@ -4497,7 +4497,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "certifications",
 				Text:         "Which of these certifications do you currently hold?",
 				Help:         "Select only certifications that are current, not lapsed. Passing an exam while you wait for the experience to be endorsed (for example as an Associate of ISC2) does not count as holding the certification.",
-				MentorPrompt: "Which certification has done most for your career, and which are you considering next? What do you expect it to change, and is there a faster way to get the same result?",
+				MentorPrompt: "Which certification has made the most real difference to your work, as opposed to your CV? What is the next one meant to open up, and what else could open it as quickly?",
 				Quick:        true,
 				Src: assess.Source{
 					File: "questions-experience.toml",
@@ -4509,7 +4509,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security design reviews and threat modelling?",
 				Help:         "Pick the highest option you have actually done, not the one you feel able to do.",
-				MentorPrompt: "Tell me about the last design you reviewed or threat-modelled. What did you find, what changed because of it, and what would you do differently next time?",
+				MentorPrompt: "Walk me through the last design you reviewed or threat-modelled. Which finding actually changed what was built, and which quietly fell away?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"security-architecture": 1,
@@ -4550,7 +4550,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security architecture patterns and target architectures?",
 				Help:         "For example zero trust, reference architectures for remote access or APIs, and security standards that projects build to.",
-				MentorPrompt: "Which architecture decision of yours is still in use today? What made it stick, and what would you design differently if you started again?",
+				MentorPrompt: "Where do projects build to your architecture patterns or standards, and where do they route around them? What would make the secure design the easy one to pick?",
 				Measures: map[string]float64{
 					"security-architecture": 1,
 				},
@@ -4589,7 +4589,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "rating",
 				Text:         "Which comes closest to what you have done to secure networks?",
-				MentorPrompt: "Tell me about the last network change you designed or approved for security reasons. What risk did it reduce, what did it cost the teams affected, and what would you do differently?",
+				MentorPrompt: "If an attacker landed on one laptop in your network today, how far could they get before something stopped them? Which boundary would you put in next?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"network-infrastructure": 1,
@@ -4629,7 +4629,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on hardening servers, endpoints and infrastructure?",
-				MentorPrompt: "Where is configuration drift hurting you most right now? What have you tried, what worked, and what would you try next?",
+				MentorPrompt: "How do you know your servers and endpoints still match their baseline a month after they are built? Where is drift worst, and whose help do you need to close it?",
 				Measures: map[string]float64{
 					"network-infrastructure": 1,
 				},
@@ -4668,7 +4668,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on privileged and administrator access?",
-				MentorPrompt: "Tell me about the last privileged-access problem you found. How did you get it fixed, who pushed back, and what would you do differently?",
+				MentorPrompt: "How many people and service accounts could take down your core systems today, and how sure are you of that number? What would it take to halve it?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"identity-access": 1,
@@ -4709,7 +4709,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on the identity lifecycle, single sign-on and MFA?",
 				Help:         "The identity lifecycle covers joiners, movers and leavers, access requests and periodic access reviews.",
-				MentorPrompt: "How long does it take in your organisation for a leaver's access to be removed everywhere? What have you done about it, and what would you change next?",
+				MentorPrompt: "When someone leaves or changes role, how long until their access is gone everywhere, including apps outside single sign-on? Where does that process break, and who owns the fix?",
 				Measures: map[string]float64{
 					"identity-access": 1,
 				},
@@ -4748,7 +4748,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work securing cloud accounts and platforms?",
-				MentorPrompt: "Tell me about the most serious cloud misconfiguration you have dealt with. How was it found, how did you fix it for good, and what would you do differently?",
+				MentorPrompt: "What stops a newly opened cloud account being exposed on its first day? Which missing guardrail would you most like in place by next quarter?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"cloud-security": 1,
@@ -4789,7 +4789,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work securing cloud-native workloads and delivery pipelines?",
 				Help:         "Containers, Kubernetes, serverless functions, infrastructure as code and CI/CD pipelines.",
-				MentorPrompt: "Pick one pipeline or workload you know well. Where could an attacker get in today, what have you already closed, and what is the next control you would add?",
+				MentorPrompt: "Pick one pipeline you know well. If a developer's credentials were stolen tonight, what could an attacker push to production, and what would catch it?",
 				Measures: map[string]float64{
 					"cloud-security": 1,
 				},
@@ -4829,7 +4829,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on classifying and protecting data?",
 				Help:         "Data classification and handling rules, data discovery, data loss prevention (DLP) and protection of critical data.",
-				MentorPrompt: "Where does your organisation's most sensitive data live, and how sure are you? Tell me what you did last to protect it and what you would do next.",
+				MentorPrompt: "Where does your most sensitive data live, and how complete is that list? How would you find the copies nobody has told you about?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"data-protection": 1,
@@ -4869,7 +4869,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on encryption, certificates and key management?",
-				MentorPrompt: "Tell me about the last time a certificate or key caused trouble. What happened, how was it fixed, and what have you changed so it does not happen again?",
+				MentorPrompt: "How would you find everything that uses a key or root certificate you rely on, if it had to be replaced this week? What would turn the next expiry into a non-event?",
 				Measures: map[string]float64{
 					"data-protection": 1,
 				},
@@ -4909,7 +4909,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work choosing and running security tools?",
 				Help:         "Tools such as SIEM, EDR, vulnerability scanners, email security, PAM or CSPM platforms.",
-				MentorPrompt: "Which tool in your stack would you drop tomorrow, and why is it still there? Tell me about the last tool decision you influenced and how it turned out.",
+				MentorPrompt: "Which tool in your stack earns its cost, and which would you drop if you could? What keeps the second one in place?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"security-tooling": 1,
@@ -4950,7 +4950,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work automating security tasks?",
 				Help:         "Scripts, SOAR playbooks, API integrations, infrastructure as code, policy as code, detection as code.",
-				MentorPrompt: "What repetitive task still eats your team's week? Tell me about the last thing you automated, what it saved, and what broke along the way.",
+				MentorPrompt: "What repetitive task still eats most of your team's week? What would automating it free people to do, and what is stopping you starting?",
 				Measures: map[string]float64{
 					"security-tooling": 1,
 				},
@@ -4989,7 +4989,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on detection and monitoring?",
-				MentorPrompt: "Name an attack technique you are confident you would catch and one you are not. What have you done about the second, and what would you do next?",
+				MentorPrompt: "Name one attack technique you are confident you would catch and one you are not. What would it take to move the second into the first column?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"security-operations": 1,
@@ -5030,7 +5030,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work running a security monitoring service?",
 				Help:         "An in-house SOC, a managed service (MSSP or MDR), or a mix of both.",
-				MentorPrompt: "Tell me about a time your monitoring service missed something or was slow. What did you change afterwards, and how do you know it worked?",
+				MentorPrompt: "How do you judge whether your monitoring service, in-house or outsourced, is any good? When did it last surprise you, for better or worse?",
 				Measures: map[string]float64{
 					"security-operations": 1,
 				},
@@ -5069,7 +5069,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "rating",
 				Text:         "Which comes closest to your hands-on incident response work?",
-				MentorPrompt: "Tell me about the last incident you worked. What was your role, what was the outcome, and what would you do differently in the first hour?",
+				MentorPrompt: "In the last incident you worked, what did you wish you had known in the first hour? What would get that to you sooner?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"incident-response": 1,
@@ -5109,7 +5109,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on incident response plans, playbooks and exercises?",
-				MentorPrompt: "When did your incident plan last meet reality, in an exercise or a real event? What did not work as written, and what did you change?",
+				MentorPrompt: "When did your incident plan last meet reality, in an exercise or a real event? Which parts did people ignore, and what does that tell you about the plan?",
 				Measures: map[string]float64{
 					"incident-response": 1,
 				},
@@ -5148,7 +5148,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on finding and fixing vulnerabilities?",
-				MentorPrompt: "Tell me about a vulnerability that stayed open longer than it should have. Why did it stall, what did you do, and what would you do differently?",
+				MentorPrompt: "Tell me about the vulnerability that has stayed open longest in your area. What is really holding it up, and who could unblock it?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"vulnerability-management": 1,
@@ -5188,7 +5188,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work with penetration testing and other security testing?",
-				MentorPrompt: "Tell me about the last penetration test you were involved in. Which finding mattered most, what happened to it, and how would you scope the next test differently?",
+				MentorPrompt: "What did your last penetration test tell you that you did not already know? If you scoped the next one from the risks that worry you most, what would it cover?",
 				Measures: map[string]float64{
 					"vulnerability-management": 1,
 				},
@@ -5227,7 +5227,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "rating",
 				Text:         "Which comes closest to the risk register and risk assessment work you have done?",
-				MentorPrompt: "Tell me about the last risk you escalated. Who decided, what changed as a result, and what would you do differently?",
+				MentorPrompt: "Which risk on your register would you least like to explain after an incident? Who owns it, and what is stopping it being treated?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"risk-management": 1,
@@ -5268,7 +5268,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on risk appetite, risk acceptance and putting numbers on risk?",
 				Help:         "Quantification means estimating losses in money, for example with the FAIR method, rather than using red-amber-green scores.",
-				MentorPrompt: "Tell me about a risk someone accepted that you would not have. How was the decision made, what happened afterwards, and how would you frame it now?",
+				MentorPrompt: "If you asked three executives how much cyber risk the organisation will accept, how alike would their answers be? Where would a money figure change a decision you face now?",
 				Measures: map[string]float64{
 					"risk-management": 1,
 				},
@@ -5308,7 +5308,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work turning regulations and standards into controls?",
 				Help:         "For example GDPR, NIS2, DORA, PCI DSS, HIPAA, SOX or the SEC cyber disclosure rules.",
-				MentorPrompt: "Tell me about the last regulation you had to meet. How did you find out what it required of you, what was the hardest gap, and how would you approach the next one?",
+				MentorPrompt: "Of the regulations and standards you answer to, which takes most of your time, and how much does meeting it reduce risk? Where could one control answer several regimes at once?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"regulatory-compliance": 1,
@@ -5348,7 +5348,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "rating",
 				Text:         "Which comes closest to your dealings with regulators and mandatory notifications?",
-				MentorPrompt: "Tell me about a time you had to decide whether something was reportable. Who was involved, how long did it take, and what would you set up beforehand next time?",
+				MentorPrompt: "Who decides whether an incident is reportable where you work, and how long would it take them? When did you last test that with legal and the DPO?",
 				Measures: map[string]float64{
 					"regulatory-compliance": 1,
 				},
@@ -5387,7 +5387,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work assessing the security of suppliers?",
-				MentorPrompt: "Tell me about a supplier assessment that changed a decision. What did you find, how did the business react, and what would you do differently?",
+				MentorPrompt: "How do you decide which suppliers get a deep look and which a light touch? Which assessment has actually changed a decision, and what made it count?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"third-party-risk": 1,
@@ -5428,7 +5428,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on supplier contracts, supplier registers and supply-chain controls?",
 				Help:         "Supply-chain controls include software bills of materials (SBOMs), exit plans and concentration risk.",
-				MentorPrompt: "Which supplier would hurt you most if it failed or was breached tomorrow? What is in place today, and what would you put in place next?",
+				MentorPrompt: "Which supplier would hurt you most if it failed or was breached tomorrow? What does its contract let you demand, and how would you leave if you had to?",
 				Measures: map[string]float64{
 					"third-party-risk": 1,
 				},
@@ -5468,7 +5468,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on external audits and certifications?",
 				Help:         "For example ISO 27001 certification, SOC 2 reports, PCI DSS assessments or SOX IT general controls.",
-				MentorPrompt: "Tell me about the last audit finding against your area. Did you agree with it, how was it closed, and what would you do differently before the next audit?",
+				MentorPrompt: "How much of your audit evidence is produced as the work happens, and how much is gathered in a rush before the auditors arrive? What would shift that balance?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"audit-assurance": 1,
@@ -5508,7 +5508,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work auditing or testing controls yourself?",
-				MentorPrompt: "Tell me about a control you tested that looked fine on paper but failed in practice. How did you find out, and what happened next?",
+				MentorPrompt: "Think of a control that looks sound on paper but might not survive a proper test. How could you find out before an auditor does?",
 				Measures: map[string]float64{
 					"audit-assurance": 1,
 				},
@@ -5548,7 +5548,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work assessing privacy risk in projects?",
 				Help:         "A DPIA is a data protection impact assessment, required under GDPR for high-risk processing.",
-				MentorPrompt: "Tell me about a project where a privacy assessment changed the design. What did you push for, what did you win, and what would you do differently?",
+				MentorPrompt: "When does privacy first hear about a new project where you work: at the idea, at design, or just before launch? What would move that one stage earlier?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"privacy-programme": 1,
@@ -5589,7 +5589,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work running privacy operations?",
 				Help:         "Records of processing, data subject requests, privacy incidents, international transfers and privacy notices.",
-				MentorPrompt: "Tell me about the last privacy incident or subject request you handled. What went smoothly, what did not, and what would you fix in the process?",
+				MentorPrompt: "If a customer asked today for all the data you hold on them, how confident are you of finding it within the deadline? Where would the request get stuck?",
 				Measures: map[string]float64{
 					"privacy-programme": 1,
 				},
@@ -5628,7 +5628,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security policies and standards?",
-				MentorPrompt: "Which policy of yours is followed least, and why? Tell me what you did the last time someone asked for an exception, and what you would do differently.",
+				MentorPrompt: "Which policy is followed least where you work, and is it the policy or the practice that is wrong? What happens when someone asks for an exception to it?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"governance-policy": 1,
@@ -5669,7 +5669,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on governance forums and decision rights?",
 				Help:         "Security or risk committees, steering groups, RACI charts and terms of reference.",
-				MentorPrompt: "Tell me about a decision that got stuck because nobody was sure who owned it. How was it resolved, and what would you put in place so it does not happen again?",
+				MentorPrompt: "Who can accept a serious security risk in your organisation, and how widely is that understood? Where do decisions stall because nobody is sure whose call it is?",
 				Measures: map[string]float64{
 					"governance-policy": 1,
 				},
@@ -5708,7 +5708,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security strategy and roadmaps?",
-				MentorPrompt: "If you wrote your organisation's security strategy tomorrow, what would its top three priorities be? Tell me how you arrived at them and who you would need to convince.",
+				MentorPrompt: "If you set your organisation's security priorities for the next three years, what would the top three be? Who would need to back them, and what would you stop doing to make room?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"security-strategy": 1,
@@ -5748,7 +5748,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to how you have tied security work to business goals?",
-				MentorPrompt: "What are your organisation's three biggest business goals this year? Tell me how your work supports each one, and where you would change course to support them better.",
+				MentorPrompt: "What matters most to your leadership this year? Where does your work visibly help, and where is it seen as getting in the way?",
 				Measures: map[string]float64{
 					"security-strategy": 1,
 				},
@@ -5787,7 +5787,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work building and managing a budget?",
-				MentorPrompt: "Walk me through your last budget round. What did you ask for, what did you get, and what would you do differently to get a better result?",
+				MentorPrompt: "How much of your budget keeps the lights on and how much changes things? Where would you like that split to be in two years, and how will you get it there?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance": 1,
@@ -5827,7 +5827,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on business cases and spending decisions?",
-				MentorPrompt: "Tell me about a business case of yours that was turned down or cut. What reason were you given, and how would you build it differently now?",
+				MentorPrompt: "What is the next investment you will need to make the case for? How will you show its value in the terms your finance director already uses?",
 				Measures: map[string]float64{
 					"budget-finance": 1,
 				},
@@ -5866,7 +5866,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on IT strategy and the IT investment portfolio?",
-				MentorPrompt: "Tell me about the last IT investment decision you influenced. What was weighed against what, how did it turn out, and what would you argue differently?",
+				MentorPrompt: "How does your organisation decide which technology investments get funded, and where do you have a voice in that? Where would more say help the organisation, not just your area?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"it-strategy": 1,
@@ -5907,7 +5907,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on how IT is run and sourced?",
 				Help:         "Service management, the IT operating model, outsourcing and sourcing decisions, enterprise architecture.",
-				MentorPrompt: "If you could change one thing about how IT is run where you work, what would it be? Tell me what you have already tried and who you would need on your side.",
+				MentorPrompt: "If you could change one thing about how IT is run or sourced where you work, what would it be? Who benefits from leaving it as it is, and who would back you?",
 				Measures: map[string]float64{
 					"it-strategy": 1,
 				},
@@ -5947,7 +5947,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work designing security metrics?",
 				Help:         "KPIs measure how well security work performs; KRIs signal how much risk the organisation is carrying.",
-				MentorPrompt: "Which of your current metrics has actually changed a decision? Tell me about it, and about one metric you would drop or replace.",
+				MentorPrompt: "Which of your metrics has changed a decision in the past year? Which is collected out of habit, and what would you measure in its place?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"metrics-reporting": 1,
@@ -5987,7 +5987,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work reporting security performance to management?",
-				MentorPrompt: "Tell me about the last report you produced. Who read it, what did they do differently because of it, and what would you change in the next one?",
+				MentorPrompt: "Who reads your reports, and what do they do after reading them? If they could see only one number next month, which should it be?",
 				Measures: map[string]float64{
 					"metrics-reporting": 1,
 				},
@@ -6026,7 +6026,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your experience of leading and developing people?",
-				MentorPrompt: "Tell me about someone you helped grow. What did you do, what was the outcome for them, and what would you do differently with the next person?",
+				MentorPrompt: "Who among the people you lead or mentor is ready for more than they have now? What are you doing to stretch them, and what is holding them back?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"team-leadership": 1,
@@ -6066,7 +6066,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work hiring and shaping a team?",
-				MentorPrompt: "Tell me about your best and your worst hire, or the closest you have come to making one. What did you learn about how you assess people?",
+				MentorPrompt: "What skill is your team missing most? Would you hire for it, grow it from within or buy it in, and why?",
 				Measures: map[string]float64{
 					"team-leadership": 1,
 				},
@@ -6105,7 +6105,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work getting other teams to act on security?",
-				MentorPrompt: "Tell me about a team that did not want to do what security needed. How did you bring them round, what was the outcome, and what would you do differently?",
+				MentorPrompt: "Whose support outside your own team would make the biggest difference to your work this year? What do they care about, and how could you help them get it?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
@@ -6145,7 +6145,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to how you have handled disagreements and trade-offs with the business?",
-				MentorPrompt: "Tell me about a trade-off where you gave ground. Was it the right call, how did you record it, and what would you hold firm on next time?",
+				MentorPrompt: "Where did you last give ground to meet a business deadline? Looking back, how good a call was it, and who knows they own the risk that is left?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 				},
@@ -6184,7 +6184,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on security awareness and training?",
-				MentorPrompt: "Tell me about the last awareness activity you ran or saw. What changed in people's behaviour, how do you know, and what would you do differently?",
+				MentorPrompt: "How would you know if your awareness work changed anything beyond completion rates? Which behaviour would you most like to see more of by the end of the year?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"security-culture": 1,
@@ -6225,7 +6225,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work building security into how teams behave day to day?",
 				Help:         "Beyond training: security champions, secure defaults, blame-free reporting and measuring behaviour.",
-				MentorPrompt: "Where in your organisation do people work around security because it gets in their way? What have you done about it, and what would you try next?",
+				MentorPrompt: "Where in your organisation do people work around security because it gets in their way? What would make the secure way the easiest one there?",
 				Measures: map[string]float64{
 					"security-culture": 1,
 				},
@@ -6264,7 +6264,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work delivering projects and programmes?",
-				MentorPrompt: "Tell me about a project of yours that went off track. When did you notice, what did you do, and what would you do differently from the start?",
+				MentorPrompt: "Tell me about the project you are running that is most likely to slip. What are the early signs, and what could you do this month to get ahead of it?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"programme-management": 1,
@@ -6304,7 +6304,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work governing delivery and tracking benefits?",
-				MentorPrompt: "Tell me about the last time you had to bring bad news to a steering group. How did you frame it, what did they decide, and what would you do differently?",
+				MentorPrompt: "How often does your steering group make a real decision rather than note an update? What would you need to bring to the next meeting for it to decide something?",
 				Measures: map[string]float64{
 					"programme-management": 1,
 				},
@@ -6343,7 +6343,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "rating",
 				Text:         "Which comes closest to your experience of briefing senior leaders or the board?",
-				MentorPrompt: "Tell me about the last time you briefed senior leaders. What did you want them to do, did they do it, and what would you say differently?",
+				MentorPrompt: "What do your senior leaders need to decide about your area in the next six months? What would they need to hear from you to decide it well?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"board-communication": 1,
@@ -6383,7 +6383,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work writing for executives and the board?",
-				MentorPrompt: "Show me or describe the last paper you wrote for senior leaders. What was the ask, what came back, and how would you write it if you had half the space?",
+				MentorPrompt: "Describe the last paper you wrote for senior leaders. How quickly could a busy director find the ask, and how would it read at half the length?",
 				Measures: map[string]float64{
 					"board-communication": 1,
 				},
@@ -6423,7 +6423,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your experience of leading through a crisis?",
 				Help:         "A crisis threatens the organisation as a whole, not only IT: a major breach, a long outage, extortion.",
-				MentorPrompt: "Tell me about the most stressful day of a crisis you were part of. Which decision mattered most, how did you make it, and what would you do differently?",
+				MentorPrompt: "In a crisis you were part of, which decision had to be made before the facts were in? Who made it, on what authority, and how did it stand up later?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"crisis-leadership": 1,
@@ -6463,7 +6463,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work preparing leaders for a crisis?",
-				MentorPrompt: "Tell me about the last crisis exercise you ran or attended. What did it expose, what has changed since, and what scenario would you run next?",
+				MentorPrompt: "What scenario would your leadership team least like to rehearse? What would running it teach you, and what would it take to get it in the diary?",
 				Measures: map[string]float64{
 					"crisis-leadership": 1,
 				},
@@ -6502,7 +6502,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "The CIO has promised the board that the customer platform will run in the public cloud by quarter end, eight weeks away. The migration team plans to lift and shift as is, with broad admin roles, no landing-zone guardrails and logging 'to follow later'. What do you recommend?",
-				MentorPrompt: "Have you had to secure a change that was already promised to the board? What did you insist on, what did you let go, and what would you do differently next time?",
+				MentorPrompt: "Think of a change promised to the board before anyone asked about security. What did you hold firm on, what did you let follow later, and when did 'later' actually arrive?",
 				Measures: map[string]float64{
 					"cloud-security":        2,
 					"programme-management":  1,
@@ -6555,7 +6555,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "At 4pm on a Friday, the vendor of your internet-facing VPN appliances discloses a critical pre-authentication flaw that attackers are already exploiting. There is no patch yet, only a configuration mitigation, and 3,000 staff depend on the VPN to work remotely. What do you do first?",
-				MentorPrompt: "Think of an urgent edge-device flaw you have handled. How fast did you act, how did you check whether you had already been hit, and what would you change in how you responded?",
+				MentorPrompt: "How quickly could you list every internet-facing appliance you run, with its version and owner? What would make that a five-minute job on a Friday afternoon?",
 				Measures: map[string]float64{
 					"network-infrastructure":   2,
 					"risk-management":          1,
@@ -6608,7 +6608,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "Two days before launch, a code review finds that a new payments feature has database passwords and an API signing key hard-coded in the repository, which 60 developers and a contractor can read. The product director says the date is fixed by a marketing campaign and asks you to sign off. What do you recommend?",
-				MentorPrompt: "Have you found credentials or keys somewhere they should not be? What did you do about the exposure itself, how did you keep product on side, and what did you change so it would not happen again?",
+				MentorPrompt: "Where might a password or API key be sitting in your code or configuration right now? What would stop one getting there in the first place?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"data-protection":            2,
@@ -6661,7 +6661,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "Your SIEM contract renews next month at 40% more than last year. The CFO has seen a cheaper tool in a peer's presentation and asks you to justify the renewal or switch. Your team uses about half of the SIEM's detection content, and data ingestion has grown for years without review. What do you do?",
-				MentorPrompt: "When did you last have to defend a tool's cost? What evidence did you bring, how did the conversation go, and what would you prepare differently now?",
+				MentorPrompt: "How would you show a finance director what your most expensive tool actually delivers? What evidence do you have today, and what should you start collecting now?",
 				Measures: map[string]float64{
 					"budget-finance":    1,
 					"metrics-reporting": 1,
@@ -6714,7 +6714,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "Your identity governance project was meant to automate joiner, mover and leaver access from the HR system, but it has been stalled for three months. About 15% of HR records carry the wrong manager or job code, HR says data clean-up is not its priority, and the auditors have flagged leavers who kept their access. What do you do?",
-				MentorPrompt: "Have you depended on another department's data to make a security control work? How did you get them to own it, what happened, and what would you try next time?",
+				MentorPrompt: "Where does one of your controls depend on data that another department owns? What would that department gain from fixing it, and how could you make that visible to them?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"identity-access":            2,
@@ -6767,7 +6767,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "A security researcher emails to say one of your cloud storage buckets is publicly readable and holds CSV exports of customer orders with names and addresses. The bucket belongs to an analytics team that created it outside the standard account structure. What do you do first?",
-				MentorPrompt: "Have you dealt with data found exposed in the cloud? What did you do in the first hours, what did you learn about who had seen it, and what would you do differently?",
+				MentorPrompt: "If a stranger emailed tonight about exposed data in one of your cloud accounts, how fast could you find its owner? Which accounts sit outside your standard structure today?",
 				Measures: map[string]float64{
 					"cloud-security":    2,
 					"data-protection":   1,
@@ -6820,7 +6820,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "Your EU-based company wants to move its HR system to a SaaS provider whose support staff and backups sit in a country without an EU adequacy decision. The contract is due to be signed next week, and procurement has only the provider's standard terms. HR asks whether security can approve it. What do you recommend?",
-				MentorPrompt: "Have you been asked to approve a service that moves personal data abroad? Who did you involve, what did you require, and what would you do differently?",
+				MentorPrompt: "When a new service would send personal data abroad, who decides whether that is acceptable, and what do they need from you? How early do you usually hear about it?",
 				Measures: map[string]float64{
 					"data-protection":   2,
 					"privacy-programme": 1,
@@ -6873,7 +6873,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "architecture",
 				Kind:         "scenario",
 				Text:         "A logistics partner needs near-real-time stock data, and the integration team proposes a firewall rule that lets the partner's servers query your internal inventory database directly. It is the quickest route, and the business sponsor wants it live in a month. What do you recommend?",
-				MentorPrompt: "Have you had to steer a design away from a quick but risky connection? What alternative did you offer, how was it received, and what would you do differently?",
+				MentorPrompt: "When a quick but risky connection is on the table, how do you make the safer design feel just as quick to the sponsor? Which ready-made pattern could you offer?",
 				Measures: map[string]float64{
 					"network-infrastructure": 1,
 					"security-architecture":  2,
@@ -6921,7 +6921,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "scenario",
 				Text:         "The annual penetration test of your customer portal found two critical issues, one of them an authentication bypass. The head of product wants both fixes deferred by two quarters because the team is committed to a major release, and asks you to agree. What do you do?",
-				MentorPrompt: "Have you negotiated the timing of a serious fix with a delivery team? What did you give and what did you hold firm on, what happened, and what would you do differently?",
+				MentorPrompt: "Think of a time you had to agree the timing of a serious fix with a delivery team. What did you hold firm on, what did you trade, and who owned the risk in between?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"risk-management":            1,
@@ -6975,7 +6975,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "At 9am your SOC confirms that attackers used stolen credentials to disrupt order processing at your company, an essential entity under NIS2. Services are partly down and the cause is not yet clear. The legal team wants to wait until the investigation is complete before telling the national CSIRT. What do you recommend?",
 				Help:         "NIS2 is the EU directive on the security of network and information systems; it sets reporting duties for significant incidents.",
-				MentorPrompt: "Have you had to report an incident to an authority before you had all the facts? How did you decide what to say and when, and what would you do differently?",
+				MentorPrompt: "Which authorities would you have to notify after a serious incident, and on what clock? Who signs the first notice while the facts are still unclear, and when did they last practise it?",
 				Measures: map[string]float64{
 					"incident-response":     2,
 					"regulatory-compliance": 1,
@@ -7023,7 +7023,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "operations",
 				Kind:         "scenario",
 				Text:         "A finance assistant tells you, embarrassed, that three days ago she typed her password into a fake login page and approved an MFA prompt she was not expecting. She only came forward after hearing that a colleague was disciplined for a similar mistake. What do you do?",
-				MentorPrompt: "Have you handled a report that came in late because someone was afraid to speak up? What did you check, how did you treat the person, and what would you do differently?",
+				MentorPrompt: "What happens to someone in your organisation who owns up to a security mistake? How soon would your people come forward, and what makes you think so?",
 				Measures: map[string]float64{
 					"incident-response":   1,
 					"security-culture":    1,
@@ -7076,7 +7076,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "scenario",
 				Text:         "Two months after you notified a customer-data breach, the data protection authority sends a formal inquiry. It asks for your breach timeline, the risk assessment behind your notification decision and the security measures in place at the time, with answers due in 21 days. What do you do first?",
-				MentorPrompt: "Have you answered a regulator or an auditor about a past incident? How did you pull the record together, what was hard to show, and what would you record differently next time?",
+				MentorPrompt: "What record could you show a regulator of why you made a past notification decision? What would you want written down at the time of the next one?",
 				Measures: map[string]float64{
 					"privacy-programme":     1,
 					"regulatory-compliance": 2,
@@ -7124,7 +7124,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "scenario",
 				Text:         "Your payroll provider, which holds personal and bank details for all 4,000 of your employees, announces a breach with few details. The contract was signed five years ago, and the provider's security was last reviewed at onboarding. What do you do first?",
-				MentorPrompt: "Has a supplier of yours been breached? How did you find out what it meant for you, what did you owe your own people or regulators, and what would you change in how you manage that supplier?",
+				MentorPrompt: "Which of your suppliers hold personal data on your staff or customers, and when did anyone last check how they protect it? What would you need from them on the first day of a breach?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"risk-management":  1,
@@ -7174,7 +7174,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "The external auditor reports that quarterly user access reviews for the ERP system were not evidenced for two quarters, and that five leavers kept active accounts. This is a SOX IT general control, and the audit committee meets in six weeks. The CFO asks you what happens next. What do you recommend?",
 				Help:         "IT general controls (ITGCs) are the access, change and operations controls that auditors rely on when they test financial reporting.",
-				MentorPrompt: "Have you owned the response to an audit finding? How did you work out how serious it was, what did you show the auditors, and what would you do differently?",
+				MentorPrompt: "When an audit finding lands, how do you tell a paperwork gap from a control that really failed? What would you need to show the auditors to be believed?",
 				Measures: map[string]float64{
 					"audit-assurance": 2,
 					"identity-access": 1,
@@ -7223,7 +7223,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "scenario",
 				Text:         "Your bank must submit its DORA register of information on ICT third-party providers to the supervisor in ten weeks. Procurement holds the contracts, IT holds the service list, and nobody has mapped which providers support critical or important functions. The COO asks you to own delivery. What do you do?",
 				Help:         "DORA is the EU Digital Operational Resilience Act for the financial sector; it has applied since 17 January 2025.",
-				MentorPrompt: "Have you had to build a regulatory return from data spread across teams? How did you organise it, what surprised you, and what would you set up differently so it stays current?",
+				MentorPrompt: "Where do you have a regulatory return or register built from data spread across teams that rarely talk? How could it become a by-product of normal work rather than a yearly scramble?",
 				Measures: map[string]float64{
 					"programme-management":  1,
 					"regulatory-compliance": 1,
@@ -7276,7 +7276,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "scenario",
 				Text:         "Your company is about to buy a fast-growing software firm, and the deal team gives you one week for cyber due diligence. You find no security team, an unpatched customer-facing estate and signs of a past incident that was never reported. The CEO wants a simple answer: does this kill the deal? What do you recommend?",
-				MentorPrompt: "Have you assessed the security of a company, product or partner before a big commitment? How did you turn findings into a decision, what happened, and what would you do differently?",
+				MentorPrompt: "With a week to assess a company, product or partner, how do you decide where to look first? How do you turn what you find into a clear answer for someone who wants a yes or a no?",
 				Measures: map[string]float64{
 					"risk-management":   2,
 					"security-strategy": 1,
@@ -7324,7 +7324,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "scenario",
 				Text:         "Your US-listed company is recovering from an intrusion that stole product design files and stopped a plant for a week. The general counsel asks for your input on whether the incident is material under the SEC disclosure rules, while the CFO would rather wait until the investigation ends. What do you recommend?",
-				MentorPrompt: "Have you fed facts into a disclosure or notification decision? How did you keep the facts apart from the judgement, what happened, and what would you prepare in advance next time?",
+				MentorPrompt: "When legal or finance weighs up a disclosure, where does your part begin and end? How do you keep the facts you give them apart from your own judgement?",
 				Measures: map[string]float64{
 					"board-communication":   1,
 					"incident-response":     1,
@@ -7377,7 +7377,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "scenario",
 				Text:         "Marketing is launching a loyalty app that combines purchase history, location data and a third-party analytics SDK to predict what customers will buy. Launch is in six weeks and nobody has involved the privacy team. The product owner asks you to 'do the security check'. What do you recommend?",
-				MentorPrompt: "Have you worked on a product where privacy came up late? Who did you bring in, what changed in the design, and what would you do to get involved earlier next time?",
+				MentorPrompt: "Where in your organisation is personal data used in ways customers might not expect? How would you hear about the next such product before launch rather than after?",
 				Measures: map[string]float64{
 					"data-protection":       1,
 					"privacy-programme":     2,
@@ -7430,7 +7430,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "scenario",
 				Text:         "Halfway through the year, the CFO tells every department head to cut 20% from their budgets, and security is not exempt. Your plan includes a half-finished identity programme, outsourced SOC services and several tool renewals. You have two weeks to respond. What do you do?",
-				MentorPrompt: "Have you had to cut a budget you cared about? How did you choose, how did you present it, and what would you do differently?",
+				MentorPrompt: "If you had to cut a fifth of your budget in two weeks, what would go first and what would you protect at all costs? Who would need to accept the risk you would then carry?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"budget-finance":             2,
@@ -7484,7 +7484,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "scenario",
 				Text:         "The head of sales wants an exception to the policy that bans storing customer data on personal devices, so the team can use a new mobile CRM app on their own phones at a major trade show. The app is already bought and the show is in three weeks. What do you do?",
-				MentorPrompt: "Tell me about an exception you granted or refused. How did you weigh it, who owned the risk, and what would you do differently today?",
+				MentorPrompt: "How do you choose between granting an exception, refusing it and changing the policy? In the last one you faced, who owned the risk, and when did the exception end?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"governance-policy":          2,
@@ -7537,7 +7537,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "scenario",
 				Text:         "A new CIO wants to cut IT costs by 15% and proposes replacing your separate endpoint, email and cloud security tools with the security bundle in the company's productivity-suite licence. Your team is attached to its current tools, and two of the contracts have a year left to run. What do you recommend?",
-				MentorPrompt: "Have you been part of a consolidation you did not start? How did you shape it, what did you give up, and what would you do differently?",
+				MentorPrompt: "When someone else proposes a change that affects your tools or your team, how do you shape it rather than resist it? What would you want ready before that conversation?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 1,
 					"it-strategy":                2,
@@ -7590,7 +7590,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "scenario",
 				Text:         "The annual IT portfolio review ranks projects by business value, and security has always been funded from whatever is left over. This year you want a dedicated budget line for a three-year programme to reduce ransomware and identity risk. The portfolio board is chaired by the COO. What do you do?",
-				MentorPrompt: "Have you had to win funding in a process built for revenue projects? How did you make your case, what happened, and what would you change?",
+				MentorPrompt: "How does risk reduction compete for money in your organisation's portfolio process? What would make a risk case as easy to compare as a revenue case?",
 				Measures: map[string]float64{
 					"budget-finance":    1,
 					"it-strategy":       1,
@@ -7643,7 +7643,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "strategy",
 				Kind:         "scenario",
 				Text:         "After a peer company's costly breach, the chair of the risk committee asks you to say in money how much a major cyber incident could cost the company, and whether the security budget is right. You have a qualitative heat map and a set of control metrics. The next meeting is in six weeks. What do you do?",
-				MentorPrompt: "Have you been asked to put a number on cyber risk? How did you build it, how was it received, and what would you do differently?",
+				MentorPrompt: "What figure would you give the board for the cost of a major cyber incident, and how would you defend it? What data would let you give it with more confidence?",
 				Measures: map[string]float64{
 					"board-communication": 1,
 					"metrics-reporting":   2,
@@ -7696,7 +7696,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "scenario",
 				Text:         "Your six-person SOC has lost two analysts in three months. The rest are covering the night shifts, showing signs of burnout, and the alert backlog keeps growing. HR says there is no budget for new headcount this year. What do you do?",
-				MentorPrompt: "Have you led a team that was stretched too thin? What did you take off their plate, how did you make the case upwards, and what would you do differently?",
+				MentorPrompt: "How do you spot burnout in your team before someone resigns? When there is no money for more people, which work are you prepared to stop?",
 				Measures: map[string]float64{
 					"budget-finance":      1,
 					"security-operations": 1,
@@ -7749,7 +7749,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "scenario",
 				Text:         "Your monthly phishing simulations show a click rate stuck around 12% for a year, and staff rarely report real phishing emails. The COO proposes naming repeat clickers in a monthly email to their managers. What do you recommend?",
-				MentorPrompt: "What has actually changed behaviour in a security programme you ran or saw? What did you measure, what happened, and what would you try next?",
+				MentorPrompt: "What one security behaviour would you most like to change in your organisation? What would make people want to do it, rather than fear getting it wrong?",
 				Measures: map[string]float64{
 					"identity-access":  1,
 					"security-culture": 2,
@@ -7797,7 +7797,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "scenario",
 				Text:         "Halfway through an 18-month zero-trust programme, the senior engineer who designed the architecture, and who holds most of its knowledge, hands in her notice with four weeks to go. The steering committee meets next week, and two milestones depend on her work. What do you do?",
-				MentorPrompt: "Have you lost a key person in the middle of a programme? What did you do in the first week, how did the sponsors react, and what would you set up earlier next time?",
+				MentorPrompt: "Whose resignation would hurt your work most if it came tomorrow? What have you done so far to spread what they know?",
 				Measures: map[string]float64{
 					"programme-management": 2,
 					"team-leadership":      1,
@@ -7845,7 +7845,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "leadership",
 				Kind:         "scenario",
 				Text:         "You discover that the customer service team has spent two months pasting customer emails into an unapproved generative AI service to draft replies, and its satisfaction scores have risen sharply. The team's director is proud of the results and did not know of any rule against it. What do you do?",
-				MentorPrompt: "Have you found a team using technology you had not approved? How did you handle the people and the risk, what happened, and what would you do differently?",
+				MentorPrompt: "What are people using at work that nobody approved, and why do they find it worth the risk? How could you say yes safely rather than simply no?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 2,
 					"data-protection":            1,
@@ -7898,7 +7898,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "scenario",
 				Text:         "It is 2am. Ransomware has encrypted your file servers and part of the ERP system, and the ransom note demands payment within 72 hours. The CEO calls you and asks: 'Do we pay?' What do you do first?",
-				MentorPrompt: "Have you been woken by a major incident? What did you do in the first hour, what happened next, and what would you do differently?",
+				MentorPrompt: "If ransomware woke you tonight, who would you call first, and who decides whether to pay? When did that group last rehearse the decision?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"board-communication": 1,
@@ -7952,7 +7952,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "scenario",
 				Text:         "At your first board meeting as CISO, a non-executive director asks: 'So, are we secure?' You have five minutes on the agenda, and two board members have no technology background. What do you answer?",
-				MentorPrompt: "Think of the last time a senior leader asked you a simple question about security. What did you say, how did it land, and how would you answer now?",
+				MentorPrompt: "A director asks you, 'So, are we secure?' What would you say in two minutes, and what should they remember, and do, afterwards?",
 				Quick:        true,
 				Measures: map[string]float64{
 					"board-communication": 2,
@@ -8001,7 +8001,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "executive",
 				Kind:         "scenario",
 				Text:         "On day two of an investigation into suspected data theft, a journalist calls the press office saying they have samples of your customer records from a criminal forum and will publish in three hours. The CEO wants to say there has been no breach. What do you recommend?",
-				MentorPrompt: "Have you been part of a crisis that reached the media or customers before you had the facts? What was said, how did it play out, and what would you advise now?",
+				MentorPrompt: "Have you been part of a crisis where the story got out before the facts were in? What was said publicly, how well did it hold up a week later, and what would you advise a CEO now?",
 				Measures: map[string]float64{
 					"board-communication":        1,
 					"crisis-leadership":          2,
