@@ -206,6 +206,15 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 			fmt.Sprintf("One level step takes %d to %d months of deliberate practice alongside a full-time job.", MonthsPerLevelLow, MonthsPerLevelHigh),
 			fmt.Sprintf("You work on up to %d goals at once.", ParallelGoals),
 		}
+		planned := 0
+		for _, g := range goals {
+			if g.Role == fit.ID {
+				planned++
+			}
+		}
+		if rest := len(fit.Gaps) - planned; rest > 0 {
+			e.Assumptions = append(e.Assumptions, fmt.Sprintf("This plan's %d goals take the largest gaps first; the other %d gaps follow when they are done, so readiness comes later than the goals' dates.", planned, rest))
+		}
 	}
 	var longest *Blocker
 	for i, bl := range fit.Blockers {
