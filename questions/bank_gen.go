@@ -47,7 +47,7 @@ func bankLiteral() *assess.Bank {
 				SFIA:    "1",
 				NIH:     "1",
 				DoD8140: "–",
-				ECF:     "–",
+				ECF:     "e-1",
 				CIISec:  "1–2",
 				Src: assess.Source{
 					File: "scale.toml",
@@ -60,7 +60,7 @@ func bankLiteral() *assess.Bank {
 				SFIA:    "2–3",
 				NIH:     "2",
 				DoD8140: "Basic",
-				ECF:     "e-1/e-2",
+				ECF:     "e-2",
 				CIISec:  "3",
 				Src: assess.Source{
 					File: "scale.toml",
@@ -73,7 +73,7 @@ func bankLiteral() *assess.Bank {
 				SFIA:    "4",
 				NIH:     "3",
 				DoD8140: "Intermediate",
-				ECF:     "e-2/e-3",
+				ECF:     "e-3",
 				CIISec:  "4",
 				Src: assess.Source{
 					File: "scale.toml",
@@ -86,7 +86,7 @@ func bankLiteral() *assess.Bank {
 				SFIA:    "5",
 				NIH:     "4",
 				DoD8140: "Advanced",
-				ECF:     "e-3/e-4",
+				ECF:     "e-4",
 				CIISec:  "5",
 				Src: assess.Source{
 					File: "scale.toml",
@@ -98,8 +98,8 @@ func bankLiteral() *assess.Bank {
 				Summary: "Sets strategy and policy for the whole organisation, answers for it at board level and is recognised outside it.",
 				SFIA:    "6–7",
 				NIH:     "5",
-				DoD8140: "Advanced+",
-				ECF:     "e-4/e-5",
+				DoD8140: "Advanced",
+				ECF:     "e-5",
 				CIISec:  "6",
 				Src: assess.Source{
 					File: "scale.toml",
@@ -1064,7 +1064,7 @@ func bankLiteral() *assess.Bank {
 						"1",
 					},
 					Other: []string{
-						"NIST SP 800-50",
+						"NIST SP 800-50r1",
 						"NIS2 Art. 20",
 					},
 				},
@@ -2702,9 +2702,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CISSP Certification Exam Outline effective 15 April 2024; experience requirement and waiver policy as published by ISC2",
-					Date:    time.Date(2024, 4, 15, 0, 0, 0, 0, time.UTC),
-					Source:  "ISC2, CISSP Certification Exam Outline (effective 15 April 2024) and the CISSP experience requirements page",
+					Version: "CISSP Certification Exam Outline effective 15 April 2024; experience requirement as published by ISC2, with the shorter approved-credential list in force from 1 April 2026",
+					Date:    time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
+					Source:  "ISC2, CISSP Certification Exam Outline (effective 15 April 2024) and CISSP experience requirements. Checked 2026-12-01 against ISC2's waiver-change announcement (https://community.isc2.org/t5/CISSP-Study-Group/CISSP-Experience-Waiver-Changes-Coming-April-2026/td-p/84687) as quoted at https://www.cisspnow.com/cissp-certification-requirements.html, and ISC2's degree wording as quoted at https://certificationacademy.com/cissp-certification-requirements/; ISC2's own pages were not available to read.",
 					Experience: map[string]float64{
 						"years_security": 5,
 					},
@@ -2714,19 +2714,11 @@ func bankLiteral() *assess.Bank {
 							Fact:  "degree_relevant",
 							Years: 1,
 						},
-						{
-							Certification: "security-plus",
-							Years:         1,
-						},
-						{
-							Certification: "cism",
-							Years:         1,
-						},
 					},
 					WaiverFact:     "years_security",
 					WaiverMaxYears: 1,
 					Alternative:    "Pass the exam without the full experience and become an Associate of ISC2; the remaining experience must then be earned within six years.",
-					Note:           "Five years of cumulative, full-time security work in at least two of the eight domains. Full time means 35 hours a week or more; part-time work of 20-34 hours a week counts pro rata (1,040 hours equal six months), and documented internships count. A relevant bachelor's or master's degree, or one credential from ISC2's approved list, can stand in for one year; they do not add up, so one year is the most that can be waived. ISC2 announced a shorter approved-credential list from 1 April 2026 (reported as about 25 credentials, with CEH, CISA and CRISC among those dropped and CISM kept); the credentials shown here are examples, so check ISC2's current list before relying on one. After passing, the candidate must be endorsed by an ISC2 member (reported as within nine months).",
+					Note:           "Five years of cumulative, full-time security work in at least two of the eight domains. Full time means 35 hours a week or more; part-time work of 20-34 hours a week counts pro rata (1,040 hours equal six months), and documented internships count. A post-secondary degree in computer science, IT or a related field can stand in for one year, and so can one credential from ISC2's approved list; the two do not add up, so one year is the most that can be waived. Only the degree is modelled here. ISC2 announced that its approved-credential list would be cut from 1 April 2026; training providers report it going from about 50 credentials to 25, with CEH, CISA, CRISC and OSCP among those dropped and CISM and CCSP among those kept. That list could not be read on ISC2's own site, so no credential waiver is modelled, Security+ and CISM included: check ISC2's current list before counting on one. After passing, the candidate must be endorsed by an ISC2 member (reported as within nine months).",
 				},
 				Evidence: map[string]int{
 					"identity-access":       2,
@@ -2739,13 +2731,13 @@ func bankLiteral() *assess.Bank {
 			},
 			{
 				ID:          "issmp",
-				Abbr:        "CISSP-ISSMP",
+				Abbr:        "ISSMP",
 				Name:        "Information Systems Security Management Professional",
 				Body:        "ISC2",
 				Signal:      "manager",
 				Gate:        "exam+experience",
 				URL:         "https://www.isc2.org/certifications/issmp",
-				Maintenance: "ISC2 continuing-education rules apply: held as a CISSP concentration it adds 20 Group A CPE credits per three-year cycle on top of the CISSP's 120, and the ISC2 annual maintenance fee is due. Check ISC2 for the figures that apply to a standalone ISSMP.",
+				Maintenance: "Per three-year term: 60 CPE credits for holders who qualified through a CISSP, with no extra annual maintenance fee, or 140 CPE credits for standalone holders, whose annual maintenance fee depends on what else they hold from ISC2 (US$75 more for a CC holder). Check ISC2 for the fee that applies to you.",
 				Domains: []assess.Domain{
 					{
 						ID:   "d1",
@@ -2799,7 +2791,7 @@ func bankLiteral() *assess.Bank {
 				Rule: assess.Rule{
 					Version: "ISSMP experience requirement as published by ISC2; standalone route in force from 23 October 2023 (a CISSP is no longer required first)",
 					Date:    time.Date(2023, 10, 23, 0, 0, 0, 0, time.UTC),
-					Source:  "ISC2, ISSMP certification page and ISSMP Certification Exam Outline",
+					Source:  "ISC2, announcement of the non-CISSP route (https://www.isc2.org/Insights/2023/10/Additional-Non-CISSP-Path-to-ISSAP-ISSEP-and-ISSMP-Certification) and ISSMP Certification Exam Outline summary (https://www.isc2.org/certifications/issmp/issmp-certification-exam-outline); checked 2026-12-01.",
 					Experience: map[string]float64{
 						"years_security": 7,
 					},
@@ -2812,8 +2804,8 @@ func bankLiteral() *assess.Bank {
 					},
 					WaiverFact:     "years_security",
 					WaiverMaxYears: 1,
-					Alternative:    "A CISSP in good standing with two years of cumulative, full-time experience in one or more of the ISSMP domains meets the rule without the seven years.",
-					Note:           "The standalone route asks for seven years of cumulative, full-time experience in at least two of the six ISSMP domains; one year can be waived for a relevant degree or a credential on ISC2's approved list. ISC2 does not publish domain weights that could be confirmed, so they are shown as 0.",
+					Alternative:    "A CISSP in good standing with two years of cumulative, full-time experience in two or more of the ISSMP domains meets the rule without the seven years.",
+					Note:           "The standalone route asks for seven years of cumulative, full-time experience in two or more of the six ISSMP domains. ISC2's exam-outline page says a bachelor's or master's degree in computer science, IT or a related field, or a credential on ISC2's approved list, can satisfy one year, and only one year can be waived; the degree is modelled, the credential list is not. For CISSP holders ISC2's 2023 announcement asks for two years in two or more domains, while its exam-outline page says one or more; the stricter wording is used here. Holders are now styled ISSMP, no longer CISSP-ISSMP. ISC2 publishes no domain weights that could be confirmed, so they are shown as 0.",
 				},
 				Evidence: map[string]int{
 					"governance-policy":    3,
@@ -2835,9 +2827,8 @@ func bankLiteral() *assess.Bank {
 				Maintenance: "At least 20 CPE hours every year and at least 120 over each three-year cycle (both minimums apply), plus ISACA's annual maintenance fee (reported for 2026 as US$45 for members and US$85 for non-members). Holders selected for the annual CPE audit must provide evidence.",
 				Domains: []assess.Domain{
 					{
-						ID:     "d1",
-						Name:   "Information Security Governance",
-						Weight: 17,
+						ID:   "d1",
+						Name: "Information Security Governance",
 						Competencies: []string{
 							"governance-policy",
 							"security-strategy",
@@ -2845,18 +2836,16 @@ func bankLiteral() *assess.Bank {
 						},
 					},
 					{
-						ID:     "d2",
-						Name:   "Information Security Risk Management",
-						Weight: 20,
+						ID:   "d2",
+						Name: "Information Security Risk Management",
 						Competencies: []string{
 							"risk-management",
 							"third-party-risk",
 						},
 					},
 					{
-						ID:     "d3",
-						Name:   "Information Security Program",
-						Weight: 33,
+						ID:   "d3",
+						Name: "Information Security Program",
 						Competencies: []string{
 							"programme-management",
 							"metrics-reporting",
@@ -2865,9 +2854,8 @@ func bankLiteral() *assess.Bank {
 						},
 					},
 					{
-						ID:     "d4",
-						Name:   "Incident Management",
-						Weight: 30,
+						ID:   "d4",
+						Name: "Incident Management",
 						Competencies: []string{
 							"incident-response",
 							"crisis-leadership",
@@ -2875,9 +2863,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CISM job practice 2022 (in force from 1 June 2022; reported to be replaced for exams from 3 November 2026); experience and waiver rules as set out in ISACA's CISM application",
-					Date:    time.Date(2022, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CISM job practice areas and Application for CISM Certification",
+					Version: "CISM exam content outline for exams from 3 November 2026 (its domains and weights are not confirmed here; the four 2022 job-practice domains are shown without weights); experience and waiver rules as set out in ISACA's CISM application",
+					Date:    time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC),
+					Source:  "ISACA, CISM exam content outline and Application for CISM Certification. Checked 2026-12-01: the 3 November 2026 change as reported at https://certprepnow.com/blog/cism-2026-exam-update and https://hiraedu.com/exams/cism-certification; ISACA's own outline page was not available to read.",
 					Experience: map[string]float64{
 						"years_managing": 3,
 						"years_security": 5,
@@ -2900,7 +2888,7 @@ func bankLiteral() *assess.Bank {
 					WaiverFact:     "years_security",
 					WaiverMaxYears: 2,
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing, and the application must be filed within five years of the pass or the result lapses.",
-					Note:           "Five years of verified information security work across at least three of the four job-practice domains, of which at least three years were spent managing information security; those three management years cannot be waived. Up to two years of the rest can be substituted. The waiver list shown here is not confirmed against ISACA's current application form, so check the current list with ISACA. ISACA is reported to have introduced a revised CISM job practice for exams from 3 November 2026, adding security architecture and more strategy, programme and AI-governance content; its domains and weights are not reflected here.",
+					Note:           "Five years of verified information security work across at least three of the job-practice domains, of which at least three years were spent managing information security; those three management years cannot be waived. Up to two years of the rest can be substituted. The waiver list shown here is not confirmed against ISACA's current application form, so check the current list with ISACA. ISACA replaced the 2022 job practice (Governance 17%, Risk Management 20%, Program 33%, Incident Management 30%) for exams from 3 November 2026. Training providers report that the new outline adds enterprise and information security architecture and gives more weight to strategy and programme development, but its domains and weights could not be confirmed, so the 2022 domains are kept only to test the experience rule and carry no weights. Check ISACA's current outline before planning study by domain.",
 				},
 				Evidence: map[string]int{
 					"governance-policy": 3,
@@ -2923,43 +2911,38 @@ func bankLiteral() *assess.Bank {
 				Maintenance: "At least 20 CPE hours every year and at least 120 over each three-year cycle, plus ISACA's annual maintenance fee; the same scheme as the other ISACA certifications.",
 				Domains: []assess.Domain{
 					{
-						ID:     "d1",
-						Name:   "Information System Auditing Process",
-						Weight: 21,
+						ID:   "d1",
+						Name: "Information Systems Auditing Process",
 						Competencies: []string{
 							"audit-assurance",
 						},
 					},
 					{
-						ID:     "d2",
-						Name:   "Governance and Management of IT",
-						Weight: 17,
+						ID:   "d2",
+						Name: "Governance and Management of IT",
 						Competencies: []string{
 							"governance-policy",
 							"it-strategy",
 						},
 					},
 					{
-						ID:     "d3",
-						Name:   "Information Systems Acquisition, Development and Implementation",
-						Weight: 12,
+						ID:   "d3",
+						Name: "Information Systems Acquisition, Development and Implementation",
 						Competencies: []string{
 							"programme-management",
 						},
 					},
 					{
-						ID:     "d4",
-						Name:   "Information Systems Operations and Business Resilience",
-						Weight: 23,
+						ID:   "d4",
+						Name: "Information Systems Operations and Business Resilience",
 						Competencies: []string{
 							"security-operations",
 							"incident-response",
 						},
 					},
 					{
-						ID:     "d5",
-						Name:   "Protection of Information Assets",
-						Weight: 27,
+						ID:   "d5",
+						Name: "Protection of Information Assets",
 						Competencies: []string{
 							"identity-access",
 							"data-protection",
@@ -2968,9 +2951,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CISA exam content outline revised 1 August 2024 (domain weights shown are those of the 2019 job practice, in force from June 2019); experience and substitution rules as published by ISACA",
+					Version: "CISA exam content outline in force from 1 August 2024 (its domain weights are not confirmed here, so none are shown); experience and substitution rules as published by ISACA",
 					Date:    time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CISA exam content outline and Application for CISA Certification",
+					Source:  "ISACA, CISA exam content outline and Application for CISA Certification. Checked 2026-12-01: ISACA's 2019 job-practice page (https://www.isaca.org/Certification/CISA-Certified-Information-Systems-Auditor/Job-Practice-Areas/Pages/cisa-job-practice-areas.aspx) for the 2019 weights, and https://cyberkrafttraining.com/2024/02/16/isaca-cisa-certification-update/ for the 1 August 2024 revision; ISACA's 2024 outline page was not available to read.",
 					Experience: map[string]float64{
 						"years_audit": 5,
 					},
@@ -2987,7 +2970,7 @@ func bankLiteral() *assess.Bank {
 					WaiverFact:     "years_audit",
 					WaiverMaxYears: 3,
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
-					Note:           "Five years of work in information systems audit, control, assurance or security. Security work counts too, but this rule reads only the audit, control and assurance years, so a security-heavy career may be under-counted. Up to three years in total can be substituted: a two- or four-year degree for one or two years, a master's in information security or IT (or a degree from an ISACA model-curriculum university) for one year, one year of general audit or IS experience for one year, or two years as a full-time university instructor in a related field for one year. Only the degree routes are modelled here. The 2024 outline keeps the five domains; its weights are reported as 18/18/12/26/26 but could not be confirmed, so the 2019 weights are shown.",
+					Note:           "Five years of work in information systems audit, control, assurance or security. Security work counts too, but this rule reads only the audit, control and assurance years, so a security-heavy career may be under-counted. Up to three years in total can be substituted: a two- or four-year degree for one or two years, a master's in information security or IT (or a degree from an ISACA model-curriculum university) for one year, one year of general audit or IS experience for one year, or two years as a full-time university instructor in a related field for one year. Only the degree routes are modelled here. The 2024 outline keeps the five domain titles. Its weights are reported as 18/18/12/26/26 (a training provider gives domain 1 at 18% and a larger domain 4) but could not be confirmed on ISACA's page, and the 2019 weights (21/17/12/23/27) no longer apply, so no weights are shown.",
 				},
 				Evidence: map[string]int{
 					"audit-assurance":   3,
@@ -3114,18 +3097,18 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CGEIT four-domain exam content outline (reported in use since July 2020; the date is the first of that month); experience rule as published by ISACA",
+					Version: "CGEIT four-domain exam content outline (reported in use since July 2020; the date is the first of that month); experience rule as set out in ISACA's CGEIT application",
 					Date:    time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CGEIT exam content outline and Application for CGEIT Certification",
+					Source:  "ISACA, CGEIT certification requirements and Application for CGEIT Certification. Checked 2026-12-01: https://www.isaca.org/credentialing/cgeit/get-cgeit-certified (its experience section could not be read in the copy available) and a copy of ISACA's application form at https://scribd.com/document/123626603/CGEIT.",
 					Experience: map[string]float64{
 						"years_governance": 5,
 					},
-					MinDomains: 1,
+					MinDomains: 3,
 					AnyOfDomains: []string{
 						"d1",
 					},
 					Alternative: "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
-					Note:        "Five years in a management, advisory or support role in the governance of enterprise IT, including at least one year spent defining, setting up or running a framework for IT governance; that year is modelled as experience in domain 1 (Governance of Enterprise IT).",
+					Note:        "Five years in a management, advisory or support role in the governance of enterprise IT. At least one year must be spent defining, setting up or running a framework for IT governance, which is domain 1 (Governance of Enterprise IT), and ISACA's application also asks for broad experience in two or more of the other domains; the rule therefore needs domain 1 plus two others. ISACA has allowed some of the five years to be substituted: its older application form allows up to two years for other management experience or for IT-governance credentials and post-graduate degrees, while a 2021 training-provider summary gives one year as the most. The current substitution rule could not be confirmed on ISACA's page, so no waiver is modelled: ask ISACA before counting on one.",
 				},
 				Evidence: map[string]int{
 					"governance-policy": 3,
@@ -3143,7 +3126,7 @@ func bankLiteral() *assess.Bank {
 				Signal:      "executive",
 				Gate:        "exam+experience",
 				URL:         "https://www.eccouncil.org/train-certify/certified-chief-information-security-officer-cciso/",
-				Maintenance: "120 EC-Council Continuing Education (ECE) credits over each three-year cycle and an annual fee of US$100.",
+				Maintenance: "At least 20 EC-Council Continuing Education (ECE) credits a year and 120 over each three-year cycle (counted per member, not per certification), and an annual fee of US$100.",
 				Domains: []assess.Domain{
 					{
 						ID:   "d1",
@@ -3195,15 +3178,15 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CCISO eligibility as set out in EC-Council's CCISO Candidate Handbook v5 (issued 1 May 2021, alongside the Blueprint v2 update); domain names as in Blueprint v2/v3",
+					Version: "CCISO eligibility as set out in EC-Council's CCISO Candidate Handbook v5 (issued 1 May 2021, alongside the Blueprint v2 update) and exam eligibility application; domain names as in Blueprint v2/v3; the self-study route is the one modelled",
 					Date:    time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "EC-Council, CCISO Candidate Handbook and CCISO Exam Eligibility Application",
+					Source:  "EC-Council, CCISO Candidate Handbook and CCISO Exam Eligibility Application. Checked 2026-12-01: the two routes as given by an EC-Council partner at https://www.glaciercyberalliance.com/cciso and https://zoctech.com/certified-chief-information-security-officer-cciso/, and the credit rules at https://www.eccouncil.org/ciso/about-us/maintaining-cciso; EC-Council's own eligibility page was not available to read.",
 					Experience: map[string]float64{
 						"years_security": 5,
 					},
-					MinDomains:  3,
-					Alternative: "Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
-					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The training route is the one modelled here. Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
+					MinDomains:  5,
+					Alternative: "After EC-Council's official CCISO training, five years in three of the five domains is enough. Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
+					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The quiz records whether the official training was taken (fact cciso_training), but a rule here cannot change the number of domains on a fact, so the stricter self-study route is modelled and the training route is given as the other route. Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
 				},
 				Evidence: map[string]int{
 					"budget-finance":    2,
@@ -3367,42 +3350,39 @@ func bankLiteral() *assess.Bank {
 					{
 						ID:     "d1",
 						Name:   "Security Operations",
-						Weight: 33,
+						Weight: 34,
 						Competencies: []string{
 							"security-operations",
 							"security-tooling",
 						},
 					},
 					{
-						ID:     "d2",
-						Name:   "Vulnerability Management",
-						Weight: 30,
+						ID:   "d2",
+						Name: "Vulnerability Management",
 						Competencies: []string{
 							"vulnerability-management",
 						},
 					},
 					{
-						ID:     "d3",
-						Name:   "Incident Response and Management",
-						Weight: 20,
+						ID:   "d3",
+						Name: "Incident Response and Management",
 						Competencies: []string{
 							"incident-response",
 						},
 					},
 					{
-						ID:     "d4",
-						Name:   "Reporting and Communication",
-						Weight: 17,
+						ID:   "d4",
+						Name: "Reporting and Communication",
 						Competencies: []string{
 							"metrics-reporting",
 						},
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CompTIA CySA+ CS0-003 exam objectives (exam launched 6 June 2023); no experience prerequisite",
-					Date:    time.Date(2023, 6, 6, 0, 0, 0, 0, time.UTC),
-					Source:  "CompTIA, CySA+ CS0-003 exam objectives",
-					Note:    "No experience is required; CompTIA recommends about four years of hands-on incident response or SOC work. A successor exam, CS0-004, is reported to have launched on 23 June 2026; while both are offered, check CompTIA for which outline applies and when CS0-003 retires.",
+					Version: "CompTIA CySA+ V4 (CS0-004) exam objectives (exam launched 23 June 2026); no experience prerequisite",
+					Date:    time.Date(2026, 6, 23, 0, 0, 0, 0, time.UTC),
+					Source:  "CompTIA, CySA+ V4 exam page; checked 2026-12-01 at https://www.comptia.org/en-eu/certifications/cybersecurity-analyst/v4/.",
+					Note:    "No experience is required; CompTIA recommends about four years in a SOC analyst or vulnerability analyst role. Up to 85 questions in 165 minutes; the pass mark is 750 on a 100-900 scale. CompTIA's page gives Security Operations as 34% of the exam; training providers report the other domains as Vulnerability Management 26%, Incident Response and Management 24% and Reporting and Communication 16%, but those three could not be confirmed on CompTIA's page, so they carry no weight here. The previous exam, CS0-003 (33/30/20/17), was reported to retire around the V4 launch; check CompTIA for its retirement date if you are studying from older material.",
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3829,10 +3809,10 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CIPM body of knowledge v4 series (v4.0.0 effective 2 October 2023; IAPP revises it every year); no prerequisites",
-					Date:    time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC),
-					Source:  "IAPP, CIPM body of knowledge and exam blueprint; IAPP CPE policy",
-					Note:    "No experience or training is required. The topic areas shown summarise the v4 body of knowledge; check IAPP for the version in force when you book.",
+					Version: "CIPM body of knowledge and exam blueprint v4.1.0 (effective 2 September 2024, replacing v4.0.0; IAPP reviews it every year, so a later version may now apply); no prerequisites",
+					Date:    time.Date(2024, 9, 2, 0, 0, 0, 0, time.UTC),
+					Source:  "IAPP, CIPM body of knowledge and exam blueprint 4.1.0; IAPP CPE policy. Checked 2026-12-01 against a copy of IAPP's 4.1.0 document at https://www.scribd.com/document/809856231/CIPM-BoK-EBP-4-1-0-FINAL-PROOFED-CLEAN and https://www.privacyprofessionaltraining.com/post/cipm-body-of-knowledge-2024-2025; IAPP's own page was not available to read.",
+					Note:    "No experience or training is required. Version 4.1.0 took effect on 2 September 2024 and kept the six domains of 4.0.0 (effective 2 October 2023). IAPP reviews the body of knowledge every year and updates it when needed; whether a 2025 or 2026 revision has replaced 4.1.0 could not be confirmed. The topic areas shown are a summary of the six domains; check IAPP for the version in force when you book.",
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3999,7 +3979,7 @@ func bankLiteral() *assess.Bank {
 						"years_security": 2,
 					},
 					Alternative: "PECB's Provisional Auditor grade needs the exam only, and its Auditor grade needs two years' experience (one in information security management) and 200 hours of audit activity; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
-					Note:        "The requirements depend on the body. PECB's Lead Auditor grade asks for five years of professional experience, two of them in information security management, and 300 hours of audit activity. PECB counts professional experience of any kind; years in IT stand in for it here. Audit hours cannot be checked by secpath. Certificates to the 2013 edition of the standard lapsed after 31 October 2025.",
+					Note:        "The requirements depend on the body. PECB's Lead Auditor grade asks for five years of professional experience, two of them in information security management, and 300 hours of audit activity. PECB counts professional experience of any kind; years in IT stand in for it here. Audit hours cannot be checked by secpath. The transition to the 2022 edition that ended on 31 October 2025 (IAF MD 26) applied to organisations' accredited ISMS certificates, not to personal auditor credentials; a lead auditor credential earned against the 2013 edition did not lapse on that date, although a body may ask its holders to take a short course on the 2022 changes. Checked 2026-12-01 at https://www.rva.nl/en/nieuws/transition-information-security-management-systems-iso-iec-270012022/ and https://turkak.org.tr/en/announcements/transition-requirements-for-the-isoiec-270012022-standard.html.",
 				},
 				Evidence: map[string]int{
 					"audit-assurance": 3,
@@ -4048,12 +4028,20 @@ func bankLiteral() *assess.Bank {
 				Rule: assess.Rule{
 					Version: "PMP Examination Content Outline 2026 (exams from 9 July 2026, as reported); eligibility as published in PMI's PMP handbook (2025)",
 					Date:    time.Date(2026, 7, 9, 0, 0, 0, 0, time.UTC),
-					Source:  "PMI, PMP Examination Content Outline and PMP Certification Handbook",
+					Source:  "PMI, PMP Examination Content Outline and PMP Certification Handbook. Checked 2026-12-01: the degree routes as given at https://www.project-management-prepcast.com/kunena/pmp-exam-discussion/13987-can-anyone-clear-the-air-on-pmp-requirements and https://www.greentech-consulting.com/blogs/pmi-eligibility-guide, and the 2026 outline at https://www.pmtraining.com/about/pmp-exam-update-july-2026; PMI's own pages were not available to read.",
 					Experience: map[string]float64{
-						"years_projects": 3,
+						"years_projects": 5,
 					},
-					Alternative: "With a secondary diploma or an associate degree instead of a bachelor's, PMI asks for 60 months of project leadership in the last eight years, plus the same 35 hours of education.",
-					Note:        "With a four-year degree: 36 months of non-overlapping experience leading projects within the last eight years, plus 35 contact hours of project management education or the CAPM. The bachelor's route is the one modelled here. Under the previous outline (2021) the weights were People 42%, Process 50% and Business Environment 8%.",
+					Waivers: []assess.Waiver{
+						{
+							Fact:  "degree_relevant",
+							Years: 2,
+						},
+					},
+					WaiverFact:     "years_projects",
+					WaiverMaxYears: 2,
+					Alternative:    "PMI accepts a four-year (bachelor's) degree in any subject: with one, it asks for 36 months of project leadership in the last eight years instead of 60, plus the same 35 hours of education.",
+					Note:           "PMI sets the experience by education. With a secondary diploma or an associate degree: 60 months of non-overlapping experience leading projects within the last eight years. With a four-year degree: 36 months. Both also need 35 contact hours of project management education or the CAPM. A third route, 24 months for a bachelor's or post-graduate degree from a programme accredited by PMI's Global Accreditation Center (GAC), is reported by training providers but could not be confirmed on PMI's page and is not modelled. The quiz asks only about degrees in computing and related fields, so the 60-month route is the rule and such a degree takes two years off it; holders of a bachelor's in another subject should read the 36-month route. The 2026 outline weights (People 33%, Process 41%, Business Environment 26%) are as reported by training providers; under the 2021 outline they were 42%, 50% and 8%.",
 				},
 				Evidence: map[string]int{
 					"programme-management": 3,
@@ -4185,6 +4173,14 @@ func bankLiteral() *assess.Bank {
 				Kind: "bool",
 				Src: assess.Source{
 					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "cciso_training",
+				Name: "Has completed EC-Council's official CCISO training",
+				Kind: "bool",
+				Src: assess.Source{
+					File: "questions-experience.toml",
 				},
 			},
 		},
@@ -4499,6 +4495,18 @@ func bankLiteral() *assess.Bank {
 				Help:         "Select only certifications that are current, not lapsed. Passing an exam while you wait for the experience to be endorsed (for example as an Associate of ISC2) does not count as holding the certification.",
 				MentorPrompt: "Which certification has made the most real difference to your work, as opposed to your CV? What is the next one meant to open up, and what else could open it as quickly?",
 				Quick:        true,
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "cciso-training",
+				Section:      "experience",
+				Kind:         "yesno",
+				Text:         "Have you completed EC-Council's official CCISO training?",
+				Help:         "Yes only for the Certified CISO course run by EC-Council or one of its accredited training partners, in a classroom or live online. Reading the CCISO books or taking another provider's CISO course does not count. EC-Council asks for less experience from candidates who took the official course.",
+				MentorPrompt: "What would a formal executive programme such as the CCISO course add to what you have learnt on the job? If you have taken it, which part changed how you work, and if not, what would you expect from it?",
+				Fact:         "cciso_training",
 				Src: assess.Source{
 					File: "questions-experience.toml",
 				},
@@ -8369,7 +8377,7 @@ func bankLiteral() *assess.Bank {
 				To:            4,
 				Category:      "exposure",
 				Title:         "Be mentored by an identity architect on federation, MFA and privileged access design",
-				Detail:        "Review the authenticator assurance levels in NIST SP 800-63B together, map your current authenticators to them, and discuss where federation or just-in-time elevation would cut risk.",
+				Detail:        "Review the authenticator assurance levels in NIST SP 800-63-4 (2025; authentication is covered in its volume SP 800-63B-4) together, map your current authenticators to them, and discuss where federation or just-in-time elevation would cut risk.",
 				EffortHours:   15,
 				DurationWeeks: 12,
 				Evidence:      "Mentoring notes and a table mapping your authenticators to assurance levels, with the gaps.",
@@ -8413,8 +8421,8 @@ func bankLiteral() *assess.Bank {
 				Competency:    "security-operations",
 				To:            2,
 				Category:      "education",
-				Title:         "Study the CySA+ Security Operations domain (33% of exam CS0-003)",
-				Detail:        "Use the CompTIA objectives to cover log analysis, threat intelligence and detection techniques, and practise on a home or lab SIEM with sample data.",
+				Title:         "Study the CySA+ Security Operations domain (34% of exam CS0-004)",
+				Detail:        "Use CompTIA's CS0-004 objectives to cover log analysis, threat intelligence and detection techniques, and practise on a home or lab SIEM with sample data.",
 				EffortHours:   30,
 				DurationWeeks: 6,
 				Evidence:      "Objective checklist, lab notes with example queries, and a practice-exam score.",
@@ -8665,8 +8673,8 @@ func bankLiteral() *assess.Bank {
 				Competency:    "vulnerability-management",
 				To:            2,
 				Category:      "education",
-				Title:         "Study the CySA+ Vulnerability Management domain (30% of exam CS0-003)",
-				Detail:        "Cover scanning, reading output, prioritisation and remediation from the CompTIA objectives, and practise by scanning a lab network and ranking what you find.",
+				Title:         "Study the CySA+ Vulnerability Management domain of exam CS0-004",
+				Detail:        "Cover scanning, reading output, prioritisation and remediation from CompTIA's CS0-004 objectives, and practise by scanning a lab network and ranking what you find.",
 				EffortHours:   25,
 				DurationWeeks: 5,
 				Evidence:      "Objective checklist, lab scan report with your ranking, and a practice-exam score.",
@@ -9244,11 +9252,11 @@ func bankLiteral() *assess.Bank {
 				Competency:    "governance-policy",
 				To:            2,
 				Category:      "education",
-				Title:         "Study CISM Domain 1, Information Security Governance (17% of the exam)",
-				Detail:        "Cover governance structures, roles and responsibilities, and how security strategy links to enterprise goals, using the CISM All-in-One Exam Guide by Peter H. Gregory.",
+				Title:         "Study the governance content of the current CISM exam outline",
+				Detail:        "Cover governance structures, roles and responsibilities, and how security strategy links to enterprise goals. ISACA revised the outline for exams from 3 November 2026, so take the syllabus from ISACA's current outline and use a study guide written for it, such as a current edition of the CISM All-in-One Exam Guide by Peter H. Gregory.",
 				EffortHours:   30,
 				DurationWeeks: 6,
-				Evidence:      "Study notes and practice-question scores for Domain 1.",
+				Evidence:      "Study notes and practice-question scores for the governance content.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9946,8 +9954,8 @@ func bankLiteral() *assess.Bank {
 				From:          2,
 				To:            4,
 				Category:      "education",
-				Title:         "Study the CIPM body of knowledge (v4.0.0) with Privacy Program Management",
-				Detail:        "Use the IAPP book edited by Russell R. Densmore to cover programme governance, the operational lifecycle and metrics, and assess your programme against it.",
+				Title:         "Study the current CIPM body of knowledge with Privacy Program Management",
+				Detail:        "Use the IAPP book edited by Russell R. Densmore to cover programme governance, the operational lifecycle and metrics, and assess your programme against it. Take the topics from the body of knowledge IAPP has in force when you book: version 4.1.0 took effect on 2 September 2024, and IAPP reviews it every year.",
 				EffortHours:   60,
 				DurationWeeks: 10,
 				Evidence:      "Study notes, a programme assessment against the body of knowledge, and the CIPM pass if taken.",
@@ -10855,8 +10863,8 @@ func bankLiteral() *assess.Bank {
 				From:          2,
 				To:            4,
 				Category:      "education",
-				Title:         "Study CISM Domain 4, Incident Management (30% of the exam)",
-				Detail:        "Cover incident readiness, business continuity, disaster recovery and incident response management, and test your own plans against the domain.",
+				Title:         "Study the incident management content of the current CISM exam outline",
+				Detail:        "Cover incident readiness, business continuity, disaster recovery and incident response management, and test your own plans against them. ISACA revised the outline for exams from 3 November 2026, so check the current outline for how this content is now grouped and weighted.",
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "Study notes, practice-question scores and a gap list for your plans.",
@@ -10915,8 +10923,8 @@ func bankLiteral() *assess.Bank {
 				Competency:    "security-culture",
 				To:            2,
 				Category:      "education",
-				Title:         "Read NIST SP 800-50 on building a security awareness and training programme",
-				Detail:        "Learn how to assess needs, design content for different audiences and measure results, and compare with what your organisation does now.",
+				Title:         "Read NIST SP 800-50 Rev. 1 on building a cybersecurity and privacy learning programme",
+				Detail:        "The 2024 revision replaces the 2003 SP 800-50. Learn how to assess needs, design content for different audiences and measure results, and compare with what your organisation does now.",
 				EffortHours:   10,
 				DurationWeeks: 3,
 				Evidence:      "Reading notes and a short comparison with your current programme.",

@@ -169,7 +169,7 @@ func checkFrame(t *testing.T, frame string, w, h int) {
 
 func TestWelcomeStartsAQuickAssessment(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
-	if !strings.Contains(a.screenText(), "Full: about 30 minutes, 95 questions") {
+	if !strings.Contains(a.screenText(), "Full: about 30 minutes, 96 questions") {
 		t.Fatalf("welcome:\n%s", a.screenText())
 	}
 	quick := len(a.c.Bank.QuestionsFor(assess.Quick))
