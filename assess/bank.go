@@ -351,8 +351,12 @@ type Action struct {
 	// budget is done by whoever holds that job. 0 means anyone can do it.
 	// A plan offers an action above the person's position as one to
 	// contribute to, when no other action serves the step.
-	MinSeniority int    `toml:"min_seniority"`
-	Src          Source `toml:"-"`
+	MinSeniority int `toml:"min_seniority"`
+	// Requires holds the facts an action needs to be one's own, e.g.
+	// team_size = 1 to write development plans for direct reports: without
+	// them a plan prefers another action, else offers it to contribute to.
+	Requires map[string]float64 `toml:"requires"`
+	Src      Source             `toml:"-"`
 }
 
 // Within reports whether someone at a role of the given seniority can do

@@ -119,6 +119,9 @@ type PlanAction struct {
 	Reach        Reach  `json:"reach,omitempty"`
 	MinSeniority int    `json:"min_seniority,omitempty"`
 	LedBy        string `json:"led_by,omitempty"`
+	// Needs names the facts the action asks for that the person lacks
+	// (e.g. "People reporting to you"), when that is why they contribute.
+	Needs []string `json:"needs,omitempty"`
 }
 
 // GoalStep is one level step of a goal, dated.

@@ -134,12 +134,33 @@ type reach struct {
 	seniority int
 	b         *Bank
 	family    string
+	facts     map[string]float64
 }
+
+// lacks lists the names of the facts an action requires that the person
+// does not have.
+func (rc reach) lacks(a *Action) []string {
+	var out []string
+	for _, f := range sortedKeys(a.Requires) {
+		if rc.facts[f] < a.Requires[f] {
+			name := f
+			if ft := rc.b.Fact(f); ft != nil && ft.Name != "" {
+				name = ft.Name
+			}
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// canLead reports whether the person can do an action themselves: their
+// position is senior enough and they have what it requires.
+func (rc reach) canLead(a *Action) bool { return a.Within(rc.seniority) && len(rc.lacks(a)) == 0 }
 
 // newReach takes the seniority of the person's position on the role map:
 // an action that needs more is someone else's to lead.
 func newReach(b *Bank, res *Result) reach {
-	rc := reach{b: b, family: res.Family}
+	rc := reach{b: b, family: res.Family, facts: res.Facts}
 	if r := b.Role(res.Recommendation.Position); r != nil {
 		rc.seniority = r.Seniority
 	}
@@ -197,6 +218,9 @@ func scheduleSteps(b *Bank, goal int, comp string, from, target int, start, agre
 			if !a.Within(rc.seniority) {
 				pa.Reach, pa.MinSeniority, pa.LedBy = ReachContribute, a.MinSeniority, rc.ledBy(a.MinSeniority)
 			}
+			if lacks := rc.lacks(a); len(lacks) > 0 {
+				pa.Reach, pa.Needs = ReachContribute, lacks
+			}
 			out = append(out, pa)
 			return true
 		}
@@ -238,7 +262,7 @@ func chooseAction(b *Bank, comp string, cat Category, lvl int, starts []Date, en
 		for _, st := range starts {
 			for i := range b.Actions {
 				a := &b.Actions[i]
-				if a.Competency != comp || a.Category != cat || !a.Covers(lvl) || seen[a.ID] || a.Within(rc.seniority) != within {
+				if a.Competency != comp || a.Category != cat || !a.Covers(lvl) || seen[a.ID] || rc.canLead(a) != within {
 					continue
 				}
 				if !day(st.AddDate(0, 0, 7*a.DurationWeeks)).After(end.Time) {

@@ -3,6 +3,7 @@ package assess
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -463,5 +464,49 @@ func TestPlanUsesTheMentorsRatings(t *testing.T) {
 	self := mustPlan(t, b, a, PlanOptions{Role: "mgr", Basis: BasisSelf})
 	if self.Basis != BasisSelf || strings.Contains(self.Rationale[0], "Dana") || self.Result.Level("strat1") != 2 {
 		t.Errorf("self basis: %s %q %v", self.Basis, self.Rationale[0], self.Result.Level("strat1"))
+	}
+}
+
+// TestPlanActionsThatNeedFacts: an action that requires a fact the person
+// lacks (here years_security 5, for a person with 1) gives way to another
+// for the same step; when it is the only one, it is offered to contribute
+// to, naming what it needs. With the fact met, it is the person's own.
+func TestPlanActionsThatNeedFacts(t *testing.T) {
+	b := planBank()
+	// strat1's step 2→3: strat-exp-senior (seniority 6) and strat-exp.
+	// Make strat-exp need five years in security, and add a plain action
+	// after it that needs nothing.
+	for i := range b.Actions {
+		if b.Actions[i].ID == "strat-exp" {
+			b.Actions[i].Requires = map[string]float64{"years_security": 5}
+		}
+	}
+	find := func(p *Plan, id string) *PlanAction {
+		for _, g := range p.Goals {
+			for i := range g.Actions {
+				if g.Actions[i].ID == id {
+					return &g.Actions[i]
+				}
+			}
+		}
+		return nil
+	}
+	// One year: neither strat-exp-senior (needs seniority 6) nor strat-exp
+	// (needs 5 years) is the person's own: the first in the bank is
+	// offered to contribute to, for its seniority.
+	p := mustPlan(t, b, managerAnswers(map[string]Answer{"n-years": {Number: fp(1)}}), PlanOptions{Role: "mgr"})
+	if a := find(p, "strat-exp-senior"); a == nil || a.Reach != ReachContribute || len(a.Needs) != 0 {
+		t.Errorf("with one year: %+v", a)
+	}
+	// With no senior alternative, strat-exp is offered with what it needs.
+	b.Actions = slices.DeleteFunc(b.Actions, func(a Action) bool { return a.ID == "strat-exp-senior" })
+	p = mustPlan(t, b, managerAnswers(map[string]Answer{"n-years": {Number: fp(1)}}), PlanOptions{Role: "mgr"})
+	if a := find(p, "strat-exp"); a == nil || a.Reach != ReachContribute || strings.Join(a.Needs, ",") != "Years in security" {
+		t.Errorf("strat-exp with one year: %+v", a)
+	}
+	// Six years: it is the person's own.
+	p = mustPlan(t, b, managerAnswers(map[string]Answer{"n-years": {Number: fp(6)}}), PlanOptions{Role: "mgr"})
+	if a := find(p, "strat-exp"); a == nil || a.Reach != "" || len(a.Needs) != 0 {
+		t.Errorf("strat-exp with six years: %+v", a)
 	}
 }

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -517,6 +518,13 @@ func (v *validator) actions() {
 		}
 		if a.MinSeniority < 0 || a.MinSeniority > 7 {
 			v.r.Errorf(a.Src.At("min_seniority"), "%s: min_seniority %d must be 1 to 7 (the seniority of the role the action needs), or left out", owner, a.MinSeniority)
+		}
+		for _, f := range sortedKeys(a.Requires) {
+			at := a.Src.At("requires." + f)
+			v.factRef(at, owner+" requires", f, FactNumber)
+			if r := a.Requires[f]; r < 0 || math.IsNaN(r) || math.IsInf(r, 0) {
+				v.r.Errorf(at, "%s: requires %s = %g; use a number of 0 or more", owner, f, r)
+			}
 		}
 	}
 }

@@ -9736,6 +9736,9 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "The deck, the Q&A log and the approved budget.",
 				MinSeniority:  6,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9752,6 +9755,9 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "Review workbook, reallocation decision and the revised budget.",
 				MinSeniority:  6,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10450,6 +10456,9 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Job description, interview rubric, scored panel notes and the hiring decision.",
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10480,6 +10489,9 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Skills matrix, the individual development plans and the first quarterly review.",
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10495,6 +10507,9 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   30,
 				DurationWeeks: 16,
 				Evidence:      "Expectation letter, review notes and the outcome, with HR's confirmation of process.",
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},

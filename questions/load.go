@@ -312,7 +312,7 @@ var knownKeys = map[string][]string{
 	"certification.rule.waivers": {"certification", "fact", "years"},
 	"question":                   {"id", "section", "kind", "text", "help", "mentor_prompt", "skippable", "quick", "measures", "fact", "option", "min", "max", "unit", "bands", "yes_level", "no_level"},
 	"question.option":            {"text", "level", "levels", "explanation"},
-	"action":                     {"id", "competency", "from", "to", "category", "title", "detail", "effort_hours", "duration_weeks", "evidence", "min_seniority"},
+	"action":                     {"id", "competency", "from", "to", "category", "title", "detail", "effort_hours", "duration_weeks", "evidence", "min_seniority", "requires"},
 }
 
 var (

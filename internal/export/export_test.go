@@ -529,8 +529,16 @@ func TestPlanKeepsItsRules(t *testing.T) {
 						if in == nil || a.Start.Before(in.Start.Time) || a.Due.After(in.Due.Time) {
 							t.Errorf("goal %d: action %s (%s, %s to %s) is not within its step", g.N, a.ID, a.Step, a.Start, a.Due)
 						}
-						if ba := bankAction(b, a.ID); ba != nil && (ba.MinSeniority > seniority) != (a.Reach == assess.ReachContribute) {
-							t.Errorf("goal %d: action %s needs seniority %d, the position has %d, reach %q", g.N, a.ID, ba.MinSeniority, seniority, a.Reach)
+						if ba := bankAction(b, a.ID); ba != nil {
+							lacks := false
+							for fact, need := range ba.Requires {
+								if p.Result.Facts[fact] < need {
+									lacks = true
+								}
+							}
+							if (ba.MinSeniority > seniority || lacks) != (a.Reach == assess.ReachContribute) || lacks != (len(a.Needs) > 0) {
+								t.Errorf("goal %d: action %s needs seniority %d and %v, the position has %d, reach %q, needs %v", g.N, a.ID, ba.MinSeniority, ba.Requires, seniority, a.Reach, a.Needs)
+							}
 						}
 					}
 				}

@@ -156,11 +156,18 @@ func ledBy(a assess.PlanAction) string {
 	if a.Reach != assess.ReachContribute {
 		return ""
 	}
-	s := fmt.Sprintf("led by someone at seniority %d or above", a.MinSeniority)
-	if a.LedBy != "" {
-		s += ", such as the " + a.LedBy
+	var parts []string
+	if a.MinSeniority > 0 {
+		if a.LedBy != "" {
+			parts = append(parts, "led by the "+a.LedBy+" or someone more senior")
+		} else {
+			parts = append(parts, "led by someone in a more senior role")
+		}
 	}
-	return s
+	if len(a.Needs) > 0 {
+		parts = append(parts, "it needs "+strings.ToLower(strings.Join(a.Needs, " and "))+", which your answers do not show yet: do it alongside someone who has them")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // ledByText is ledBy as the detail's first sentence, or "".
