@@ -38,6 +38,7 @@ func (b *Bank) Validate() Report {
 	v.questions()
 	v.actions()
 	v.coverage()
+	v.scenarioTells()
 	r.Sort()
 	return r
 }
@@ -604,6 +605,52 @@ func (v *validator) coverage() {
 
 // MainCompetency returns the competency a question weighs most, ties broken
 // by id, or "" when it measures nothing.
+// TellShare is the share of a bank's scenarios in which the best option
+// may also be the longest before validate warns: with four options, one
+// in four by chance, and above a third a test-wise person can pick the
+// longest option and score well. MinScenariosForTell is the fewest
+// scenarios for which the share means anything.
+const (
+	TellShare           = 1.0 / 3
+	MinScenariosForTell = 6
+)
+
+// scenarioTells warns when the best option of the scenarios (the highest
+// level on the main competency) is too often also the longest.
+func (v *validator) scenarioTells() {
+	n, longest := 0, 0
+	var first Source
+	for i := range v.b.Questions {
+		q := &v.b.Questions[i]
+		main := q.MainCompetency()
+		if q.Kind != KindScenario || len(q.Options) < 2 || main == "" {
+			continue
+		}
+		best, bestLevel, longestAt, longestLen, tie := -1, -1, -1, -1, false
+		for k, o := range q.Options {
+			if l, ok := o.LevelFor(main); ok && l > bestLevel {
+				best, bestLevel = k, l
+			}
+			switch n := len([]rune(o.Text)); {
+			case n > longestLen:
+				longestAt, longestLen, tie = k, n, false
+			case n == longestLen:
+				tie = true
+			}
+		}
+		n++
+		if best == longestAt && !tie {
+			if longest == 0 {
+				first = q.Src
+			}
+			longest++
+		}
+	}
+	if n >= MinScenariosForTell && float64(longest) > TellShare*float64(n) {
+		v.r.Warnf(first, "in %d of %d scenarios the best option is also the longest: a test-wise person could pick the longest option every time; make the weaker options as specific as the best (at most %.0f%%)", longest, n, 100*TellShare)
+	}
+}
+
 func (q *Question) MainCompetency() string {
 	best, bw := "", 0.0
 	for _, comp := range sortedKeys(q.Measures) {

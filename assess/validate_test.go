@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -112,6 +113,38 @@ func TestClosest(t *testing.T) {
 	for in, want := range cases {
 		if got := Closest(in, known); got != want {
 			t.Errorf("Closest(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestValidateScenarioLengthTell: when the best option is also the longest
+// in more than a third of the scenarios, validate warns; at a third or
+// fewer it does not.
+func TestValidateScenarioLengthTell(t *testing.T) {
+	scenario := func(id string, bestLongest bool) Question {
+		short, long := "Act on it now.", "Act on it now, brief the owners and record what remains."
+		best, other := short, long
+		if bestLongest {
+			best, other = long, short
+		}
+		return Question{ID: id, Kind: KindScenario, Measures: map[string]float64{"tech1": 2}, Options: []Option{
+			{Text: other, Levels: map[string]int{"tech1": 1}},
+			{Text: best, Levels: map[string]int{"tech1": 5}},
+		}}
+	}
+	for _, c := range []struct {
+		longest int
+		warn    bool
+	}{{2, false}, {3, true}, {6, true}, {0, false}} {
+		b := &Bank{Competencies: []Competency{{ID: "tech1"}}}
+		for i := 0; i < 6; i++ {
+			b.Questions = append(b.Questions, scenario(fmt.Sprintf("s%d", i), i < c.longest))
+		}
+		v := &validator{b: b, r: &Report{}}
+		v.scenarioTells()
+		got := len(v.r.Warnings) == 1 && strings.Contains(v.r.Warnings[0].Message, fmt.Sprintf("in %d of 6 scenarios the best option is also the longest", c.longest))
+		if got != c.warn || (!c.warn && len(v.r.Warnings) != 0) {
+			t.Errorf("%d of 6 longest: warnings %v", c.longest, v.r.Warnings)
 		}
 	}
 }
