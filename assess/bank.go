@@ -188,10 +188,25 @@ type Rule struct {
 	Waivers        []Waiver `toml:"waivers"`
 	WaiverFact     string   `toml:"waiver_fact"`
 	WaiverMaxYears float64  `toml:"waiver_max_years"`
+	// Routes are other ways to meet the rule, open to people with a yes/no
+	// fact (official training taken, say): the first route that applies
+	// replaces the rule's experience and domain minimums with its own.
+	Routes []Route `toml:"routes"`
 	// Alternative describes another route, e.g. an associate status.
 	Alternative string `toml:"alternative"`
 	Note        string `toml:"note"`
 	Src         Source `toml:"-"`
+}
+
+// Route is another way to meet a certification's rule, for people who
+// have a yes/no fact. Experience and MinDomains, when set, replace the
+// rule's.
+type Route struct {
+	When       string             `toml:"when"` // a yes/no fact
+	Name       string             `toml:"name"`
+	Experience map[string]float64 `toml:"experience"`
+	MinDomains int                `toml:"min_domains"`
+	Src        Source             `toml:"-"`
 }
 
 // Certification is a professional credential and its rule.

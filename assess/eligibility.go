@@ -131,6 +131,22 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			return st
 		}
 	}
+	route := ""
+	for _, r := range ru.Routes {
+		if res.Facts[r.When] > 0 {
+			if len(r.Experience) > 0 {
+				ru.Experience = r.Experience
+			}
+			if r.MinDomains > 0 {
+				ru.MinDomains = r.MinDomains
+			}
+			route = r.Name
+			break
+		}
+	}
+	if route != "" {
+		ruleName += "; route: " + route
+	}
 	if c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0) {
 		st.Status = StatusMeetsRule
 		st.Message = fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", c.Label(), ruleName)

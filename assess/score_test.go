@@ -501,3 +501,22 @@ func TestQuickModeAsksOnlyQuickQuestions(t *testing.T) {
 		t.Errorf("quick eng: assessed %d of %d, readiness %.1f", f.Assessed, f.Targets, f.Readiness)
 	}
 }
+
+// TestEligibilityRoutes: a route open to people with a yes/no fact
+// replaces the rule's minimums: cert-a asks for 5 years in security and 1
+// of 2 domains; after its training (the degree fact stands in for it
+// here) the route asks for 3 years and names itself in the message.
+func TestEligibilityRoutes(t *testing.T) {
+	b := testBank()
+	b.Certifications[0].Rule.Routes = []Route{{When: "degree", Name: "after the official training", Experience: map[string]float64{"years_security": 3}}}
+	b.Certifications[0].Rule.Waivers = nil
+	covered := Answer{Choice: 5}
+	without := Eligibility(b, b.Certification("cert-a"), Score(b, answers(map[string]Answer{"n-years": {Number: fp(3)}, "r-tech1": covered})))
+	if without.Status != StatusNotYet || without.YearsShort != 2 {
+		t.Errorf("without the training: %s short %v: %s", without.Status, without.YearsShort, without.Message)
+	}
+	with := Eligibility(b, b.Certification("cert-a"), Score(b, answers(map[string]Answer{"n-years": {Number: fp(3)}, "r-tech1": covered, "y-degree": {Bool: bp(true)}})))
+	if with.Status != StatusMeetsRule || !strings.Contains(with.Message, "route: after the official training") {
+		t.Errorf("with the training: %s: %s", with.Status, with.Message)
+	}
+}

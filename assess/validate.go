@@ -317,6 +317,22 @@ func (v *validator) certifications() {
 		if ru.MinDomains < 0 || ru.MinDomains > len(c.Domains) {
 			v.r.Errorf(rs.At("min_domains"), "%s: min_domains is %d but the certification lists %d domains", owner, ru.MinDomains, len(c.Domains))
 		}
+		for _, r := range ru.Routes {
+			at := r.Src
+			if at.Line == 0 {
+				at = rs
+			}
+			v.factRef(at.At("when"), owner+" route", r.When, FactBool)
+			if r.Name == "" {
+				v.r.Errorf(at, "%s: a route needs a name, shown with the result", owner)
+			}
+			for _, fact := range sortedKeys(r.Experience) {
+				v.factRef(at.At("experience."+fact), owner+" route", fact, FactNumber)
+			}
+			if r.MinDomains < 0 || r.MinDomains > len(c.Domains) {
+				v.r.Errorf(at.At("min_domains"), "%s: route min_domains is %d but the certification lists %d domains", owner, r.MinDomains, len(c.Domains))
+			}
+		}
 		for _, d := range ru.AnyOfDomains {
 			if !domains[d] {
 				v.r.Errorf(rs.At("any_of_domains"), "%s: the rule names unknown domain %q", owner, d)
