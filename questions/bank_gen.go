@@ -1116,8 +1116,6 @@ func bankLiteral() *assess.Bank {
 				Aliases: []string{
 					"Security engineer",
 					"Security analyst",
-					"Security architect",
-					"Principal security architect",
 					"SOC analyst",
 					"Senior security analyst",
 					"Security operations analyst",
@@ -1140,6 +1138,8 @@ func bankLiteral() *assess.Bank {
 				LeadsTo: []string{
 					"technical-security-manager",
 					"security-program-manager",
+					"security-architect",
+					"soc-manager",
 					"it-manager",
 				},
 				Certifications: []string{
@@ -1370,18 +1370,292 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:    "security-architect",
+				Title: "Security Architect",
+				Aliases: []string{
+					"Security architect",
+					"Principal security architect",
+					"Lead security architect",
+					"Security architect lead",
+					"Senior security architect",
+					"Enterprise security architect",
+					"Cloud security architect",
+					"Cyber security architect",
+					"Cybersecurity architect",
+					"Chief security architect",
+				},
+				Track:     "practitioner",
+				Family:    "security",
+				Seniority: 5,
+				Summary:   "The senior specialist who decides how security is built in rather than bolted on: sets the architecture principles and reference patterns, reviews designs before they are built, threat-models new systems and owns standards such as cryptography or identity. Leads through expertise and the design authority rather than through a team, and explains trade-offs in terms engineers and executives both accept.",
+				ReportsTo: "CISO, head of security, head of architecture or technical security manager",
+				LeadsTo: []string{
+					"technical-security-manager",
+					"ciso",
+				},
+				Certifications: []string{
+					"cissp",
+					"securityx",
+					"issmp",
+					"cism",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-001",
+						"DD-WRL-002",
+					},
+					ECSF: []string{
+						"Cybersecurity Architect",
+					},
+					SFIA: []string{
+						"SCTY",
+						"STPL",
+						"INAS",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "security-architecture",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "network-infrastructure",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "identity-access",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "cloud-security",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "data-protection",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "vulnerability-management",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "risk-management",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-tooling",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "security-operations",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "incident-response",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "governance-policy",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "security-strategy",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "security-culture",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      2,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_it":       10,
+					"years_security": 5,
+				},
+				ExpectsOneOf: []string{},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
+				ID:    "soc-manager",
+				Title: "Security Operations (SOC) Manager",
+				Aliases: []string{
+					"SOC manager",
+					"SOC lead",
+					"SOC team lead",
+					"Security operations manager",
+					"Security operations lead",
+					"Security operations centre manager",
+					"Security operations center manager",
+					"Head of security operations",
+					"Incident response manager",
+					"Detection and response manager",
+					"Cyber defence manager",
+				},
+				Track:     "technical",
+				Family:    "security",
+				Seniority: 5,
+				Summary:   "Runs the security operations centre, in-house or through a managed provider: the analysts and shift rota, detection coverage, playbooks and the measures that show the SOC is working. Commands serious incidents until they are contained, hires and develops the analysts, and turns each incident into better detection and faster response.",
+				ReportsTo: "Head of security, IT security manager or CISO",
+				LeadsTo: []string{
+					"it-security-manager",
+				},
+				Certifications: []string{
+					"gcih",
+					"cysa-plus",
+					"cissp",
+					"securityx",
+					"cism",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"PD-WRL-001",
+						"PD-WRL-003",
+						"OG-WRL-014",
+					},
+					ECSF: []string{
+						"Cyber Incident Responder",
+					},
+					SFIA: []string{
+						"SCAD",
+						"USUP",
+						"SCTY",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "security-operations",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "incident-response",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "security-tooling",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      3,
+						Weight:     3,
+					},
+					{
+						Competency: "crisis-leadership",
+						Level:      3,
+						Weight:     3,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "vulnerability-management",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "network-infrastructure",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "identity-access",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "cloud-security",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "security-architecture",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "risk-management",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "budget-finance",
+						Level:      2,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_security": 5,
+				},
+				ExpectsOneOf: []string{},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
 				ID:    "technical-security-manager",
 				Title: "Technical Security Manager",
 				Aliases: []string{
-					"SOC lead",
-					"SOC manager",
-					"Security operations manager",
-					"Security operations lead",
 					"Security team lead",
 					"Security engineering manager",
-					"Head of security operations",
-					"Incident response manager",
-					"Security architect lead",
 					"Lead security engineer",
 				},
 				Track:     "technical",
@@ -1391,6 +1665,7 @@ func bankLiteral() *assess.Bank {
 				ReportsTo: "CISO, head of security or IT director",
 				LeadsTo: []string{
 					"it-security-manager",
+					"head-of-security",
 				},
 				Certifications: []string{
 					"cissp",
@@ -1549,6 +1824,8 @@ func bankLiteral() *assess.Bank {
 				ReportsTo: "CISO or head of security",
 				LeadsTo: []string{
 					"it-security-manager",
+					"head-of-security",
+					"biso",
 					"ciso",
 				},
 				Certifications: []string{
@@ -1705,18 +1982,12 @@ func bankLiteral() *assess.Bank {
 					"Security manager",
 					"Cyber security manager",
 					"Cybersecurity manager",
-					"Head of security",
-					"Head of information security",
-					"Head of cyber security",
 					"Information security officer",
-					"Deputy CISO",
-					"Director of information security",
-					"Security director",
 				},
 				Track:     "technical",
 				Family:    "security",
 				Seniority: 6,
-				Summary:   "Owns information security for the organisation or a major part of it, balancing technical controls, risk, compliance and people. Leads the security team, decides which risks to treat first, and takes charge when a serious incident hits. Is the security voice in IT and business decisions, and often the deputy to the CISO.",
+				Summary:   "Owns information security for the organisation or a major part of it, balancing technical controls, risk, compliance and people. Leads the security team, decides which risks to treat first, and takes charge when a serious incident hits. Is the security voice in IT and business decisions.",
 				ReportsTo: "CISO, or the CIO or IT director where there is no CISO",
 				LeadsTo: []string{
 					"ciso",
@@ -1868,15 +2139,367 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:    "head-of-security",
+				Title: "Head of Security / Deputy CISO",
+				Aliases: []string{
+					"Head of security",
+					"Head of information security",
+					"Head of cyber security",
+					"Head of cybersecurity",
+					"Deputy CISO",
+					"Director of information security",
+					"Director of security",
+					"Director of cyber security",
+					"Security director",
+				},
+				Track:     "technical",
+				Family:    "security",
+				Seniority: 6,
+				Summary:   "Leads the whole security function, usually through team leads for operations, engineering and GRC: sets its plan, builds and defends its budget, owns the risk register and policy set, and briefs the audit or risk committee. Is the top security person where there is no CISO, or the CISO's deputy who runs the function day to day where there is one.",
+				ReportsTo: "CISO, CIO, CTO or COO",
+				LeadsTo: []string{
+					"ciso",
+				},
+				Certifications: []string{
+					"cissp",
+					"cism",
+					"crisc",
+					"cciso",
+					"issmp",
+					"gslc",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"OG-WRL-014",
+						"OG-WRL-002",
+						"OG-WRL-003",
+					},
+					ECSF: []string{
+						"Chief Information Security Officer (CISO)",
+					},
+					SFIA: []string{
+						"SCTY",
+						"INAS",
+						"GOVN",
+						"BURM",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "risk-management",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "security-strategy",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "governance-policy",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "incident-response",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "crisis-leadership",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "budget-finance",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "board-communication",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-culture",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "programme-management",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-architecture",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-operations",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "audit-assurance",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "identity-access",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "vulnerability-management",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "cloud-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "data-protection",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "network-infrastructure",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "privacy-programme",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "it-strategy",
+						Level:      2,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_managing": 4,
+					"years_security": 8,
+				},
+				ExpectsOneOf: []string{
+					"cissp",
+					"cism",
+				},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
+				ID:    "biso",
+				Title: "Business Information Security Officer",
+				Aliases: []string{
+					"BISO",
+					"Business information security officer",
+					"Business security officer",
+					"Business unit security officer",
+					"Business unit CISO",
+					"Divisional CISO",
+					"Security business partner",
+					"Information security business partner",
+					"Cyber security business partner",
+				},
+				Track:     "program",
+				Family:    "security",
+				Seniority: 6,
+				Summary:   "The security leader placed inside a business unit or division: sits with its leadership team, turns the group's security strategy into a plan that fits the unit's products, customers and regulators, and owns the unit's security risks with its managers. Carries the business's needs back to the CISO, and usually leads through the central teams rather than a large team of their own.",
+				ReportsTo: "CISO, with a line to the head of the business unit",
+				LeadsTo: []string{
+					"ciso",
+				},
+				Certifications: []string{
+					"cism",
+					"cissp",
+					"crisc",
+					"cgeit",
+					"iso27001-li",
+					"gslc",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"OG-WRL-002",
+						"OG-WRL-013",
+					},
+					ECSF: []string{
+						"Cybersecurity Risk Manager",
+						"Chief Information Security Officer (CISO)",
+					},
+					SFIA: []string{
+						"SCTY",
+						"BURM",
+						"RLMT",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "risk-management",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "security-strategy",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "governance-policy",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "programme-management",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "board-communication",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "budget-finance",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-culture",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "crisis-leadership",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "incident-response",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "privacy-programme",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "audit-assurance",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "it-strategy",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "security-architecture",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "data-protection",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "identity-access",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "cloud-security",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "security-operations",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "vulnerability-management",
+						Level:      2,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_risk":     3,
+					"years_security": 7,
+				},
+				ExpectsOneOf: []string{
+					"cissp",
+					"cism",
+					"crisc",
+				},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
 				ID:    "ciso",
 				Title: "Chief Information Security Officer",
 				Aliases: []string{
 					"CISO",
 					"Chief security officer",
 					"CSO",
-					"vCISO",
-					"Virtual CISO",
-					"Fractional CISO",
 					"Group CISO",
 				},
 				Track:     "executive",
@@ -1886,6 +2509,7 @@ func bankLiteral() *assess.Bank {
 				ReportsTo: "CEO, CIO, COO, general counsel or chief risk officer",
 				LeadsTo: []string{
 					"cio",
+					"vciso",
 				},
 				Certifications: []string{
 					"cism",
@@ -2022,6 +2646,174 @@ func bankLiteral() *assess.Bank {
 					{
 						Competency: "vulnerability-management",
 						Level:      3,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_managing": 5,
+					"years_security": 10,
+				},
+				ExpectsOneOf: []string{
+					"cissp",
+					"cism",
+					"cciso",
+				},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
+				ID:    "vciso",
+				Title: "Virtual / Fractional CISO",
+				Aliases: []string{
+					"vCISO",
+					"Virtual CISO",
+					"Fractional CISO",
+					"Part-time CISO",
+					"Outsourced CISO",
+					"CISO as a service",
+					"Virtual chief information security officer",
+					"Fractional chief information security officer",
+				},
+				Track:     "executive",
+				Family:    "security",
+				Seniority: 6,
+				Summary:   "Acts as CISO for several organisations at once, a few days a month each, usually smaller firms that cannot yet justify a full-time one. Writes each client's security strategy and risk appetite, builds the budget their board approves, oversees the providers who do the work and attends their board or audit committee. Has no team or budget of their own: the team size and spend are the client's, and the client's executives stay accountable.",
+				ReportsTo: "Each client's CEO, managing director or board",
+				LeadsTo: []string{
+					"ciso",
+				},
+				Certifications: []string{
+					"cissp",
+					"cism",
+					"cciso",
+					"crisc",
+					"cgeit",
+					"gstrt",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"OG-WRL-007",
+						"OG-WRL-002",
+					},
+					ECSF: []string{
+						"Chief Information Security Officer (CISO)",
+					},
+					SFIA: []string{
+						"SCTY",
+						"GOVN",
+						"BURM",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "security-strategy",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "risk-management",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "governance-policy",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "board-communication",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "crisis-leadership",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "budget-finance",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "incident-response",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "security-culture",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "audit-assurance",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "privacy-programme",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "programme-management",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "security-architecture",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "security-operations",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "cloud-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "data-protection",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "vulnerability-management",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "it-strategy",
+						Level:      2,
 						Weight:     1,
 					},
 				},
@@ -3178,15 +3970,22 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CCISO eligibility as set out in EC-Council's CCISO Candidate Handbook v5 (issued 1 May 2021, alongside the Blueprint v2 update) and exam eligibility application; domain names as in Blueprint v2/v3; the self-study route is the one modelled",
+					Version: "CCISO eligibility as set out in EC-Council's CCISO Candidate Handbook v5 (issued 1 May 2021, alongside the Blueprint v2 update) and exam eligibility application; domain names as in Blueprint v2/v3",
 					Date:    time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC),
 					Source:  "EC-Council, CCISO Candidate Handbook and CCISO Exam Eligibility Application. Checked 2026-12-01: the two routes as given by an EC-Council partner at https://www.glaciercyberalliance.com/cciso and https://zoctech.com/certified-chief-information-security-officer-cciso/, and the credit rules at https://www.eccouncil.org/ciso/about-us/maintaining-cciso; EC-Council's own eligibility page was not available to read.",
 					Experience: map[string]float64{
 						"years_security": 5,
 					},
-					MinDomains:  5,
-					Alternative: "After EC-Council's official CCISO training, five years in three of the five domains is enough. Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
-					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The quiz records whether the official training was taken (fact cciso_training), but a rule here cannot change the number of domains on a fact, so the stricter self-study route is modelled and the training route is given as the other route. Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
+					MinDomains: 5,
+					Routes: []assess.Route{
+						{
+							When:       "cciso_training",
+							Name:       "after EC-Council's official CCISO training, five years in three of the five domains",
+							MinDomains: 3,
+						},
+					},
+					Alternative: "Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
+					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The quiz records whether the official training was taken (fact cciso_training): with it, the training route (three domains) is checked; without it, the self-study route (all five). Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
 				},
 				Evidence: map[string]int{
 					"budget-finance":    2,
