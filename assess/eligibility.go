@@ -165,21 +165,12 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 		if fact == ru.WaiverFact {
 			need = math.Max(0, need-waiver)
 		}
-		have, ok := res.Facts[fact]
-		if ok && have >= need {
+		bl, isShort := experienceBlocker(b, res, fact, need)
+		if !isShort {
 			continue
 		}
-		st.YearsShort = math.Max(st.YearsShort, need-have)
-		bl := Blocker{Fact: fact, Need: need, Have: have}
-		switch {
-		case ok:
-			bl.Months = int(math.Ceil((need - have) * 12))
-		case !factAsked(b, res.Mode, fact):
-			bl.NotAsked = true
-		default:
-			bl.NotAnswered = true
-		}
-		short = append(short, experienceShortfall(b, bl))
+		st.YearsShort = math.Max(st.YearsShort, need-bl.Have)
+		short = append(short, bl.Message)
 	}
 	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
 		covered, anyOK := coveredDomains(c, res)

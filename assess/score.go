@@ -795,22 +795,9 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 	out := []Blocker{}
 	for _, fact := range sortedKeys(ro.Experience) {
-		need := ro.Experience[fact]
-		have, ok := res.Facts[fact]
-		if ok && have >= need {
-			continue
+		if bl, short := experienceBlocker(b, res, fact, ro.Experience[fact]); short {
+			out = append(out, bl)
 		}
-		bl := Blocker{Kind: "experience", Fact: fact, Need: need, Have: have}
-		switch {
-		case ok:
-			bl.Months = int(math.Ceil((need - have) * 12))
-		case !factAsked(b, res.Mode, fact):
-			bl.NotAsked = true
-		default:
-			bl.NotAnswered = true
-		}
-		bl.Message = experienceShortfall(b, bl)
-		out = append(out, bl)
 	}
 	if len(ro.ExpectsOneOf) > 0 {
 		held := false
@@ -825,6 +812,28 @@ func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 		}
 	}
 	return out
+}
+
+// experienceBlocker checks one experience minimum against the facts: when
+// it is not met, the blocker says by how much and how many months it needs
+// at the earliest, or that its question was not answered or not asked.
+// Role requirements and certification rules share it.
+func experienceBlocker(b *Bank, res *Result, fact string, need float64) (Blocker, bool) {
+	have, ok := res.Facts[fact]
+	if ok && have >= need {
+		return Blocker{}, false
+	}
+	bl := Blocker{Kind: "experience", Fact: fact, Need: need, Have: have}
+	switch {
+	case ok:
+		bl.Months = int(math.Ceil((need - have) * 12))
+	case !factAsked(b, res.Mode, fact):
+		bl.NotAsked = true
+	default:
+		bl.NotAnswered = true
+	}
+	bl.Message = experienceShortfall(b, bl)
+	return bl, true
 }
 
 // factAsked reports whether the mode asks a question that records the fact.
