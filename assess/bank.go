@@ -75,14 +75,18 @@ type ScaleLevel struct {
 
 // Refs anchors a competency or a role to public frameworks.
 type Refs struct {
-	NICE  []string `toml:"nice"`  // NICE work role or competency area ids
-	ECSF  []string `toml:"ecsf"`  // ENISA ECSF role profiles
-	ECF   []string `toml:"ecf"`   // e-CF competence codes, e.g. "E.8"
-	SFIA  []string `toml:"sfia"`  // SFIA skill codes, e.g. "SCTY"
-	CSF   []string `toml:"csf"`   // NIST CSF 2.0 functions or categories
-	CISSP []string `toml:"cissp"` // CISSP domain numbers
-	CISM  []string `toml:"cism"`  // CISM job-practice domain numbers
-	Other []string `toml:"other"` // anything else worth citing
+	NICE  []string `toml:"nice" json:"nice,omitempty"`   // NICE work role or competency area ids
+	ECSF  []string `toml:"ecsf" json:"ecsf,omitempty"`   // ENISA ECSF role profiles
+	ECF   []string `toml:"ecf" json:"ecf,omitempty"`     // e-CF competence codes, e.g. "E.8"
+	SFIA  []string `toml:"sfia" json:"sfia,omitempty"`   // SFIA skill codes, e.g. "SCTY"
+	CSF   []string `toml:"csf" json:"csf,omitempty"`     // NIST CSF 2.0 functions or categories
+	CISSP []string `toml:"cissp" json:"cissp,omitempty"` // CISSP domain numbers
+	CISM  []string `toml:"cism" json:"cism,omitempty"`   // CISM job-practice domain numbers
+	Other []string `toml:"other" json:"other,omitempty"` // anything else worth citing
+	// Alignment keys for other systems: O*NET-SOC occupation codes
+	// ("15-1212.00") and ESCO occupation or skill URIs.
+	ONET []string `toml:"onet" json:"onet,omitempty"`
+	ESCO []string `toml:"esco" json:"esco,omitempty"`
 }
 
 // Competency is one thing a role needs, described level by level.
@@ -152,7 +156,32 @@ type Role struct {
 	Experience map[string]float64 `toml:"experience"`
 	// ExpectsOneOf lists certifications of which employers expect at least one.
 	ExpectsOneOf []string `toml:"expects_one_of"`
-	Src          Source   `toml:"-"`
+	// Facts are published figures about the role (reporting lines, typical
+	// experience, certifications held), each with its year and source, so
+	// a reader can weigh them.
+	Facts []RoleFact `toml:"facts"`
+	// Size adjusts the role for the size of the organisation ("small",
+	// "large"): a target listed there replaces the role's target for that
+	// competency (or adds one), an experience minimum replaces the role's.
+	Size map[string]RoleSize `toml:"size"`
+	Src  Source              `toml:"-"`
+}
+
+// RoleFact is one published figure about a role, with where it comes from.
+type RoleFact struct {
+	Text   string `toml:"text"`
+	Year   int    `toml:"year"`
+	Source string `toml:"source"`
+	URL    string `toml:"url"`
+	Src    Source `toml:"-"`
+}
+
+// RoleSize is how a role differs in an organisation of one size.
+type RoleSize struct {
+	Note       string             `toml:"note"`
+	Targets    []Target           `toml:"targets"`
+	Experience map[string]float64 `toml:"experience"`
+	Src        Source             `toml:"-"`
 }
 
 // Domain is one part of a certification's body of knowledge.
@@ -192,10 +221,21 @@ type Rule struct {
 	// fact (official training taken, say): the first route that applies
 	// replaces the rule's experience and domain minimums with its own.
 	Routes []Route `toml:"routes"`
+	// RequiresOneOf lists certifications of which one must be held before
+	// this one can be awarded (AAISM asks for an active CISM or CISSP).
+	RequiresOneOf []string `toml:"requires_one_of"`
 	// Alternative describes another route, e.g. an associate status.
 	Alternative string `toml:"alternative"`
 	Note        string `toml:"note"`
-	Src         Source `toml:"-"`
+	// LastVerified is the day someone last checked the rule against the
+	// awarding body's own page; validate warns when it is a year old.
+	LastVerified time.Time `toml:"last_verified"`
+	// ChangesOn is the date of a change the body has announced, described
+	// in Changes; validate warns once it has passed, as the rule is then
+	// due to be checked again.
+	ChangesOn time.Time `toml:"changes_on"`
+	Changes   string    `toml:"changes"`
+	Src       Source    `toml:"-"`
 }
 
 // Route is another way to meet a certification's rule, for people who
@@ -288,7 +328,11 @@ type Option struct {
 	Level       *int           `toml:"level"`
 	Levels      map[string]int `toml:"levels"`
 	Explanation string         `toml:"explanation"`
-	Src         Source         `toml:"-"`
+	// NotRelevant marks the level-0 rating option that says the work is not
+	// part of the person's job, as against "not yet": it scores the same,
+	// and the results and plans say which it was.
+	NotRelevant bool   `toml:"not_relevant"`
+	Src         Source `toml:"-"`
 }
 
 // LevelFor returns the level this option gives a competency.
@@ -327,9 +371,20 @@ type Question struct {
 	Unit  string    `toml:"unit"`
 	Bands []float64 `toml:"bands"`
 	// Yes/no questions: the level a yes and a no give what it measures.
-	YesLevel *int   `toml:"yes_level"`
-	NoLevel  *int   `toml:"no_level"`
-	Src      Source `toml:"-"`
+	YesLevel *int `toml:"yes_level"`
+	NoLevel  *int `toml:"no_level"`
+	// When and Unless make a question depend on a yes/no fact: with When it
+	// is asked only to people for whom the fact is yes (a scenario under the
+	// SEC's rules, say), with Unless only to the others (its alternative).
+	// Regime names the rules such a question is set under, for display.
+	When   string `toml:"when"`
+	Unless string `toml:"unless"`
+	Regime string `toml:"regime"`
+	// SizeBands replaces Bands for an organisation of one size ("small",
+	// "large"): a team of four is a whole security function in a firm of
+	// two hundred people.
+	SizeBands map[string][]float64 `toml:"size_bands"`
+	Src       Source               `toml:"-"`
 }
 
 // IsSkippable reports whether the person may skip the question.

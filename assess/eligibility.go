@@ -3,6 +3,7 @@ package assess
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -27,6 +28,9 @@ type CertStatus struct {
 	Message     string `json:"message"`
 	RuleVersion string `json:"rule_version"`
 	RuleDate    string `json:"rule_date,omitempty"`
+	// RuleChecked is the day the rule was last checked against the
+	// awarding body's page.
+	RuleChecked string `json:"rule_checked,omitempty"`
 	Year        int    `json:"year,omitempty"`
 	// YearsShort is the largest shortfall in years of experience, 0 when
 	// none; the plan uses it to date the certification.
@@ -113,9 +117,15 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 	if !ru.Date.IsZero() {
 		st.RuleDate = ru.Date.Format("2006-01-02")
 	}
+	if !ru.LastVerified.IsZero() {
+		st.RuleChecked = ru.LastVerified.Format("2006-01-02")
+	}
 	ruleName := ru.Version
 	if st.RuleDate != "" {
 		ruleName += ", " + st.RuleDate
+	}
+	if st.RuleChecked != "" {
+		ruleName += "; rule checked on " + st.RuleChecked
 	}
 	for _, h := range res.Held {
 		if h.ID == c.ID {
@@ -147,7 +157,18 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 	if route != "" {
 		ruleName += "; route: " + route
 	}
-	if c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0) {
+	var short []string
+	if len(ru.RequiresOneOf) > 0 && !slices.ContainsFunc(ru.RequiresOneOf, res.holds) {
+		labels := make([]string, len(ru.RequiresOneOf))
+		for i, id := range ru.RequiresOneOf {
+			labels[i] = id
+			if pc := b.Certification(id); pc != nil {
+				labels[i] = pc.Label()
+			}
+		}
+		short = append(short, fmt.Sprintf("It is awarded only to holders of %s, which your answers do not list.", strings.Join(labels, " or ")))
+	}
+	if len(short) == 0 && (c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0)) {
 		st.Status = StatusMeetsRule
 		st.Message = fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", c.Label(), ruleName)
 		return st
@@ -159,7 +180,6 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 		}
 	}
 	waiver = math.Min(waiver, ru.WaiverMaxYears)
-	var short []string
 	for _, fact := range sortedKeys(ru.Experience) {
 		need := ru.Experience[fact]
 		if fact == ru.WaiverFact {

@@ -339,6 +339,8 @@ type Plan struct {
 	Blockers       []PlanBlocker   `json:"blockers"`
 	// Basis says whose ratings the levels rest on: self or mentor.
 	Basis Basis `json:"basis"`
+	// OrgSize is the size of organisation the role targets were read for.
+	OrgSize OrgSize `json:"org_size"`
 	// Mentor holds the mentor's agreed gaps, notes and the sign-off, when
 	// the assessment was reviewed.
 	Mentor *PlanMentor `json:"mentor,omitempty"`
@@ -405,6 +407,7 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 		basis = BasisMentor // falls back to self when the mentor rated nothing
 	}
 	res := ScoreOpts(b, a, ScoreOptions{Assume: opts.Assumptions, Basis: basis})
+	b = b.Sized(res.OrgSize.Size) // the targets the result was scored against
 	rec := res.Recommendation
 	roleID := opts.Role
 	if roleID == "" {
@@ -449,6 +452,7 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 		p.Assumed = append(p.Assumed, as.Text)
 	}
 	p.Basis = res.Basis
+	p.OrgSize = res.OrgSize
 	if a.Mentor != nil {
 		p.Mentor = planMentor(b, a, role, res)
 		if res.Basis == BasisMentor {

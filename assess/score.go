@@ -100,6 +100,10 @@ type CompetencyScore struct {
 	Self      *float64 `json:"self,omitempty"`
 	Facts     *float64 `json:"facts,omitempty"`
 	Judgement *float64 `json:"judgement,omitempty"`
+	// NotPartOfWork says every rating answer for it chose "not part of my
+	// work" rather than "not yet": the level is 0 either way, but a mentor
+	// reads the gap as new ground, not as a shortfall in the current job.
+	NotPartOfWork bool `json:"not_part_of_work,omitempty"`
 	// Mentor is the mentor's rating of this competency, when there is one.
 	Mentor        *float64       `json:"mentor,omitempty"`
 	Contributions []Contribution `json:"contributions,omitempty"`
@@ -248,6 +252,8 @@ type Result struct {
 	Judgement *Judgement `json:"judgement,omitempty"`
 	// Family is the profession the person is in: security, it or privacy.
 	Family string `json:"family"`
+	// OrgSize is the size of organisation the roles were read for.
+	OrgSize OrgSize `json:"org_size"`
 	// Assumptions are the what-ifs the result was computed under.
 	Assumptions []Assumption `json:"assumptions,omitempty"`
 	// Basis says whose ratings the levels rest on: self or mentor.
@@ -306,7 +312,10 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	if mode == "" {
 		mode = Full
 	}
+	size := OrgSizeOf(b, a)
+	b = b.Sized(size.Size)
 	res := &Result{
+		OrgSize:       size,
 		SchemaVersion: ResultSchemaVersion,
 		Bank:          BankRef{Name: b.Meta.Name, Version: b.Meta.Version},
 		Mode:          mode,
@@ -320,7 +329,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	}
 	var judgeSum float64
 	var judgeN int
-	for _, q := range b.QuestionsFor(mode) {
+	for _, q := range b.QuestionsAsked(mode, a) {
 		res.Asked++
 		ans, ok := a.Items[q.ID]
 		given := ok && ans.Given(q.Kind)
@@ -368,6 +377,12 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			}
 			c.answered++
 			c.answeredW += w
+			if q.Kind == KindRating {
+				c.ratings++
+				if ans.Choice > 0 && ans.Choice <= len(q.Options) && q.Options[ans.Choice-1].NotRelevant {
+					c.notRelevant++
+				}
+			}
 			ew := w * ans.Confidence.factor()
 			c.add(q.Kind, level, ew)
 			if q.Kind == KindScenario {
@@ -422,6 +437,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
 		cs.Assessed = c.assessed || c.evidenced()
 		cs.Evidenced = c.evidenced()
+		cs.NotPartOfWork = c.ratings > 0 && c.notRelevant == c.ratings
 		if c.askedW > 0 {
 			cs.Confidence = c.answeredW / c.askedW
 		}
@@ -502,6 +518,8 @@ type evidence struct {
 	askedW, answeredW float64
 	asked, answered   int
 	assessed          bool
+	ratings           int // rating answers given
+	notRelevant       int // of which said the work is not part of the job
 	contributions     []Contribution
 }
 

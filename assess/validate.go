@@ -18,7 +18,7 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 // Allowed values of the free-text enumerations.
 var (
 	tracks  = []string{"practitioner", "technical", "program", "executive", "it", "privacy"}
-	signals = []string{"technical", "manager", "executive", "privacy", "audit", "project"}
+	signals = []string{"technical", "manager", "executive", "privacy", "audit", "project", "service"}
 	gates   = []string{"exam-only", "exam+experience"}
 )
 
@@ -39,6 +39,7 @@ func (b *Bank) Validate() Report {
 	v.actions()
 	v.coverage()
 	v.scenarioTells()
+	v.seniorityCrosswalk()
 	r.Sort()
 	return r
 }
@@ -247,6 +248,7 @@ func (v *validator) roles() {
 		for _, id := range ro.ExpectsOneOf {
 			v.certRef(ro.Src.At("expects_one_of"), owner, id)
 		}
+		v.roleContent(&ro, owner)
 		for _, fact := range sortedKeys(ro.Experience) {
 			at := ro.Src.At("experience." + fact)
 			v.factRef(at, owner+" experience", fact, FactNumber)
@@ -311,7 +313,7 @@ func (v *validator) certifications() {
 		for _, fact := range sortedKeys(ru.Experience) {
 			v.factRef(rs.At("experience."+fact), owner+" rule", fact, FactNumber)
 		}
-		if c.Gate == "exam+experience" && len(ru.Experience) == 0 {
+		if c.Gate == "exam+experience" && len(ru.Experience) == 0 && len(ru.RequiresOneOf) == 0 {
 			v.r.Errorf(rs, "%s: gate is exam+experience but the rule sets no experience", owner)
 		}
 		if ru.MinDomains < 0 || ru.MinDomains > len(c.Domains) {
@@ -331,6 +333,12 @@ func (v *validator) certifications() {
 			}
 			if r.MinDomains < 0 || r.MinDomains > len(c.Domains) {
 				v.r.Errorf(at.At("min_domains"), "%s: route min_domains is %d but the certification lists %d domains", owner, r.MinDomains, len(c.Domains))
+			}
+		}
+		for _, id := range ru.RequiresOneOf {
+			v.certRef(rs.At("requires_one_of"), owner+" rule", id)
+			if id == c.ID {
+				v.r.Errorf(rs.At("requires_one_of"), "%s: the rule requires itself", owner)
 			}
 		}
 		for _, d := range ru.AnyOfDomains {
@@ -390,6 +398,7 @@ func (v *validator) questions() {
 		if q.Kind != KindYesNo && (q.YesLevel != nil || q.NoLevel != nil) {
 			v.r.Errorf(q.Src, "%s: yes_level and no_level only apply to yesno questions", owner)
 		}
+		v.conditions(q, owner)
 		switch q.Kind {
 		case KindRating, KindScenario:
 			v.choice(q, owner)
@@ -459,7 +468,7 @@ func (v *validator) choice(q *Question, owner string) {
 				v.r.Warnf(at, "%s: option %d has no explanation for the mentor to read out", owner, n+1)
 			}
 		}
-		if l, ok := o.LevelFor(main); ok {
+		if l, ok := o.LevelFor(main); ok && !o.NotRelevant {
 			if prev, dup := levels[l]; dup {
 				v.r.Warnf(at, "%s: options %d and %d carry the same level (%d)", owner, prev, n+1, l)
 			}
@@ -533,6 +542,7 @@ func (v *validator) actions() {
 		if a.EffortHours <= 0 || a.DurationWeeks <= 0 {
 			v.r.Errorf(a.Src, "%s needs effort_hours and duration_weeks greater than 0", owner)
 		}
+		v.actionSteps(&a, owner)
 		if a.MinSeniority < 0 || a.MinSeniority > 7 {
 			v.r.Errorf(a.Src.At("min_seniority"), "%s: min_seniority %d must be 1 to 7 (the seniority of the role the action needs), or left out", owner, a.MinSeniority)
 		}

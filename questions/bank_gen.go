@@ -43,7 +43,7 @@ func bankLiteral() *assess.Bank {
 			{
 				Level:   1,
 				Name:    "Aware",
-				Summary: "Can explain the main ideas and why they matter, but has not yet done the work.",
+				Summary: "Has taken part in the work, or done its simplest parts under close direction.",
 				SFIA:    "1",
 				NIH:     "1",
 				DoD8140: "–",
@@ -83,7 +83,7 @@ func bankLiteral() *assess.Bank {
 				Level:   4,
 				Name:    "Leading",
 				Summary: "Handles new and complex cases, guides others and is accountable for results across a whole function.",
-				SFIA:    "5",
+				SFIA:    "5–6",
 				NIH:     "4",
 				DoD8140: "Advanced",
 				ECF:     "e-4",
@@ -95,8 +95,8 @@ func bankLiteral() *assess.Bank {
 			{
 				Level:   5,
 				Name:    "Setting direction",
-				Summary: "Sets strategy and policy for the whole organisation, answers for it at board level and is recognised outside it.",
-				SFIA:    "6–7",
+				Summary: "Sets strategy and policy for the whole organisation and answers for it to the executive team or the board.",
+				SFIA:    "7",
 				NIH:     "5",
 				DoD8140: "Advanced",
 				ECF:     "e-5",
@@ -114,11 +114,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Designing systems and platforms so that security is built in from the start, through threat models, reference patterns, segmentation and zero-trust principles. Leaders need it to judge designs and to steer spending away from controls bolted on afterwards.",
 				Indicators: []string{
 					"Has not taken part in designing or reviewing the security of a system.",
-					"Can explain defence in depth, least privilege, trust boundaries and zero trust, and why design choices matter more than controls added later.",
+					"Has taken part in a design review or threat-modelling session that someone else ran.",
 					"Has written security requirements or run a STRIDE threat model for one system, with an architect reviewing the work.",
-					"Owns security design reviews for their area: threat-models new systems, sets hardened baselines and signs off designs or records the risk that remains.",
-					"Leads security architecture across the function: publishes reference patterns, chairs the design review board, steers the zero-trust roadmap and coaches architects.",
-					"Sets the enterprise security architecture and its principles, ties them to business strategy and investment, and is consulted on architecture beyond the organisation.",
+					"Runs security design reviews for their area unaided, signing off each design or recording the risk that remains.",
+					"Leads security architecture across the function through reference patterns, a design review board and a zero-trust roadmap that other architects follow.",
+					"Sets the organisation's security architecture principles and target architecture, tied to business strategy and investment, which every new system is designed to.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -157,11 +157,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Securing networks, servers, endpoints and the platforms they run on, through segmentation, hardening, secure remote access and resilient design. It is the ground that every other control stands on.",
 				Indicators: []string{
 					"Has not worked on network or infrastructure security.",
-					"Can explain firewalls, segmentation, VPNs, TLS, hardening benchmarks and endpoint protection, and which attacks each one is meant to stop.",
+					"Has taken part in network or infrastructure security work, such as fixing hardening findings or mapping exposed services, as an engineer directed.",
 					"Has changed firewall rules, applied CIS benchmark hardening or rolled out EDR to a group of hosts, working to someone else's design and review.",
-					"Owns the security of a network or server estate: designs segmentation, keeps baselines and patch levels current and closes the gaps that reviews find.",
-					"Leads infrastructure security across sites and data centres: replaces flat networks with segmented or zero-trust access, covers OT or legacy estates, guides engineers.",
-					"Sets the organisation's infrastructure security standards and resilience targets, answers for them to executives and regulators, and advises peers and industry groups.",
+					"Owns the security of a network or server estate: its segmentation design, current baselines and patch levels, and closure of the gaps that reviews find.",
+					"Leads infrastructure security across sites and data centres, replacing flat networks with segmented or zero-trust access, including OT or legacy estates.",
+					"Sets the organisation's infrastructure security standards and resilience targets, which every platform team builds to.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -197,11 +197,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Making sure the right people and systems have the right access and no more, through the identity lifecycle, strong authentication, privileged access and access reviews. Identity is now the main perimeter, so leaders must govern it closely.",
 				Indicators: []string{
 					"Has not worked on identity or access management.",
-					"Can explain authentication versus authorisation, MFA, single sign-on, least privilege and role-based access, and why privileged accounts need extra control.",
+					"Has handled simple access requests, such as adding users to groups, following a set procedure.",
 					"Has run an access recertification, onboarded applications to SSO or cleaned up stale accounts, following an existing process.",
 					"Owns IAM for their area: joiner-mover-leaver (JML) controls agreed with HR, regular access reviews, full MFA coverage and a PAM vault for admin accounts.",
 					"Leads identity across the organisation: phishing-resistant MFA, PAM with just-in-time admin, identity governance tooling, and hard cases such as service accounts.",
-					"Sets identity as the core of the zero-trust strategy, owns identity risk at executive level and is recognised for the approach by auditors, peers or industry groups.",
+					"Sets the organisation's identity strategy as the core of its zero-trust approach and owns identity risk at executive level.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -228,11 +228,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Watching for threats and triaging them around the clock: log collection, SIEM and EDR detections, threat intelligence and the SOC that acts on them. Leaders need it to know what they can see, how fast, and what they are missing.",
 				Indicators: []string{
 					"Has not worked in security monitoring or a SOC.",
-					"Can explain what a SOC, SIEM and EDR do, how alerts are triaged and escalated, and how MITRE ATT&CK describes attacker behaviour.",
+					"Has worked SIEM or EDR alerts alongside an analyst who made the calls.",
 					"Has triaged alerts, tuned a detection rule or written a runbook as a member of a SOC team, escalating to senior analysts.",
 					"Owns monitoring for their area: log sources onboarded, detection rules maintained, coverage mapped to MITRE ATT&CK and triage times tracked.",
-					"Leads the SOC or the MDR provider: sets coverage priorities from threat intelligence, runs detection engineering and threat hunts, and sets shift and escalation models.",
-					"Sets the organisation's detection and response model and investment, reports its effectiveness to executives and is recognised in the security operations community.",
+					"Leads the SOC or the MDR provider: coverage priorities set from threat intelligence, detection engineering, threat hunts, and shift and escalation models.",
+					"Sets the organisation's detection and response model and investment, answering for its effectiveness to the executive team.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -270,11 +270,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Handling security incidents from detection through containment, eradication and recovery, and learning from each one. Leaders must have a tested plan and the judgement to run it under pressure.",
 				Indicators: []string{
 					"Has not taken part in handling a security incident.",
-					"Can explain the incident lifecycle, evidence handling and escalation, and how NIST SP 800-61r3 spreads incident response across the CSF 2.0 functions.",
+					"Has taken part in an incident or an incident exercise, such as by taking notes or playing their part in the plan, while others led.",
 					"Has worked on incidents as a responder: collected evidence, isolated a host or disabled an account, and written up the timeline under an incident lead.",
-					"Leads incidents in their area end to end: runs the IR plan and playbooks, coordinates containment and recovery, and writes the post-incident review.",
-					"Owns the IR capability: keeps the plan and playbooks in line with NIST SP 800-61r3, runs exercises, handles multi-team and supplier incidents and coaches incident leads.",
-					"Sets incident readiness for the organisation with legal, insurers and regulators in the plan, briefs the board on major incidents and shares lessons with sector peers.",
+					"Leads incidents in their area end to end, from the IR plan and playbooks through containment and recovery to the post-incident review.",
+					"Owns the IR capability across the function: plan and playbooks in line with a standard such as NIST SP 800-61r3, regular exercises, and multi-team and supplier incidents.",
+					"Sets the organisation's incident readiness, with legal, insurers and notification duties built into the plan, and answers for it to the board.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -318,11 +318,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Finding, rating and fixing weaknesses before attackers use them, through scanning, patching, penetration tests, red teaming and outside reports. Leaders need it to turn a flood of findings into risk-ranked work that other teams will actually do.",
 				Indicators: []string{
 					"Has not worked on vulnerability scanning, patching or security testing.",
-					"Can explain CVEs and CVSS scores, how scanning differs from penetration testing, and why exploitability and asset value should drive priority.",
-					"Has run authenticated scans, triaged findings or scoped a penetration test, and chased fixes with system owners under guidance.",
+					"Has chased fixes for scan or test findings that someone else prioritised and assigned.",
+					"Has run authenticated scans, triaged findings or scoped a penetration test, under guidance.",
 					"Owns vulnerability management for their area: scan coverage, remediation SLAs by severity, an exceptions process and test findings tracked to closure.",
-					"Leads it across the function: prioritises by exploit data and asset criticality, sets the yearly test and red-team plan, and reports SLAs that owners act on.",
-					"Sets exposure-management strategy and tolerance, answers to executives for overdue critical exposure, and owns public disclosure and mandated tests such as DORA TLPT.",
+					"Leads vulnerability management across the function: priorities set by exploit data and asset criticality, a yearly test and red-team plan, and SLA reports that owners act on.",
+					"Sets the organisation's exposure-management strategy and its tolerance for overdue critical exposure, and answers for it to the executive team.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -359,11 +359,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Securing workloads and data in IaaS, PaaS and SaaS under the shared responsibility model: landing zones, cloud identity, posture management and secure infrastructure as code. Much new work now runs in the cloud, so leaders must govern it as firmly as their own data centres.",
 				Indicators: []string{
 					"Has not worked on the security of cloud services.",
-					"Can explain the shared responsibility model and the main IaaS, PaaS and SaaS risks, and why misconfiguration and over-broad cloud roles so often lead to breaches.",
+					"Has checked cloud settings, such as public storage or over-broad roles, against a list someone else provided.",
 					"Has fixed CSPM findings, reviewed cloud IAM policies or added security checks to IaC templates for one cloud account, with guidance.",
 					"Owns cloud security for their accounts or subscriptions: guardrails, logging, CSPM triage, secrets handling and IaC policy checks in the pipeline.",
-					"Leads cloud security across providers: designs the landing zone and its policies, sets SaaS security standards, and guides teams through migrations and hard cases.",
-					"Sets the cloud security strategy and the stance on provider concentration risk with the CIO, reports it to executives, and is consulted by peers and providers.",
+					"Leads cloud security across providers: the landing zone and its policies, SaaS security standards, and guidance for teams through migrations and hard cases.",
+					"Sets the organisation's cloud security strategy with the CIO, including its stance on provider concentration risk.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -396,11 +396,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Knowing where sensitive data lives and protecting it through classification, encryption, key management, data loss prevention, masking and backup. Leaders need it because data is usually what attackers and regulators care about most.",
 				Indicators: []string{
 					"Has not worked on data classification, encryption or data loss prevention.",
-					"Can explain data classification, encryption at rest and in transit, hashing, tokenisation and key management, and when each is the right control.",
-					"Has labelled data, configured encryption or a DLP rule, or helped rotate keys or certificates in a limited scope, following a set standard.",
+					"Has done simple data protection tasks, such as labelling data or renewing a certificate, following a runbook or as directed.",
+					"Has configured encryption or a DLP rule, or rotated keys or certificates in a limited scope, following a set standard.",
 					"Owns data protection for their area: keeps a data inventory, applies the classification scheme, manages keys and certificates and checks that backups restore.",
 					"Leads data security across the organisation: key management and HSM design, DLP tuned to real business flows, masking in non-production and crypto-agility plans.",
-					"Sets the data protection and cryptography strategy, including post-quantum readiness, answers for it to the board and regulators, and is sought out by peers.",
+					"Sets the organisation's data protection and cryptography strategy, including post-quantum readiness, and answers for it to the executive team or board.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -433,11 +433,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Choosing, integrating and automating the security stack: SIEM, SOAR, EDR, scanners, pipeline checks and the code that joins them together. Leaders need it to get value from tool spending and to let a small team work at scale.",
 				Indicators: []string{
 					"Has not deployed, configured or scripted security tools.",
-					"Can explain the main tool types (SIEM, SOAR, EDR, CSPM, SAST and DAST) and where automation saves analyst time or removes human error.",
+					"Has run existing security tools, scripts or playbooks for routine tasks, as others set them up.",
 					"Has configured a security tool, or written scripts or API calls that automate a routine task such as alert enrichment, with a senior reviewing.",
-					"Owns the tools for their area: runs selections and proofs of concept, integrates them through APIs, builds SOAR playbooks and keeps configuration in version control.",
-					"Leads the tooling roadmap: retires overlapping products, sets integration standards, builds detection and policy as code, and coaches engineers in automation.",
-					"Sets the organisation's security platform and automation strategy, weighing build, buy and consolidation, and shares the approach in industry forums.",
+					"Owns the tools for their area: selections and proofs of concept, API integrations, SOAR playbooks and configuration kept in version control.",
+					"Leads the tooling roadmap across the function: overlapping products retired, integration standards, detection and policy as code, and engineers coached in automation.",
+					"Sets the organisation's security platform and automation strategy, deciding where to build, buy or consolidate.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -463,11 +463,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Identifying, analysing and treating information risk in business terms so that leaders can decide with it. It is the core of the security leader's job: every control and budget request should trace back to a risk.",
 				Indicators: []string{
 					"Has not taken part in a risk assessment.",
-					"Can explain likelihood and impact, inherent and residual risk, and the four treatments: accept, mitigate, transfer and avoid.",
+					"Has given input on likelihood and impact to a risk assessment that someone else ran.",
 					"Has assessed risks for a system or project with a set method such as NIST SP 800-30 or ISO/IEC 27005, and entered them in the risk register.",
 					"Owns the security risk register for a business unit: agrees owners and ratings, tracks treatment dates and has risk acceptances signed at the right level.",
-					"Runs the risk process across the organisation: links it to enterprise risk management, quantifies top risks with FAIR, sets KRIs and handles new risks such as AI.",
-					"Sets the cyber risk appetite statement with the executive team, reports the enterprise cyber-risk profile to the board and is treated as a peer by the CRO.",
+					"Runs the risk process across the organisation: linked to enterprise risk management, top risks quantified with a method such as FAIR, KRIs set and new risks such as AI covered.",
+					"Sets the cyber risk appetite with the executive team and reports the enterprise cyber-risk profile to the board.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -513,11 +513,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Setting the structures that direct and control security: policies and standards, roles and decision rights, committees and the ISMS. Good governance makes security decisions repeatable and defensible, and laws such as NIS2 now expect it of management.",
 				Indicators: []string{
 					"Has not written or maintained security policy or worked with a governance body.",
-					"Can explain how policies, standards and procedures differ, why roles need clear decision rights, and what an ISMS under ISO/IEC 27001:2022 provides.",
-					"Has drafted or refreshed a policy or standard, handled exception requests or taken minutes for a security steering group, with others reviewing.",
-					"Owns the policy set for their area: keeps it current and approved, runs the exceptions process and maintains a RACI for the key security decisions.",
+					"Has commented on a draft security policy or procedure during its consultation.",
+					"Has drafted or refreshed a policy or standard, or handled exception requests, with others reviewing.",
+					"Owns the policy set for their area: policies kept current and approved, an exceptions process and a RACI for the key security decisions.",
 					"Runs security governance across the organisation: the ISMS and its Statement of Applicability, a steering committee charter, and policies mapped to several frameworks.",
-					"Sets the governance model with the executive team and board, has management approve and oversee risk measures as NIS2 Art. 20 requires, and is cited as good practice.",
+					"Sets the security governance model with the executive team and board, under which management approves and oversees risk measures, as laws such as NIS2 expect.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -562,11 +562,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Knowing which laws, regulations and industry rules apply, from GDPR, HIPAA, PCI DSS and SOX to NIS2, DORA and the SEC cyber disclosure rules, and showing that controls meet them. NIS2 and DORA make management answerable for security, and the SEC rules put incidents and cyber governance into public filings.",
 				Indicators: []string{
 					"Has not worked on meeting a security law, regulation or industry standard.",
-					"Can explain which rules apply and their key duties, such as the GDPR 72-hour breach notice, PCI DSS scope, HIPAA safeguards and SOX IT general controls.",
-					"Has mapped controls to one rule set such as PCI DSS v4.0.1 or the HIPAA Security Rule, or gathered evidence for an assessment, with guidance.",
-					"Owns compliance for their area: keeps a gap matrix from each rule to controls, closes the gaps and runs the evidence for PCI DSS, SOX ITGC or HIPAA reviews.",
-					"Leads compliance with several regimes from one control set: NIS2 Art. 21 and DORA measures, one table of notification clocks, and impact studies of new rules.",
-					"Answers to the board and regulators for cyber compliance, shapes SEC Form 8-K Item 1.05 and Reg S-K Item 106 disclosures with counsel, and engages with regulators.",
+					"Has gathered evidence for a compliance check, such as a GDPR or PCI DSS review, that someone else ran.",
+					"Has mapped controls to one rule set, such as PCI DSS v4.0.1 or the HIPAA Security Rule, with guidance.",
+					"Owns compliance for their area: a gap matrix from each applicable rule to controls, gaps closed, and evidence ready for reviews such as PCI DSS or SOX ITGC.",
+					"Leads compliance with several regimes, such as GDPR, NIS2 and DORA, from one control set, with one table of notification clocks and impact studies of new rules.",
+					"Sets the organisation's approach to cyber compliance across every regime that applies, and answers for it to the board and regulators.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -608,11 +608,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Turning business goals and the threat picture into a multi-year security strategy and roadmap, and keeping it aligned as the business changes. Without one, security spends on the loudest problem rather than the most important.",
 				Indicators: []string{
 					"Has not contributed to a security strategy or roadmap.",
-					"Can explain how a security strategy links business goals, risks and threats to priorities, and what CSF 2.0 current and target profiles and tiers show.",
-					"Has helped build a strategy: ran a maturity or CSF 2.0 assessment, or drafted roadmap items and business input, under a senior leader.",
+					"Has given input to a security strategy, such as in a workshop its owner ran.",
+					"Has run a maturity or CSF 2.0 assessment, or drafted roadmap items, for a strategy that a senior leader owned.",
 					"Owns the annual security plan for their area, with objectives and KPIs tied to business priorities, and delivers against it.",
-					"Builds the organisation's security strategy: a CSF 2.0 current and target profile, a 12–36 month roadmap agreed with business leaders, and progress tracking.",
-					"Sets security strategy as part of business strategy, gets board approval, adapts it to acquisitions, new markets or AI, and is recognised by peers for it.",
+					"Builds the organisation's security strategy: a current and target profile such as CSF 2.0, a 12–36 month roadmap agreed with business leaders, and progress tracking.",
+					"Sets the security strategy as part of the business strategy, approved by the board and revised as the business changes, such as through acquisitions or new markets.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -655,18 +655,19 @@ func bankLiteral() *assess.Bank {
 				ID:          "budget-finance",
 				Name:        "Budget and resource allocation",
 				Dimension:   "strategic",
-				Description: "Building, defending and managing the security budget: CapEx and OpEx, run and change spending, business cases and supplier costs. Leaders who cannot speak the language of finance lose funding to those who can.",
+				Description: "Building, defending and managing a technology budget, for IT as a whole or for security: CapEx and OpEx, run and change spending, total cost of ownership, business cases, charging IT costs back to the business, and supplier, licence and cloud costs. Leaders who cannot speak the language of finance lose funding to those who can.",
 				Indicators: []string{
 					"Has not prepared or managed any part of a budget.",
-					"Can explain CapEx versus OpEx, run versus change spending, total cost of ownership and how finance judges a business case.",
-					"Has costed tools or staff for a budget line, tracked spending against it or drafted part of a business case, under a budget owner.",
-					"Owns a security budget or cost centre: builds the yearly plan, explains variances, and wins funding with business cases that weigh cost against risk reduced.",
-					"Builds the multi-year security budget for the function, reallocates by risk when cuts come, negotiates major contracts and benchmarks spending with finance.",
-					"Negotiates the security budget with the CFO and executive team, ties spending to risk appetite and value for the board, and shapes enterprise investment decisions.",
+					"Has raised purchase requests or checked invoices against an IT or security budget that someone else owns.",
+					"Has costed staff, licences, cloud services or tools for a budget line, tracked spending against it or drafted part of a business case, under a budget owner.",
+					"Owns an IT or security budget or cost centre: the yearly plan, explained variances, and business cases that weigh total cost of ownership against value or risk reduced.",
+					"Builds the multi-year budget for the IT or security function: IT costs allocated or charged to the business, licence and cloud spend managed, and costs benchmarked with finance.",
+					"Sets how the organisation funds and charges for technology, agreed with the CFO and executive team, tying IT or security spending to business value and risk appetite.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
 						"OG-WRL-007",
+						"OG-WRL-015",
 					},
 					ECSF: []string{
 						"Chief Information Security Officer (CISO)",
@@ -683,6 +684,8 @@ func bankLiteral() *assess.Bank {
 					},
 					Other: []string{
 						"EC-Council CCISO Domain 5",
+						"TBM Taxonomy 5.0",
+						"FinOps Framework",
 					},
 				},
 				Src: assess.Source{
@@ -696,11 +699,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Managing the security risk that comes from suppliers, cloud providers, software and the wider supply chain, through tiering, due diligence, contract terms and ongoing monitoring. Many major breaches start at a supplier, and DORA and NIS2 now require this work.",
 				Indicators: []string{
 					"Has not assessed the security of a supplier.",
-					"Can explain why suppliers extend the attack surface, how they are tiered by criticality, and what questionnaires, SOC 2 reports and contract clauses add.",
+					"Has chased suppliers for security questionnaires that someone else then reviewed.",
 					"Has reviewed supplier questionnaires (such as SIG or CAIQ) or SOC 2 reports and raised findings, following an existing process.",
 					"Runs supplier assessments end to end for their area: tiering, evidence review, security clauses in contracts, follow-up on fixes and exit terms.",
-					"Leads third-party risk across the organisation: the critical supplier inventory, a DORA-style register of ICT providers, continuous monitoring and supplier breach response.",
-					"Sets supply-chain risk strategy and tolerance, including concentration and fourth-party risk, reports it to the board and helps shape sector practice.",
+					"Leads third-party risk across the organisation: the critical supplier inventory, a register of ICT providers such as DORA requires, continuous monitoring and supplier breach response.",
+					"Sets the organisation's supply-chain risk strategy and tolerance, including concentration and fourth-party risk, and reports it to the board.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -735,11 +738,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Making sure personal data is processed lawfully and fairly, through records of processing, DPIAs, data subject rights, notices and handling of personal data breaches. Security and privacy leaders share the data, the breaches and often the regulator.",
 				Indicators: []string{
 					"Has not worked on privacy or data protection compliance.",
-					"Can explain lawful bases, data subject rights, what a DPIA and a record of processing activities (RoPA) are, and why the DPO must be independent.",
+					"Has gathered data for a subject access request or the record of processing, as the privacy team asked.",
 					"Has contributed to a DPIA, answered data subject requests or updated the RoPA for a process, with the DPO or privacy team guiding.",
 					"Owns privacy for their area: keeps the RoPA current, leads DPIAs, meets subject-request deadlines and assesses personal data breaches for notification.",
 					"Leads privacy across the organisation: privacy by design in delivery, controls on cross-border transfers, privacy terms for suppliers and privacy incident drills.",
-					"Sets privacy strategy and reports to top management as a DPO or CPO, deals directly with supervisory authorities and is recognised in the privacy community.",
+					"Sets the organisation's privacy strategy and answers for it to top management, whether as DPO, CPO or the leader who owns privacy.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -777,11 +780,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Proving that controls exist and work, through internal audits, external certifications and attestations, control testing and findings tracked to closure. Boards, customers and regulators trust evidence, not reassurance.",
 				Indicators: []string{
 					"Has not taken part in an audit or control assessment.",
-					"Can explain control design versus operating effectiveness, the audit cycle, and what ISO/IEC 27001 certification and a SOC 2 report each prove.",
-					"Has gathered evidence for an external audit or tested a sample of controls, with an auditor or lead guiding.",
-					"Leads the auditee side of an ISO/IEC 27001, SOC 2 or PCI DSS assessment in their area, or runs internal audits, and tracks findings to closure.",
-					"Runs the assurance plan across the function: one audit calendar, internal ISMS audits to ISO 19011, control testing and findings reports to the audit committee.",
-					"Sets the assurance strategy with internal audit and the audit committee, relies on a tested three lines model, and is a respected voice with auditors and regulators.",
+					"Has pulled samples or records that an auditor or control tester asked for.",
+					"Has tested a sample of controls or organised the evidence for one audit area, with an auditor or lead guiding.",
+					"Leads the auditee side of an assessment such as ISO/IEC 27001, SOC 2 or PCI DSS in their area, tracking findings to closure.",
+					"Runs the assurance plan across the function: one audit calendar, internal ISMS audits to ISO 19011, control testing and findings reports to an executive or audit committee.",
+					"Sets the organisation's assurance strategy, covering which controls are tested, by whom and how often, and reports the results to the board.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -824,11 +827,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Shaping how technology serves the business, through IT strategy, the investment portfolio, enterprise architecture and service strategy. It is the core of the CIO role and what a CISO needs to be a credible peer to one.",
 				Indicators: []string{
 					"Has not taken part in IT planning, portfolio or architecture decisions.",
-					"Can explain how IT strategy, the investment portfolio, enterprise architecture and the service catalogue serve business goals, and how IT value is judged.",
+					"Has supplied information to an IT roadmap or portfolio review that someone else ran.",
 					"Has written part of an IT plan or business case, fed into a portfolio review or mapped applications for an architecture review, under a senior lead.",
 					"Owns the IT plan and service strategy for a department: prioritises demand, manages its portfolio and runs services to agreed service levels.",
 					"Leads IT portfolio governance across the organisation: investment boards, target architecture and roadmaps, application rationalisation and sourcing strategy.",
-					"Sets the enterprise technology strategy with the CEO and board, answers for the value and risk of IT investment, and is recognised by peers as a technology executive.",
+					"Sets the organisation's technology strategy with the CEO and executive team, answering to the board for the value and risk of IT investment.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -865,11 +868,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Choosing measures that show whether security is working, and reporting them so that each audience can act: KPIs, KRIs, dashboards and risk reports. A leader who cannot measure security can neither defend nor improve it.",
 				Indicators: []string{
 					"Has not produced security metrics or reports.",
-					"Can explain KPIs versus KRIs and activity versus outcome measures, and why each audience needs different metrics.",
+					"Has collected figures for a security report, such as patch counts, as someone else specified.",
 					"Has pulled data together and built a dashboard or monthly report from defined metrics, with a manager deciding what goes in.",
-					"Owns the metrics for their area: defines 8–12 KPIs and KRIs with targets, thresholds and data sources, and reports them to management every month.",
-					"Runs security reporting across the function: automates data collection, links measures to risk appetite and CSF 2.0 outcomes, and explains trends in business terms.",
-					"Sets the measures the board uses to judge cyber risk, keeps them consistent over the years and comparable with peers, and is cited for clear reporting.",
+					"Owns the metrics for their area: 8–12 KPIs and KRIs with targets, thresholds and data sources, reported to management every month.",
+					"Runs security reporting across the function: automated data collection, measures linked to risk appetite and framework outcomes such as CSF 2.0, and trends explained in business terms.",
+					"Sets the measures the board uses to judge cyber risk, keeping them consistent from year to year.",
 				},
 				Refs: assess.Refs{
 					CSF: []string{
@@ -898,11 +901,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Building and leading security teams: hiring, developing, keeping and managing people, and planning the skills the function will need. Security talent is scarce, so leaders who grow people do better than those who only hire.",
 				Indicators: []string{
 					"Has not led or supervised other people.",
-					"Can explain delegation, feedback and coaching, and how a skills framework such as NICE or SFIA helps define roles and plan development.",
-					"Has led a small team or project, mentored a junior analyst or sat on interview panels, with a manager guiding.",
-					"Manages a team: hires to role profiles with interview rubrics, writes development plans with each person, handles performance and keeps good people.",
-					"Leads managers across the function: builds a skills matrix and workforce plan, a career ladder and succession, and tackles retention and burnout risks.",
-					"Sets the talent strategy for security, develops leaders who go on to senior roles, and is known outside the organisation as someone people want to work for.",
+					"Has helped new starters settle in, such as by showing them the tools and ways of working.",
+					"Has led a small team or project, or mentored a junior analyst, with a manager guiding.",
+					"Manages a team: hiring to role profiles with interview rubrics, development plans agreed with each person, performance management and retention.",
+					"Leads managers across the function, with a skills matrix, workforce plan, career ladder and succession, and action on retention and burnout risks.",
+					"Sets the organisation's talent strategy for security, growing leaders from within for its senior roles.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -929,11 +932,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Explaining cyber risk to executives and directors in business terms so they can oversee it and decide, through briefings, committee papers and input to disclosures. Boards are now held accountable for cyber oversight, so this is a core CISO skill.",
 				Indicators: []string{
 					"Has not briefed senior executives or a board.",
-					"Can explain what boards need from security (risk in business terms, trends, decisions to take) and their duties under rules such as NIS2 Art. 20.",
-					"Has drafted slides or papers for an executive or board briefing, or presented one topic with a senior leader leading.",
-					"Briefs executives unaided: writes a one-page risk narrative free of jargon, presents to the executive committee and handles challenge.",
-					"Presents regularly to the audit or risk committee, keeps a log of questions and answers, and helps directors decide to accept, mitigate or transfer key risks.",
-					"Is the board's trusted cyber adviser: shapes its oversight and training, supports Reg S-K Item 106 governance disclosure, and speaks with investors and other boards.",
+					"Has prepared material for a senior briefing that someone else gave.",
+					"Has drafted a paper or presented one topic at an executive or board briefing that a senior leader led.",
+					"Briefs executives unaided, with a one-page risk narrative free of jargon, and handles their challenge.",
+					"Presents regularly to the board or one of its committees, helping directors decide whether to accept, mitigate or transfer key risks.",
+					"Is the board's main cyber adviser, shaping how it oversees cyber risk and the training its directors receive.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -968,11 +971,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Getting results through people one does not manage, in product, engineering, legal, HR, finance and the business units. Most security work is done by other teams, so leaders must persuade, negotiate and build coalitions.",
 				Indicators: []string{
 					"Has not needed to get other teams to change how they work for security.",
-					"Can explain who the key stakeholders are, what each cares about, and why security requests framed in their terms get further.",
+					"Has raised a security issue with another team through their manager, who took it forward.",
 					"Has worked with another team to get a security change adopted, with a manager brokering the agreement.",
-					"Gets other teams to act without escalating: builds working ties with engineering, legal and HR, negotiates trade-offs and keeps commitments.",
-					"Builds coalitions across the organisation: a security champions network, shared goals with business leaders, and settling contested priorities between executives.",
-					"Shapes how the whole organisation makes risk decisions, holds a seat at the executive table, and influences peers, industry bodies or regulators.",
+					"Gets other teams to act without escalating, negotiating trade-offs with engineering, legal and HR and keeping the commitments made.",
+					"Builds coalitions across the organisation, such as a security champions network and shared goals with business leaders, that settle contested priorities.",
+					"Shapes how the whole organisation makes risk decisions, as a regular voice at the executive table.",
 				},
 				Refs: assess.Refs{
 					ECF: []string{
@@ -997,11 +1000,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Leading the organisation through a severe incident: deciding under uncertainty, coordinating executives and the board, meeting legal and regulatory notice duties, and communicating. How leaders act in the first hours of a crisis often decides its outcome.",
 				Indicators: []string{
 					"Has not taken part in a crisis or an executive exercise.",
-					"Can explain crisis roles, decision logs and notification clocks such as GDPR's 72 hours and the SEC 8-K, and why a crisis needs one voice.",
-					"Has taken part in an executive tabletop exercise, or supported a real crisis team by keeping the decision log or running updates.",
-					"Has led the crisis response for their area: convened the team, made containment and continuity calls, and kept executives informed.",
-					"Runs crisis readiness across the organisation: executive tabletops built from CISA CTEP packages, materiality and notification drills, and after-action fixes.",
-					"Has led the executive team through a major crisis with the board, regulators, law enforcement and the public, and is sought out to share the lessons.",
+					"Has taken part in a crisis exercise or a real crisis, carrying out the instructions of the crisis team.",
+					"Has supported a crisis team in an exercise or a real event, such as by keeping the decision log or running updates.",
+					"Has led the crisis response for their area, in an exercise or a real event: convened the team, made containment and continuity calls, and kept executives informed.",
+					"Runs crisis readiness across the organisation: executive tabletops, such as those built from CISA CTEP packages, materiality and notification drills, and after-action fixes.",
+					"Sets the organisation's crisis leadership model: who decides, how the board, regulators, law enforcement and the public are engaged, and how it is rehearsed with executives.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -1040,11 +1043,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Shaping how people think and act about security, through awareness training, phishing simulation, security champions and the example leaders set. Many breaches begin with a human step, so culture is a control that leaders must build.",
 				Indicators: []string{
 					"Has not worked on security awareness or culture.",
-					"Can explain why people are both a target and a defence, how social engineering works and what makes training change behaviour.",
+					"Has helped with an awareness campaign, such as by answering staff questions on a phishing drill.",
 					"Has run an awareness session, a phishing simulation or training content for one team, using an existing plan.",
-					"Owns awareness for their area: runs phishing simulations with follow-up training, tracks reporting rates and tailors content to roles.",
+					"Owns awareness for their area: phishing simulations with follow-up training, reporting rates tracked and content tailored to roles.",
 					"Leads culture work across the organisation: a champions network, behaviour measures beyond click rates, a blame-free reporting culture and executive training.",
-					"Makes security culture a leadership priority, sets the example at the top, runs board training as NIS2 Art. 20 expects, and is recognised externally for the culture.",
+					"Makes security culture a leadership priority for the organisation, including the training its board and executives receive, as laws such as NIS2 expect.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -1079,11 +1082,11 @@ func bankLiteral() *assess.Bank {
 				Description: "Delivering security change that spans many projects: scope, plans, dependencies, budgets, risks and benefits. Strategy only pays off when it is delivered on time and the change sticks.",
 				Indicators: []string{
 					"Has not run a project.",
-					"Can explain scope, plans, dependencies, RAID logs, stage gates and benefits tracking, and how coordinating many projects differs from running one.",
+					"Has worked on a project team, delivering their own tasks to the plan.",
 					"Has led a workstream or small project, such as a tool rollout, with a charter and plan, reporting to a senior lead.",
-					"Runs a security project or a set of linked projects unaided: charter, plan, RAID log, budget and status reports, delivered against agreed benefits.",
-					"Leads a portfolio of security initiatives: sequences dependencies, directs delivery leads or a PMO, and turns around failing projects.",
-					"Sets how security change is funded, governed and delivered across the organisation, answers to the executive for the benefits, and is known for delivery.",
+					"Runs a security project or a set of linked projects unaided, with a charter, plan, RAID log, budget and status reports, delivering the agreed benefits.",
+					"Leads a portfolio of security initiatives through delivery leads or a PMO, sequencing dependencies and recovering projects that slip.",
+					"Sets how security change is funded, governed and delivered across the organisation, answering to the executive team for the benefits.",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -1106,6 +1109,303 @@ func bankLiteral() *assess.Bank {
 				},
 				Src: assess.Source{
 					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "it-service-management",
+				Name:        "IT service management",
+				Dimension:   "technical",
+				Description: "Running IT as services people can rely on: a service catalogue with agreed service levels, a service desk, and incident, problem and change practices such as those described in ITIL and ISO/IEC 20000-1. Leaders need it to keep services stable while they change, and to show the business what it gets for its money.",
+				Indicators: []string{
+					"Has not worked in or on IT service management: the service desk, incidents, problems, changes or service levels.",
+					"Has taken part in service management work: worked tickets in a service desk queue, joined a major-incident call or taken a change request through the agreed process.",
+					"Has run part of a practice with guidance: chaired change reviews for one team, led a problem investigation to its root cause or reported a service against its SLA.",
+					"Owns service management for a set of services: catalogue entries with agreed service levels, a change process that works, problems closed at the root cause and monthly service reviews.",
+					"Leads service management across IT: one practice model for in-house and supplier services, the major-incident and change policies, a service desk measured on user outcomes and an improvement plan.",
+					"Sets the organisation's service model and service levels with business leaders, answers to the executive team for service performance and cost, and decides which practices to automate, adopt or drop.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"A.2",
+						"C.1",
+						"C.2",
+						"C.3",
+						"C.4",
+					},
+					SFIA: []string{
+						"ITMG",
+						"SLMO",
+						"USUP",
+						"PBMG",
+						"CHMG",
+					},
+					Other: []string{
+						"ITIL 4",
+						"ISO/IEC 20000-1:2018",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-competencies.toml",
+				},
+			},
+			{
+				ID:          "enterprise-architecture",
+				Name:        "Enterprise architecture",
+				Dimension:   "strategic",
+				Description: "Describing how the business, its information, applications and technology fit together, and steering them towards a target: capability maps, target architectures, technology standards, roadmaps and rationalisation of the application portfolio, with methods such as TOGAF. It lets leaders see what a change will cost and break before they pay for it.",
+				Indicators: []string{
+					"Has not worked on enterprise architecture, technology standards or the application portfolio.",
+					"Has taken part in architecture work: supplied data for an application inventory or a capability map, or presented a design to an architecture review.",
+					"Has produced architecture work with guidance: mapped one area's applications to business capabilities, modelled a current state or drafted a technology standard.",
+					"Owns the architecture of a domain or business area: current and target states, a roadmap agreed with its owners, standards that projects follow and design decisions on record.",
+					"Leads enterprise architecture across the organisation: a current capability map and application portfolio, an architecture board with decision rights, and rationalisation that retires systems and cost.",
+					"Sets the enterprise target architecture and technology principles with the executive team, ties them to business strategy and investment, and uses them to decide which programmes go ahead.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-002",
+					},
+					ECF: []string{
+						"A.5",
+						"A.1",
+					},
+					SFIA: []string{
+						"STPL",
+						"ARCH",
+					},
+					CSF: []string{
+						"ID.AM",
+					},
+					Other: []string{
+						"TOGAF Standard, 10th Edition",
+						"ArchiMate 3.2",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-competencies.toml",
+				},
+			},
+			{
+				ID:          "it-sourcing",
+				Name:        "Sourcing and vendor management",
+				Dimension:   "strategic",
+				Description: "Deciding what IT should build, buy or outsource, then choosing suppliers, agreeing contracts and service levels, managing the major suppliers through the life of each deal and leaving them cleanly when it ends. Most IT now arrives through suppliers, so IT leaders are judged on the deals they strike and how they run them.",
+				Indicators: []string{
+					"Has not taken part in choosing or managing an IT supplier.",
+					"Has taken part in supplier work: scored a bid in a selection, joined a supplier's service review or logged where a supplier missed what its contract promised.",
+					"Has run part of a sourcing with guidance: written the requirements and evaluation criteria, compared bids or run one supplier's service reviews and reports.",
+					"Owns the relationship with a set of suppliers: runs their selection and service reviews, enforces service credits and renegotiates service levels and price at renewal.",
+					"Leads sourcing across IT: make, buy or outsource decisions backed by business cases, a tiered supplier portfolio, governance of the major deals and exit plans that have been tested.",
+					"Sets the organisation's IT sourcing strategy with the executive team, recommends or signs its largest technology contracts, and answers for supplier concentration, cost and exit risk.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"D.4",
+						"D.8",
+					},
+					SFIA: []string{
+						"SORC",
+						"SUPP",
+						"ITCM",
+					},
+					CSF: []string{
+						"GV.SC",
+					},
+					Other: []string{
+						"DORA Art. 28(8)",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-competencies.toml",
+				},
+			},
+			{
+				ID:          "application-security",
+				Name:        "Application and product security",
+				Dimension:   "technical",
+				Description: "Building security into the software the organisation writes and ships: a secure development lifecycle, threat models of software, assurance of code and dependencies, and a product security response for the flaws that still get through. Much of today's attack surface is software, and the EU Cyber Resilience Act makes manufacturers answer for the security of their products with digital elements.",
+				Indicators: []string{
+					"Has not worked on the security of software being designed, built or shipped.",
+					"Has fixed security findings in code, dependencies or pipelines when they were assigned, following the team's guidance.",
+					"Has threat-modelled a feature, set up code or dependency scanning for one repository, or triaged a reported flaw, with a senior reviewing the work.",
+					"Owns secure development for a product: threat models at design, scans and security tests in the pipeline, an SBOM, and flaws fixed to agreed deadlines.",
+					"Leads application security across many teams: a secure SDLC measured against OWASP SAMM, security champions, and a product security response with coordinated disclosure.",
+					"Sets the organisation's secure development and product security policy, including its Cyber Resilience Act duties where they apply, and answers for product risk to executives.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-003",
+						"DD-WRL-005",
+						"NF-COM-008",
+					},
+					ECSF: []string{
+						"Cybersecurity Implementer",
+					},
+					ECF: []string{
+						"A.6",
+						"B.1",
+						"B.3",
+					},
+					SFIA: []string{
+						"SWDN",
+						"SLEN",
+						"SCTY",
+					},
+					CSF: []string{
+						"PR.PS",
+						"ID.RA",
+					},
+					CISSP: []string{
+						"8",
+					},
+					Other: []string{
+						"NIST SP 800-218 (SSDF)",
+						"OWASP SAMM",
+						"OWASP ASVS",
+						"ISO/IEC 27001:2022 A.8.25",
+						"ISO/IEC 27001:2022 A.8.28",
+						"EU Cyber Resilience Act (Regulation (EU) 2024/2847)",
+						"CRA Art. 14",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-competencies.toml",
+				},
+			},
+			{
+				ID:          "threat-intelligence",
+				Name:        "Threat intelligence",
+				Dimension:   "technical",
+				Description: "Knowing who is likely to attack the organisation and how, and turning that knowledge into action: intelligence requirements agreed with the people who use them, collection from vetted sources, analysis of actors and their techniques, and output that changes detections, tests and decisions. Without it, defenders drown in indicators and leaders get news stories instead of advice.",
+				Indicators: []string{
+					"Has not used threat intelligence in security work.",
+					"Has acted on advisories or indicators passed on by others, for example by checking logs for them or adding them to a blocklist, following a procedure.",
+					"Has researched a threat actor or campaign and written a short assessment of what it means for the organisation, with a senior analyst reviewing it.",
+					"Runs intelligence for their area: requirements agreed with its users, vetted sources, techniques mapped to MITRE ATT&CK and reports that lead to new detections.",
+					"Leads the intelligence function: priority requirements set with leaders, actors tracked over time, hunting and testing driven by intelligence, and sharing with peers under TLP.",
+					"Sets how intelligence informs the organisation's strategy, risk and investment decisions, agrees its requirements with executives and briefs the board on the threat picture.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"PD-WRL-006",
+					},
+					ECSF: []string{
+						"Cyber Threat Intelligence Specialist",
+					},
+					ECF: []string{
+						"D.7",
+						"D.10",
+					},
+					SFIA: []string{
+						"THIN",
+					},
+					CSF: []string{
+						"ID.RA",
+						"DE.AE",
+					},
+					CISSP: []string{
+						"7",
+					},
+					Other: []string{
+						"MITRE ATT&CK",
+						"FIRST TLP 2.0",
+						"STIX 2.1",
+						"ISO/IEC 27001:2022 A.5.7",
+						"GIAC GCTI",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-competencies.toml",
+				},
+			},
+			{
+				ID:          "business-continuity",
+				Name:        "Business continuity and resilience",
+				Dimension:   "strategic",
+				Description: "Keeping the organisation's critical services running through a disruption and bringing them back in time, through business impact analysis, continuity and ICT recovery plans, exercises and recovery tests, and resilience designed into services and suppliers. A cyber attack is now the disruption most organisations plan for, and NIS2 and DORA expect continuity to be managed and tested.",
+				Indicators: []string{
+					"Has not worked on business continuity, disaster recovery or operational resilience.",
+					"Has taken part in a continuity exercise or recovery test, or supplied process and system details for a business impact analysis (BIA), under direction.",
+					"Has run BIA interviews, or written the continuity or recovery plan for one team or system and tested it, with a continuity lead reviewing the work.",
+					"Owns continuity for a business unit or a set of critical services: a BIA with RTOs and RPOs agreed by their owners, tested recovery plans and fixes tracked to closure.",
+					"Runs the continuity programme across the organisation: links BIAs to IT recovery and supplier plans, runs failover and cyber scenarios, and reports capability gaps to executives.",
+					"Sets the resilience policy and impact tolerances with the executive team, decides where to invest to meet them, and reports tested resilience to the board.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"NF-COM-007",
+					},
+					SFIA: []string{
+						"COPL",
+					},
+					CSF: []string{
+						"RC.RP",
+						"PR.IR",
+						"ID.IM",
+					},
+					CISSP: []string{
+						"7",
+					},
+					CISM: []string{
+						"4",
+					},
+					Other: []string{
+						"ISO 22301:2019",
+						"ISO/TS 22317:2021",
+						"NIST SP 800-34r1",
+						"ISO/IEC 27001:2022 A.5.30",
+						"NIS2 Art. 21(2)(c)",
+						"DORA Art. 11",
+						"DORA Art. 12",
+						"ISC2 ISSMP",
+						"BCI CBCI",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-competencies.toml",
+				},
+			},
+			{
+				ID:          "ai-security",
+				Name:        "AI security and governance",
+				Dimension:   "strategic",
+				Description: "Securing the AI systems the organisation builds and buys, and governing how it uses AI: an inventory of use cases, risk assessment and policy, controls against threats such as prompt injection, data leakage and over-powerful agents, and duties such as those of the EU AI Act where they apply. AI arrives faster than policy, so leaders must let the business use it without losing control of data or decisions.",
+				Indicators: []string{
+					"Has not worked on the security, risk or governance of AI.",
+					"Has completed a security or supplier review of an AI tool with a set checklist, or applied the AI use policy to a request, under direction.",
+					"Has assessed one AI use case for data, access and misuse risks, or tested an AI feature for prompt injection, with a senior reviewing the work.",
+					"Owns AI risk for their area: keeps the inventory of AI use cases with owners, assesses each one before launch and agrees its controls and limits.",
+					"Runs AI governance across the organisation: a risk process based on the NIST AI RMF or ISO/IEC 42001, security standards for AI systems and agents, and AI Act classification.",
+					"Sets the organisation's AI policy and risk appetite with the executive team, decides which high-impact uses go ahead, and reports AI risk to the board.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"NF-COM-002",
+					},
+					SFIA: []string{
+						"GOVN",
+						"BURM",
+						"SCTY",
+					},
+					CSF: []string{
+						"GV.RM",
+						"GV.PO",
+						"ID.AM",
+					},
+					Other: []string{
+						"NIST AI 100-1 (AI RMF 1.0)",
+						"NIST AI 600-1",
+						"ISO/IEC 42001:2023",
+						"ISO/IEC 23894:2023",
+						"EU AI Act (Regulation (EU) 2024/1689)",
+						"OWASP Top 10 for LLM Applications",
+						"MITRE ATLAS",
+						"ISACA AAISM",
+						"IAPP AIGP",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-competencies.toml",
 				},
 			},
 		},
@@ -1156,6 +1456,7 @@ func bankLiteral() *assess.Bank {
 						"PD-WRL-003",
 						"DD-WRL-001",
 						"IO-WRL-006",
+						"PD-WRL-006",
 					},
 					ECSF: []string{
 						"Cybersecurity Implementer",
@@ -1167,26 +1468,33 @@ func bankLiteral() *assess.Bank {
 						"VUAS",
 						"USUP",
 					},
+					ONET: []string{
+						"15-1212.00",
+						"15-1299.05",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/0464b062-cea6-4164-b10d-956c61956ae7",
+					},
 				},
 				Targets: []assess.Target{
 					{
 						Competency: "network-infrastructure",
-						Level:      4,
+						Level:      3,
 						Weight:     3,
 					},
 					{
 						Competency: "security-operations",
-						Level:      4,
+						Level:      3,
 						Weight:     3,
 					},
 					{
 						Competency: "vulnerability-management",
-						Level:      4,
+						Level:      3,
 						Weight:     3,
 					},
 					{
 						Competency: "security-tooling",
-						Level:      4,
+						Level:      3,
 						Weight:     3,
 					},
 					{
@@ -1239,11 +1547,34 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "application-security",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "threat-intelligence",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      1,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_it": 2,
 				},
 				ExpectsOneOf: []string{},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "A third of security professionals said their organisation lacked the resources to staff security adequately.",
+						Year:   2025,
+						Source: "ISC2, 2025 Cybersecurity Workforce Study",
+						URL:    "https://www.isc2.org/Insights/2025/12/ISC2-Publishes-2025-Cybersecurity-Workforce-Study",
+					},
+				},
 				Src: assess.Source{
 					File: "roles.toml",
 				},
@@ -1295,6 +1626,13 @@ func bankLiteral() *assess.Bank {
 						"BURM",
 						"AUDT",
 						"INAS",
+					},
+					ONET: []string{
+						"15-1212.00",
+						"11-9199.02",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/7754d570-9519-48c2-b1c9-8e165f8bca0f",
 					},
 				},
 				Targets: []assess.Target{
@@ -1395,6 +1733,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Certifications: []string{
 					"cissp",
+					"ccsp",
 					"securityx",
 					"issmp",
 					"cism",
@@ -1403,6 +1742,7 @@ func bankLiteral() *assess.Bank {
 					NICE: []string{
 						"DD-WRL-001",
 						"DD-WRL-002",
+						"DD-WRL-004",
 					},
 					ECSF: []string{
 						"Cybersecurity Architect",
@@ -1412,11 +1752,18 @@ func bankLiteral() *assess.Bank {
 						"STPL",
 						"INAS",
 					},
+					ONET: []string{
+						"15-1299.05",
+						"15-1299.08",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/e1c72b5f-4c5c-487c-a6df-e84b64a51dae",
+					},
 				},
 				Targets: []assess.Target{
 					{
 						Competency: "security-architecture",
-						Level:      5,
+						Level:      4,
 						Weight:     3,
 					},
 					{
@@ -1504,6 +1851,21 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "application-security",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "enterprise-architecture",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "ai-security",
+						Level:      2,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_it":       10,
@@ -1550,6 +1912,7 @@ func bankLiteral() *assess.Bank {
 						"PD-WRL-001",
 						"PD-WRL-003",
 						"OG-WRL-014",
+						"PD-WRL-006",
 					},
 					ECSF: []string{
 						"Cyber Incident Responder",
@@ -1558,6 +1921,13 @@ func bankLiteral() *assess.Bank {
 						"SCAD",
 						"USUP",
 						"SCTY",
+					},
+					ONET: []string{
+						"11-3021.00",
+						"15-1299.05",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/0ce5a9f4-e00a-4bbe-b255-3c63407167a4",
 					},
 				},
 				Targets: []assess.Target{
@@ -1641,6 +2011,21 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "threat-intelligence",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "it-service-management",
+						Level:      2,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_security": 5,
@@ -1689,6 +2074,13 @@ func bankLiteral() *assess.Bank {
 						"SCTY",
 						"VUAS",
 						"SCAD",
+					},
+					ONET: []string{
+						"11-3021.00",
+						"15-1299.05",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/7754d570-9519-48c2-b1c9-8e165f8bca0f",
 					},
 				},
 				Targets: []assess.Target{
@@ -1794,6 +2186,21 @@ func bankLiteral() *assess.Bank {
 					},
 					{
 						Competency: "security-culture",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "application-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "threat-intelligence",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "business-continuity",
 						Level:      2,
 						Weight:     1,
 					},
@@ -1852,6 +2259,13 @@ func bankLiteral() *assess.Bank {
 						"BURM",
 						"PGMG",
 					},
+					ONET: []string{
+						"15-1299.09",
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/8b6388a4-4904-471b-9331-d3b1211f5525",
+					},
 				},
 				Targets: []assess.Target{
 					{
@@ -1877,7 +2291,7 @@ func bankLiteral() *assess.Bank {
 					{
 						Competency: "cross-functional-influence",
 						Level:      4,
-						Weight:     3,
+						Weight:     2,
 					},
 					{
 						Competency: "metrics-reporting",
@@ -1891,8 +2305,8 @@ func bankLiteral() *assess.Bank {
 					},
 					{
 						Competency: "third-party-risk",
-						Level:      3,
-						Weight:     2,
+						Level:      4,
+						Weight:     3,
 					},
 					{
 						Competency: "security-strategy",
@@ -1931,8 +2345,8 @@ func bankLiteral() *assess.Bank {
 					},
 					{
 						Competency: "privacy-programme",
-						Level:      2,
-						Weight:     1,
+						Level:      3,
+						Weight:     2,
 					},
 					{
 						Competency: "security-architecture",
@@ -1961,6 +2375,21 @@ func bankLiteral() *assess.Bank {
 					},
 					{
 						Competency: "data-protection",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "it-sourcing",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "ai-security",
 						Level:      2,
 						Weight:     1,
 					},
@@ -2004,6 +2433,7 @@ func bankLiteral() *assess.Bank {
 					NICE: []string{
 						"OG-WRL-014",
 						"OG-WRL-003",
+						"OG-WRL-002",
 					},
 					ECSF: []string{
 						"Chief Information Security Officer (CISO)",
@@ -2012,6 +2442,12 @@ func bankLiteral() *assess.Bank {
 						"SCTY",
 						"BURM",
 						"INAS",
+					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/7754d570-9519-48c2-b1c9-8e165f8bca0f",
 					},
 				},
 				Targets: []assess.Target{
@@ -2125,6 +2561,26 @@ func bankLiteral() *assess.Bank {
 						Level:      3,
 						Weight:     2,
 					},
+					{
+						Competency: "business-continuity",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "application-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "threat-intelligence",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "ai-security",
+						Level:      2,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_managing": 3,
@@ -2133,6 +2589,85 @@ func bankLiteral() *assess.Bank {
 				ExpectsOneOf: []string{
 					"cissp",
 					"cism",
+				},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "For computer and information systems managers, the occupation that includes IT security managers, the usual entry is a bachelor's degree and five or more years in a related job.",
+						Year:   2023,
+						Source: "US Bureau of Labor Statistics, Occupational Outlook Handbook",
+						URL:    "https://www.bls.gov/ooh/management/computer-and-information-systems-managers.htm",
+					},
+				},
+				Size: map[string]assess.RoleSize{
+					"large": {
+						Note: "In an organisation over 5,000 people the role splits: technical and programme security managers report to it, so it leads through managers and the hands-on depth sits with them.",
+						Targets: []assess.Target{
+							{
+								Competency: "team-leadership",
+								Level:      4,
+								Weight:     3,
+							},
+							{
+								Competency: "metrics-reporting",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "budget-finance",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "network-infrastructure",
+								Level:      2,
+								Weight:     1,
+							},
+							{
+								Competency: "security-operations",
+								Level:      3,
+								Weight:     1,
+							},
+						},
+					},
+					"small": {
+						Note: "In an organisation under 250 people the IT security manager is often the whole security function: hands-on with networks, operations and identity, with a small team or none.",
+						Targets: []assess.Target{
+							{
+								Competency: "network-infrastructure",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "security-operations",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "identity-access",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "cloud-security",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "team-leadership",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "programme-management",
+								Level:      2,
+								Weight:     1,
+							},
+						},
+						Experience: map[string]float64{
+							"years_managing": 2,
+							"years_security": 5,
+						},
+					},
 				},
 				Src: assess.Source{
 					File: "roles.toml",
@@ -2183,6 +2718,12 @@ func bankLiteral() *assess.Bank {
 						"GOVN",
 						"BURM",
 					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/276ba420-ef09-4a0e-b215-2c2e2f80ad28",
+					},
 				},
 				Targets: []assess.Target{
 					{
@@ -2305,6 +2846,26 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "business-continuity",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "application-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "threat-intelligence",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_managing": 4,
@@ -2313,6 +2874,14 @@ func bankLiteral() *assess.Bank {
 				ExpectsOneOf: []string{
 					"cissp",
 					"cism",
+				},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "41% of CISOs said their company had no succession plan for the CISO: the deputy role is often where one is built.",
+						Year:   2023,
+						Source: "Heidrick & Struggles, Global CISO survey",
+						URL:    "https://www.heidrick.com/en/insights/cybersecurity",
+					},
 				},
 				Src: assess.Source{
 					File: "roles.toml",
@@ -2362,6 +2931,12 @@ func bankLiteral() *assess.Bank {
 						"BURM",
 						"RLMT",
 					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/276ba420-ef09-4a0e-b215-2c2e2f80ad28",
+					},
 				},
 				Targets: []assess.Target{
 					{
@@ -2479,6 +3054,21 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "business-continuity",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "application-security",
+						Level:      2,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_risk":     3,
@@ -2510,6 +3100,7 @@ func bankLiteral() *assess.Bank {
 				LeadsTo: []string{
 					"cio",
 					"vciso",
+					"cro",
 				},
 				Certifications: []string{
 					"cism",
@@ -2535,6 +3126,12 @@ func bankLiteral() *assess.Bank {
 						"GOVN",
 						"BURM",
 						"INAS",
+					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/276ba420-ef09-4a0e-b215-2c2e2f80ad28",
 					},
 				},
 				Targets: []assess.Target{
@@ -2575,7 +3172,7 @@ func bankLiteral() *assess.Bank {
 					},
 					{
 						Competency: "team-leadership",
-						Level:      4,
+						Level:      5,
 						Weight:     3,
 					},
 					{
@@ -2631,7 +3228,7 @@ func bankLiteral() *assess.Bank {
 					{
 						Competency: "security-operations",
 						Level:      3,
-						Weight:     1,
+						Weight:     2,
 					},
 					{
 						Competency: "cloud-security",
@@ -2648,6 +3245,31 @@ func bankLiteral() *assess.Bank {
 						Level:      3,
 						Weight:     1,
 					},
+					{
+						Competency: "identity-access",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     2,
+					},
+					{
+						Competency: "threat-intelligence",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "application-security",
+						Level:      3,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_managing": 5,
@@ -2657,6 +3279,91 @@ func bankLiteral() *assess.Bank {
 					"cissp",
 					"cism",
 					"cciso",
+				},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "Of 262 CISOs surveyed, 36% reported to the CIO and about 5% to the CEO; about two-thirds sat two levels below the CEO.",
+						Year:   2023,
+						Source: "Heidrick & Struggles, Global CISO survey, as reported by Cybersecurity Dive",
+						URL:    "https://www.cybersecuritydive.com/news/ciso-reporting-structure/685571/",
+					},
+					{
+						Text:   "Of 662 North American CISOs, 64% still reported into IT and 36% to business leaders (CEO, COO, general counsel, CRO). Surveys count reporting lines differently, so their figures do not agree.",
+						Year:   2026,
+						Source: "IANS Research and Artico Search, State of the CISO benchmark report, press release of 15 January 2026",
+						URL:    "https://www.prnewswire.com/news-releases/2026-report-finds-executive-level-ciso-titles-more-prevalent-than-ever",
+					},
+					{
+						Text:   "91% of CISOs presented to the board in some form: 59% to the full board (most of them once a year) and 77% to a committee (most of them quarterly).",
+						Year:   2023,
+						Source: "Heidrick & Struggles, Global CISO survey, as summarised by Istari",
+						URL:    "https://istari-global.com/insights/spotlight/2023-global-chief-information-security-officer-survey/",
+					},
+				},
+				Size: map[string]assess.RoleSize{
+					"large": {
+						Note: "In an organisation over 5,000 people the CISO leads a security organisation through its heads, and the board and regulators take more of the role.",
+						Targets: []assess.Target{
+							{
+								Competency: "team-leadership",
+								Level:      5,
+								Weight:     3,
+							},
+							{
+								Competency: "metrics-reporting",
+								Level:      5,
+								Weight:     2,
+							},
+							{
+								Competency: "security-architecture",
+								Level:      3,
+								Weight:     1,
+							},
+							{
+								Competency: "security-operations",
+								Level:      3,
+								Weight:     1,
+							},
+						},
+						Experience: map[string]float64{
+							"years_managing": 6,
+							"years_security": 12,
+						},
+					},
+					"small": {
+						Note: "In an organisation under 250 people the CISO, often part-time or combined with IT, is closer to the technology and leads a team of a few people or providers.",
+						Targets: []assess.Target{
+							{
+								Competency: "team-leadership",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "security-architecture",
+								Level:      4,
+								Weight:     2,
+							},
+							{
+								Competency: "security-operations",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "cloud-security",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "budget-finance",
+								Level:      4,
+								Weight:     3,
+							},
+						},
+						Experience: map[string]float64{
+							"years_managing": 3,
+							"years_security": 8,
+						},
+					},
 				},
 				Src: assess.Source{
 					File: "roles.toml",
@@ -2704,16 +3411,22 @@ func bankLiteral() *assess.Bank {
 						"GOVN",
 						"BURM",
 					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/276ba420-ef09-4a0e-b215-2c2e2f80ad28",
+					},
 				},
 				Targets: []assess.Target{
 					{
 						Competency: "security-strategy",
-						Level:      5,
+						Level:      4,
 						Weight:     3,
 					},
 					{
 						Competency: "risk-management",
-						Level:      5,
+						Level:      4,
 						Weight:     3,
 					},
 					{
@@ -2814,6 +3527,21 @@ func bankLiteral() *assess.Bank {
 					{
 						Competency: "it-strategy",
 						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "identity-access",
+						Level:      3,
 						Weight:     1,
 					},
 				},
@@ -2852,6 +3580,7 @@ func bankLiteral() *assess.Bank {
 					"it-security-manager",
 				},
 				Certifications: []string{
+					"itil4-foundation",
 					"pmp",
 					"security-plus",
 					"cism",
@@ -2866,12 +3595,18 @@ func bankLiteral() *assess.Bank {
 						"ITMG",
 						"PRMG",
 					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/f0ca39a8-1e30-487c-95f9-ef2d5e734adc",
+					},
 				},
 				Targets: []assess.Target{
 					{
 						Competency: "it-strategy",
 						Level:      3,
-						Weight:     3,
+						Weight:     2,
 					},
 					{
 						Competency: "budget-finance",
@@ -2886,12 +3621,12 @@ func bankLiteral() *assess.Bank {
 					{
 						Competency: "programme-management",
 						Level:      3,
-						Weight:     3,
+						Weight:     2,
 					},
 					{
 						Competency: "network-infrastructure",
 						Level:      3,
-						Weight:     3,
+						Weight:     2,
 					},
 					{
 						Competency: "identity-access",
@@ -2973,11 +3708,82 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "it-service-management",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "it-sourcing",
+						Level:      3,
+						Weight:     3,
+					},
+					{
+						Competency: "enterprise-architecture",
+						Level:      2,
+						Weight:     1,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      3,
+						Weight:     2,
+					},
 				},
 				Experience: map[string]float64{
-					"years_it": 2,
+					"years_it":      5,
+					"years_leading": 1,
 				},
 				ExpectsOneOf: []string{},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "The usual entry to IT management is a bachelor's degree and five or more years in a related occupation; many hold a graduate degree.",
+						Year:   2023,
+						Source: "US Bureau of Labor Statistics, Occupational Outlook Handbook",
+						URL:    "https://www.bls.gov/ooh/management/computer-and-information-systems-managers.htm",
+					},
+				},
+				Size: map[string]assess.RoleSize{
+					"large": {
+						Note: "In an organisation over 5,000 people the IT manager runs a service line through team leads, and infrastructure depth sits with the engineers.",
+						Targets: []assess.Target{
+							{
+								Competency: "team-leadership",
+								Level:      4,
+								Weight:     3,
+							},
+							{
+								Competency: "network-infrastructure",
+								Level:      2,
+								Weight:     1,
+							},
+						},
+					},
+					"small": {
+						Note: "In an organisation under 250 people the IT manager also runs its security day to day: patching, access, backups and the firewall are theirs.",
+						Targets: []assess.Target{
+							{
+								Competency: "network-infrastructure",
+								Level:      4,
+								Weight:     3,
+							},
+							{
+								Competency: "identity-access",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "security-operations",
+								Level:      3,
+								Weight:     2,
+							},
+							{
+								Competency: "vulnerability-management",
+								Level:      3,
+								Weight:     2,
+							},
+						},
+					},
+				},
 				Src: assess.Source{
 					File: "roles.toml",
 				},
@@ -3001,17 +3807,25 @@ func bankLiteral() *assess.Bank {
 				Certifications: []string{
 					"cgeit",
 					"pmp",
+					"itil4-foundation",
 					"cism",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
 						"OG-WRL-015",
 						"OG-WRL-010",
+						"DD-WRL-002",
 					},
 					SFIA: []string{
 						"GOVN",
 						"ITSP",
 						"STPL",
+					},
+					ONET: []string{
+						"11-3021.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/82f90e87-de92-4678-adae-61d3e5f7e1e4",
 					},
 				},
 				Targets: []assess.Target{
@@ -3120,12 +3934,51 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "enterprise-architecture",
+						Level:      4,
+						Weight:     3,
+					},
+					{
+						Competency: "it-sourcing",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "it-service-management",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
-					"years_it":       10,
-					"years_managing": 5,
+					"years_it":      10,
+					"years_leading": 5,
 				},
 				ExpectsOneOf: []string{},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "Of 906 heads of IT, half described themselves as business leaders first.",
+						Year:   2025,
+						Source: "Foundry, State of the CIO 2025",
+						URL:    "https://foundryco.com/tools-for-marketers/executive-summary-state-of-the-cio",
+					},
+					{
+						Text:   "83% of CIOs said they increasingly lead business as well as technology initiatives.",
+						Year:   2026,
+						Source: "Foundry, State of the CIO 2026",
+						URL:    "https://foundryco.com/tools-for-marketers/research-state-of-the-cio/",
+					},
+				},
 				Src: assess.Source{
 					File: "roles.toml",
 				},
@@ -3155,6 +4008,8 @@ func bankLiteral() *assess.Bank {
 					"cipp-us",
 					"cipm",
 					"cipt",
+					"cdpse",
+					"aigp",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -3165,6 +4020,12 @@ func bankLiteral() *assess.Bank {
 					},
 					SFIA: []string{
 						"PEDP",
+					},
+					ONET: []string{
+						"11-9199.02",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/1619d7f3-7d95-407c-a20e-47745bfcde73",
 					},
 				},
 				Targets: []assess.Target{
@@ -3258,6 +4119,11 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "ai-security",
+						Level:      2,
+						Weight:     1,
+					},
 				},
 				Experience: map[string]float64{
 					"years_privacy": 3,
@@ -3266,6 +4132,20 @@ func bankLiteral() *assess.Bank {
 					"cipp-e",
 					"cipp-us",
 					"cipm",
+				},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "Under the GDPR a data protection officer reports directly to the highest level of management, takes no instructions on how to do the tasks and cannot be penalised for doing them (Art. 38); no minimum years of experience are set, only expert knowledge (Art. 37(5)).",
+						Year:   2016,
+						Source: "Regulation (EU) 2016/679, Articles 37 to 39",
+						URL:    "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+					},
+					{
+						Text:   "A coordinated review by 25 data protection authorities found DPOs short of resources and training, and often not reporting to the highest level of management.",
+						Year:   2024,
+						Source: "European Data Protection Board, report on the 2023 coordinated action on the designation and position of DPOs",
+						URL:    "https://www.edpb.europa.eu/",
+					},
 				},
 				Src: assess.Source{
 					File: "roles.toml",
@@ -3290,6 +4170,8 @@ func bankLiteral() *assess.Bank {
 					"cipp-us",
 					"cipm",
 					"cipt",
+					"aigp",
+					"cdpse",
 				},
 				Refs: assess.Refs{
 					NICE: []string{
@@ -3302,6 +4184,9 @@ func bankLiteral() *assess.Bank {
 					SFIA: []string{
 						"PEDP",
 						"GOVN",
+					},
+					ONET: []string{
+						"11-9199.02",
 					},
 				},
 				Targets: []assess.Target{
@@ -3395,15 +4280,150 @@ func bankLiteral() *assess.Bank {
 						Level:      2,
 						Weight:     1,
 					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     2,
+					},
 				},
 				Experience: map[string]float64{
-					"years_managing": 3,
-					"years_privacy":  8,
+					"years_leading": 3,
+					"years_privacy": 8,
 				},
 				ExpectsOneOf: []string{
 					"cipp-e",
 					"cipp-us",
 					"cipm",
+				},
+				Src: assess.Source{
+					File: "roles.toml",
+				},
+			},
+			{
+				ID:    "cro",
+				Title: "Chief Risk Officer",
+				Aliases: []string{
+					"CRO",
+					"Head of enterprise risk",
+					"Head of operational risk",
+					"Chief risk and compliance officer",
+				},
+				Track:     "executive",
+				Family:    "risk",
+				Seniority: 7,
+				Summary:   "Owns the organisation's whole risk framework (financial, operational, technology, compliance) and the risk appetite the board sets with it. A path out of security for CISOs who have made cyber risk a business discussion: the work moves from running controls to challenging every part of the business on its risks, and in regulated firms to answering to the regulator for them.",
+				ReportsTo: "CEO, with a line to the board's risk committee",
+				LeadsTo:   []string{},
+				Certifications: []string{
+					"crisc",
+					"cgeit",
+					"cism",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"OG-WRL-002",
+						"OG-WRL-013",
+					},
+					SFIA: []string{
+						"BURM",
+						"GOVN",
+					},
+					ONET: []string{
+						"11-9199.00",
+					},
+					ESCO: []string{
+						"http://data.europa.eu/esco/occupation/b09acdda-6680-49d1-a411-129610ee3bc0",
+					},
+				},
+				Targets: []assess.Target{
+					{
+						Competency: "risk-management",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "board-communication",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "governance-policy",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "regulatory-compliance",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "cross-functional-influence",
+						Level:      5,
+						Weight:     3,
+					},
+					{
+						Competency: "business-continuity",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "third-party-risk",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "audit-assurance",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "metrics-reporting",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "crisis-leadership",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "team-leadership",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "budget-finance",
+						Level:      4,
+						Weight:     2,
+					},
+					{
+						Competency: "security-strategy",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "ai-security",
+						Level:      3,
+						Weight:     1,
+					},
+					{
+						Competency: "privacy-programme",
+						Level:      3,
+						Weight:     1,
+					},
+				},
+				Experience: map[string]float64{
+					"years_leading": 5,
+					"years_risk":    10,
+				},
+				ExpectsOneOf: []string{},
+				Facts: []assess.RoleFact{
+					{
+						Text:   "36% of CISOs reported to business leaders, the chief risk officer among them (the CRO line is not counted apart).",
+						Year:   2026,
+						Source: "IANS Research and Artico Search, State of the CISO benchmark report",
+						URL:    "https://www.prnewswire.com/news-releases/2026-report-finds-executive-level-ciso-titles-more-prevalent-than-ever",
+					},
 				},
 				Src: assess.Source{
 					File: "roles.toml",
@@ -3419,7 +4439,7 @@ func bankLiteral() *assess.Bank {
 				Signal:      "manager",
 				Gate:        "exam+experience",
 				URL:         "https://www.isc2.org/certifications/cissp",
-				Maintenance: "120 CPE credits in each three-year cycle, of which at least 90 must be Group A (domain-related); ISC2 suggests about 40 a year. An annual maintenance fee is also due (reported as US$135 for 2025-26).",
+				Maintenance: "120 CPE credits in each three-year cycle, of which at least 90 must be Group A (domain-related); ISC2 suggests about 40 a year. An annual maintenance fee is also due (reported as US$135 in 2026).",
 				Domains: []assess.Domain{
 					{
 						ID:     "d1",
@@ -3430,6 +4450,7 @@ func bankLiteral() *assess.Bank {
 							"governance-policy",
 							"regulatory-compliance",
 							"third-party-risk",
+							"business-continuity",
 						},
 					},
 					{
@@ -3489,14 +4510,15 @@ func bankLiteral() *assess.Bank {
 						Name:   "Software Development Security",
 						Weight: 10,
 						Competencies: []string{
+							"application-security",
 							"security-tooling",
 						},
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CISSP Certification Exam Outline effective 15 April 2024; experience requirement as published by ISC2, with the shorter approved-credential list in force from 1 April 2026",
+					Version: "CISSP Certification Exam Outline effective 15 April 2024, whose experience requirement ISC2 still publishes; the shorter approved-credential list in force from 1 April 2026",
 					Date:    time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISC2, CISSP Certification Exam Outline (effective 15 April 2024) and CISSP experience requirements. Checked 2026-12-01 against ISC2's waiver-change announcement (https://community.isc2.org/t5/CISSP-Study-Group/CISSP-Experience-Waiver-Changes-Coming-April-2026/td-p/84687) as quoted at https://www.cisspnow.com/cissp-certification-requirements.html, and ISC2's degree wording as quoted at https://certificationacademy.com/cissp-certification-requirements/; ISC2's own pages were not available to read.",
+					Source:  "ISC2, CISSP Certification Exam Outline Summary (https://www.isc2.org/certifications/cissp/cissp-certification-exam-outline), read 2026-12-01 in a stored copy, with a copy of the English outline PDF effective 15 April 2024 (https://www.scribd.com/document/742918185/CISSP-Exam-Outline-April-2024-English): five years, two of the eight domains, one year for a bachelor's or master's degree in computing, IT or a related field or for an approved credential, the Associate route. Domain weights confirmed on https://www.isc2.org/Insights/2023/11/Changes-to-CISSP-Exam-Weighting. The 1 April 2026 change to the credential list is ISC2's announcement (https://community.isc2.org/t5/CISSP-Study-Group/CISSP-Experience-Waiver-Changes-Coming-April-2026/td-p/84687) as quoted at https://www.cisspnow.com/cissp-certification-requirements.html; the list itself and ISC2's experience-requirements page could not be read.",
 					Experience: map[string]float64{
 						"years_security": 5,
 					},
@@ -3510,7 +4532,8 @@ func bankLiteral() *assess.Bank {
 					WaiverFact:     "years_security",
 					WaiverMaxYears: 1,
 					Alternative:    "Pass the exam without the full experience and become an Associate of ISC2; the remaining experience must then be earned within six years.",
-					Note:           "Five years of cumulative, full-time security work in at least two of the eight domains. Full time means 35 hours a week or more; part-time work of 20-34 hours a week counts pro rata (1,040 hours equal six months), and documented internships count. A post-secondary degree in computer science, IT or a related field can stand in for one year, and so can one credential from ISC2's approved list; the two do not add up, so one year is the most that can be waived. Only the degree is modelled here. ISC2 announced that its approved-credential list would be cut from 1 April 2026; training providers report it going from about 50 credentials to 25, with CEH, CISA, CRISC and OSCP among those dropped and CISM and CCSP among those kept. That list could not be read on ISC2's own site, so no credential waiver is modelled, Security+ and CISM included: check ISC2's current list before counting on one. After passing, the candidate must be endorsed by an ISC2 member (reported as within nine months).",
+					Note:           "Five years of cumulative, full-time security work in at least two of the eight domains; ISC2's outline says part-time work and internships can count (reported: full time is 35 hours a week or more, and 1,040 part-time hours equal six months). A bachelor's or master's degree in computer science, IT or a related field can stand in for one year, or one credential from ISC2's approved list can; one year is the most that can be waived. Only the degree is modelled here. ISC2 shortened its approved-credential list from 1 April 2026, as it had announced; training providers report it going from about 50 credentials to 25, with CEH, CISA, CRISC and OSCP among those dropped and CISM and CCSP among those kept. That list could not be read on ISC2's own site, so no credential waiver is modelled, Security+ and CISM included: check ISC2's current list before counting on one. After passing, the candidate must be endorsed by an ISC2 member (reported as within nine months). In April 2026 ISC2 published guidance showing where AI security is examined within the 2024 outline; it is reported to leave the domains and weights unchanged.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"identity-access":       2,
@@ -3569,6 +4592,7 @@ func bankLiteral() *assess.Bank {
 						Name: "Contingency Management",
 						Competencies: []string{
 							"crisis-leadership",
+							"business-continuity",
 						},
 					},
 					{
@@ -3598,11 +4622,249 @@ func bankLiteral() *assess.Bank {
 					WaiverMaxYears: 1,
 					Alternative:    "A CISSP in good standing with two years of cumulative, full-time experience in two or more of the ISSMP domains meets the rule without the seven years.",
 					Note:           "The standalone route asks for seven years of cumulative, full-time experience in two or more of the six ISSMP domains. ISC2's exam-outline page says a bachelor's or master's degree in computer science, IT or a related field, or a credential on ISC2's approved list, can satisfy one year, and only one year can be waived; the degree is modelled, the credential list is not. For CISSP holders ISC2's 2023 announcement asks for two years in two or more domains, while its exam-outline page says one or more; the stricter wording is used here. Holders are now styled ISSMP, no longer CISSP-ISSMP. ISC2 publishes no domain weights that could be confirmed, so they are shown as 0.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"governance-policy":    3,
 					"programme-management": 2,
 					"security-strategy":    2,
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "ccsp",
+				Abbr:        "CCSP",
+				Name:        "Certified Cloud Security Professional",
+				Body:        "ISC2",
+				Signal:      "technical",
+				Gate:        "exam+experience",
+				URL:         "https://www.isc2.org/certifications/ccsp",
+				Maintenance: "90 CPE credits in each three-year cycle, at least 60 of them Group A (domain-related); ISC2 suggests about 30 a year. ISC2's annual maintenance fee is also due (reported as US$135 in 2026).",
+				Domains: []assess.Domain{
+					{
+						ID:   "d1",
+						Name: "Cloud Concepts, Architecture and Design",
+						Competencies: []string{
+							"cloud-security",
+							"security-architecture",
+						},
+					},
+					{
+						ID:   "d2",
+						Name: "Cloud Data Security",
+						Competencies: []string{
+							"data-protection",
+							"cloud-security",
+						},
+					},
+					{
+						ID:   "d3",
+						Name: "Cloud Platform and Infrastructure Security",
+						Competencies: []string{
+							"cloud-security",
+							"network-infrastructure",
+							"business-continuity",
+						},
+					},
+					{
+						ID:   "d4",
+						Name: "Cloud Application Security",
+						Competencies: []string{
+							"application-security",
+							"identity-access",
+						},
+					},
+					{
+						ID:   "d5",
+						Name: "Cloud Security Operations",
+						Competencies: []string{
+							"security-operations",
+							"incident-response",
+							"cloud-security",
+						},
+					},
+					{
+						ID:   "d6",
+						Name: "Legal, Risk and Compliance",
+						Competencies: []string{
+							"regulatory-compliance",
+							"risk-management",
+							"third-party-risk",
+							"audit-assurance",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version: "CCSP exam outline effective 1 August 2026 (its domain weights are not confirmed here, so none are shown); experience requirement as published by ISC2",
+					Date:    time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC),
+					Source:  "ISC2, CCSP certification exam outline and experience requirements. Checked 2026-12-01 at ISC2 Japan's CCSP page (https://japan.isc2.org/ccsp_outline.html) and a copy of ISC2's CCSP outline effective 1 August 2022 (https://www.scribd.com/document/587145266/CCSP-Exam-Outline-English-20220511); the 1 August 2026 outline as reported at https://www.thecertcoach.com/blog/ccsp-2026-exam-changes.html and https://www.infosecinstitute.com/resources/ccsp/ccsp-exam-and-cbk-changes-in-august/.",
+					Experience: map[string]float64{
+						"years_it":       5,
+						"years_security": 3,
+					},
+					MinDomains: 1,
+					Waivers: []assess.Waiver{
+						{
+							Certification: "cissp",
+							Years:         5,
+						},
+					},
+					WaiverFact:     "years_it",
+					WaiverMaxYears: 5,
+					Alternative:    "Pass the exam without the experience and become an Associate of ISC2; the five years must then be earned within six years.",
+					Note:           "Five years of cumulative paid work in IT, of which three must be in information security and one in one or more of the six CCSP domains. Cloud Security Alliance's CCSK can stand in for the year in a CCSP domain; that substitution is not modelled. A CISSP in good standing replaces the whole experience requirement; here it waives the five IT years only, so a CISSP holder is still asked for three years in security and one domain, which a CISSP will normally meet. The exam has been adaptive since 1 October 2025 (100 to 150 items in three hours, pass mark 700 of 1,000, as reported). The outline that took effect on 1 August 2026 keeps the six domains and is reported to add AI and machine-learning security to each of them; its weights could not be read on ISC2's page, so none are shown. Under the 2022 outline they were 17, 20, 17, 17, 16 and 13 per cent.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "sscp",
+				Abbr:        "SSCP",
+				Name:        "Systems Security Certified Practitioner",
+				Body:        "ISC2",
+				Signal:      "technical",
+				Gate:        "exam+experience",
+				URL:         "https://www.isc2.org/certifications/sscp",
+				Maintenance: "60 CPE credits in each three-year cycle, at least 45 of them Group A (domain-related); ISC2 suggests about 20 a year. ISC2's annual maintenance fee is also due.",
+				Domains: []assess.Domain{
+					{
+						ID:   "d1",
+						Name: "Security Concepts and Practices",
+						Competencies: []string{
+							"governance-policy",
+							"security-culture",
+						},
+					},
+					{
+						ID:   "d2",
+						Name: "Access Controls",
+						Competencies: []string{
+							"identity-access",
+						},
+					},
+					{
+						ID:   "d3",
+						Name: "Risk Identification, Monitoring and Analysis",
+						Competencies: []string{
+							"risk-management",
+							"vulnerability-management",
+							"security-operations",
+						},
+					},
+					{
+						ID:   "d4",
+						Name: "Incident Response and Recovery",
+						Competencies: []string{
+							"incident-response",
+							"business-continuity",
+						},
+					},
+					{
+						ID:   "d5",
+						Name: "Cryptography",
+						Competencies: []string{
+							"data-protection",
+						},
+					},
+					{
+						ID:   "d6",
+						Name: "Network and Communications Security",
+						Competencies: []string{
+							"network-infrastructure",
+						},
+					},
+					{
+						ID:   "d7",
+						Name: "Systems and Application Security",
+						Competencies: []string{
+							"application-security",
+							"cloud-security",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version: "SSCP experience requirement as set out in ISC2's exam outlines since the one effective 1 November 2018 and still stated on ISC2's current outline page (whose effective date and weights could not be read)",
+					Date:    time.Date(2018, 11, 1, 0, 0, 0, 0, time.UTC),
+					Source:  "ISC2, SSCP certification exam outline. Checked 2026-12-01 at https://www.isc2.org/certifications/sscp/sscp-certification-exam-outline and against a copy of the outline effective 1 November 2018 (https://ja.scribd.com/document/388252203/SSCP-Exam-Outline-Nov-1-2018).",
+					Experience: map[string]float64{
+						"years_security": 1,
+					},
+					Waivers: []assess.Waiver{
+						{
+							Fact:  "postgrad_security",
+							Years: 1,
+						},
+					},
+					WaiverFact:     "years_security",
+					WaiverMaxYears: 1,
+					Alternative:    "Pass the exam without the experience and become an Associate of ISC2; the year of experience must then be earned within two years.",
+					Note:           "One year of cumulative work in one or more of the seven SSCP domains. A bachelor's or master's degree from a cybersecurity programme meets the requirement on its own; the quiz records only computing degrees in general and post-graduate degrees in information security, so only the second is counted here. Holders of a bachelor's in cybersecurity should read the rule as met. Which domain the year was spent in is not checked here. ISC2's current outline renames domain 1 Security Concepts and Practices (it was Security Operations and Administration); ISC2 publishes domain weights, but the current ones could not be read, so none are shown. The exam has been adaptive since 1 October 2025, as reported.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "cc",
+				Abbr:        "CC",
+				Name:        "Certified in Cybersecurity",
+				Body:        "ISC2",
+				Signal:      "technical",
+				Gate:        "exam-only",
+				URL:         "https://www.isc2.org/certifications/cc",
+				Maintenance: "45 CPE credits in each three-year cycle and an annual maintenance fee (reported as US$50); check ISC2 for the current figures.",
+				Domains: []assess.Domain{
+					{
+						ID:   "d1",
+						Name: "Security Principles",
+						Competencies: []string{
+							"governance-policy",
+							"risk-management",
+						},
+					},
+					{
+						ID:   "d2",
+						Name: "Incident Response, Business Continuity and Disaster Recovery Concepts",
+						Competencies: []string{
+							"incident-response",
+							"business-continuity",
+						},
+					},
+					{
+						ID:   "d3",
+						Name: "Access Controls Concepts",
+						Competencies: []string{
+							"identity-access",
+						},
+					},
+					{
+						ID:   "d4",
+						Name: "Network Security",
+						Competencies: []string{
+							"network-infrastructure",
+						},
+					},
+					{
+						ID:   "d5",
+						Name: "Security Operations",
+						Competencies: []string{
+							"security-operations",
+							"data-protection",
+							"security-culture",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version:      "CC exam outline effective 1 September 2026 (its domains and weights could not be read; the five domains of the previous outline are shown without weights); no experience prerequisite",
+					Date:         time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "ISC2, Certified in Cybersecurity exam outline. Checked 2026-12-01 at https://www.isc2.org/Certifications/entry-level-certification-pilot/Exam-Outline, which gives the outline in force from 1 October 2025 and announces the new one from 1 September 2026.",
+					Note:         "No work experience or degree is required; ISC2 recommends basic IT knowledge. The exam is adaptive: 100 to 125 items in two hours, pass mark 700 of 1,000. The outline that ISC2 announced for 1 September 2026 is reported to add introductory AI-security content; its domains and weights could not be read. The outline it replaced weighted the five domains shown 26, 10, 22, 24 and 18 per cent. CC is an entry credential: it shows knowledge, not experience.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3651,13 +4913,14 @@ func bankLiteral() *assess.Bank {
 						Competencies: []string{
 							"incident-response",
 							"crisis-leadership",
+							"business-continuity",
 						},
 					},
 				},
 				Rule: assess.Rule{
 					Version: "CISM exam content outline for exams from 3 November 2026 (its domains and weights are not confirmed here; the four 2022 job-practice domains are shown without weights); experience and waiver rules as set out in ISACA's CISM application",
 					Date:    time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CISM exam content outline and Application for CISM Certification. Checked 2026-12-01: the 3 November 2026 change as reported at https://certprepnow.com/blog/cism-2026-exam-update and https://hiraedu.com/exams/cism-certification; ISACA's own outline page was not available to read.",
+					Source:  "ISACA, CISM exam content outline and Application for CISM Certification. Checked 2026-12-01: the 3 November 2026 change as reported at https://certprepnow.com/blog/cism-2026-exam-update and https://hiraedu.com/exams/cism-certification. ISACA's current CISM requirements and outline pages could not be read. The five-year, three-year management and three-domain rule is the one in copies of ISACA's older application forms (July 2012, https://tr.scribd.com/document/352640884/Application-of-CISM-pdf, and a later form at https://pl.scribd.com/document/322288357/CISM-Application-Frm-Eng-1115121), which could not be read as far as their waiver lists.",
 					Experience: map[string]float64{
 						"years_managing": 3,
 						"years_security": 5,
@@ -3681,6 +4944,7 @@ func bankLiteral() *assess.Bank {
 					WaiverMaxYears: 2,
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing, and the application must be filed within five years of the pass or the result lapses.",
 					Note:           "Five years of verified information security work across at least three of the job-practice domains, of which at least three years were spent managing information security; those three management years cannot be waived. Up to two years of the rest can be substituted. The waiver list shown here is not confirmed against ISACA's current application form, so check the current list with ISACA. ISACA replaced the 2022 job practice (Governance 17%, Risk Management 20%, Program 33%, Incident Management 30%) for exams from 3 November 2026. Training providers report that the new outline adds enterprise and information security architecture and gives more weight to strategy and programme development, but its domains and weights could not be confirmed, so the 2022 domains are kept only to test the experience rule and carry no weights. Check ISACA's current outline before planning study by domain.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"governance-policy": 3,
@@ -3703,18 +4967,21 @@ func bankLiteral() *assess.Bank {
 				Maintenance: "At least 20 CPE hours every year and at least 120 over each three-year cycle, plus ISACA's annual maintenance fee; the same scheme as the other ISACA certifications.",
 				Domains: []assess.Domain{
 					{
-						ID:   "d1",
-						Name: "Information Systems Auditing Process",
+						ID:     "d1",
+						Name:   "Information Systems Auditing Process",
+						Weight: 18,
 						Competencies: []string{
 							"audit-assurance",
 						},
 					},
 					{
-						ID:   "d2",
-						Name: "Governance and Management of IT",
+						ID:     "d2",
+						Name:   "Governance and Management of IT",
+						Weight: 18,
 						Competencies: []string{
 							"governance-policy",
 							"it-strategy",
+							"it-sourcing",
 						},
 					},
 					{
@@ -3730,6 +4997,8 @@ func bankLiteral() *assess.Bank {
 						Competencies: []string{
 							"security-operations",
 							"incident-response",
+							"business-continuity",
+							"it-service-management",
 						},
 					},
 					{
@@ -3743,9 +5012,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CISA exam content outline in force from 1 August 2024 (its domain weights are not confirmed here, so none are shown); experience and substitution rules as published by ISACA",
+					Version: "CISA exam content outline in force from 1 August 2024 (weights confirmed for domains 1 and 2 only); experience and substitution rules as published by ISACA",
 					Date:    time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CISA exam content outline and Application for CISA Certification. Checked 2026-12-01: ISACA's 2019 job-practice page (https://www.isaca.org/Certification/CISA-Certified-Information-Systems-Auditor/Job-Practice-Areas/Pages/cisa-job-practice-areas.aspx) for the 2019 weights, and https://cyberkrafttraining.com/2024/02/16/isaca-cisa-certification-update/ for the 1 August 2024 revision; ISACA's 2024 outline page was not available to read.",
+					Source:  "ISACA, CISA exam content outline and Application for CISA Certification. Checked 2026-12-01: ISACA's 2019 job-practice page (https://www.isaca.org/Certification/CISA-Certified-Information-Systems-Auditor/Job-Practice-Areas/Pages/cisa-job-practice-areas.aspx) for the 2019 weights, and https://cyberkrafttraining.com/2024/02/16/isaca-cisa-certification-update/ for the 1 August 2024 revision. ISACA's 2024 outline page (https://www.isaca.org/credentialing/cisa/cisa-exam-content-outline) could be read only in a partial copy, which gives domains 1 and 2. The five-year requirement also appears in a copy of ISACA's older How to Become CISA Certified page (https://ar.scribd.com/document/410969315/CIsa), but its substitution list could not be read there, and ISACA's current requirements page could not be read at all.",
 					Experience: map[string]float64{
 						"years_audit": 5,
 					},
@@ -3762,7 +5031,8 @@ func bankLiteral() *assess.Bank {
 					WaiverFact:     "years_audit",
 					WaiverMaxYears: 3,
 					Alternative:    "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
-					Note:           "Five years of work in information systems audit, control, assurance or security. Security work counts too, but this rule reads only the audit, control and assurance years, so a security-heavy career may be under-counted. Up to three years in total can be substituted: a two- or four-year degree for one or two years, a master's in information security or IT (or a degree from an ISACA model-curriculum university) for one year, one year of general audit or IS experience for one year, or two years as a full-time university instructor in a related field for one year. Only the degree routes are modelled here. The 2024 outline keeps the five domain titles. Its weights are reported as 18/18/12/26/26 (a training provider gives domain 1 at 18% and a larger domain 4) but could not be confirmed on ISACA's page, and the 2019 weights (21/17/12/23/27) no longer apply, so no weights are shown.",
+					Note:           "Five years of work in information systems audit, control, assurance or security. Security work counts too, but this rule reads only the audit, control and assurance years, so a security-heavy career may be under-counted. Up to three years in total can be substituted: a two- or four-year degree for one or two years, a master's in information security or IT (or a degree from an ISACA model-curriculum university) for one year, one year of general audit or IS experience for one year, or two years as a full-time university instructor in a related field for one year. Only the degree routes are modelled here. The 2024 outline keeps the five domain titles. ISACA's page gives domains 1 and 2 18% each; domains 3 to 5 are reported as 12%, 26% and 26% but could not be read there, so they carry no weight (the 2019 weights, 21/17/12/23/27, no longer apply).",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"audit-assurance":   3,
@@ -3821,9 +5091,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CRISC job practice in force from 1 August 2021; experience rule as published by ISACA",
+					Version: "CRISC job practice in force from 1 August 2021; experience rule as published by ISACA (not read on ISACA's page)",
 					Date:    time.Date(2021, 8, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CRISC exam content outline and Application for CRISC Certification",
+					Source:  "ISACA, CRISC exam content outline and Application for CRISC Certification. Checked 2026-12-01 only as reported: the experience rule and the absence of waivers at http://infosecinstitute.com/resources/crisc/become-crisc-certified-certification-requirements/ (2022), the 1 August 2021 outline and its weights at https://www.infosecinstitute.com/resources/crisc/crisc-overview-domains/ and https://destcert.com/resources/crisc-domains-explained/. ISACA's own CRISC pages could not be read.",
 					Experience: map[string]float64{
 						"years_risk": 3,
 					},
@@ -3832,8 +5102,9 @@ func bankLiteral() *assess.Bank {
 						"d1",
 						"d2",
 					},
-					Alternative: "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
-					Note:        "Three years of IT risk management and information systems control work in at least two of the four domains, one of which must be Governance (d1) or IT Risk Assessment (d2). No experience waivers are reported for CRISC. Some 2026 sources show renamed domains and slightly different weights, which may reflect a newer outline; check ISACA.",
+					Alternative:  "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
+					Note:         "Three years of IT risk management and information systems control work in at least two of the four domains, one of which must be Governance (d1) or IT Risk Assessment (d2). No experience waivers are reported for CRISC. Some 2026 sources show renamed domains and slightly different weights, which may reflect a newer outline; check ISACA.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"risk-management": 3,
@@ -3868,6 +5139,7 @@ func bankLiteral() *assess.Bank {
 						Competencies: []string{
 							"budget-finance",
 							"team-leadership",
+							"it-sourcing",
 						},
 					},
 					{
@@ -3889,9 +5161,9 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CGEIT four-domain exam content outline (reported in use since July 2020; the date is the first of that month); experience rule as set out in ISACA's CGEIT application",
+					Version: "CGEIT four-domain exam content outline (reported in use since July 2020; the date is the first of that month); experience rule as published on ISACA's Get CGEIT Certified page",
 					Date:    time.Date(2020, 7, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "ISACA, CGEIT certification requirements and Application for CGEIT Certification. Checked 2026-12-01: https://www.isaca.org/credentialing/cgeit/get-cgeit-certified (its experience section could not be read in the copy available) and a copy of ISACA's application form at https://scribd.com/document/123626603/CGEIT.",
+					Source:  "ISACA, Get CGEIT Certified (https://www.isaca.org/credentialing/cgeit/get-cgeit-certified), read 2026-12-01 in stored copies of the page: five years managing, advising on, overseeing or supporting the governance of the IT-related contribution to an enterprise, across at least three of the four domains with at least one year in domain 1, gained in the ten years before the application, which must follow the pass within five years. The requirements as read there mention no experience substitutions. The domain weights were not read on ISACA's page. Older substitutions are from a copy of ISACA's application form at https://scribd.com/document/123626603/CGEIT.",
 					Experience: map[string]float64{
 						"years_governance": 5,
 					},
@@ -3899,12 +5171,143 @@ func bankLiteral() *assess.Bank {
 					AnyOfDomains: []string{
 						"d1",
 					},
-					Alternative: "Sit the exam first: the experience may be gained in the ten years before applying or within five years after passing.",
-					Note:        "Five years in a management, advisory or support role in the governance of enterprise IT. At least one year must be spent defining, setting up or running a framework for IT governance, which is domain 1 (Governance of Enterprise IT), and ISACA's application also asks for broad experience in two or more of the other domains; the rule therefore needs domain 1 plus two others. ISACA has allowed some of the five years to be substituted: its older application form allows up to two years for other management experience or for IT-governance credentials and post-graduate degrees, while a 2021 training-provider summary gives one year as the most. The current substitution rule could not be confirmed on ISACA's page, so no waiver is modelled: ask ISACA before counting on one.",
+					Alternative:  "Sit the exam first: the experience must fall in the ten years before applying, and the application must be made within five years of passing.",
+					Note:         "Five years in a management, advisory, oversight or support role in the governance of enterprise IT, spread across at least three of the four domains, with at least one year in domain 1 (Governance of Enterprise IT); the rule therefore needs domain 1 plus two others. ISACA's requirements page, as read, mentions no substitutions. Its older application form allowed up to two years for other management experience or for IT-governance credentials and post-graduate degrees, and a 2021 training-provider summary gives one year as the most; neither is modelled: ask ISACA before counting on one.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"governance-policy": 3,
 					"it-strategy":       3,
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "aaism",
+				Abbr:        "AAISM",
+				Name:        "Advanced in AI Security Management",
+				Body:        "ISACA",
+				Signal:      "manager",
+				Gate:        "exam+experience",
+				URL:         "https://www.isaca.org/credentialing/aaism",
+				Maintenance: "AI-specific CPE hours each year and over a three-year cycle (reported as at least 10 a year and 30 in the cycle), an annual maintenance fee (reported as US$20 for members and US$35 for non-members), and the CISM or CISSP it builds on kept active; check ISACA for the current figures.",
+				Domains: []assess.Domain{
+					{
+						ID:     "d1",
+						Name:   "AI Governance and Program Management",
+						Weight: 31,
+						Competencies: []string{
+							"ai-security",
+							"governance-policy",
+							"regulatory-compliance",
+							"business-continuity",
+							"incident-response",
+						},
+					},
+					{
+						ID:     "d2",
+						Name:   "AI Risk Management",
+						Weight: 31,
+						Competencies: []string{
+							"ai-security",
+							"risk-management",
+							"vulnerability-management",
+							"third-party-risk",
+						},
+					},
+					{
+						ID:     "d3",
+						Name:   "AI Technologies and Controls",
+						Weight: 38,
+						Competencies: []string{
+							"ai-security",
+							"security-architecture",
+							"data-protection",
+							"security-operations",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version: "AAISM: an active CISM or CISSP is the prerequisite (as reported; not read on ISACA's page); exam content outline as published by ISACA for the exam launched in August 2025",
+					Date:    time.Date(2025, 8, 19, 0, 0, 0, 0, time.UTC),
+					Source:  "ISACA, AAISM exam content outline (https://www.isaca.org/credentialing/aaism/aaism-exam-content-outline), read 2026-12-01 for the domains and weights. The prerequisite and the launch date are as given by training providers at https://aaismexam.com/blog/aaism-exam-prerequisites-cism-and-cissp-requirements and https://destcert.com/resources/aaism-certification-requirements; ISACA's own requirements page was not available to read.",
+					RequiresOneOf: []string{
+						"cism",
+						"cissp",
+					},
+					Alternative:  "Without an active CISM or CISSP, earn one of them first: CISM asks for five years in information security, three of them managing it, and CISSP for five years in two of its domains.",
+					Note:         "AAISM is awarded only to holders of an active CISM or CISSP, and the credential depends on that one staying active, so the rule checks for one of them held; their own experience rules (five years in security) then stand behind it. ISACA verifies no separate AI-security experience. The exam has 90 questions (reported as 150 minutes, pass mark 450 on 200-800). The launch date, 19 August 2025, is as reported by training providers.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "cdpse",
+				Abbr:        "CDPSE",
+				Name:        "Certified Data Privacy Solutions Engineer",
+				Body:        "ISACA",
+				Signal:      "privacy",
+				Gate:        "exam+experience",
+				URL:         "https://www.isaca.org/credentialing/cdpse",
+				Maintenance: "At least 20 CPE hours every year and at least 120 over each three-year cycle (hours may count towards other ISACA certifications too), plus ISACA's annual maintenance fee; the same scheme as the other ISACA certifications.",
+				Domains: []assess.Domain{
+					{
+						ID:     "d1",
+						Name:   "Privacy Governance",
+						Weight: 20,
+						Competencies: []string{
+							"privacy-programme",
+							"governance-policy",
+							"third-party-risk",
+							"incident-response",
+						},
+					},
+					{
+						ID:     "d2",
+						Name:   "Privacy Risk Management and Compliance",
+						Weight: 18,
+						Competencies: []string{
+							"risk-management",
+							"regulatory-compliance",
+							"metrics-reporting",
+						},
+					},
+					{
+						ID:     "d3",
+						Name:   "Data Life Cycle Management",
+						Weight: 23,
+						Competencies: []string{
+							"data-protection",
+							"privacy-programme",
+						},
+					},
+					{
+						ID:     "d4",
+						Name:   "Privacy Engineering",
+						Weight: 39,
+						Competencies: []string{
+							"security-architecture",
+							"application-security",
+							"data-protection",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version: "CDPSE exam content outline in force from 2 June 2025 (the year as reported); experience rule as published by ISACA",
+					Date:    time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC),
+					Source:  "ISACA, CDPSE exam content outline (https://www.isaca.org/credentialing/cdpse/cdpse-exam-content-outline) and CDPSE certification requirements (https://www.isaca.org/credentialing/cdpse/get-cdpse-certified). Checked 2026-12-01 in copies of both ISACA pages; the year of the 2 June update as reported at https://cdpseexam.com/blog/cdpse-experience-requirements.html.",
+					Experience: map[string]float64{
+						"years_privacy": 3,
+					},
+					Alternative:  "Sit the exam first: the experience must fall in the ten years before applying, and the application must be made within five years of passing.",
+					Note:         "Three years of cumulative work doing the tasks of the CDPSE job practice: privacy governance, privacy risk and compliance, data life cycle management and privacy engineering. Years in privacy and data protection stand in for it here, though much CDPSE work is technical (privacy by design, privacy-enhancing controls). Training providers report that the experience must span at least two domains and that degrees or certifications can substitute for up to two years; neither is stated on ISACA's page, so neither is modelled. The 2025 outline has four domains (before it, three: Privacy Governance 34%, Privacy Architecture 36%, Data Lifecycle 30%).",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+				},
+				Evidence: map[string]int{
+					"privacy-programme": 2,
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -3957,6 +5360,8 @@ func bankLiteral() *assess.Bank {
 							"security-architecture",
 							"vulnerability-management",
 							"cloud-security",
+							"application-security",
+							"business-continuity",
 						},
 					},
 					{
@@ -3972,7 +5377,7 @@ func bankLiteral() *assess.Bank {
 				Rule: assess.Rule{
 					Version: "CCISO eligibility as set out in EC-Council's CCISO Candidate Handbook v5 (issued 1 May 2021, alongside the Blueprint v2 update) and exam eligibility application; domain names as in Blueprint v2/v3",
 					Date:    time.Date(2021, 5, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "EC-Council, CCISO Candidate Handbook and CCISO Exam Eligibility Application. Checked 2026-12-01: the two routes as given by an EC-Council partner at https://www.glaciercyberalliance.com/cciso and https://zoctech.com/certified-chief-information-security-officer-cciso/, and the credit rules at https://www.eccouncil.org/ciso/about-us/maintaining-cciso; EC-Council's own eligibility page was not available to read.",
+					Source:  "EC-Council, CCISO Candidate Handbook and CCISO Exam Eligibility Application. Checked 2026-12-01: the two routes as given by an EC-Council partner at https://www.glaciercyberalliance.com/cciso and https://zoctech.com/certified-chief-information-security-officer-cciso/, and the credit rules at https://www.eccouncil.org/ciso/about-us/maintaining-cciso. EC-Council's Associate C|CISO page (https://www.eccouncil.org/train-certify/associate-cciso/, read 2026-12-01 in a stored copy) confirms the five years in three of the five domains that the training route needs; EC-Council's own statement of the self-study route (all five domains) and of the waivers could not be read, nor could a copy of the v5 handbook (https://fdocuments.in/document/cciso-candidate-handbook-v5.html) beyond its contents page.",
 					Experience: map[string]float64{
 						"years_security": 5,
 					},
@@ -3984,8 +5389,9 @@ func bankLiteral() *assess.Bank {
 							MinDomains: 3,
 						},
 					},
-					Alternative: "Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
-					Note:        "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The quiz records whether the official training was taken (fact cciso_training): with it, the training route (three domains) is checked; without it, the self-study route (all five). Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
+					Alternative:  "Candidates who do not yet have the experience can take the EC-Council Information Security Manager (EISM) exam and hold the Associate CCISO until they qualify.",
+					Note:         "The experience is counted per domain. A candidate who self-studies must show five years in each of the five domains, with people who can verify it; after official CCISO training, five years in three of the five domains is enough. The quiz records whether the official training was taken (fact cciso_training): with it, the training route (three domains) is checked; without it, the self-study route (all five). Certifications and higher education can waive up to three years per domain; these waivers are not modelled. Weights are shown as 0: Blueprint v2 gave domain 1 21%, but the current weights could not be confirmed, and a Blueprint v4 with renamed domains is reported for 2026 without confirmation.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"budget-finance":    2,
@@ -4032,6 +5438,7 @@ func bankLiteral() *assess.Bank {
 						ID:   "d4",
 						Name: "Web application and identity attacks",
 						Competencies: []string{
+							"application-security",
 							"identity-access",
 							"security-architecture",
 						},
@@ -4054,12 +5461,13 @@ func bankLiteral() *assess.Bank {
 				Rule: assess.Rule{
 					Version: "CEH exam eligibility policy as published by EC-Council, as of June 2026 (EC-Council does not date this policy)",
 					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "EC-Council, CEH exam eligibility requirements and eligibility application form",
+					Source:  "EC-Council, CEH exam eligibility requirements and eligibility application form. Compared on 2026-12-01 with https://cert.eccouncil.org/application-process-eligibility.html, an undated EC-Council page that still names version 8 exams (two years of information security experience, a US$100 eligibility fee, or official training).",
 					Experience: map[string]float64{
 						"years_security": 2,
 					},
-					Alternative: "Complete official EC-Council CEH training (instructor-led, online or through an accredited partner); trained candidates may sit the exam without the experience application.",
-					Note:        "Without official training, candidates apply with proof of two years of information security work and pay an eligibility application fee (historically US$100). The topic areas shown are a summary and carry no weights.",
+					Alternative:  "Complete official EC-Council CEH training (instructor-led, online or through an accredited partner); trained candidates may sit the exam without the experience application.",
+					Note:         "Without official training, candidates apply with proof of two years of information security work and pay an eligibility application fee (historically US$100). The topic areas shown are a summary and carry no weights.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4127,10 +5535,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CompTIA Security+ SY0-701 exam objectives (exam launched 7 November 2023); no experience prerequisite",
-					Date:    time.Date(2023, 11, 7, 0, 0, 0, 0, time.UTC),
-					Source:  "CompTIA, Security+ SY0-701 exam objectives",
-					Note:    "No experience is required to sit the exam or to be certified. Up to 90 questions in 90 minutes; the pass mark is 750 on a 100-900 scale.",
+					Version:      "CompTIA Security+ SY0-701 exam objectives version 5.0 (exam launched 7 November 2023, as reported); no experience prerequisite",
+					Date:         time.Date(2023, 11, 7, 0, 0, 0, 0, time.UTC),
+					Source:       "CompTIA, Security+ SY0-701 exam objectives. Checked 2026-12-01: a copy of CompTIA's objectives document, version 5.0 (https://github.com/user-attachments/files/16610563/CompTIA-Security-Plus-SY0-701-Exam-Objectives.pdf), could be read only as far as its opening page; the domain weights, launch date, exam format and recommended experience are as reported at https://onlc.com/blog/what-is-the-current-comptia-security-exam and https://open-exam-prep.com/study-guides/comptia-security-plus/introduction/current-exam-facts-and-judgment. CompTIA's own Security+ page could not be read.",
+					Note:         "No experience is required to sit the exam or to be certified; CompTIA recommends Network+ and about two years in a security or systems administration role. Up to 90 questions in 90 minutes; the pass mark is 750 on a 100-900 scale. CompTIA has published draft objectives for a successor exam, SY0-801; a launch in late 2026 or early 2027 is reported but no date could be confirmed, and CompTIA usually keeps the old exam for some months after a new one launches. Check CompTIA for the exam in force when you book.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4153,6 +5562,7 @@ func bankLiteral() *assess.Bank {
 						Competencies: []string{
 							"security-operations",
 							"security-tooling",
+							"threat-intelligence",
 						},
 					},
 					{
@@ -4178,10 +5588,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CompTIA CySA+ V4 (CS0-004) exam objectives (exam launched 23 June 2026); no experience prerequisite",
-					Date:    time.Date(2026, 6, 23, 0, 0, 0, 0, time.UTC),
-					Source:  "CompTIA, CySA+ V4 exam page; checked 2026-12-01 at https://www.comptia.org/en-eu/certifications/cybersecurity-analyst/v4/.",
-					Note:    "No experience is required; CompTIA recommends about four years in a SOC analyst or vulnerability analyst role. Up to 85 questions in 165 minutes; the pass mark is 750 on a 100-900 scale. CompTIA's page gives Security Operations as 34% of the exam; training providers report the other domains as Vulnerability Management 26%, Incident Response and Management 24% and Reporting and Communication 16%, but those three could not be confirmed on CompTIA's page, so they carry no weight here. The previous exam, CS0-003 (33/30/20/17), was reported to retire around the V4 launch; check CompTIA for its retirement date if you are studying from older material.",
+					Version:      "CompTIA CySA+ V4 (CS0-004) exam objectives (exam launched 23 June 2026); no experience prerequisite",
+					Date:         time.Date(2026, 6, 23, 0, 0, 0, 0, time.UTC),
+					Source:       "CompTIA, CySA+ V4 exam page; checked 2026-12-01 at https://www.comptia.org/en-eu/certifications/cybersecurity-analyst/v4/.",
+					Note:         "No experience is required; CompTIA recommends about four years in a SOC analyst or vulnerability analyst role. Up to 85 questions in 165 minutes; the pass mark is 750 on a 100-900 scale. CompTIA's page gives Security Operations as 34% of the exam; training providers report the other domains as Vulnerability Management 26%, Incident Response and Management 24% and Reporting and Communication 16%, but those three could not be confirmed on CompTIA's page, so they carry no weight here. The previous exam, CS0-003 (33/30/20/17), was reported to retire around the V4 launch; check CompTIA for its retirement date if you are studying from older material.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4239,10 +5650,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CompTIA SecurityX CAS-005 exam objectives (exam launched 17 December 2024; the CASP+ CAS-004 exam retired 17 June 2025); no experience prerequisite",
-					Date:    time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC),
-					Source:  "CompTIA, SecurityX CAS-005 exam objectives",
-					Note:    "No experience is required; CompTIA recommends about ten years in IT, including five years of hands-on security work. People with an active CASP+ were carried over to SecurityX. Up to 90 questions in 165 minutes, scored pass or fail.",
+					Version:      "CompTIA SecurityX CAS-005 exam objectives (exam launched 17 December 2024 and the CASP+ CAS-004 exam retired 17 June 2025, as reported); no experience prerequisite",
+					Date:         time.Date(2024, 12, 17, 0, 0, 0, 0, time.UTC),
+					Source:       "CompTIA, SecurityX CAS-005 exam objectives. Checked 2026-12-01 only as reported: the December 2024 launch and CAS-004's retirement on 17 June 2025 at https://netguardia.com/?p=4376 and https://www.certcrush.app/blog/comptia-securityx-cas-005-explained-worth-it-2026 (the launch day, 17 December, was not confirmed again), the domain weights, format and recommended experience at https://securityxtest.com/blog/securityx-exam-domains-guide. CompTIA's own SecurityX page and objectives could not be read.",
+					Note:         "No experience is required; CompTIA recommends about ten years in IT, including five years of hands-on security work. People with an active CASP+ were carried over to SecurityX. Up to 90 questions in 165 minutes, scored pass or fail.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4309,10 +5721,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "GIAC, GSLC certification page and certification renewal policy",
-					Note:    "No experience or training is required. The exam follows the SANS LDR512 course (formerly MGT512), but the course is optional. The topic areas shown summarise GIAC's certification objectives and carry no weights.",
+					Version:      "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "GIAC's own pages, read 2026-12-01 in stored copies: the certification FAQ (https://www.giac.org/certifications/faq), which says the courses and certifications can be taken independently; an older GIAC certification page (http://www.giac.org/certification/certified-incident-handler-gcih), which says no specific training is required for any GIAC certification and lists the proctored exam as the only requirement; and the renewal pages (https://www.giac.org/certifications/renewal/published-work and https://www.giac.org/certifications/renewal/community-participation), which describe the four-year cycle and the 36 CPE credits. GIAC's current GSLC page could not be read, so the topic areas shown were not checked against its current objectives.",
+					Note:         "No experience or training is required. The exam follows the SANS LDR512 course (formerly MGT512), but the course is optional. The topic areas shown are a summary and carry no weights.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4370,10 +5783,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "GIAC, GSTRT certification page and certification renewal policy",
-					Note:    "No experience or training is required. The exam follows the SANS LDR514 course (formerly MGT514), but the course is optional. The topic areas shown are a summary and carry no weights.",
+					Version:      "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "GIAC's own pages, read 2026-12-01 in stored copies: the certification FAQ (https://www.giac.org/certifications/faq), which says the courses and certifications can be taken independently; an older GIAC certification page (http://www.giac.org/certification/certified-incident-handler-gcih), which says no specific training is required for any GIAC certification and lists the proctored exam as the only requirement; and the renewal pages (https://www.giac.org/certifications/renewal/published-work and https://www.giac.org/certifications/renewal/community-participation), which describe the four-year cycle and the 36 CPE credits. GIAC's current GSTRT page could not be read, so the topic areas shown were not checked against its current objectives.",
+					Note:         "No experience or training is required. The exam follows the SANS LDR514 course (formerly MGT514), but the course is optional. The topic areas shown are a summary and carry no weights.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4422,10 +5836,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "GIAC, GCIH certification page and certification renewal policy",
-					Note:    "No experience or training is required. The exam follows the SANS SEC504 course, but the course is optional. The topic areas shown are a summary and carry no weights.",
+					Version:      "GIAC certification requirements as published by GIAC, as of June 2026 (no prerequisites; four-year validity); GIAC does not date this policy",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "GIAC's own pages, read 2026-12-01 in stored copies: the certification FAQ (https://www.giac.org/certifications/faq), which says the courses and certifications can be taken independently; an older GIAC certification page (http://www.giac.org/certification/certified-incident-handler-gcih), which says no specific training is required for any GIAC certification and lists the proctored exam as the only requirement; and the renewal pages (https://www.giac.org/certifications/renewal/published-work and https://www.giac.org/certifications/renewal/community-participation), which describe the four-year cycle and the 36 CPE credits. GIAC's current GCIH page could not be read, so the topic areas shown were not checked against its current objectives (the exam format on the older page is out of date).",
+					Note:         "No experience or training is required. The exam follows the SANS SEC504 course, but the course is optional. The topic areas shown are a summary and carry no weights.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4480,10 +5895,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPP/E body of knowledge is revised every year",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "IAPP, CIPP/E certification page, body of knowledge and CPE policy",
-					Note:    "No experience or training is required. The exam has 90 questions (75 scored) in 150 minutes, with a pass mark of 300 on a 100-500 scale. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					Version:      "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPP/E body of knowledge is revised every year",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "IAPP's exam FAQ (https://iapp.org/certify/faqs/) and CPE page (https://iapp.org/certify/cpe/), read 2026-12-01 in stored copies: passing the exam is what certifies, training and paid study material are optional, and holders keep the certification with 20 CPE credits and a US$250 maintenance fee (or membership) per two-year term. No eligibility requirement appears on either page. The FAQ lists 90 questions in 2.5 hours; the body of knowledge was not read.",
+					Note:         "No experience or training is required. The exam has 90 questions in 150 minutes; 75 are reported as scored, with a pass mark of 300 on a 100-500 scale. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4538,10 +5954,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPP/US body of knowledge is revised every year",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "IAPP, CIPP/US certification page, body of knowledge and CPE policy",
-					Note:    "No experience or training is required. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					Version:      "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPP/US body of knowledge is revised every year",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "IAPP's exam FAQ (https://iapp.org/certify/faqs/) and CPE page (https://iapp.org/certify/cpe/), read 2026-12-01 in stored copies: passing the exam is what certifies, training and paid study material are optional, and holders keep the certification with 20 CPE credits and a US$250 maintenance fee (or membership) per two-year term. No eligibility requirement appears on either page. The body of knowledge was not read.",
+					Note:         "No experience or training is required. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4608,10 +6025,11 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "CIPM body of knowledge and exam blueprint v4.1.0 (effective 2 September 2024, replacing v4.0.0; IAPP reviews it every year, so a later version may now apply); no prerequisites",
-					Date:    time.Date(2024, 9, 2, 0, 0, 0, 0, time.UTC),
-					Source:  "IAPP, CIPM body of knowledge and exam blueprint 4.1.0; IAPP CPE policy. Checked 2026-12-01 against a copy of IAPP's 4.1.0 document at https://www.scribd.com/document/809856231/CIPM-BoK-EBP-4-1-0-FINAL-PROOFED-CLEAN and https://www.privacyprofessionaltraining.com/post/cipm-body-of-knowledge-2024-2025; IAPP's own page was not available to read.",
-					Note:    "No experience or training is required. Version 4.1.0 took effect on 2 September 2024 and kept the six domains of 4.0.0 (effective 2 October 2023). IAPP reviews the body of knowledge every year and updates it when needed; whether a 2025 or 2026 revision has replaced 4.1.0 could not be confirmed. The topic areas shown are a summary of the six domains; check IAPP for the version in force when you book.",
+					Version:      "CIPM body of knowledge and exam blueprint v4.1.0 (effective 2 September 2024, replacing v4.0.0; IAPP reviews it every year, so a later version may now apply); no prerequisites",
+					Date:         time.Date(2024, 9, 2, 0, 0, 0, 0, time.UTC),
+					Source:       "IAPP's exam FAQ (https://iapp.org/certify/faqs/) and CPE page (https://iapp.org/certify/cpe/), read 2026-12-01 in stored copies: passing the exam is what certifies, training and paid study material are optional, and holders keep the certification with 20 CPE credits and a US$250 maintenance fee (or membership) per two-year term. No eligibility requirement appears on either page; the FAQ lists 90 questions in 2.5 hours. The body of knowledge 4.1.0 was read in a copy of IAPP's document (https://www.scribd.com/document/809856231/CIPM-BoK-EBP-4-1-0-FINAL-PROOFED-CLEAN), with https://www.privacyprofessionaltraining.com/post/cipm-body-of-knowledge-2024-2025; IAPP's CIPM page itself could not be read.",
+					Note:         "No experience or training is required. Version 4.1.0 took effect on 2 September 2024 and kept the six domains of 4.0.0 (effective 2 October 2023). IAPP reviews the body of knowledge every year and updates it when needed; whether a 2025 or 2026 revision has replaced 4.1.0 could not be confirmed. The topic areas shown are a summary of the six domains; check IAPP for the version in force when you book.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4640,6 +6058,7 @@ func bankLiteral() *assess.Bank {
 						Competencies: []string{
 							"security-architecture",
 							"data-protection",
+							"application-security",
 						},
 					},
 					{
@@ -4660,10 +6079,68 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPT body of knowledge is revised every year",
-					Date:    time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
-					Source:  "IAPP, CIPT certification page, body of knowledge and CPE policy",
-					Note:    "No experience or training is required. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					Version:      "IAPP certification requirements as published by IAPP, as of June 2026 (no prerequisites); the CIPT body of knowledge is revised every year",
+					Date:         time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "IAPP's exam FAQ (https://iapp.org/certify/faqs/) and CPE page (https://iapp.org/certify/cpe/), read 2026-12-01 in stored copies: passing the exam is what certifies, training and paid study material are optional, and holders keep the certification with 20 CPE credits and a US$250 maintenance fee (or membership) per two-year term. No eligibility requirement appears on either page. The body of knowledge was not read.",
+					Note:         "No experience or training is required. The topic areas shown are a summary; check IAPP's current body of knowledge and exam blueprint.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "aigp",
+				Abbr:        "AIGP",
+				Name:        "Artificial Intelligence Governance Professional",
+				Body:        "IAPP",
+				Signal:      "privacy",
+				Gate:        "exam-only",
+				URL:         "https://iapp.org/certify/aigp/",
+				Maintenance: "20 CPE credits per two-year term under IAPP's CPE policy, plus IAPP's maintenance fee, which IAPP membership covers (as reported; check IAPP for the AIGP figures).",
+				Domains: []assess.Domain{
+					{
+						ID:   "d1",
+						Name: "Foundations of AI governance",
+						Competencies: []string{
+							"ai-security",
+							"governance-policy",
+							"risk-management",
+						},
+					},
+					{
+						ID:   "d2",
+						Name: "How laws, standards and frameworks apply to AI",
+						Competencies: []string{
+							"regulatory-compliance",
+							"privacy-programme",
+						},
+					},
+					{
+						ID:   "d3",
+						Name: "Governing AI development",
+						Competencies: []string{
+							"ai-security",
+							"risk-management",
+							"data-protection",
+						},
+					},
+					{
+						ID:   "d4",
+						Name: "Governing AI deployment and use",
+						Competencies: []string{
+							"ai-security",
+							"third-party-risk",
+							"incident-response",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version:      "AIGP body of knowledge and exam blueprint version 2.1 (effective 2 February 2026, as reported); no prerequisites",
+					Date:         time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC),
+					Source:       "IAPP's exam FAQ (https://iapp.org/certify/faqs/), read 2026-12-01 in a stored copy, lists the AIGP exam (100 questions in three hours) with IAPP's other exams, treats training and paid study material as optional and states no eligibility requirement. IAPP's CPE page (https://iapp.org/certify/cpe/) says passing an IAPP exam is what makes a candidate certified. The body of knowledge and exam blueprint 2.1 could not be read on IAPP's page; its date and domains are as reported at https://www.privacybootcamp.com/Resources/Article/aigp-body-of-knowledge-2026 and https://certprepnow.com/iapp-aigp/study-guide.",
+					Note:         "No experience or training is required. Version 2.1 keeps four domains, summarised here. IAPP states each domain as a minimum and maximum number of questions rather than a percentage, so no weights are shown; the ranges reported for 2.1 make the two domains on governing development and deployment the largest. IAPP's FAQ gives the exam as 100 questions in three hours; 85 are reported as scored, with a pass mark of 300 on 100-500. IAPP revises the body of knowledge regularly; check the version in force when you book.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4711,15 +6188,16 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "PECB ISO/IEC 27001 Lead Implementer credential grade, for the 2022 edition of the standard (published 25 October 2022); grade requirements as published by PECB",
+					Version: "PECB ISO/IEC 27001 Lead Implementer credential grade, for the 2022 edition of the standard (published 25 October 2022); grade requirements as published by PECB (not read on PECB's page)",
 					Date:    time.Date(2022, 10, 25, 0, 0, 0, 0, time.UTC),
-					Source:  "PECB, ISO/IEC 27001 Lead Implementer certification requirements",
+					Source:  "PECB, ISO/IEC 27001 Lead Implementer certification requirements. Checked 2026-12-01: PECB's own page could not be read, nor could the requirements in a copy of PECB's Lead Implementer candidate handbook (https://online.documentine.com/iso-27001-certification-list/1/candidate-handbook-iso-training-examination-audit-and.html) beyond its contents page. The experience figures follow PECB's Lead Auditor grade and remain unconfirmed.",
 					Experience: map[string]float64{
 						"years_it":       5,
 						"years_security": 2,
 					},
-					Alternative: "PECB also awards lower grades that need less experience, down to a provisional grade on the exam alone; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
-					Note:        "The requirements depend on the body. PECB builds its Lead Implementer grade like its Lead Auditor grade: about five years of professional experience, two of them in information security management, plus logged ISMS project hours (reported as 300); the exact thresholds could not be confirmed, so check PECB. PECB counts professional experience of any kind; years in IT stand in for it here. Logged hours cannot be checked by secpath.",
+					Alternative:  "PECB also awards lower grades that need less experience, down to a provisional grade on the exam alone; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
+					Note:         "The requirements depend on the body. PECB builds its Lead Implementer grade like its Lead Auditor grade: about five years of professional experience, two of them in information security management, plus logged ISMS project hours (reported as 300); the exact thresholds could not be confirmed, so check PECB. PECB counts professional experience of any kind; years in IT stand in for it here. Logged hours cannot be checked by secpath.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"governance-policy": 2,
@@ -4770,15 +6248,16 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Rule: assess.Rule{
-					Version: "PECB ISO/IEC 27001 Lead Auditor credential grade, for the 2022 edition of the standard (published 25 October 2022); grade requirements as published by PECB",
+					Version: "PECB ISO/IEC 27001 Lead Auditor credential grade, for the 2022 edition of the standard (published 25 October 2022); grade requirements as published by PECB (read only as reproduced by a PECB training partner)",
 					Date:    time.Date(2022, 10, 25, 0, 0, 0, 0, time.UTC),
-					Source:  "PECB, ISO/IEC 27001 Lead Auditor certification requirements",
+					Source:  "PECB, ISO/IEC 27001 Lead Auditor certification requirements. Checked 2026-12-01: PECB's grade table (Provisional Auditor, Auditor, Lead Auditor, Senior Lead Auditor) as reproduced by a PECB training partner at https://edutrainings.eu/training/iso-iec-27001-lead-auditor. PECB's own page could not be read, nor could the requirements in a copy of PECB's candidate handbook V6.3 (https://www.scribd.com/document/540318150/pecb-candidate-handbook-iso-27001-lead-auditor-1) beyond its contents page.",
 					Experience: map[string]float64{
 						"years_it":       5,
 						"years_security": 2,
 					},
-					Alternative: "PECB's Provisional Auditor grade needs the exam only, and its Auditor grade needs two years' experience (one in information security management) and 200 hours of audit activity; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
-					Note:        "The requirements depend on the body. PECB's Lead Auditor grade asks for five years of professional experience, two of them in information security management, and 300 hours of audit activity. PECB counts professional experience of any kind; years in IT stand in for it here. Audit hours cannot be checked by secpath. The transition to the 2022 edition that ended on 31 October 2025 (IAF MD 26) applied to organisations' accredited ISMS certificates, not to personal auditor credentials; a lead auditor credential earned against the 2013 edition did not lapse on that date, although a body may ask its holders to take a short course on the 2022 changes. Checked 2026-12-01 at https://www.rva.nl/en/nieuws/transition-information-security-management-systems-iso-iec-270012022/ and https://turkak.org.tr/en/announcements/transition-requirements-for-the-isoiec-270012022-standard.html.",
+					Alternative:  "PECB's Provisional Auditor grade needs the exam only, and its Auditor grade needs two years' experience (one in information security management) and 200 hours of audit activity; other bodies such as CQI/IRCA, BSI or TÜV set their own requirements.",
+					Note:         "The requirements depend on the body. PECB's Lead Auditor grade asks for five years of professional experience, two of them in information security management, and 300 hours of audit activity. PECB counts professional experience of any kind; years in IT stand in for it here. Audit hours cannot be checked by secpath. The transition to the 2022 edition that ended on 31 October 2025 (IAF MD 26) applied to organisations' accredited ISMS certificates, not to personal auditor credentials; a lead auditor credential earned against the 2013 edition did not lapse on that date, although a body may ask its holders to take a short course on the 2022 changes. Checked 2026-12-01 at https://www.rva.nl/en/nieuws/transition-information-security-management-systems-iso-iec-270012022/ and https://turkak.org.tr/en/announcements/transition-requirements-for-the-isoiec-270012022-standard.html.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"audit-assurance": 3,
@@ -4827,7 +6306,7 @@ func bankLiteral() *assess.Bank {
 				Rule: assess.Rule{
 					Version: "PMP Examination Content Outline 2026 (exams from 9 July 2026, as reported); eligibility as published in PMI's PMP handbook (2025)",
 					Date:    time.Date(2026, 7, 9, 0, 0, 0, 0, time.UTC),
-					Source:  "PMI, PMP Examination Content Outline and PMP Certification Handbook. Checked 2026-12-01: the degree routes as given at https://www.project-management-prepcast.com/kunena/pmp-exam-discussion/13987-can-anyone-clear-the-air-on-pmp-requirements and https://www.greentech-consulting.com/blogs/pmi-eligibility-guide, and the 2026 outline at https://www.pmtraining.com/about/pmp-exam-update-july-2026; PMI's own pages were not available to read.",
+					Source:  "PMI, PMP Examination Content Outline and PMP Certification Handbook. Checked 2026-12-01: the degree routes as given at https://www.project-management-prepcast.com/kunena/pmp-exam-discussion/13987-can-anyone-clear-the-air-on-pmp-requirements and https://www.greentech-consulting.com/blogs/pmi-eligibility-guide, and the 2026 outline at https://www.pmtraining.com/about/pmp-exam-update-july-2026. PMI's own pages and current handbook could not be read on 2026-12-01; only copies of much older PMI handbooks were found.",
 					Experience: map[string]float64{
 						"years_projects": 5,
 					},
@@ -4841,9 +6320,70 @@ func bankLiteral() *assess.Bank {
 					WaiverMaxYears: 2,
 					Alternative:    "PMI accepts a four-year (bachelor's) degree in any subject: with one, it asks for 36 months of project leadership in the last eight years instead of 60, plus the same 35 hours of education.",
 					Note:           "PMI sets the experience by education. With a secondary diploma or an associate degree: 60 months of non-overlapping experience leading projects within the last eight years. With a four-year degree: 36 months. Both also need 35 contact hours of project management education or the CAPM. A third route, 24 months for a bachelor's or post-graduate degree from a programme accredited by PMI's Global Accreditation Center (GAC), is reported by training providers but could not be confirmed on PMI's page and is not modelled. The quiz asks only about degrees in computing and related fields, so the 60-month route is the rule and such a degree takes two years off it; holders of a bachelor's in another subject should read the 36-month route. The 2026 outline weights (People 33%, Process 41%, Business Environment 26%) are as reported by training providers; under the 2021 outline they were 42%, 50% and 8%.",
+					LastVerified:   time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Evidence: map[string]int{
 					"programme-management": 3,
+				},
+				Src: assess.Source{
+					File: "certifications.toml",
+				},
+			},
+			{
+				ID:          "itil4-foundation",
+				Abbr:        "ITIL 4 Foundation",
+				Name:        "ITIL 4 Foundation",
+				Body:        "PeopleCert (AXELOS)",
+				Signal:      "service",
+				Gate:        "exam-only",
+				URL:         "https://www.peoplecert.org/browse-certifications/it-governance-and-service-management/ITIL-1/itil-4-foundation-2565",
+				Maintenance: "Renew every three years by passing the same exam again, passing another exam in the ITIL family, or logging 20 CPD points a year for three years (60 in all) with PeopleCert. A certificate that is not renewed stays on PeopleCert's register, marked as not meeting current requirements.",
+				Domains: []assess.Domain{
+					{
+						ID:   "d1",
+						Name: "Key concepts of service management: value, outcomes, costs, risks and service relationships",
+						Competencies: []string{
+							"it-service-management",
+						},
+					},
+					{
+						ID:   "d2",
+						Name: "Guiding principles and the four dimensions, including partners and suppliers",
+						Competencies: []string{
+							"it-service-management",
+							"it-sourcing",
+						},
+					},
+					{
+						ID:   "d3",
+						Name: "The service value system and the service value chain",
+						Competencies: []string{
+							"it-service-management",
+							"it-strategy",
+						},
+					},
+					{
+						ID:   "d4",
+						Name: "Purpose and key terms of the ITIL practices",
+						Competencies: []string{
+							"it-service-management",
+						},
+					},
+					{
+						ID:   "d5",
+						Name: "Incident, problem, change, service desk, service level and request management, continual improvement",
+						Competencies: []string{
+							"it-service-management",
+							"incident-response",
+						},
+					},
+				},
+				Rule: assess.Rule{
+					Version:      "ITIL 4 Foundation exam as run by PeopleCert (no prerequisites), under the three-year renewal scheme in force from 1 January 2023",
+					Date:         time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC),
+					Source:       "PeopleCert, ITIL 4 Foundation certification page and certification renewal policy. Checked 2026-12-01 as reported at https://www.globalknowledge.com/us-en/training/certification-prep/brands/itil/section/peoplecert-recertification/itil-4-and-prince2-certification-renewal-policy/, https://www.itsmprofessor.net/2023/01/itil-4-and-new-requirement-to-recertify.html and https://qrpinternational.lu/blog/it-governance-service-management/itil-foundation-exam. PeopleCert's own pages and exam specification could not be read on 2026-12-01.",
+					Note:         "No experience or training is required; training is recommended. The exam is closed book: 40 multiple-choice questions in 60 minutes (25% more time when not taken in one's own or working language), pass mark 26 of 40. PeopleCert's exam specification gives approximate weights by learning outcome, reported as about 40% on seven practices studied in detail; these could not be read on PeopleCert's page, so the topic areas shown carry no weights. PeopleCert published ITIL (Version 5) Foundation in February 2026, as reported; whether and when ITIL 4 Foundation will be withdrawn could not be confirmed. ITIL sits beside security certifications for IT managers, SOC managers and CIOs; it shows knowledge of service management, not experience.",
+					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
@@ -4862,7 +6402,7 @@ func bankLiteral() *assess.Bank {
 			},
 			{
 				ID:   "years_managing",
-				Name: "Years managing security work or people",
+				Name: "Years managing security work",
 				Kind: "number",
 				Unit: "years",
 				Src: assess.Source{
@@ -4919,6 +6459,48 @@ func bankLiteral() *assess.Bank {
 				Name: "Years in privacy and data protection work",
 				Kind: "number",
 				Unit: "years",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "years_leading",
+				Name: "Years leading people, in any field",
+				Kind: "number",
+				Unit: "years",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "org_size",
+				Name: "People working in the organisation (or, for a consultant, in a typical client)",
+				Kind: "number",
+				Unit: "people",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "us_listed",
+				Name: "Works for an organisation listed on a US stock exchange (SEC disclosure rules)",
+				Kind: "bool",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "eu_rules",
+				Name: "Works under EU rules such as the GDPR or NIS2",
+				Kind: "bool",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
+				ID:   "eu_financial",
+				Name: "Works for an EU financial entity under DORA",
+				Kind: "bool",
 				Src: assess.Source{
 					File: "bank.toml",
 				},
@@ -5033,6 +6615,14 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:    "it-leadership",
+				Title: "Running IT",
+				Intro: "Service management, architecture, suppliers and the money behind IT: what IT leaders answer for.",
+				Src: assess.Source{
+					File: "bank.toml",
+				},
+			},
+			{
 				ID:    "executive",
 				Title: "Executive moments",
 				Intro: "The board room and the crisis: what you do when the stakes are highest.",
@@ -5042,6 +6632,988 @@ func bankLiteral() *assess.Bank {
 			},
 		},
 		Questions: []assess.Question{
+			{
+				ID:           "itsm-incident-change",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on IT incidents, problems and changes?",
+				Help:         "Count security and privacy work that runs through these practices, such as an attack handled as a major incident or security checks built into change approval.",
+				MentorPrompt: "Pick the service with the most repeat incidents last quarter. What did the problem records find, which change would stop the next one, and who has to agree to it?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"it-service-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on IT incidents, problems or changes.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have taken my own changes through change control or joined major-incident calls, following the process as it stands.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run part of the practice with guidance, such as chairing a team's change reviews or leading a problem investigation to its root cause.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own incident, problem and change management for a set of services and report their trends every month.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead these practices across IT, suppliers' services included, and set the major-incident and change policies others follow.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how the organisation runs incidents, problems and changes, and answer to the executive team for service stability.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "IT incidents, problems and changes are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "itsm-service-levels",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on the service catalogue, service levels and the service desk?",
+				Help:         "Security and privacy teams run services too, such as access requests, security reviews or subject access requests, with targets and a route in through the service desk.",
+				MentorPrompt: "Which service do users complain about even when its report shows green? What would you measure instead, and with whom would you agree the new target?",
+				Measures: map[string]float64{
+					"it-service-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on service catalogues, service levels or a service desk.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have worked requests or tickets through a service desk queue, to its set categories and response targets.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written the catalogue entry or service levels for one service, or produced its monthly report, with a manager reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the catalogue entries and service levels for my services and run the regular reviews with the people who use them.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I designed the catalogue and service-level model across IT, with the service desk measured on user outcomes, not ticket counts.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I agree the organisation's service levels and what they cost with business leaders, and answer to the executive team for them.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Service catalogues, service levels and the service desk are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "failed-change-portal",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "On Friday evening a firewall change took the customer portal down for four hours. The change advisory board had approved it: the board meets weekly and approves almost everything it sees, and engineers say it slows them down without catching risk. The CEO asks what you will change. What do you propose?",
+				MentorPrompt: "Think of the last change that failed where you work. What did the approval step actually check, what would have caught the fault, and whom would you need to convince to change the step?",
+				Measures: map[string]float64{
+					"it-service-management": 2,
+					"risk-management":       1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Run a blameless review, then match approval to risk: pre-approved routes for routine changes, peer review and tested rollback for risky ones.",
+						Levels: map[string]int{
+							"it-service-management": 5,
+							"risk-management":       4,
+						},
+						Explanation: "This fixes the change practice rather than the one change. Matching scrutiny to risk frees the board to look hard at the few changes that matter, and tested rollback limits the damage when one still fails.",
+					},
+					{
+						Text: "Send every network change to the full board with a written rollback plan, and stop all changes from Friday noon until Monday morning.",
+						Levels: map[string]int{
+							"it-service-management": 1,
+							"risk-management":       2,
+						},
+						Explanation: "More approval and a change freeze feel safe, but the board already approved this change. It adds delay to every change without improving how risk is judged, and pushes work into rushed windows midweek.",
+					},
+					{
+						Text: "Hold a post-incident review, fix the gap in the firewall rule procedure, and report the root cause and the actions taken to the CEO within a week.",
+						Levels: map[string]int{
+							"it-service-management": 3,
+							"risk-management":       3,
+						},
+						Explanation: "A prompt review and a fix for the firewall procedure are sound, and the CEO gets an answer. It treats the outage as a one-off, though, and leaves a board that approves almost everything in place.",
+					},
+					{
+						Text: "Turn on the change-risk scoring in the service management tool so that the board only reviews the changes the tool flags as high risk.",
+						Levels: map[string]int{
+							"it-service-management": 2,
+							"risk-management":       2,
+						},
+						Explanation: "Risk-based approval is the right idea, but a score switched on without agreed criteria, peer review or rollback tests moves the rubber stamp to the tool. Set the rules first, then automate them.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "ea-target-standards",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on target architectures, technology standards and roadmaps?",
+				Help:         "Security and privacy leaders meet this from the other side: security principles in the target architecture, or privacy by design in how data flows between systems.",
+				MentorPrompt: "Which standard or principle do projects most often ask to be excused from? What does that tell you, and what would you change before the next architecture board?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"enterprise-architecture": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on target architectures, technology standards or roadmaps.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have given input to an architecture review or a standard, such as the security or privacy requirements for a new platform.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have drafted a current-state model, a technology standard or part of a roadmap for one area, with an architect reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the target architecture and roadmap for a domain or business area, and projects there build to its standards.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run the architecture board across the organisation and decide designs and exceptions to standards, with the reasons on record.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the enterprise target architecture and technology principles with the executive team and use them to decide investments.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Architecture, technology standards and roadmaps are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "ea-portfolio-rationalisation",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on capability maps and rationalising the application portfolio?",
+				Help:         "Rationalising means deciding which applications to keep, replace, merge or retire. Security and privacy leaders often add the risk view: unsupported systems, or copies of personal data kept in several places.",
+				MentorPrompt: "Which application would you retire first if you could, and what keeps it alive? Who owns that reason, and what would they need from you to let it go?",
+				Measures: map[string]float64{
+					"enterprise-architecture": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on capability maps or the application portfolio.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have supplied data for an application inventory, such as the owners, data held or support status of my area's systems.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have mapped one area's applications to business capabilities and marked which to keep, replace or retire, under guidance.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I have led the retirement or merger of a set of applications in my area, with data migrated and contracts exited.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run portfolio rationalisation across the organisation from a capability map, with a retirement plan whose savings finance tracks.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I decide with the executive team which capabilities get investment and which platforms the organisation standardises on.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Capability maps and the application portfolio are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "erp-after-acquisitions",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "After two acquisitions your 500-person company runs three ERP systems, two CRMs and four file-sharing services. The CFO wants a single ERP within twelve months to cut licence costs; the acquired business units say their processes will not fit the group system. You are asked to recommend a way forward. What do you do?",
+				MentorPrompt: "Where do you run two systems that do the same job? What would the target look like, what keeps both alive today, and who must agree before one of them goes?",
+				Measures: map[string]float64{
+					"cross-functional-influence": 1,
+					"enterprise-architecture":    2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Map the capabilities each unit really needs, agree target platforms with their leaders, and sequence moves by value, risk and contract dates.",
+						Levels: map[string]int{
+							"cross-functional-influence": 4,
+							"enterprise-architecture":    5,
+						},
+						Explanation: "Starting from capabilities separates real differences from habit, agreeing the target with the unit leaders makes it stick, and sequencing by value, risk and contract dates gives the CFO savings without a rushed migration.",
+					},
+					{
+						Text: "Run a scored evaluation of the three ERPs on fit, cost and support, pick the strongest, and give the CFO a one-year migration plan for all units.",
+						Levels: map[string]int{
+							"cross-functional-influence": 2,
+							"enterprise-architecture":    3,
+						},
+						Explanation: "A scored evaluation is disciplined and the CFO gets a plan. It compares products before anyone has agreed what the business needs, and imposing a date on reluctant units invites workarounds and delay.",
+					},
+					{
+						Text: "Leave the ERPs for now and consolidate the CRMs and file sharing first, where savings come sooner and the business units will object less.",
+						Levels: map[string]int{
+							"cross-functional-influence": 3,
+							"enterprise-architecture":    2,
+						},
+						Explanation: "Quick wins build trust and cut some cost, but the ERP question is the CFO's priority and the largest cost. Deferring it without a target leaves the hardest decision for later, when it will not be easier.",
+					},
+					{
+						Text: "Commission a full current-state review of every system from an outside consultancy, and hold all platform decisions until it reports.",
+						Levels: map[string]int{
+							"cross-functional-influence": 2,
+							"enterprise-architecture":    1,
+						},
+						Explanation: "Facts help, but a review of everything delays every decision while licences keep being paid for, and hands the thinking to outsiders. Map the current state only as far as the target decision needs it.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "sourcing-selection",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on make, buy or outsource decisions and choosing suppliers?",
+				Help:         "Security and privacy leaders take part from the other side: setting the security or data protection requirements, scoring bids or negotiating those clauses.",
+				MentorPrompt: "Think of the last supplier you helped choose. Which criterion decided it in the end, is it the one you would pick now, and what will you write into the next tender?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"it-sourcing": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not taken part in a make, buy or outsource decision or a supplier selection.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have scored bids on a selection panel someone else ran, for instance on security or data protection.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written the requirements and evaluation criteria for a tender or a proof of concept, with procurement guiding.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I have run a supplier selection end to end and negotiated the contract, service levels and exit terms with procurement and legal.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I have led make, buy or outsource decisions across IT, with business cases weighing cost, risk, skills and the cost of exit.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the IT sourcing strategy with the executive team and recommend or sign the organisation's largest technology contracts.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Choosing suppliers and sourcing decisions are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "sourcing-supplier-performance",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work managing major suppliers through the life of a contract?",
+				Help:         "Service reviews, service credits, renewals and exits. Security and privacy leaders do this too, with a managed security provider or a processor under GDPR Art. 28.",
+				MentorPrompt: "If your most important supplier failed or was sold tomorrow, how many weeks would it take you to move? What is the first step to shorten that, and who would have to fund it?",
+				Measures: map[string]float64{
+					"it-sourcing": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not managed a supplier's performance under a contract.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have joined supplier service reviews, or logged where a supplier missed what its contract promised.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run one supplier's monthly service reviews and chased the actions, with the contract owner deciding on remedies.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own a major supplier relationship: I hold the supplier to its service levels, claim credits that are due and lead the renewal.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run supplier management across IT, with tiers, scorecards, reviews of strategic suppliers and a tested exit plan for each.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I answer to the executive team for the organisation's supplier portfolio, including concentration risk and exits from critical providers.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Managing suppliers under contract is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "msp-renewal-discount",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "A managed service provider runs your data centre, network and service desk under a five-year contract that ends in 14 months. Its service levels report green, yet users rate the service desk poorly and two outages this year took a day each to resolve. The provider offers 12% off for a three-year renewal signed this quarter. What do you do?",
+				MentorPrompt: "Think of your largest IT contract. When does its notice period start, what would you need to know by then to negotiate from strength, and what will you do this month to find it out?",
+				Measures: map[string]float64{
+					"it-service-management": 1,
+					"it-sourcing":           2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Decline to sign now: agree measures users recognise with the provider, test the market with them invited, and price a real exit.",
+						Levels: map[string]int{
+							"it-service-management": 4,
+							"it-sourcing":           5,
+						},
+						Explanation: "Fourteen months is enough to compete the work. Fixing the measures now improves service whatever happens, inviting the incumbent keeps competition honest, and a priced exit turns the renewal into a real choice.",
+					},
+					{
+						Text: "Take the discount if the contract is rewritten around user satisfaction and restoration times, with service credits large enough to bite.",
+						Levels: map[string]int{
+							"it-service-management": 3,
+							"it-sourcing":           3,
+						},
+						Explanation: "Better measures and credits that matter are real gains. Signing early, though, gives away the leverage of a market test for three more years, and credits compensate for poor service rather than fix it.",
+					},
+					{
+						Text: "Serve formal notice of poor performance and start a full tender now, excluding the incumbent because of the outages this year.",
+						Levels: map[string]int{
+							"it-service-management": 2,
+							"it-sourcing":           2,
+						},
+						Explanation: "A tender is right, but excluding the incumbent narrows the field and raises transition risk. Notice without agreed measures is hard to prove when the reports say green, and invites a dispute.",
+					},
+					{
+						Text: "Accept the renewal and bank the savings, since changing provider within 14 months is too risky, and revisit the service levels next year.",
+						Levels: map[string]int{
+							"it-service-management": 1,
+							"it-sourcing":           1,
+						},
+						Explanation: "Transition risk is real, but this locks in a service users dislike for three more years with no leverage left. The discount is small next to the cost of outages and poor support that the contract does not measure.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-it-questions.toml",
+				},
+			},
+			{
+				ID:           "appsec-sdlc",
+				Section:      "architecture",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on building security into how software is designed, built and released?",
+				Help:         "For example threat models of features, code and dependency scanning in the pipeline, and security criteria a release must meet.",
+				MentorPrompt: "Pick one product you know well. At which point in its lifecycle does security first get a say today, and what would it take to move that one stage earlier by next quarter?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"application-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on security in software design, build or release.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have fixed security findings in code, dependencies or pipelines when they were assigned to me.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have threat-modelled a feature or set up code or dependency scanning for one team, with a senior reviewing my work.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own secure development for a product, from threat models at design to pipeline scans and security criteria for release.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead application security across many teams, with a maturity plan based on OWASP SAMM and a network of security champions.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's secure development policy and product security targets, and answer for them to the executive team.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Software development is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "appsec-product-response",
+				Section:      "architecture",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on handling vulnerabilities in software your organisation builds or ships, including its dependencies?",
+				Help:         "For example reports from researchers or customers, alerts on open-source components, SBOMs, security advisories and coordinated disclosure.",
+				MentorPrompt: "Imagine a researcher emails tonight about a serious flaw in one of your products. Who would pick it up, how would they know which versions and customers are affected, and which step would you most like to rehearse?",
+				Measures: map[string]float64{
+					"application-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not handled vulnerabilities in our own software or its dependencies.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have upgraded a vulnerable library or fixed a reported flaw when the ticket was assigned to me.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have triaged reported flaws or dependency alerts for a product and agreed fix dates with its team, following a set process.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run vulnerability handling for a product, from intake of reports and SBOMs to fix deadlines and advisories for customers.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead product security response across products, with a published disclosure policy and routes to report to authorities.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's product security response policy, Cyber Resilience Act duties included, and answer for it to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "The software and products my organisation ships are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "appsec-sast-gate-rollout",
+				Section:      "architecture",
+				Kind:         "scenario",
+				Text:         "At a 250-person software company, the engineering director wants a new code-scanning tool to block every merge with a high-severity finding across all 40 repositories from next Monday. A two-week pilot on three repositories raised 1,200 findings, and developers say many are false positives. The director asks for your backing. What do you recommend?",
+				MentorPrompt: "Think of a security gate you have seen developers work around. What made it feel unfair to them, and what would have made the same gate feel worth keeping?",
+				Measures: map[string]float64{
+					"application-security":       2,
+					"cross-functional-influence": 1,
+					"security-tooling":           1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Back the gate on every repository from Monday, so no new high-severity flaw reaches production, and let teams appeal the false positives.",
+						Levels: map[string]int{
+							"application-security":       2,
+							"cross-functional-influence": 1,
+							"security-tooling":           2,
+						},
+						Explanation: "The intent is right, but an untuned gate that blocks on a wall of false positives teaches developers that security findings are noise. The appeals queue becomes the real process, and the gate is usually switched off within weeks.",
+					},
+					{
+						Text: "Run it report-only while you tune the rules, then block only new findings from a short list of proven rules and plan the backlog apart.",
+						Levels: map[string]int{
+							"application-security":       5,
+							"cross-functional-influence": 4,
+							"security-tooling":           4,
+						},
+						Explanation: "Tuning first protects the gate's credibility, blocking only new findings from trusted rules stops the problem growing without halting delivery, and the existing backlog becomes planned work per team. Developers see a gate that is right when it fires, which is what keeps it switched on.",
+					},
+					{
+						Text: "Have the security team triage all 1,200 findings first, so that developers only ever see confirmed issues, before any gate is switched on.",
+						Levels: map[string]int{
+							"application-security":       3,
+							"cross-functional-influence": 2,
+							"security-tooling":           3,
+						},
+						Explanation: "Confirming findings before developers see them builds trust, but it makes a small security team the bottleneck for 40 repositories. It does not scale past the pilot, and it leaves the rules untuned, so the same noise returns with every new scan.",
+					},
+					{
+						Text: "Drop the scanning tool and put its budget into a yearly penetration test of the main product, which finds flaws that can really be exploited.",
+						Levels: map[string]int{
+							"application-security":       1,
+							"cross-functional-influence": 2,
+							"security-tooling":           1,
+						},
+						Explanation: "A penetration test does find exploitable flaws, and developers may welcome the change. But a yearly test sees one product at one moment, while scanning in the pipeline catches flaws in every change, so this trades continuous assurance for a snapshot.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "cti-requirements-action",
+				Section:      "operations",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on gathering threat intelligence and turning it into action?",
+				Help:         "Threat intelligence covers who is likely to attack you, how they do it, and what you change as a result.",
+				MentorPrompt: "Think of the last threat report you read. What did anyone in your organisation do differently because of it, and what question would you want the next report to answer?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"threat-intelligence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not used threat intelligence in my work.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have acted on advisories or indicators passed to me, for example by checking logs for them, following a procedure.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have researched a threat actor or campaign and written up what it means for us, with a senior analyst reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run threat intelligence for my area against requirements agreed with its users, and teams act on my reports.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead the intelligence function, with requirements set by leaders and priorities for detection, hunting and testing.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how intelligence shapes the organisation's security strategy and investment, and brief executives on the threat picture.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Threat intelligence is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "cti-detection-sharing",
+				Section:      "operations",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work turning intelligence into detections and hunts, and sharing it with others?",
+				Help:         "For example mapping attacker techniques to MITRE ATT&CK, writing detections from reports, and sharing findings with peers under the Traffic Light Protocol (TLP).",
+				MentorPrompt: "Which attacker technique from your recent intelligence would you least like to find out you cannot detect? What would it take to test that before an attacker does?",
+				Measures: map[string]float64{
+					"threat-intelligence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not written detections from intelligence or shared intelligence with others.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have added indicators from a feed or advisory to a blocklist or watchlist, following a set procedure.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written a detection or a hunt for an attacker technique from a report, with a senior analyst reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I map the techniques of the threats we track to ATT&CK and own the detection backlog that this mapping drives.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run intelligence-led detection and hunting across the function, and share our findings with sector peers under TLP.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's intelligence-sharing partnerships and terms, including with authorities and sector bodies.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Detection and intelligence sharing are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "cti-sector-ransomware-ceo",
+				Section:      "operations",
+				Kind:         "scenario",
+				Text:         "A national CERT warns that a ransomware group is attacking manufacturers like yours through a flaw in a file-transfer appliance and through remote-support tools. Your CEO forwards a news story about it and asks whether you are at risk. Your paid feed already pushes 50,000 indicators a day into the SIEM. What do you do first?",
+				MentorPrompt: "When an executive last asked you whether you were at risk from something in the news, what did you answer, and how long did it take? What would let you answer the next one with evidence within a day?",
+				Measures: map[string]float64{
+					"board-communication": 1,
+					"security-operations": 1,
+					"threat-intelligence": 2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Load the advisory's indicators into the SIEM and EDR blocklists, then tell the CEO that the group's known infrastructure is now blocked.",
+						Levels: map[string]int{
+							"board-communication": 2,
+							"security-operations": 2,
+							"threat-intelligence": 2,
+						},
+						Explanation: "Blocking the published indicators is quick and worth doing, but addresses and file hashes change within days. It never asks whether you run the exploited appliance or allow those tools, so the reassurance to the CEO rests on the weakest kind of intelligence.",
+					},
+					{
+						Text: "Check if you run that appliance or allow those tools, hunt for the group's techniques, then tell the CEO what is exposed and covered.",
+						Levels: map[string]int{
+							"board-communication": 4,
+							"security-operations": 4,
+							"threat-intelligence": 5,
+						},
+						Explanation: "This turns the advisory into questions about your own estate: exposure, detection coverage and any sign of earlier intrusion. The CEO gets an answer about this company and any decision that is needed, rather than a story about the attackers.",
+					},
+					{
+						Text: "Write the CEO a briefing on the group from vendor reports: who it is, which firms it has hit, how it operates and what ransoms it demands.",
+						Levels: map[string]int{
+							"board-communication": 3,
+							"security-operations": 1,
+							"threat-intelligence": 1,
+						},
+						Explanation: "A clear profile of the group is easy to read and may calm the CEO, but it answers a question nobody asked. Whether you are at risk depends on your exposure to the group's methods, which this briefing never checks.",
+					},
+					{
+						Text: "Ask the feed vendor for a tailored report on the group and join the sector ISAC, so you receive its indicators as soon as members see them.",
+						Levels: map[string]int{
+							"board-communication": 1,
+							"security-operations": 2,
+							"threat-intelligence": 3,
+						},
+						Explanation: "Better sources and sector sharing are sound long-term moves, and an ISAC often has the most relevant detail. As a first step, though, it waits on others while the answer to the CEO's question sits in your own asset list and logs.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "bc-bia-plans",
+				Section:      "risk",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on business impact analysis and continuity or recovery plans?",
+				Help:         "A business impact analysis (BIA) sets how quickly each critical service must come back (RTO) and how much data it can lose (RPO).",
+				MentorPrompt: "Which of your critical services would hurt most if it were down for a week? What recovery time has its owner agreed, and what evidence do you have that you can meet it?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"business-continuity": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on a business impact analysis or a continuity plan.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have supplied process or system details for a BIA or checked the steps of an existing plan, when asked.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run BIA interviews or updated a team's continuity or recovery plan, with a continuity lead reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the BIA and continuity plans for a business unit or a set of services, with RTOs and RPOs agreed by their owners.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run continuity across the organisation, linking BIAs to IT recovery and supplier plans, and report the gaps to executives.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's resilience policy and impact tolerances with the executive team and answer for them to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Business continuity planning is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "bc-exercises-tests",
+				Section:      "risk",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work testing continuity and recovery, through exercises, failovers and restore tests?",
+				MentorPrompt: "When did your organisation last restore a critical system from backup end to end, against the clock? What did the result tell you, and which test would you put in the diary next?",
+				Measures: map[string]float64{
+					"business-continuity": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not taken part in a continuity exercise or a recovery test.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have taken part in a continuity exercise or a recovery test, following the steps I was given.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have planned and run a restore test or a tabletop exercise for one system or team, with a lead reviewing the plan.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run the yearly exercise and recovery test plan for my area and track the fixes it finds to closure.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run exercises across many teams, including full failovers and scenarios with key suppliers, and report results to executives.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how the organisation proves its resilience, agreeing the scenarios and the test results it reports to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Continuity exercises and recovery tests are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "bc-rto-gap-insurer",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "You lead security and continuity at a 300-person distribution company. The BIA says the warehouse system must be back within 4 hours, but last month's recovery test took 30 hours. IT says meeting 4 hours needs a second site costing €400,000 a year. The COO wants the continuity plan signed before the insurance renewal in three weeks. What do you do?",
+				MentorPrompt: "Think of a recovery target in one of your plans. Who set it, was it tested, and who has formally accepted the gap if the test fell short?",
+				Measures: map[string]float64{
+					"business-continuity": 2,
+					"risk-management":     1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Check the 4-hour need with the warehouse manager, cost a few recovery options, and have the COO pick one and accept the gap meanwhile.",
+						Levels: map[string]int{
+							"business-continuity": 5,
+							"risk-management":     4,
+						},
+						Explanation: "The target may be right or may hold up with manual workarounds, so it is worth checking with the people who run the warehouse. Costed options let the business, not IT, decide what recovery it pays for, and the gap until then is a recorded decision instead of a hidden one.",
+					},
+					{
+						Text: "Withhold your signature until the board funds the second site, since the plan must not promise a recovery time the company cannot meet.",
+						Levels: map[string]int{
+							"business-continuity": 2,
+							"risk-management":     2,
+						},
+						Explanation: "Refusing to sign a plan you know is false is principled, but this takes both the 4-hour target and the most expensive fix at face value. It puts a €400,000 decision to the board with no alternatives and may leave the company without a signed plan at renewal.",
+					},
+					{
+						Text: "Sign the plan as written for the renewal, and add a note that the 4-hour target will be met once recovery has been improved next year.",
+						Levels: map[string]int{
+							"business-continuity": 1,
+							"risk-management":     1,
+						},
+						Explanation: "This gives the insurer a plan the company knows it cannot meet. If the warehouse system goes down, the plan fails and the cover may be disputed. Nobody with authority has accepted the 26-hour gap.",
+					},
+					{
+						Text: "Change the plan's target to 30 hours to match what the test proved, and tell the insurer exactly what was tested and when.",
+						Levels: map[string]int{
+							"business-continuity": 3,
+							"risk-management":     2,
+						},
+						Explanation: "Being honest with the insurer about tested capability is right. But the recovery target is a business requirement, and here IT capability has quietly replaced it. Nobody has asked whether the business can survive 30 hours or decided what to invest.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "ai-governance-use",
+				Section:      "strategy",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on governing how your organisation uses AI?",
+				Help:         "For example an inventory of AI use cases, AI policy and risk assessment, and frameworks such as the NIST AI RMF, ISO/IEC 42001 or the EU AI Act.",
+				MentorPrompt: "How many AI tools or features are in use in your organisation today, and how sure are you of that number? Which one would you most want to look at properly this quarter?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"ai-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on AI policy, AI risk or AI governance.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have reviewed a request to use an AI tool with a set checklist and passed my findings to a senior colleague.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have assessed AI use cases against our policy or drafted part of an AI use policy, with a senior reviewing my work.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own AI risk for my area, with an inventory of AI use cases, their owners, risk ratings and agreed controls.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run AI governance across the organisation, with a risk process based on the NIST AI RMF or ISO/IEC 42001.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's AI policy and risk appetite with the executive team and report AI risk to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "AI governance is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "ai-securing-systems",
+				Section:      "strategy",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on securing AI systems, including models, their data, their integrations and agents that take actions?",
+				Help:         "For example threats such as prompt injection, leakage of sensitive data, over-broad access for assistants and agents, and poisoned training data.",
+				MentorPrompt: "Choose one AI assistant or feature your organisation runs. What could it do with the access it has if someone fed it hostile instructions, and which limit would you add first?",
+				Measures: map[string]float64{
+					"ai-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on the security of an AI system.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have applied given security requirements when configuring or building an AI tool or feature.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have tested an AI feature for prompt injection or data leakage, or reviewed its access, with guidance.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own security reviews of AI systems before launch, covering threat models, access scopes, logging and abuse testing.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead AI security across teams, with reference controls for AI applications and agents and regular red-team testing.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the security standards the organisation's AI systems must meet and decide with executives which uses go ahead.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Building, buying or running AI systems is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
+			{
+				ID:           "ai-assistant-crm-pilot",
+				Section:      "strategy",
+				Kind:         "scenario",
+				Text:         "At a 400-person insurance broker in the EU, sales wants to pilot an AI assistant that reads the CRM and client email and can send replies on staff's behalf. The vendor is ISO/IEC 27001 certified and hosts in the EU. The pilot starts in three weeks, and there is no AI policy yet. What do you do?",
+				MentorPrompt: "Where is AI being adopted in your organisation faster than anyone can write a policy for it? What is the smallest set of limits that would let that work go ahead safely this month?",
+				Measures: map[string]float64{
+					"ai-security":     2,
+					"risk-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Put a hold on generative AI tools until an AI governance framework aligned to ISO/IEC 42001 has been written and approved.",
+						Levels: map[string]int{
+							"ai-security":     2,
+							"risk-management": 2,
+						},
+						Explanation: "A management system for AI is a sound goal, but building one takes many months while sales moves on without you, often to tools nobody has reviewed. A blanket hold pushes AI use out of sight instead of under control.",
+					},
+					{
+						Text: "Approve the pilot on the vendor's terms, since its ISO/IEC 27001 certificate and EU hosting cover the main data protection risks.",
+						Levels: map[string]int{
+							"ai-security":     1,
+							"risk-management": 1,
+						},
+						Explanation: "The certificate covers how the vendor runs its own security, not what the assistant may do with your data. An assistant that reads client email and can send replies is exposed to prompt injection from any incoming message, and nothing here limits what it can do.",
+					},
+					{
+						Text: "Allow a small pilot: read-only CRM access, staff approve every email, no training on your data, and prompt-injection tests first.",
+						Levels: map[string]int{
+							"ai-security":     5,
+							"risk-management": 4,
+						},
+						Explanation: "This lets the business learn while capping the damage: narrow access, a human approving every action, contract terms on data use and testing of the main AI-specific threat. Logging the use case with an owner, and writing the policy from what the pilot teaches, turns one decision into governance.",
+					},
+					{
+						Text: "Ask the DPO for a full DPIA and a full vendor assessment, and let the pilot start once both are signed off, about two months from now.",
+						Levels: map[string]int{
+							"ai-security":     3,
+							"risk-management": 3,
+						},
+						Explanation: "A DPIA is likely needed for client email, and a vendor review is good practice. But both can run alongside a tightly limited pilot, and neither asks the AI-specific questions: what the assistant may do on its own, and how it handles hostile input.",
+					},
+				},
+				Src: assess.Source{
+					File: "new-sec-questions.toml",
+				},
+			},
 			{
 				ID:           "years-security",
 				Section:      "experience",
@@ -5063,14 +7635,82 @@ func bankLiteral() *assess.Bank {
 				ID:           "years-managing",
 				Section:      "experience",
 				Kind:         "number",
-				Text:         "For how many years have you managed security work or people?",
-				Help:         "Count time spent leading a security team or function, or owning a security programme with outcomes you were accountable for. Being senior or an expert on your own does not count. Part-time leadership counts pro rata.",
+				Text:         "For how many years have you managed security work?",
+				Help:         "Security only: count time leading a security team or function, or owning a security programme with outcomes you were accountable for (this is how ISACA counts management experience for CISM). Leading people in other fields goes in the next question. Being senior or an expert on your own does not count; part-time leadership counts pro rata.",
 				MentorPrompt: "Think back to the first time you were accountable for other people's work. What would you tell yourself in that first month, and what kind of leader are you aiming to be in two years?",
 				Quick:        true,
 				Fact:         "years_managing",
 				Min:          ptr[float64](0),
 				Max:          ptr[float64](50),
 				Unit:         "years",
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "years-leading",
+				Section:      "experience",
+				Kind:         "number",
+				Text:         "For how many years have you led people, in any field?",
+				Help:         "Count time as anyone's line manager or as the lead of a standing team, in security, IT, privacy or anywhere else. Leading a one-off project without reports does not count. Part-time leadership counts pro rata.",
+				MentorPrompt: "Who was the first person whose work you were answerable for? What did leading them teach you that you still use?",
+				Quick:        true,
+				Fact:         "years_leading",
+				Min:          ptr[float64](0),
+				Max:          ptr[float64](50),
+				Unit:         "years",
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "org-size",
+				Section:      "experience",
+				Kind:         "number",
+				Text:         "About how many people work in your organisation?",
+				Help:         "Employees and long-term contractors of the whole organisation, not only IT. A consultant or vCISO gives a typical client's size. Under 250 counts as small, over 5,000 as large: role targets and team-size bands scale with it.",
+				MentorPrompt: "How does the size of your organisation shape what your role covers, and what would change if you moved to one ten times bigger or smaller?",
+				Quick:        true,
+				Fact:         "org_size",
+				Min:          ptr[float64](1),
+				Max:          ptr[float64](3e+06),
+				Unit:         "people",
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "regime-us-listed",
+				Section:      "experience",
+				Kind:         "yesno",
+				Text:         "Is your organisation listed on a US stock exchange, or bound by the SEC's cyber disclosure rules?",
+				Help:         "Yes brings scenarios set under the SEC's 2023 rules on incident disclosure; no gives you scenarios on the same judgement without them.",
+				MentorPrompt: "Where in your organisation is the decision that an incident is material made today, and who would you want in the room?",
+				Fact:         "us_listed",
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "regime-eu",
+				Section:      "experience",
+				Kind:         "yesno",
+				Text:         "Does your work fall under EU rules such as the GDPR or NIS2?",
+				Help:         "Yes for organisations established or offering services in the EU or EEA (the UK GDPR counts too). Yes brings scenarios set under those rules; no gives you their general equivalents.",
+				MentorPrompt: "Which EU obligation takes most of your attention today, and which one do you think your organisation underestimates?",
+				Fact:         "eu_rules",
+				Src: assess.Source{
+					File: "questions-experience.toml",
+				},
+			},
+			{
+				ID:           "regime-eu-financial",
+				Section:      "experience",
+				Kind:         "yesno",
+				Text:         "Do you work for an EU financial entity (a bank, insurer, investment firm or payment firm) under DORA?",
+				Help:         "DORA applies from 17 January 2025 to most EU financial entities and sets rules on ICT risk, incident reporting, testing and third parties. Yes brings scenarios set under it.",
+				MentorPrompt: "What has DORA changed in how your firm treats its ICT suppliers, and where are you still catching up?",
+				Fact:         "eu_financial",
 				Src: assess.Source{
 					File: "questions-experience.toml",
 				},
@@ -5188,6 +7828,22 @@ func bankLiteral() *assess.Bank {
 					20,
 					60,
 				},
+				SizeBands: map[string][]float64{
+					"large": []float64{
+						2,
+						5,
+						15,
+						40,
+						120,
+					},
+					"small": []float64{
+						1,
+						2,
+						4,
+						8,
+						20,
+					},
+				},
 				Src: assess.Source{
 					File: "questions-experience.toml",
 				},
@@ -5213,6 +7869,22 @@ func bankLiteral() *assess.Bank {
 					500,
 					2000,
 					10000,
+				},
+				SizeBands: map[string][]float64{
+					"large": []float64{
+						50,
+						500,
+						2500,
+						10000,
+						50000,
+					},
+					"small": []float64{
+						5,
+						30,
+						150,
+						500,
+						2000,
+					},
 				},
 				Src: assess.Source{
 					File: "questions-experience.toml",
@@ -5327,24 +7999,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain threat modelling (e.g. STRIDE) and have sat in on a design or architecture review.",
+						Text:  "I have sat in on a design review or a threat-modelling session that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have threat-modelled a feature or checked a design against our standards, with an architect reviewing my work.",
+						Text:  "I have threat-modelled a single feature or change, with an architect reviewing my work.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run threat models and security design reviews for new systems on my own, and teams act on my findings.",
+						Text:  "I run security design reviews of new systems on my own, with findings the teams act on.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I lead the design review process across many teams, coach other reviewers and take the novel or high-risk designs.",
+						Text:  "I lead the security design review practice across many teams, coaching the other reviewers.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the security architecture principles the organisation designs to, and chair or sit on its design authority.",
+						Text:  "I set the security architecture principles that every new system in the organisation is designed to.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security design and architecture reviews are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5367,15 +8044,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know our main reference patterns, such as zero trust and defence in depth, and can explain why we use them.",
+						Text:  "I have followed an existing security pattern, such as our remote-access design, on a project someone else led.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have helped write or update a security pattern, e.g. for remote access or an API gateway, under guidance.",
+						Text:  "I have helped write or update a security pattern, such as for remote access or an API gateway, under guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own a set of security patterns or a reference architecture, and projects in my area build to it.",
+						Text:  "I own a reference security architecture that the projects in my area build to.",
 						Level: ptr[int](3),
 					},
 					{
@@ -5383,8 +8060,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I define the enterprise target security architecture and steer its roadmap with the CIO and chief architect.",
+						Text:  "I set the organisation's target security architecture, which the CIO's technology roadmap follows.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security architecture patterns and standards are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5407,24 +8089,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain firewalls, VLANs, segmentation and VPNs, and can read a network diagram to spot exposed services.",
+						Text:  "I have helped map network zones or exposed services for a review that a network engineer led.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have written or reviewed firewall rules or segmentation changes, with a network engineer approving them.",
+						Text:  "I have written firewall rule or segmentation changes that a network engineer then approved.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own network security for an environment: rule-base reviews, segmentation and remote-access design.",
+						Text:  "I own the network security design for one environment, such as a data centre or an office network.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I led a segmentation or network redesign across sites, e.g. isolating OT or the cardholder data environment.",
+						Text:  "I led a network segmentation programme across several sites, such as isolating OT or payment systems.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the network and perimeter security strategy for the organisation, e.g. its move to SASE or zero-trust access.",
+						Text:  "I set the organisation's network security strategy, such as its move from VPN to zero-trust access.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Network security is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5446,7 +8133,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know what CIS Benchmarks and vendor hardening guides are, and why configuration drift matters.",
+						Text:  "I have fixed configuration findings on a system, such as from a CIS Benchmark scan, as an engineer directed.",
 						Level: ptr[int](1),
 					},
 					{
@@ -5454,16 +8141,21 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I maintain secure build baselines for a platform and check compliance with them, e.g. with configuration scanning.",
+						Text:  "I maintain the secure build baseline for a platform, such as our Windows servers or laptops.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run hardening and configuration compliance across the estate, with exceptions tracked and owners held to dates.",
+						Text:  "I run configuration compliance across the estate, with every exception tracked to an owner and a date.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's infrastructure security standards and report their coverage to the executive team.",
+						Text:  "I set the organisation's infrastructure security standards, which every platform team builds to.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Hardening servers, endpoints or infrastructure is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5486,15 +8178,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain least privilege, privileged access management (PAM) and why shared admin accounts are a risk.",
+						Text:  "I have gathered lists of admin accounts for a privileged-access review that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have taken part in a privileged-access review or onboarded accounts into a PAM vault, following a set process.",
+						Text:  "I have onboarded admin accounts into a PAM vault, following a set process.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run privileged-access reviews and clean-ups for my area and own the PAM or just-in-time access setup.",
+						Text:  "I own the PAM or just-in-time access setup for my area.",
 						Level: ptr[int](3),
 					},
 					{
@@ -5502,8 +8194,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the identity security strategy, privileged access included, and report its risk and progress to executives.",
+						Text:  "I set the organisation's privileged access strategy, such as admin tiering or removing standing admin rights.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Privileged or administrator access is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5526,15 +8223,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I understand joiner-mover-leaver processes, single sign-on and MFA, and how access reviews work.",
+						Text:  "I have handled simple access requests, such as adding users to groups, following a set procedure.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have handled access requests or run a user access review for one application, using an agreed template.",
+						Text:  "I have run a user access review for one application, using an agreed template.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own joiner-mover-leaver controls or access recertification for a set of systems, agreed with HR and app owners.",
+						Text:  "I own the joiner-mover-leaver controls for a set of systems, agreed with HR and the application owners.",
 						Level: ptr[int](3),
 					},
 					{
@@ -5544,6 +8241,11 @@ func bankLiteral() *assess.Bank {
 					{
 						Text:  "I set the identity strategy for the organisation, covering workforce, customer and machine identities.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "User identities and access management are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5566,24 +8268,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain the shared responsibility model and common cloud risks, such as public storage and over-broad roles.",
+						Text:  "I have checked cloud settings, such as public storage or over-broad roles, against a list someone gave me.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have fixed findings from a cloud posture tool (CSPM) or reviewed IAM policies in AWS, Azure or GCP, with guidance.",
+						Text:  "I have fixed findings from a cloud posture tool (CSPM) in AWS, Azure or GCP, with guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own the security baseline for a set of cloud accounts: guardrails, logging, identity and posture checks.",
+						Text:  "I own the security guardrails for a set of cloud accounts or subscriptions.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I designed the landing-zone security for a multi-account cloud estate and guide the platform teams that run it.",
+						Text:  "I designed the landing-zone security for a multi-account cloud estate that platform teams run.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the cloud security strategy and policy for the organisation, including which providers and services we approve.",
+						Text:  "I set the organisation's cloud security policy, including which providers and services may be used.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Cloud security is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5606,24 +8313,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain the main risks in containers, infrastructure as code and CI/CD pipelines, such as secrets in code.",
+						Text:  "I have fixed a finding in a pipeline or container image, such as a secret in code, as someone directed.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have added a scan (IaC, container image or secrets) to a pipeline, or fixed what one found, with help.",
+						Text:  "I have added a security scan, such as for secrets or container images, to a pipeline, with help.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own security for a product's pipeline and runtime: image scanning, secrets management and least-privilege roles.",
+						Text:  "I own the security controls in a product's delivery pipeline and runtime.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I lead DevSecOps practice for many teams, set the pipeline controls they must pass and decide the exceptions.",
+						Text:  "I lead DevSecOps practice for many teams, including the pipeline controls they must pass.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's approach to securing cloud software delivery, and peers outside it ask how we do it.",
+						Text:  "I set the organisation's standard for securing software delivery, which every product team must meet.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Containers, delivery pipelines or cloud-native workloads are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5647,24 +8359,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know our classification scheme and handling rules, and can explain what DLP and data discovery tools do.",
+						Text:  "I have labelled data under our classification scheme, in an exercise someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have helped label data, tune DLP rules or map where sensitive data sits for one system, under direction.",
+						Text:  "I have mapped where sensitive data sits in one system, with someone senior checking the result.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own data protection controls for an area: classification, DLP policies and protected backups of critical data.",
+						Text:  "I own the data protection controls for an area, such as its DLP policies.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I led a data protection programme across the organisation, e.g. discovery and labelling rolled out with DLP.",
+						Text:  "I led a data protection programme across the organisation, such as rolling out data discovery and labelling.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's data protection strategy and agree data risk tolerances with the senior data owners.",
+						Text:  "I set the organisation's data protection strategy, agreed with the owners of its most sensitive data.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Classifying or protecting data is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5686,24 +8403,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain symmetric and public-key encryption, TLS, and why key management matters.",
+						Text:  "I have renewed a certificate or rotated a key by following a runbook step by step.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have renewed certificates, configured TLS or set up encryption at rest for a system, following a runbook.",
+						Text:  "I have configured TLS or encryption at rest for a system, with guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own cryptographic controls for a platform: key management (KMS or HSM), certificate lifecycle, approved algorithms.",
+						Text:  "I own key and certificate management for a platform, such as its KMS, HSM or internal certificate authority.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I led an organisation-wide crypto change, e.g. certificate inventory and automation, or post-quantum readiness.",
+						Text:  "I led an organisation-wide cryptography change, such as certificate automation or post-quantum readiness.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's cryptography standard and key management policy and defend them to auditors and regulators.",
+						Text:  "I set the organisation's cryptography standard, including its approved algorithms and key management.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Encryption, certificates and keys are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5727,24 +8449,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I use security tools day to day and can explain what each one in our stack is for.",
+						Text:  "I use security tools day to day, such as an EDR console or a vulnerability scanner, as others set them up.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have administered or tuned a security tool, e.g. EDR policies or SIEM parsers, with a senior engineer's guidance.",
+						Text:  "I have tuned a security tool, such as EDR policies or SIEM parsers, with a senior engineer's guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own one or more security platforms end to end: configuration, integrations, health and the vendor relationship.",
+						Text:  "I own one or more security platforms end to end, from their configuration to the vendor relationship.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run tool selection for the function: requirements, proof of concept, procurement and retiring overlapping tools.",
+						Text:  "I run security tool selection for the function, from requirements through proof of concept to purchase.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the multi-year security technology roadmap and defend it in budget and architecture reviews.",
+						Text:  "I set the organisation's multi-year security technology roadmap, including which tools to consolidate or retire.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Choosing or running security tools is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5767,11 +8494,11 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain where scripting, SOAR or infrastructure as code would save effort in our security work.",
+						Text:  "I have run or adapted an existing script or playbook for a security task.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have written a script or simple playbook for a repetitive task, e.g. enriching alerts or pulling reports.",
+						Text:  "I have written a script or simple playbook for a repetitive task, such as enriching alerts or pulling reports.",
 						Level: ptr[int](2),
 					},
 					{
@@ -5779,12 +8506,17 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I lead an automation programme, set engineering standards such as code review and testing, and measure time saved.",
+						Text:  "I lead a security automation programme with engineering standards, such as code review and testing.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the function's engineering and automation strategy, e.g. moving detection and controls to code, organisation-wide.",
+						Text:  "I set the organisation's security automation strategy, such as managing detections and controls as code.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Automating security tasks is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5807,24 +8539,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain how logs, a SIEM and alerts fit together, and what MITRE ATT&CK is used for.",
+						Text:  "I have worked SIEM alerts alongside an analyst who made the calls.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have triaged alerts in a SOC or written a detection rule, with a senior analyst reviewing it.",
+						Text:  "I have written a detection rule, with a senior analyst reviewing it before it went live.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own detection content for an area: I write and tune rules, fix noisy alerts and keep log sources healthy.",
+						Text:  "I own the detection content for an area, tuning rules until their alerts are worth acting on.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I own detection coverage for the organisation, mapped to ATT&CK, and run the detection engineering backlog.",
+						Text:  "I own the organisation's detection coverage, measured against MITRE ATT&CK.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's detection strategy, including what to build, buy or outsource, and report its coverage.",
+						Text:  "I set the organisation's detection strategy, including what to build, buy or outsource.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security monitoring and detection are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5847,24 +8584,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I understand how a SOC runs: tiers, shifts, escalation paths and service levels with any provider.",
+						Text:  "I have passed suspected incidents to a SOC or monitoring provider, following its escalation path.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have worked SOC shifts or coordinated handovers and escalations, following the team's runbooks.",
+						Text:  "I have worked SOC shifts, following the team's runbooks.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run part of a SOC (rota, runbooks, quality checks), or I manage an MSSP or MDR contract day to day.",
+						Text:  "I manage one part of our monitoring service day to day, such as a shift team or an MDR provider.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the security operations function: staffing, service levels, metrics and the mix of providers.",
+						Text:  "I run the whole security operations function against agreed service levels, whoever delivers each part.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I decided the operating model for security operations (in-house, hybrid or managed) and answer for it to executives.",
+						Text:  "I set the operating model for security operations, such as in-house, hybrid or fully managed.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Running a SOC or a monitoring service is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5887,7 +8629,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know the incident response phases (e.g. NIST SP 800-61) and have followed an incident as an observer.",
+						Text:  "I have followed a live incident as an observer or note-taker while others responded.",
 						Level: ptr[int](1),
 					},
 					{
@@ -5895,16 +8637,21 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I lead routine incidents myself from triage to closure, including scoping, containment and the post-incident review.",
+						Text:  "I lead routine incidents myself from triage to closure, including the post-incident review.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I have been incident commander for serious cross-team incidents, e.g. ransomware or a data breach with outside help.",
+						Text:  "I have been incident commander for serious cross-team incidents, such as ransomware with outside responders.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I shape the organisation's response capability: the plan, retainers, authority to act, and lessons that change strategy.",
+						Text:  "I set how the organisation responds to incidents, including who may isolate systems or call in outside help.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Handling security incidents is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5926,24 +8673,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have read our incident response plan and know my role in it and who to call.",
+						Text:  "I have taken part in an incident exercise, playing the role our plan gives me.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have updated a playbook or taken part in a tabletop exercise as a participant.",
+						Text:  "I have updated an incident playbook, with the plan's owner approving the change.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I maintain the incident response plan or playbooks for my area and run technical tabletop exercises.",
+						Text:  "I run technical tabletop exercises for my area that test and update its playbooks.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I own the organisation's incident response plan, run exercises across IT, legal and comms, and close the actions.",
+						Text:  "I own the organisation's incident response plan, tested in exercises across IT, legal and communications.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set incident readiness: response retainers, insurance requirements, the exercise programme and who may decide what.",
+						Text:  "I set the organisation's incident readiness programme, such as its incident response retainer.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Incident plans and exercises are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -5966,24 +8718,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain CVEs and CVSS, and why fixes are prioritised by exploitation, e.g. using the CISA KEV catalogue.",
+						Text:  "I have chased fixes for scan findings that someone else prioritised and assigned.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have run vulnerability scans or chased fixes with system owners, following an existing process.",
+						Text:  "I have run vulnerability scans for a set of systems, following an existing process.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run vulnerability management for an area: scan coverage, risk-based priorities and remediation SLAs.",
+						Text:  "I run vulnerability management for an area, with fixes prioritised by real exploitation, not CVSS alone.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the organisation's vulnerability programme, report SLA performance and take overdue items to owners to decide.",
+						Text:  "I run the organisation's vulnerability programme, taking overdue fixes to their owners to decide.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's exposure management strategy and agree remediation targets with the executive team.",
+						Text:  "I set the organisation's exposure management strategy, including remediation targets the executives agree.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Finding and fixing vulnerabilities is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6005,24 +8762,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain how scanning, penetration testing and red teaming differ, and I have read a test report.",
+						Text:  "I have helped check a penetration test's findings against my systems, as someone else directed.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have scoped a penetration test or tracked its findings to closure, with someone senior owning the test.",
+						Text:  "I have scoped a penetration test, with someone senior owning it.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I commission tests for my area: scope, rules of engagement, the supplier, and agreeing fixes with owners.",
+						Text:  "I commission penetration tests for my area myself, from scoping through to the agreed fixes.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the testing programme for the organisation: annual plan, red or purple team exercises, perhaps a bug bounty.",
+						Text:  "I run the organisation's security testing programme, such as a yearly plan of penetration and red team tests.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the testing strategy, e.g. threat-led tests under DORA, TIBER-EU or CBEST, and present the results to executives.",
+						Text:  "I set the organisation's security testing strategy, choosing what to test from the threats it faces.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Penetration testing and other security testing are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6045,24 +8807,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain likelihood, impact, inherent and residual risk, and I know where our risk register is kept.",
+						Text:  "I have given input on likelihood and impact to a risk assessment that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have added or updated risks for my area in the register, or helped with an assessment someone else led.",
+						Text:  "I have added and updated the risks for my area in a risk register when asked.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run risk assessments myself (e.g. ISO 27005, NIST SP 800-30) and own a register with owners and treatment dates.",
+						Text:  "I run risk assessments for my area myself, such as to ISO/IEC 27005 or NIST SP 800-30.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the security risk process across the organisation and feed the top risks into enterprise risk management.",
+						Text:  "I run the security risk process across the organisation, feeding its top risks into enterprise risk management.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I report the organisation's cyber risk profile to the board and agree treatment of the top risks with executives.",
+						Text:  "I report the organisation's cyber risk profile to the executive team or the board.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Risk assessment and risk registers are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6085,24 +8852,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain risk appetite and tolerance, and I have seen a formal risk acceptance or a money-based loss estimate.",
+						Text:  "I have gathered the facts for a formal risk acceptance that someone else wrote up.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have prepared a risk acceptance for a manager to sign, or helped build a loss estimate someone else led.",
+						Text:  "I have written a risk acceptance for my manager to take to the risk owner.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I make quantified risk estimates (e.g. FAIR loss ranges) and take risk acceptances to the right owner myself.",
+						Text:  "I put money figures on risks myself, such as FAIR loss ranges, for decisions in my area.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I wrote or maintain the security risk appetite statement and tolerances, and use them to steer priorities.",
+						Text:  "I drafted the security risk tolerances that decide which risks may be accepted at what level.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I agreed the cyber risk appetite with the executive team or board, and I report against it in money terms.",
+						Text:  "I agreed the organisation's cyber risk appetite with the executive team or the board.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Risk appetite and risk acceptance are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6126,15 +8898,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain which regulations apply to my organisation and, broadly, what they ask of security.",
+						Text:  "I have gathered evidence for a compliance check, such as a GDPR or PCI DSS review, that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have gathered evidence or filled in a control mapping for a regime, e.g. PCI DSS or SOX IT general controls.",
+						Text:  "I have filled in a control mapping for one regime, such as PCI DSS or SOX IT general controls, with guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I mapped a regulation to our controls myself (e.g. NIS2 Art. 21 or DORA), ran the gap analysis and tracked the fixes.",
+						Text:  "I ran a gap analysis of a regulation against our controls myself, such as for NIS2 or GDPR.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6142,8 +8914,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I decide how the organisation responds to new regulation and brief executives on their own duties under it.",
+						Text:  "I set how the organisation responds to new regulation in my field, such as NIS2 or the EU AI Act.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Regulatory or standards compliance is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6165,24 +8942,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know the main notification clocks, e.g. GDPR 72 hours, NIS2 24 and 72 hours, SEC four business days.",
+						Text:  "I have supplied facts for a regulator notification or inspection that someone else prepared.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have helped prepare a regulator response, a notification or an inspection pack that someone else signed off.",
+						Text:  "I have drafted a notification or a regulator response that someone else signed off.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I prepare notification decisions and regulator responses myself with legal, and I keep the notification playbook.",
+						Text:  "I prepare the decision on whether an incident in my field must be reported, working with legal.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I front security in regulator inspections and lead the reportability decision with legal and the DPO.",
+						Text:  "I represent my function in regulator inspections, answering the supervisor's questions myself.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I am the organisation's senior voice on cyber with regulators, in supervisory meetings and consultations.",
+						Text:  "I lead the organisation's relationship with a regulator for my field, such as its NIS2 or data protection authority.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Dealing with regulators or mandatory notifications is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6205,24 +8987,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain why supplier risk matters and what a security questionnaire or a SOC 2 report tells you.",
+						Text:  "I have chased suppliers for security questionnaires that someone else then reviewed.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have sent or reviewed supplier questionnaires (e.g. SIG or CAIQ) and flagged gaps for someone else to decide.",
+						Text:  "I have reviewed supplier questionnaires, such as SIG or CAIQ, flagging gaps for someone else to decide.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run supplier assessments end to end: tiering, evidence review, security clauses and follow-up of findings.",
+						Text:  "I run supplier security assessments end to end, from tiering to the follow-up of findings.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the supplier assessment programme: tiering model, reassessment cycle, and our response when a supplier is breached.",
+						Text:  "I run the organisation's supplier assessment programme, including its tiering model and reassessment cycle.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the organisation's third-party risk strategy and report the risk from critical suppliers to executives.",
+						Text:  "I set the organisation's third-party risk strategy, including how much supplier risk it will tolerate.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Assessing suppliers' security is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6245,24 +9032,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know what security schedules, right-to-audit clauses and a register of critical suppliers are for.",
+						Text:  "I have gathered supplier details for the register of critical suppliers, as asked.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have checked a contract's security clauses or updated the supplier register, with procurement or legal leading.",
+						Text:  "I have reviewed a contract's security clauses, with procurement or legal leading the deal.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I negotiate security terms with suppliers myself and keep the register of critical providers current.",
+						Text:  "I negotiate security terms with suppliers myself, such as audit rights and breach notice periods.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I built the supplier register and ongoing monitoring, e.g. a DORA register of information, or SBOM checks.",
+						Text:  "I built the organisation's ongoing monitoring of critical suppliers, such as breach alerts or SBOM checks.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I take part in sourcing decisions for critical providers and can stop or reshape a deal on supply-chain grounds.",
+						Text:  "I can stop or reshape a deal with a critical provider on supply-chain risk grounds.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Supplier contracts and supply-chain controls are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6274,7 +9066,7 @@ func bankLiteral() *assess.Bank {
 				Section:      "risk",
 				Kind:         "rating",
 				Text:         "Which comes closest to your work on external audits and certifications?",
-				Help:         "For example ISO 27001 certification, SOC 2 reports, PCI DSS assessments or SOX IT general controls.",
+				Help:         "For example ISO/IEC 27001 certification, SOC 2 reports, PCI DSS assessments or SOX IT general controls.",
 				MentorPrompt: "How much of your audit evidence is produced as the work happens, and how much is gathered in a rush before the auditors arrive? What would shift that balance?",
 				Quick:        true,
 				Measures: map[string]float64{
@@ -6286,24 +9078,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know how an audit runs, from scoping and sampling to findings, and I have answered an auditor's questions.",
+						Text:  "I have answered an auditor's questions about my own work during an audit.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have provided evidence for controls in my area during an ISO 27001, SOC 2, PCI DSS or SOX audit.",
+						Text:  "I have provided evidence for controls in my area during an ISO/IEC 27001, SOC 2, PCI DSS or SOX audit.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I have run the evidence collection for an external ISO 27001 or SOC 2 audit myself and agreed the findings.",
+						Text:  "I have run the evidence collection for an external audit myself, such as for ISO/IEC 27001 or SOC 2.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I lead the audit calendar across several frameworks and keep findings tracked to closure with their owners.",
+						Text:  "I run the audit calendar across several frameworks, with every finding tracked to closure.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I answer to the audit committee for audit results and set the organisation's overall assurance approach.",
+						Text:  "I set the organisation's external assurance approach, including which certifications and reports it holds.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Audits and certifications are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6325,15 +9122,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain the difference between control design and operating effectiveness, and how an audit plan is built.",
+						Text:  "I have pulled samples or records that an auditor or control tester asked for.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have tested controls or taken part in an internal audit as a team member, following an audit programme.",
+						Text:  "I have tested controls as a member of an internal audit team, following an audit programme.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I plan and run internal audits or control tests on my own, e.g. an ISMS internal audit using ISO 19011.",
+						Text:  "I plan and run internal audits on my own, such as an ISMS internal audit to ISO 19011.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6341,8 +9138,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I designed the organisation's assurance model (lines of defence, combined assurance) and report it to the audit committee.",
+						Text:  "I designed the organisation's assurance model, such as who tests which controls across the lines of defence.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Auditing or testing controls is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6366,24 +9168,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain personal data, lawful basis, and when a DPIA is needed.",
+						Text:  "I have answered a privacy screening questionnaire for a project I worked on.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have written the security part of a DPIA or privacy review, with the DPO or privacy team leading it.",
+						Text:  "I have written a section of a DPIA, such as the risks or the measures, with the DPO or privacy team leading it.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I lead DPIAs or privacy-by-design reviews myself and agree the measures with the project.",
+						Text:  "I lead DPIAs myself, through to the measures the project agrees to take.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the privacy assessment process for the organisation: screening, templates, reviewers and sign-off.",
+						Text:  "I run the organisation's privacy assessment process, from screening new projects to sign-off.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the privacy strategy with the executives and advise on new uses of personal data, such as AI.",
+						Text:  "I set the organisation's privacy strategy, such as the rules for using personal data in AI.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Privacy assessments are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6406,24 +9213,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know what a record of processing, a data subject request and a privacy notice are for.",
+						Text:  "I have gathered data for a subject access request or the record of processing, as asked.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have helped with a subject access request, a privacy incident or an update to the record of processing.",
+						Text:  "I have handled a data subject request from start to end, with guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run part of privacy operations myself, e.g. the record of processing or the data subject request process.",
+						Text:  "I run part of privacy operations myself, such as the record of processing or the data subject request process.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the privacy programme day to day across the organisation, including breach assessment with the DPO.",
+						Text:  "I run privacy operations day to day across the whole organisation.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I am accountable for the privacy programme, as DPO or chief privacy officer, and report on it to the board.",
+						Text:  "I am accountable for the privacy programme as DPO or privacy lead, reporting to top management.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Privacy operations are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6446,7 +9258,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know our security policies and can explain how policies, standards and procedures differ.",
+						Text:  "I have commented on a draft policy or procedure during its consultation.",
 						Level: ptr[int](1),
 					},
 					{
@@ -6454,16 +9266,21 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own part of the policy set: I write, consult on and get approval for policies, and handle exception requests.",
+						Text:  "I own part of the policy set, taking each policy from draft through consultation to approval.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I own the whole policy framework, e.g. an ISO 27001 ISMS, with review cycles, exceptions and compliance checks.",
+						Text:  "I own the whole policy framework, such as an ISO/IEC 27001 ISMS, including its review cycle.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the governance framework, and the executive approves the policy set on my recommendation.",
+						Text:  "The executive team approves the organisation's policy set on my recommendation.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security policies and standards are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6486,15 +9303,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know who decides what about security in my organisation and what our security committee does.",
+						Text:  "I have attended a security or risk committee meeting to answer questions on my area.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have prepared papers or taken minutes for a security or risk committee.",
+						Text:  "I have prepared papers for a security or risk committee.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I present to a governance forum and have written a RACI or terms of reference for security decisions.",
+						Text:  "I have written the RACI or terms of reference that set who decides on security matters.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6502,8 +9319,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I designed the organisation's security governance, including how the board oversees cyber, e.g. under NIS2 Art. 20.",
+						Text:  "I designed the organisation's security governance, including how its top management oversees cyber risk.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Governance forums and decision rights are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6514,7 +9336,7 @@ func bankLiteral() *assess.Bank {
 				ID:           "strategy-roadmap",
 				Section:      "strategy",
 				Kind:         "rating",
-				Text:         "Which comes closest to your work on security strategy and roadmaps?",
+				Text:         "Which comes closest to your work on strategy and roadmaps for your function, such as security, IT or privacy?",
 				MentorPrompt: "If you set your organisation's security priorities for the next three years, what would the top three be? Who would need to back them, and what would you stop doing to make room?",
 				Quick:        true,
 				Measures: map[string]float64{
@@ -6522,28 +9344,33 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text:  "Not yet: I have not worked on a security strategy or roadmap.",
+						Text:  "Not yet: I have not worked on a strategy or roadmap for my function.",
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have read our security strategy and can explain its main goals.",
+						Text:  "I have given input to my function's strategy, such as in a workshop its owner ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have contributed a workstream or an assessment, e.g. a maturity score, to a strategy someone else owned.",
+						Text:  "I have contributed an assessment, such as a maturity score, to a strategy someone else owned.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I wrote the security plan for my area, with objectives, milestones and a current and target profile.",
+						Text:  "I wrote the plan for my area, with objectives and milestones from its current to its target state.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I wrote the organisation's security strategy, e.g. using NIST CSF 2.0 profiles, and got it approved.",
+						Text:  "I wrote my function's strategy for the whole organisation, such as its security or IT strategy, and got it approved.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set multi-year security direction with the executive team and revise it as the business and threats change.",
+						Text:  "I set my function's multi-year direction with the executive team, as part of the organisation's strategy.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Strategy and roadmaps are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6554,35 +9381,40 @@ func bankLiteral() *assess.Bank {
 				ID:           "strategy-alignment",
 				Section:      "strategy",
 				Kind:         "rating",
-				Text:         "Which comes closest to how you have tied security work to business goals?",
+				Text:         "Which comes closest to how you have tied your function's work to business goals?",
 				MentorPrompt: "What matters most to your leadership this year? Where does your work visibly help, and where is it seen as getting in the way?",
 				Measures: map[string]float64{
 					"security-strategy": 1,
 				},
 				Options: []assess.Option{
 					{
-						Text:  "Not yet: I have not linked security work to business goals.",
+						Text:  "Not yet: I have not linked my work to business goals.",
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain how my organisation makes money and which of its services matter most.",
+						Text:  "I have sat in a business team's planning to learn what its services need from my function.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have shown how a security project supports a business goal, e.g. in a proposal someone else presented.",
+						Text:  "I have shown how a project of my function supports a business goal, in a proposal someone else presented.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I plan security work for my area around business priorities and agree trade-offs with business owners.",
+						Text:  "I plan my area's work around the business priorities agreed with its business owners.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I shaped the security of a major business change, such as a product launch, acquisition or new market, with its leaders.",
+						Text:  "I shaped how my function supported a major business change, such as an acquisition or a new market.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I am in the room when business strategy is set, and security is part of how the organisation competes.",
+						Text:  "I take part when the organisation sets its business strategy, speaking for my function.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Planning work around business goals is not part of my role.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6605,24 +9437,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain capital versus operating spend (CapEx and OpEx) and how our budget cycle works.",
+						Text:  "I have raised purchase requests or checked invoices against a budget that someone else owns.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have supplied cost estimates or tracked spend for a project, with a manager owning the budget.",
+						Text:  "I have tracked spend for a project against its budget, with a manager owning it.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own a budget, e.g. a cost centre or tooling line, and forecast, track and explain variances to finance.",
+						Text:  "I own a budget, such as a cost centre or a licence line, and forecast it with finance through the year.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I build the annual security budget, split into run and change over several years, and defend it in budget rounds.",
+						Text:  "I build my function's annual budget, split into run and change spend.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I negotiate the security budget with the CFO and executive team and move money as risks change.",
+						Text:  "I agree my function's budget with the CFO and executive team as part of the organisation's yearly plan.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Budgets are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6644,15 +9481,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I understand what a business case contains: costs, benefits, options and the risk it reduces.",
+						Text:  "I have gathered quotes or usage figures for a business case that someone else wrote.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have contributed costs, options or a risk analysis to a business case someone else wrote.",
+						Text:  "I have written a section of a business case, such as the options or the risk analysis, that someone else led.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I have written a business case that was approved, and negotiated a purchase or renewal with a vendor.",
+						Text:  "I have written a business case myself that was approved and funded.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6660,8 +9497,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I sit on the investment or procurement board and decide which security bets the organisation funds.",
+						Text:  "I take part in deciding which investments the organisation funds across all its functions.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Business cases and spending decisions are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6684,15 +9526,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain our IT strategy, the main systems it relies on and how projects get funded.",
+						Text:  "I have supplied information to an IT roadmap or portfolio review that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have contributed to an IT roadmap or portfolio review, e.g. by assessing the security of proposals.",
+						Text:  "I have assessed proposals for an IT portfolio review, such as on their cost or risk, with guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I own the roadmap for an IT service or platform and make the case for its investments myself.",
+						Text:  "I own the roadmap for an IT service or platform, including the case for its investments.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6702,6 +9544,11 @@ func bankLiteral() *assess.Bank {
 					{
 						Text:  "I set the IT strategy and investment portfolio for the organisation with the executive team.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "IT strategy and investment decisions are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6724,7 +9571,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know how our IT services are delivered and supported, e.g. ITIL processes and the main outsourcing contracts.",
+						Text:  "I have worked within our IT service processes, such as change and incident management, as others set them.",
 						Level: ptr[int](1),
 					},
 					{
@@ -6736,12 +9583,17 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I led a change to the IT operating model, e.g. an outsourcing, insourcing or cloud operating model, across functions.",
+						Text:  "I led a change to the IT operating model, such as an outsourcing, an insourcing or a move to cloud operations.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I am accountable to the CEO for the whole IT operating model: sourcing, architecture and service performance.",
+						Text:  "I am accountable to the CEO or the board for how the whole of IT is run and sourced.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "How IT is run and sourced is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6765,24 +9617,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain the difference between counting activity and measuring risk or control performance.",
+						Text:  "I have collected figures for a report, such as patch counts, as someone else specified.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have collected data for metrics someone else defined, e.g. patch compliance or phishing click rates.",
+						Text:  "I have defined a metric for my area, such as patch compliance, with my manager's guidance.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I defined KPIs and KRIs for my area with targets and data sources, and I keep them accurate.",
+						Text:  "I own a set of KPIs and KRIs for my area, each with a target and a data source.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I designed the metrics set for the function, with thresholds tied to risk appetite, and retired vanity measures.",
+						Text:  "I designed the metrics set for the whole function, with thresholds tied to risk appetite.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I chose the few cyber risk indicators the board tracks, and they drive its investment and risk decisions.",
+						Text:  "I chose the few cyber risk indicators that the executive team or the board tracks.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security metrics are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6804,7 +9661,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I read our security reports and can say what the main numbers show.",
+						Text:  "I have supplied figures for a management report that someone else put together.",
 						Level: ptr[int](1),
 					},
 					{
@@ -6816,12 +9673,17 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I own the security reporting pack for the CIO or executive committee and tailor it to each audience.",
+						Text:  "I own the security reporting pack for the CIO or the executive committee.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I report the organisation's security posture to executives and the board, and my reporting shapes their decisions.",
+						Text:  "I report the organisation's security posture to the executive team or board as the basis for their decisions.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Reporting to management is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6844,24 +9706,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have helped onboard a new starter or shared my knowledge informally with colleagues.",
+						Text:  "I have helped a new starter settle in, such as by showing them our tools and ways of working.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have mentored a junior colleague or led a small group on a project, without line-managing them.",
+						Text:  "I have mentored a junior colleague over several months, without line-managing them.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I line-manage people: I set objectives, hold one-to-ones, give hard feedback and write development plans.",
+						Text:  "I line-manage people, with regular one-to-ones and a development plan for each.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I manage managers and have handled performance problems, promotions and succession across a team of teams.",
+						Text:  "I manage other managers and coach them in developing their own people.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I shape the talent strategy of a whole security function: structure, career paths, skills matrix and succession.",
+						Text:  "I set the talent strategy for my whole function, such as its career paths and succession plans.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Leading or developing people is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6883,24 +9750,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have sat on an interview panel or commented on a job description.",
+						Text:  "I have sat on an interview panel that someone else led.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have run interviews with a scoring rubric and helped choose candidates, with a manager making the final call.",
+						Text:  "I have run interviews with a scoring rubric, with a manager making the final call.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I have hired for my own team: written the role profile, run the process and made the offer.",
+						Text:  "I have hired for my own team, from writing the role profile to making the offer.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I designed the structure of a security function, built new teams and balanced staff, contractors and providers.",
+						Text:  "I designed the structure of a whole function, such as security or IT, including which work is bought in.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the security workforce plan for the organisation, including pay, retention and the leadership bench.",
+						Text:  "I set my function's multi-year workforce plan, such as the skills it will grow and the leaders it needs.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Hiring and team design are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6923,7 +9795,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know who the key stakeholders for security are in my organisation and what each of them cares about.",
+						Text:  "I have raised a security issue with another team through my manager, who took it forward.",
 						Level: ptr[int](1),
 					},
 					{
@@ -6939,8 +9811,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "Executive peers bring me into their decisions early, and I have changed the course of a company-wide initiative.",
+						Text:  "I have changed the course of a company-wide initiative by working with my executive peers.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Getting other teams to act on security is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -6962,15 +9839,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have seen how clashes between delivery dates and security are settled here, and who decides.",
+						Text:  "I have been in the meeting where a clash between a deadline and security was settled by others.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have proposed a compromise, e.g. a compensating control, for my manager to agree with the business.",
+						Text:  "I have proposed a compromise, such as a compensating control, for my manager to agree with the business.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I negotiate trade-offs with project and product owners myself and record the decision and who accepted the risk.",
+						Text:  "I negotiate trade-offs with project and product owners myself, recording who accepted the risk.",
 						Level: ptr[int](3),
 					},
 					{
@@ -6978,8 +9855,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I settle the hardest trade-offs at executive level, and I have changed how the organisation weighs security.",
+						Text:  "I have changed how the executive team weighs security against cost and speed in its decisions.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Negotiating security trade-offs with the business is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7002,15 +9884,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have completed our training and can explain what makes an awareness programme work or fail.",
+						Text:  "I have helped with an awareness campaign, such as by answering staff questions on a phishing drill.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have delivered a training session or helped run a phishing simulation designed by someone else.",
+						Text:  "I have delivered a training session that someone else designed.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run awareness for an area: phishing simulations, targeted training and follow-up on the results.",
+						Text:  "I run security awareness for an area, such as phishing simulations with targeted follow-up.",
 						Level: ptr[int](3),
 					},
 					{
@@ -7018,8 +9900,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set the security culture strategy, and executives take a visible part, e.g. in exercises and all-hands talks.",
+						Text:  "I set the organisation's security culture strategy, with executives taking a visible part in it.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Security awareness and training are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7032,7 +9919,7 @@ func bankLiteral() *assess.Bank {
 				Kind:         "rating",
 				Text:         "Which comes closest to your work building security into how teams behave day to day?",
 				Help:         "Beyond training: security champions, secure defaults, blame-free reporting and measuring behaviour.",
-				MentorPrompt: "Where in your organisation do people work around security because it gets in their way? What would make the secure way the easiest one there?",
+				MentorPrompt: "Where in your organisation do people work around security because it gets in their way? Who there could help you change that, and what would they need from you?",
 				Measures: map[string]float64{
 					"security-culture": 1,
 				},
@@ -7042,24 +9929,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I can explain why blame-free reporting and easy secure defaults change behaviour more than rules do.",
+						Text:  "I have taken part in a security champions session or a behaviour campaign that someone else ran.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have acted as a security champion for my team or helped a champions network run its sessions.",
+						Text:  "I have acted as the security champion for my own team.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run a security champions group or a behaviour campaign, e.g. to raise reporting of suspicious emails.",
+						Text:  "I run a security champions group for a department or a product area.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I built a champions network across departments and measure culture, e.g. with surveys or reporting rates.",
+						Text:  "I built a security champions network across many departments.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I changed the organisation's culture so security is part of how it works, and other organisations ask how we did it.",
+						Text:  "I set how the organisation builds security into daily work, such as secure defaults and blame-free reporting.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Shaping how teams behave on security is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7082,24 +9974,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have worked on a project team and know the basics: scope, plan, RAID log and change control.",
+						Text:  "I have worked on a project team, keeping my own tasks to the plan.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have led a small project or workstream, e.g. a tool rollout, with a project manager overseeing it.",
+						Text:  "I have led a small project or workstream, such as a tool rollout, with a project manager overseeing it.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I have run a security project end to end myself: charter, plan, budget, RAID log and closure report.",
+						Text:  "I have run a project end to end myself, from its charter to the closure report.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I have run a programme of several workstreams or suppliers, with a steering group and benefits tracking.",
+						Text:  "I have run a programme of several workstreams, reporting to a steering group.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I own a portfolio of security programmes and decide what starts, stops or changes as priorities shift.",
+						Text:  "I decide which programmes in a portfolio start, stop or change as the organisation's priorities shift.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Running projects or programmes is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7121,7 +10018,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know what a steering group, a stage gate and a benefits register are for.",
+						Text:  "I have supplied updates on my own tasks for a project status report.",
 						Level: ptr[int](1),
 					},
 					{
@@ -7129,16 +10026,21 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I report my project's status and risks to a steering group and ask for decisions when it goes off track.",
+						Text:  "I ask a steering group for decisions myself when my project goes off track.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run the steering group for a programme and hold workstream leads and suppliers to their commitments.",
+						Text:  "I run the steering group for a programme, holding its workstream leads to their commitments.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set how security change is governed across the organisation and report the benefits delivered to executives.",
+						Text:  "I set how change in my field is governed across the organisation, such as its stage gates and benefit reviews.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Project governance and benefits tracking are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7169,7 +10071,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I brief the executive committee or a business unit's leadership myself and answer their questions.",
+						Text:  "I brief the executive committee or a business unit's leadership myself.",
 						Level: ptr[int](3),
 					},
 					{
@@ -7177,8 +10079,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I report to the board or one of its committees regularly, and directors rely on me for their view of cyber risk.",
+						Text:  "I report to the board or one of its committees regularly on cyber risk.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Briefing senior leaders is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7200,7 +10107,7 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know how a decision paper for executives differs from a technical report.",
+						Text:  "I have supplied facts or figures for an executive paper that someone else wrote.",
 						Level: ptr[int](1),
 					},
 					{
@@ -7208,16 +10115,21 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I write executive papers that go through with little rework: a one-page summary, options and a clear ask.",
+						Text:  "I write executive decision papers, with options and a clear ask, that go through with little rework.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I write board papers and committee reports on cyber risk, including incident summaries for directors.",
+						Text:  "I write board or committee papers on my function's risks and performance.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I have written cyber disclosures or governance statements for the board, e.g. SEC Item 106 or an annual report section.",
+						Text:  "I set the board's regular reporting on my field, such as the yearly paper it uses to oversee that risk.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Writing for executives or the board is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7241,15 +10153,15 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I know how our crisis management works: who sits on the crisis team and how it is called together.",
+						Text:  "I have carried out a crisis team's instructions during a real crisis, such as a long outage.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have supported a crisis team, e.g. as technical adviser or note-taker, while others made the decisions.",
+						Text:  "I have supported a crisis team as technical adviser or note-taker, while others made the decisions.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I have led the response for my area during a crisis and reported to the crisis team under pressure.",
+						Text:  "I have led my area's response during a crisis, reporting to the crisis team.",
 						Level: ptr[int](3),
 					},
 					{
@@ -7257,8 +10169,13 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I have been the executive the organisation relied on in a crisis, making the calls on disclosure, ransom or shutdown.",
+						Text:  "I set the organisation's crisis management plan, including who decides on ransom, disclosure or shutdown.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Crisis response is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7280,24 +10197,29 @@ func bankLiteral() *assess.Bank {
 						Level: ptr[int](0),
 					},
 					{
-						Text:  "I have attended a crisis exercise or read our business continuity and crisis plans.",
+						Text:  "I have taken part in a crisis exercise as a player.",
 						Level: ptr[int](1),
 					},
 					{
-						Text:  "I have helped design or run a tabletop exercise, e.g. by writing injects, with someone else leading it.",
+						Text:  "I have written injects for a tabletop exercise that someone else led.",
 						Level: ptr[int](2),
 					},
 					{
-						Text:  "I run tabletop exercises for my area and turn the lessons into updated plans and contact lists.",
+						Text:  "I run tabletop exercises for my area, with the lessons turned into updated plans.",
 						Level: ptr[int](3),
 					},
 					{
-						Text:  "I run executive crisis exercises, e.g. a ransomware tabletop for the leadership team, and track the after-action plan.",
+						Text:  "I run crisis exercises for the leadership team, such as a ransomware tabletop.",
 						Level: ptr[int](4),
 					},
 					{
-						Text:  "I set crisis readiness for the organisation: decision rights, the exercise cycle and board rehearsal of key decisions.",
+						Text:  "I set the organisation's crisis exercise cycle, with the executive team rehearsing its key decisions.",
 						Level: ptr[int](5),
+					},
+					{
+						Text:        "Preparing leaders for a crisis is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
 					},
 				},
 				Src: assess.Source{
@@ -7370,7 +10292,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Apply the mitigation tonight, hunt for signs of earlier compromise, and brief the business on what risk remains.",
+						Text: "Apply the mitigation tonight, hunt for signs of compromise from before the disclosure, and brief the business on the risk left.",
 						Levels: map[string]int{
 							"network-infrastructure":   5,
 							"risk-management":          4,
@@ -7494,7 +10416,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Testing the alternative on your own data gives real evidence. Without first trimming unused ingestion and mapping detections to threats, though, both tools are compared against an inflated baseline.",
 					},
 					{
-						Text: "Trim unused ingestion, map detections to your top threats, and take the CFO a costed comparison that includes migration.",
+						Text: "Trim unused ingestion, map detections to your top threats, and take the CFO a costed comparison of both tools, migration included.",
 						Levels: map[string]int{
 							"budget-finance":    4,
 							"metrics-reporting": 4,
@@ -7591,13 +10513,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It ends the exposure but destroys the evidence of what was exposed and who accessed it. That evidence decides whether and whom you must notify.",
 					},
 					{
-						Text: "Thank the researcher, ask the analytics team to make the bucket private, and follow up with them next week.",
+						Text: "Make the bucket private, ask the researcher to confirm in writing that they deleted what they downloaded, and close it as a near miss.",
 						Levels: map[string]int{
 							"cloud-security":    1,
 							"data-protection":   1,
 							"incident-response": 1,
 						},
-						Explanation: "Delegating the fix without checking it or looking at who read the data treats a possible personal-data breach as housekeeping. The notification clock may already be running.",
+						Explanation: "The researcher's word covers one reader only. Without the access logs you cannot know who else found the bucket, and calling it a near miss skips the breach assessment that decides whether you must notify.",
 					},
 					{
 						Text: "Make the bucket private at once, then roll out an organisation-wide guardrail that blocks public storage in every account, including unmanaged ones.",
@@ -7615,7 +10537,7 @@ func bankLiteral() *assess.Bank {
 							"data-protection":   4,
 							"incident-response": 4,
 						},
-						Explanation: "Closing the exposure while keeping the evidence lets you answer the notification question with facts, or say plainly that access was not logged. Bringing in privacy early matters because GDPR's 72-hour clock starts from awareness, not from the end of the investigation.",
+						Explanation: "Closing the exposure while keeping the evidence lets you answer the notification question with facts, or say plainly that access was not logged. Bringing in privacy early matters because breach laws often start the notification clock at awareness, not at the end of the investigation; the GDPR's 72 hours is one example.",
 					},
 				},
 				Src: assess.Source{
@@ -7641,7 +10563,7 @@ func bankLiteral() *assess.Bank {
 							"privacy-programme": 4,
 							"third-party-risk":  4,
 						},
-						Explanation: "Standard contractual clauses need a transfer impact assessment, and security supplies the technical facts. Keys you hold can protect the backups, but not data the provider's support staff must read in clear (EDPB Recommendations 01/2020, use case 6), so that access has to be kept in the EU or otherwise justified, even if signing slips.",
+						Explanation: "Standard contractual clauses need a transfer impact assessment, and security supplies the technical facts. Keys you hold can protect the backups, but the EDPB's Recommendations 01/2020 find no technical measure that protects data a provider must read in clear where local law allows excessive access, so that support access has to stay in the EU or be otherwise justified, even if signing slips.",
 					},
 					{
 						Text: "Refuse the contract, because employees' personal data must not leave the EU, and tell HR to look for a provider that keeps everything here.",
@@ -7671,6 +10593,62 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Certificates show the provider runs a security programme, but they do not make an international transfer lawful. Nor do they say which authorities abroad could demand access to the data.",
 					},
 				},
+				When:   "eu_rules",
+				Regime: "GDPR",
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "offshore-support-hr-saas",
+				Section:      "architecture",
+				Kind:         "scenario",
+				Text:         "Your 180-person company is moving its HR system, with salaries, sick notes and disciplinary records, to a SaaS provider whose support staff work from an offshore centre, where backups are also copied. Legal sees no law that blocks the move. The contract is due next week on the provider's standard terms, and HR asks whether security can approve it. What do you recommend?",
+				MentorPrompt: "When a provider's staff in another country can read your most sensitive records, what would you want written into the contract? Who in your organisation decides whether that access is acceptable?",
+				Measures: map[string]float64{
+					"data-protection":   2,
+					"privacy-programme": 1,
+					"third-party-risk":  1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Approve it on the strength of the provider's ISO 27001 certificate and SOC 2 report, which both cover the offshore support centre.",
+						Levels: map[string]int{
+							"data-protection":   1,
+							"privacy-programme": 1,
+							"third-party-risk":  2,
+						},
+						Explanation: "Certificates show that a security programme runs at the centre, but not who there can open a sick note or with whose approval, and they give you no say over how that access is used.",
+					},
+					{
+						Text: "Agree with HR which records support may open, make that access approved and logged, and keep the keys to the backups yourselves.",
+						Levels: map[string]int{
+							"data-protection":   5,
+							"privacy-programme": 4,
+							"third-party-risk":  4,
+						},
+						Explanation: "The real risk is people far away reading sensitive records, so this limits and records that access and keeps the backups unreadable without your keys. HR decides what support needs to see, and the terms go into the contract before signing, even if that slips a week.",
+					},
+					{
+						Text: "Ask the provider to move support and backups onshore for an extra fee, and advise HR to sign the standard terms only if it agrees.",
+						Levels: map[string]int{
+							"data-protection":   3,
+							"privacy-programme": 2,
+							"third-party-risk":  3,
+						},
+						Explanation: "A fair request that removes one worry, but a provider may not offer it to a customer of this size, and onshore staff with unlimited access are a risk too. What matters is who can read which records, and with whose approval.",
+					},
+					{
+						Text: "Send the provider your full security questionnaire on support access, subprocessors and backups, and decide once its answers are in.",
+						Levels: map[string]int{
+							"data-protection":   2,
+							"privacy-programme": 1,
+							"third-party-risk":  3,
+						},
+						Explanation: "Due diligence is needed, but answers alone limit nothing. Without contract terms on access, approval and keys you learn about the risk without reducing it, and the contract is due in a week.",
+					},
+				},
+				Unless: "eu_rules",
 				Src: assess.Source{
 					File: "questions-scenarios.toml",
 				},
@@ -7711,12 +10689,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It is safe but fails the business need for near-real-time data and offers no way forward. Security that only says no tends to get bypassed.",
 					},
 					{
-						Text: "Offer the data through an API gateway in the DMZ with mutual TLS, read-only scopes and rate limits, so nothing external touches the database.",
+						Text: "Publish the stock data through an API gateway in the DMZ, with mutual TLS, read-only scopes and a rate limit per partner.",
 						Levels: map[string]int{
 							"network-infrastructure": 4,
 							"security-architecture":  5,
 						},
-						Explanation: "A mediated interface limits what the partner can do, keeps the database off external networks and can be reused for the next partner. It is usually achievable within the timeline.",
+						Explanation: "A mediated interface limits what the partner can do, keeps the database off external networks so nothing outside touches it, and can be reused for the next partner. It is usually achievable within the timeline.",
 					},
 				},
 				Src: assess.Source{
@@ -7797,12 +10775,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Prompt notice is right, but presenting guesses as facts causes trouble later. The early warning should state what is known and flag what is still being established.",
 					},
 					{
-						Text: "Agree to wait until the investigation is complete, so that the notification is accurate and does not need correcting later.",
+						Text: "Ask legal to decide first whether the incident is significant under the national NIS2 law, and send the early warning once that is signed off.",
 						Levels: map[string]int{
 							"incident-response":     1,
-							"regulatory-compliance": 0,
+							"regulatory-compliance": 2,
 						},
-						Explanation: "NIS2 asks for an early warning within 24 hours of becoming aware of a significant incident precisely because the facts are incomplete. Waiting for certainty misses that deadline.",
+						Explanation: "Significance does decide whether reporting applies, but it has to be judged within hours, not after a formal sign-off. An attack that disrupts order processing is very likely significant, and the 24-hour clock runs from becoming aware of it.",
 					},
 					{
 						Text: "Put every responder on containment first, since a notification is of little use without facts, and raise it once services are restored.",
@@ -7818,9 +10796,60 @@ func bankLiteral() *assess.Bank {
 							"incident-response":     5,
 							"regulatory-compliance": 5,
 						},
-						Explanation: "The staged reporting is built for partial information: an early warning, a fuller notification at 72 hours and a final report within a month. The response carries on in parallel.",
+						Explanation: "NIS2 Article 23 staged reporting is built for partial information: an early warning within 24 hours of becoming aware, saying whether malicious action or cross-border impact is suspected, an incident notification within 72 hours and a final report within a month of that notification. The response carries on in parallel.",
 					},
 				},
+				When:   "eu_rules",
+				Regime: "NIS2",
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "incident-notice-contracts",
+				Section:      "operations",
+				Kind:         "scenario",
+				Text:         "At 9am your SOC confirms that attackers used stolen credentials to disrupt order processing at your 200-person logistics firm. Services are partly down and the cause is unclear. Your two largest customers' contracts require notice within 24 hours of any incident affecting their service. Legal wants to wait until the investigation is complete before telling anyone outside. What do you recommend?",
+				MentorPrompt: "Which customers, insurers or authorities would you have to tell after a serious incident, and on what clock? Where is that list kept, and who sends the first notice while the facts are still unclear?",
+				Measures: map[string]float64{
+					"incident-response":     2,
+					"regulatory-compliance": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Tell both customers at once with a full account, naming the suspected attacker and listing every system and data set that may be affected.",
+						Levels: map[string]int{
+							"incident-response":     2,
+							"regulatory-compliance": 3,
+						},
+						Explanation: "Prompt notice is right, but guesses presented as facts cause trouble later with customers, insurers and lawyers. A first notice says what is known and flags what is still being established.",
+					},
+					{
+						Text: "Tell the customers their orders are delayed by a system outage, and explain the attack once the investigation has confirmed it.",
+						Levels: map[string]int{
+							"incident-response":     1,
+							"regulatory-compliance": 1,
+						},
+						Explanation: "It keeps customers informed about delays, but calling an attack an outage breaks the notice terms, and when the truth comes out it costs more trust than the incident itself.",
+					},
+					{
+						Text: "Put every responder on containment first, since a notice without facts helps nobody, and send the notices once services are back.",
+						Levels: map[string]int{
+							"incident-response":     3,
+							"regulatory-compliance": 1,
+						},
+						Explanation: "Containment is the right technical priority, but notice runs alongside it, not after. A leader gives someone the clocks while the responders work.",
+					},
+					{
+						Text: "List every notice duty, from the contracts to the insurer and any regulator, and send short factual notices on time while containment goes on.",
+						Levels: map[string]int{
+							"incident-response":     5,
+							"regulatory-compliance": 5,
+						},
+						Explanation: "Notice clauses expect early, partial information, and insurers can dispute cover when notice is late. Each notice says what is known, what is not and when the next update comes. Depending on the sector and the data, a law may also set its own clock, so someone checks.",
+					},
+				},
+				Unless: "eu_rules",
 				Src: assess.Source{
 					File: "questions-scenarios.toml",
 				},
@@ -7829,7 +10858,7 @@ func bankLiteral() *assess.Bank {
 				ID:           "phishing-click-late-report",
 				Section:      "operations",
 				Kind:         "scenario",
-				Text:         "A finance assistant tells you, embarrassed, that three days ago she typed her password into a fake login page and approved an MFA prompt she was not expecting. She only came forward after hearing that a colleague was disciplined for a similar mistake. What do you do?",
+				Text:         "A finance assistant at your 90-person company tells you, embarrassed, that three days ago she typed her password into a fake login page and approved an MFA prompt she was not expecting. She only came forward after hearing that a colleague was disciplined for a similar mistake. What do you do?",
 				MentorPrompt: "What happens to someone in your organisation who owns up to a security mistake? How soon would your people come forward, and what makes you think so?",
 				Measures: map[string]float64{
 					"incident-response":   1,
@@ -7865,13 +10894,61 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Taking it seriously is good, but this is a cloud identity compromise, so the evidence sits mostly in sign-in and mailbox logs rather than on the laptop. A crisis team is premature before triage.",
 					},
 					{
-						Text: "Pass it to the service desk as a standard password reset, and log it as a phishing click for the monthly awareness report.",
+						Text: "Revoke her sessions, check three days of sign-ins, mailbox rules and MFA devices, and if nothing shows up, close the case.",
 						Levels: map[string]int{
-							"incident-response":   1,
+							"incident-response":   3,
 							"security-culture":    2,
-							"security-operations": 1,
+							"security-operations": 4,
 						},
-						Explanation: "Treating it as routine misses that an attacker may already hold a working session in a finance mailbox, a common route to payment fraud.",
+						Explanation: "Technically sound, and often enough for a contained identity compromise, though in finance it is worth checking payment changes too. It misses why she waited three days: if people fear discipline, the next report will come later still.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "msp-remote-tool-breach",
+				Section:      "operations",
+				Kind:         "scenario",
+				Text:         "You run operations, security included, at a 70-person accountancy practice whose IT is outsourced to a managed service provider. At 8pm the provider emails all its clients that its remote management tool was breached and that attackers may have pushed scripts to client machines. Its helpline is engaged. What do you do first?",
+				MentorPrompt: "Which suppliers can run code or change settings on your systems today? If one of them were breached tonight, how would you cut it off, and who would you call?",
+				Measures: map[string]float64{
+					"incident-response": 2,
+					"third-party-risk":  1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Call your cyber insurer's breach line tonight, and let its appointed responders lead before anyone touches your systems.",
+						Levels: map[string]int{
+							"incident-response": 4,
+							"third-party-risk":  3,
+						},
+						Explanation: "Often right, and a policy may require it. But blocking a compromised remote tool is a safe containment step you can take while you wait for the call back, and waiting may leave attackers a night of access.",
+					},
+					{
+						Text: "Shut down every laptop and the server until the provider confirms which clients were hit, and tell staff to stay at home tomorrow.",
+						Levels: map[string]int{
+							"incident-response": 3,
+							"third-party-risk":  2,
+						},
+						Explanation: "It stops any script from running, but at the cost of the whole practice for an unknown time, and powering off loses evidence held in memory. Cutting off the tool alone closes the known route with far less harm.",
+					},
+					{
+						Text: "Cut the provider's remote tool off from every machine tonight, then use its indicators to look for anything the tool ran recently.",
+						Levels: map[string]int{
+							"incident-response": 5,
+							"third-party-risk":  4,
+						},
+						Explanation: "The tool is an open door into every machine, so closing it comes first, and you can do that without the provider. Checking what it ran recently, with the provider's indicators, shows whether anything got in. Calling the insurer's breach line runs alongside.",
+					},
+					{
+						Text: "Keep ringing the provider's helpline and wait for its incident team, since it runs your systems and knows what the tool pushed.",
+						Levels: map[string]int{
+							"incident-response": 1,
+							"third-party-risk":  2,
+						},
+						Explanation: "The provider is handling every client at once and may not reach you for hours. Outsourcing IT does not outsource the decision to contain: you can close your own door to its tool.",
 					},
 				},
 				Src: assess.Source{
@@ -7882,7 +10959,7 @@ func bankLiteral() *assess.Bank {
 				ID:           "regulator-inquiry",
 				Section:      "risk",
 				Kind:         "scenario",
-				Text:         "Two months after you notified a customer-data breach, the data protection authority sends a formal inquiry. It asks for your breach timeline, the risk assessment behind your notification decision and the security measures in place at the time, with answers due in 21 days. What do you do first?",
+				Text:         "Two months after you notified a customer-data breach, the data protection regulator sends a formal inquiry. It asks for your breach timeline, the risk assessment behind your notification decision and the security measures in place at the time, with answers due in 21 days. What do you do first?",
 				MentorPrompt: "What record could you show a regulator of why you made a past notification decision? What would you want written down at the time of the next one?",
 				Measures: map[string]float64{
 					"privacy-programme":     1,
@@ -7890,12 +10967,12 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Build one factual reply with legal and the DPO from the documented record of timeline, decisions and controls, after checking it for gaps.",
+						Text: "Build one factual reply with legal and privacy from the documented record of timeline, decisions and controls, after checking that record for gaps.",
 						Levels: map[string]int{
 							"privacy-programme":     4,
 							"regulatory-compliance": 5,
 						},
-						Explanation: "A regulator judges the organisation on what it can show. One coordinated response built from the documented record, with counsel and the DPO, gives a consistent and defensible answer, and finding the gaps first means none of them surprises you later.",
+						Explanation: "A regulator judges the organisation on what it can show. One coordinated response built from the documented record, with counsel and whoever leads on privacy, gives a consistent and defensible answer, and finding the gaps first means none of them surprises you later.",
 					},
 					{
 						Text: "Build the reply around the improvements made since the breach, with dates and owners, to show the problem is fixed.",
@@ -7939,12 +11016,12 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Wait for the provider's formal breach notification before acting, since it is their incident and they hold the facts.",
+						Text: "Warn staff today about payroll-themed phishing and bank fraud, and wait for the provider's formal notice before doing anything more.",
 						Levels: map[string]int{
-							"risk-management":  1,
+							"risk-management":  2,
 							"third-party-risk": 1,
 						},
-						Explanation: "The provider's breach may be your breach too. As the controller of the employee data you have duties and deadlines of your own, so waiting for them wastes time.",
+						Explanation: "Warning staff is a sensible precaution, but waiting on the provider leaves the key questions unasked. Its breach may be yours too: you remain responsible for your employees' data and may have notification duties and deadlines of your own.",
 					},
 					{
 						Text: "Start looking for a replacement payroll provider and plan an orderly exit, since a breached supplier can no longer be trusted with staff data.",
@@ -7979,8 +11056,8 @@ func bankLiteral() *assess.Bank {
 				ID:           "sox-access-review-finding",
 				Section:      "risk",
 				Kind:         "scenario",
-				Text:         "The external auditor reports that quarterly user access reviews for the ERP system were not evidenced for two quarters, and that five leavers kept active accounts. This is a SOX IT general control, and the audit committee meets in six weeks. The CFO asks you what happens next. What do you recommend?",
-				Help:         "IT general controls (ITGCs) are the access, change and operations controls that auditors rely on when they test financial reporting.",
+				Text:         "The external auditor reports that quarterly user access reviews for the ERP system were not evidenced for two quarters, and that five leavers kept active accounts. The auditors rely on this IT general control for the financial statements, and the audit committee meets in six weeks. The CFO asks you what happens next. What do you recommend?",
+				Help:         "IT general controls (ITGCs) are the access, change and operations controls that auditors rely on when they test financial reporting, for example under SOX in the US.",
 				MentorPrompt: "When an audit finding lands, how do you tell a paperwork gap from a control that really failed? What would you need to show the auditors to be believed?",
 				Measures: map[string]float64{
 					"audit-assurance": 2,
@@ -8004,12 +11081,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Disabling the accounts is the right first step, but it leaves open whether they were used. It also gives no evidence before the committee meets that the control now works.",
 					},
 					{
-						Text: "Check whether the leavers' accounts were used after they left, agree a dated fix with owners, and re-test the control before the committee.",
+						Text: "Find out whether the leavers' accounts were used after they left, and have the repaired review re-tested before the committee.",
 						Levels: map[string]int{
 							"audit-assurance": 5,
 							"identity-access": 4,
 						},
-						Explanation: "Checking for actual use tells management whether this is only a control gap or a financial-reporting problem. A fixed and re-tested control is what the auditors and the committee need to see.",
+						Explanation: "Checking for actual use tells management whether this is only a control gap or a financial-reporting problem. A repaired review with named owners and dates, re-tested before the meeting, is what the auditors and the committee need to see.",
 					},
 					{
 						Text: "Disable the five accounts, and buy an access-certification tool so quarterly reviews are automated, scheduled and evidenced from now on.",
@@ -8018,6 +11095,54 @@ func bankLiteral() *assess.Bank {
 							"identity-access": 3,
 						},
 						Explanation: "Automation can help, but a tool alone does not prove the control operates. Auditors look for who reviewed what, when and what they did, and they will still ask whether the leavers logged in.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "questionnaire-overclaimed",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "You are the first security hire at a 90-person software company. A large deal depends on a customer's 250-question security questionnaire due on Friday, and the sales director has already answered 'yes' to most of it, including encryption at rest and yearly penetration tests, neither of which is in place. What do you do?",
+				MentorPrompt: "What has your organisation told customers or auditors about its security that you could not prove tomorrow? Who would you need on your side to correct it?",
+				Measures: map[string]float64{
+					"audit-assurance":            2,
+					"cross-functional-influence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Let the answers stand, and get encryption and a penetration test done before the customer's first audit, which is months away.",
+						Levels: map[string]int{
+							"audit-assurance":            1,
+							"cross-functional-influence": 3,
+						},
+						Explanation: "It keeps sales on side and may even work, but the customer signs on the strength of false statements, which can turn an incident into a breach-of-contract or misrepresentation claim.",
+					},
+					{
+						Text: "Correct the wrong answers with the sales director, give a dated plan for each gap, and offer the customer a call on your controls.",
+						Levels: map[string]int{
+							"audit-assurance":            5,
+							"cross-functional-influence": 4,
+						},
+						Explanation: "Answers a customer relies on often become contract terms, so they must be true. Correcting them with sales, with dated plans and a call, usually keeps the deal: buyers expect gaps in a firm this size and punish surprises more than candour.",
+					},
+					{
+						Text: "Mark each control that is not fully in place as 'partially implemented', without further detail, so nothing stated is untrue.",
+						Levels: map[string]int{
+							"audit-assurance":            3,
+							"cross-functional-influence": 2,
+						},
+						Explanation: "It avoids outright false answers, but 'partially' for a control that does not exist misleads by omission, and a careful customer's follow-up questions will expose it.",
+					},
+					{
+						Text: "Correct the wrong answers yourself and return the questionnaire by Friday, then tell the sales director afterwards what you changed and why.",
+						Levels: map[string]int{
+							"audit-assurance":            4,
+							"cross-functional-influence": 1,
+						},
+						Explanation: "The answers are now accurate, which matters most. Changing them behind the sales director's back, though, loses the ally you need for this deal and the next questionnaire.",
 					},
 				},
 				Src: assess.Source{
@@ -8065,15 +11190,71 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Procurement's data is a start, but it misses services bought without a contract review and cannot say which business functions depend on which provider.",
 					},
 					{
-						Text: "Run a small cross-team project that first agrees the critical functions, then maps providers and their subcontractors to them.",
+						Text: "Run a small cross-team project that agrees the critical functions first, then maps every ICT contract and its subcontractors to them.",
 						Levels: map[string]int{
 							"programme-management":  4,
 							"regulatory-compliance": 4,
 							"third-party-risk":      5,
 						},
-						Explanation: "The register is only useful and defensible if it links providers, and their subcontractors, to critical functions, and it must stay current, so the project should leave an owner and an update routine behind. A lasting process beats a one-off return.",
+						Explanation: "Article 28 and its implementing standard ask for every ICT contract, marked where it supports a critical or important function, and for those the chain of subcontractors. That link is what makes the register useful and defensible. It must also be kept current, so the project should leave an owner and an update routine behind.",
 					},
 				},
+				When:   "eu_financial",
+				Regime: "DORA",
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "critical-supplier-map",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "After a peer's week-long outage at a shared cloud supplier, your board asks for a map of the ICT suppliers your critical services depend on, with their key subcontractors and exit options, within ten weeks. Your ISO 27001 auditor and two large customers want the same. Procurement holds the contracts, IT the service list, and nobody has linked them. The COO asks you to own delivery. What do you do?",
+				MentorPrompt: "Which of your services would stop if one supplier failed, and who would know first? How could that map stay current without a yearly scramble?",
+				Measures: map[string]float64{
+					"programme-management":  1,
+					"regulatory-compliance": 1,
+					"third-party-risk":      2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Ask each department head to list the suppliers and services their team relies on, and merge the answers into one list for the board.",
+						Levels: map[string]int{
+							"programme-management":  2,
+							"regulatory-compliance": 1,
+							"third-party-risk":      2,
+						},
+						Explanation: "It gathers names quickly, but without a shared view of which services are critical the answers will be uneven, and nobody owns keeping the list right once the board has seen it.",
+					},
+					{
+						Text: "Set up a small cross-team project: agree the critical services first, then map suppliers and their subcontractors to them.",
+						Levels: map[string]int{
+							"programme-management":  4,
+							"regulatory-compliance": 4,
+							"third-party-risk":      5,
+						},
+						Explanation: "Linking suppliers, and the subcontractors behind them, to the services that matter makes one map that serves the board, the auditor and the customers. Leaving an owner and an update routine behind turns a one-off answer into a lasting control.",
+					},
+					{
+						Text: "Take procurement's contract list, rank suppliers by annual spend, and show the board the top twenty with their security certificates.",
+						Levels: map[string]int{
+							"programme-management":  1,
+							"regulatory-compliance": 2,
+							"third-party-risk":      1,
+						},
+						Explanation: "Spend is a poor guide to dependency: a cheap DNS or identity service can stop everything. Contracts also miss services bought on a card or through another supplier.",
+					},
+					{
+						Text: "Buy a third-party risk platform with security ratings, load every supplier into it, and use its reports for the board and the auditor.",
+						Levels: map[string]int{
+							"programme-management":  2,
+							"regulatory-compliance": 2,
+							"third-party-risk":      3,
+						},
+						Explanation: "A platform can help later, but buying and configuring one in ten weeks is risky, and ratings of a supplier's internet exposure say nothing about which of your services depend on it.",
+					},
+				},
+				Unless: "eu_financial",
 				Src: assess.Source{
 					File: "questions-scenarios.toml",
 				},
@@ -8166,15 +11347,71 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Openness is a fair instinct, but Item 1.05 is for incidents the company has determined to be material, so filing under it to be safe tells investors something not yet decided. An incident not yet judged material can be disclosed voluntarily under Item 8.01 while the assessment goes on.",
 					},
 					{
-						Text: "Give the disclosure committee the facts now for a prompt materiality decision; if it is material, file under Item 1.05 within four business days.",
+						Text: "Give the disclosure committee the facts now for a prompt materiality call, and if material, file under Item 1.05 within four business days.",
 						Levels: map[string]int{
 							"board-communication":   4,
 							"incident-response":     4,
 							"regulatory-compliance": 5,
 						},
-						Explanation: "Security supplies the facts on operations, data, customers and cost, and the company's disclosure process makes the call without unreasonable delay. The four business days run from that determination. If the company wants to say something before deciding, or judges the incident not material, Item 8.01 is the voluntary route.",
+						Explanation: "Security supplies the facts on operations, data, customers and cost, and the company's disclosure process makes the call without unreasonable delay. The four business days run from that determination. If the company wants to say something before deciding, or judges the incident not material, the SEC staff's May 2024 statement points to Item 8.01 instead.",
 					},
 				},
+				When:   "us_listed",
+				Regime: "SEC",
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "incident-materiality-private",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "Your privately owned company is recovering from an intrusion that stole product design files, some made for two major customers, and stopped a plant for a week. The loan agreement requires prompt notice to lenders of events with a material adverse effect. The general counsel asks for your input before Thursday's board, while the CFO would rather wait until the investigation ends. What do you recommend?",
+				MentorPrompt: "When legal or finance weighs up whether to tell lenders, customers or owners about an incident, where does your part begin and end? How do you keep the facts you give them apart from your own judgement?",
+				Measures: map[string]float64{
+					"board-communication":   1,
+					"incident-response":     1,
+					"regulatory-compliance": 2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Recommend notifying the lenders and every customer now to be safe, describing the intrusion in general terms before its impact is known.",
+						Levels: map[string]int{
+							"board-communication":   2,
+							"incident-response":     2,
+							"regulatory-compliance": 3,
+						},
+						Explanation: "Openness is a fair instinct, but telling every customer spreads alarm where two are affected, and a notice to lenders under the loan terms is a legal step for counsel and the board to decide, not a precaution.",
+					},
+					{
+						Text: "Advise counsel that it is not material to lenders, because no personal data was taken and the plant is running again.",
+						Levels: map[string]int{
+							"board-communication":   2,
+							"incident-response":     2,
+							"regulatory-compliance": 2,
+						},
+						Explanation: "Materiality depends on the whole picture: a week of lost production and stolen designs, some owned by customers, may matter to lenders even after recovery. Personal data is only one part of it.",
+					},
+					{
+						Text: "Give the general counsel and the board the facts on the outage, the stolen designs and the cost now, so they can decide promptly who must be told.",
+						Levels: map[string]int{
+							"board-communication":   4,
+							"incident-response":     4,
+							"regulatory-compliance": 5,
+						},
+						Explanation: "Security supplies the facts and says what is still unknown; counsel and the board judge materiality and the notices the loan and the customer contracts require. Deciding before the investigation ends, and updating as facts firm up, meets duties that expect prompt notice.",
+					},
+					{
+						Text: "Agree with the CFO: telling lenders or customers before the investigation ends risks statements that later have to be corrected.",
+						Levels: map[string]int{
+							"board-communication":   1,
+							"incident-response":     2,
+							"regulatory-compliance": 1,
+						},
+						Explanation: "Waiting for certainty can breach the loan terms and the customers' confidentiality clauses, which expect prompt notice. A notice can say what is not yet known and be updated as the facts emerge.",
+					},
+				},
+				Unless: "us_listed",
 				Src: assess.Source{
 					File: "questions-scenarios.toml",
 				},
@@ -8201,7 +11438,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "The security review itself is sound work, but profiling with location data is a classic trigger for a data protection impact assessment. A leader makes sure it happens rather than leaving it to chance.",
 					},
 					{
-						Text: "Ask marketing to add a consent screen and an updated privacy notice, and check the SDK's data collection before launch.",
+						Text: "Ask marketing to add a consent screen for location and an updated privacy notice, and check exactly what the SDK collects before launch.",
 						Levels: map[string]int{
 							"data-protection":       2,
 							"privacy-programme":     3,
@@ -8219,15 +11456,71 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Raising the issue is right, but a blanket hold with no process or owner stalls the product and gives marketing no way forward.",
 					},
 					{
-						Text: "Start a DPIA with the DPO now, covering the profiling, the location data and the SDK's data flows, and let its findings shape the security design.",
+						Text: "Start a DPIA with the DPO now on the profiling, the location data and the SDK's data flows, and let it shape the security design.",
 						Levels: map[string]int{
 							"data-protection":       4,
 							"privacy-programme":     5,
 							"security-architecture": 4,
 						},
-						Explanation: "Large-scale profiling with location data very likely needs a DPIA before processing starts. Doing it now, including purpose, lawful basis and minimisation, lets privacy choices shape the design instead of being bolted on.",
+						Explanation: "Large-scale profiling with location data very likely needs a DPIA under GDPR Article 35 before processing starts. Doing it now, including purpose, lawful basis and minimisation, lets privacy choices shape the design instead of being bolted on.",
 					},
 				},
+				When:   "eu_rules",
+				Regime: "GDPR",
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "privacy-review-loyalty-app",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "Marketing at your 180-person retailer is launching a loyalty app that combines purchase history, precise location and a third-party analytics SDK to predict what customers will buy. Launch is in six weeks. There is no privacy team, only a part-time privacy lead in legal, and the product owner asks you to 'do the security check'. What do you recommend?",
+				MentorPrompt: "Where in your organisation is personal data used in ways customers might not expect? Without a privacy team, who would notice the next such product before launch?",
+				Measures: map[string]float64{
+					"data-protection":       1,
+					"privacy-programme":     2,
+					"security-architecture": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Add a clear opt-in for location tracking and an updated privacy notice, and check exactly what the SDK collects before launch.",
+						Levels: map[string]int{
+							"data-protection":       2,
+							"privacy-programme":     3,
+							"security-architecture": 2,
+						},
+						Explanation: "Consent and transparency matter, but they do not show that the data is needed or that the profiling and the SDK's onward sharing are under control. That is what a privacy impact assessment looks at.",
+					},
+					{
+						Text: "Run a privacy impact assessment with the privacy lead now on what the app collects and shares, and let its findings shape the design.",
+						Levels: map[string]int{
+							"data-protection":       4,
+							"privacy-programme":     5,
+							"security-architecture": 4,
+						},
+						Explanation: "Profiling with precise location is processing customers may not expect. Assessing purpose, necessity and what the SDK sends where lets privacy choices shape the design, and leaves the evidence you will need wherever a law in your markets asks for one.",
+					},
+					{
+						Text: "Run a thorough security review of the app and the SDK, from code to data storage, and leave the privacy questions to the legal team.",
+						Levels: map[string]int{
+							"data-protection":       2,
+							"privacy-programme":     1,
+							"security-architecture": 3,
+						},
+						Explanation: "The security review is sound work, but with a part-time privacy lead nobody else will raise the profiling and location questions. A leader makes sure the assessment happens rather than leaving it to chance.",
+					},
+					{
+						Text: "Ask legal to confirm in writing which privacy laws in your markets apply, and hold the launch until it has done so.",
+						Levels: map[string]int{
+							"data-protection":       1,
+							"privacy-programme":     2,
+							"security-architecture": 1,
+						},
+						Explanation: "Knowing which laws apply matters, but a hold with no process or owner stalls the product, and the answer would not tell marketing what to change. An assessment does both.",
+					},
+				},
+				Unless: "eu_rules",
 				Src: assess.Source{
 					File: "questions-scenarios.toml",
 				},
@@ -8352,7 +11645,7 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Assess the bundle jointly with the CIO on threat coverage and total cost, including migration, and phase any move to the contract end dates.",
+						Text: "Assess the bundle with the CIO on threat coverage and total cost, migration included, and phase any move to the two contracts' end dates.",
 						Levels: map[string]int{
 							"cross-functional-influence": 4,
 							"it-strategy":                5,
@@ -8361,7 +11654,7 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This treats consolidation as a shared portfolio decision, counts migration and overlap in the cost, uses contract timing to avoid paying twice, and keeps the choice grounded in the protection you actually get.",
 					},
 					{
-						Text: "Defend the current tools to the CIO: they are best of breed, the team knows them well, and detection would suffer during a switch.",
+						Text: "Defend the current tools to the CIO: they are best of breed, the team knows them well, and detection would suffer during any switch.",
 						Levels: map[string]int{
 							"cross-functional-influence": 1,
 							"it-strategy":                1,
@@ -8379,13 +11672,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "A head-to-head pilot is a strong way to judge the tools, but it answers only the technical half. The CIO also needs total cost, contract timing and a roadmap to decide.",
 					},
 					{
-						Text: "Agree to switch everything at once to show support for the CIO's savings plan, and ask the vendor for migration help.",
+						Text: "Back the CIO's plan in full, and ask the vendor to fund and run the migration within a quarter, so the savings land this year.",
 						Levels: map[string]int{
-							"cross-functional-influence": 2,
+							"cross-functional-influence": 3,
 							"it-strategy":                2,
 							"security-tooling":           1,
 						},
-						Explanation: "Backing the CIO matters, but a wholesale switch without checking coverage and exit costs can open blind spots and hidden costs that undo the savings.",
+						Explanation: "Backing the CIO builds the relationship, but a fast wholesale switch without checking coverage and exit costs can open blind spots, and paying for two contracts with a year to run eats the savings.",
 					},
 				},
 				Src: assess.Source{
@@ -8555,7 +11848,7 @@ func bankLiteral() *assess.Bank {
 				ID:           "phishing-culture",
 				Section:      "leadership",
 				Kind:         "scenario",
-				Text:         "Your monthly phishing simulations show a click rate stuck around 12% for a year, and staff rarely report real phishing emails. The COO proposes naming repeat clickers in a monthly email to their managers. What do you recommend?",
+				Text:         "At your 140-person firm, monthly phishing simulations show a click rate stuck around 12% for a year, and staff rarely report real phishing emails. The COO proposes naming repeat clickers in a monthly email to their managers. What do you recommend?",
 				MentorPrompt: "What one security behaviour would you most like to change in your organisation? What would make people want to do it, rather than fear getting it wrong?",
 				Measures: map[string]float64{
 					"identity-access":  1,
@@ -8563,20 +11856,20 @@ func bankLiteral() *assess.Bank {
 				},
 				Options: []assess.Option{
 					{
-						Text: "Support the COO's idea, since naming repeat clickers to their managers gives people a clear personal reason to be more careful.",
-						Levels: map[string]int{
-							"identity-access":  1,
-							"security-culture": 1,
-						},
-						Explanation: "Shaming tends to cut reporting rather than clicking, which is the opposite of what you need: an early report is what lets the SOC stop a real attack.",
-					},
-					{
-						Text: "Run harder simulations more often, modelled on the lures attackers are using now, to push the click rate down.",
+						Text: "Adopt the idea for repeat offenders only: after three clicks in a year, the manager is told and the person retakes the training course.",
 						Levels: map[string]int{
 							"identity-access":  1,
 							"security-culture": 2,
 						},
-						Explanation: "Realistic lures can raise alertness, but chasing the click rate with trickier tests breeds resentment without improving reporting.",
+						Explanation: "It is milder than a monthly list, but it still ties clicking to consequences, and that tends to cut reporting rather than clicking. An early report is what lets you stop a real attack.",
+					},
+					{
+						Text: "Run harder simulations more often, modelled on the lures attackers are using now, to push the click rate below 5% this year.",
+						Levels: map[string]int{
+							"identity-access":  1,
+							"security-culture": 1,
+						},
+						Explanation: "Realistic lures have their place, but chasing the click rate with ever trickier tests breeds resentment, and the measure that matters, how fast people report, is left untouched.",
 					},
 					{
 						Text: "Make reporting one click and measure it, coach repeat clickers privately, and roll out phishing-resistant MFA.",
@@ -8613,18 +11906,18 @@ func bankLiteral() *assess.Bank {
 					{
 						Text: "Make her a generous counter-offer, with a retention bonus paid on completion, to keep her until the programme ends.",
 						Levels: map[string]int{
-							"programme-management": 2,
-							"team-leadership":      2,
-						},
-						Explanation: "Retention is worth a conversation, but a counter-offer alone is a gamble, and the programme keeps a single point of failure even if she stays.",
-					},
-					{
-						Text: "Keep the news within the team until a replacement is hired, so the steering committee is not unsettled without a plan.",
-						Levels: map[string]int{
 							"programme-management": 1,
 							"team-leadership":      2,
 						},
-						Explanation: "Hiding a key-person risk from sponsors destroys trust when milestones slip. It also denies them the chance to help, for example with contractor budget or re-planning.",
+						Explanation: "Retention is worth a conversation, but a counter-offer made before you know why she is leaving is a gamble, and the programme keeps a single point of failure even if she stays.",
+					},
+					{
+						Text: "Tell the steering committee now, ask for contractor budget to take over her work, and keep both milestones as they stand.",
+						Levels: map[string]int{
+							"programme-management": 2,
+							"team-leadership":      1,
+						},
+						Explanation: "Telling sponsors early and asking for help is right, but a contractor cannot absorb her design knowledge in four weeks, so holding the milestones unchanged sets up a slip nobody has planned for.",
 					},
 					{
 						Text: "Ask her openly why she is leaving, pair her with named successors, and bring the steering committee a re-plan with options.",
@@ -8651,7 +11944,7 @@ func bankLiteral() *assess.Bank {
 				ID:           "shadow-ai-tool",
 				Section:      "leadership",
 				Kind:         "scenario",
-				Text:         "You discover that the customer service team has spent two months pasting customer emails into an unapproved generative AI service to draft replies, and its satisfaction scores have risen sharply. The team's director is proud of the results and did not know of any rule against it. What do you do?",
+				Text:         "You discover that the customer service team at your 200-person online retailer has spent two months pasting customer emails into an unapproved generative AI service to draft replies, and its satisfaction scores have risen sharply. The team's director is proud of the results and did not know of any rule against it. What do you do?",
 				MentorPrompt: "What are people using at work that nobody approved, and why do they find it worth the risk? How could you say yes safely rather than simply no?",
 				Measures: map[string]float64{
 					"cross-functional-influence": 2,
@@ -8678,22 +11971,22 @@ func bankLiteral() *assess.Bank {
 						Explanation: "It stops the data flow, but it treats a successful business experiment as misconduct and teaches teams to hide the next tool from you.",
 					},
 					{
-						Text: "Meet the director to see what works, agree interim rules on what may be pasted, and fast-track an approved tool after checking what was shared.",
+						Text: "Agree interim rules with the director on what may be pasted, check what was already shared, and fast-track an approved tool.",
 						Levels: map[string]int{
 							"cross-functional-influence": 5,
 							"data-protection":            4,
 							"governance-policy":          4,
 						},
-						Explanation: "This keeps the business value while bringing the risk under control, and makes security the route to an approved tool rather than the reason to lose it.",
+						Explanation: "This keeps the business value while bringing the risk under control: learning from the director what works shapes both the rules and the approved tool, and security becomes the route to it rather than the reason to lose it.",
 					},
 					{
-						Text: "Report the breach of the acceptable-use policy to the director's manager and to HR, so it is handled through the normal process.",
+						Text: "Ask the director to stop pasting customer emails until the AI service passes your vendor assessment, which usually takes six weeks.",
 						Levels: map[string]int{
-							"cross-functional-influence": 0,
-							"data-protection":            1,
-							"governance-policy":          1,
+							"cross-functional-influence": 2,
+							"data-protection":            3,
+							"governance-policy":          3,
 						},
-						Explanation: "It turns a policy gap into a blame exercise: the director did not know the rule, and the real issue is an unmet business need that security should help meet.",
+						Explanation: "It stops the data flow and respects the process, but a six-week pause on a tool that works invites the team to carry on quietly. Interim rules on what may be pasted would keep most of the value safely.",
 					},
 				},
 				Src: assess.Source{
@@ -8775,12 +12068,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Avoiding a false yes is good, and a maturity view can help later. But the board asked now, and an experienced CISO can give a clear risk picture in five minutes.",
 					},
 					{
-						Text: "Say yes: the main controls are in place, the last audit was clean and there have been no major incidents this year.",
+						Text: "Say the main controls are in place and were audited this year, name the two areas still being improved, and offer a deep dive later.",
 						Levels: map[string]int{
-							"board-communication": 1,
+							"board-communication": 2,
 							"metrics-reporting":   1,
 						},
-						Explanation: "A yes gives false comfort and will be quoted back after the next incident. A clean audit and a quiet year say little about the exposure.",
+						Explanation: "Balanced in tone, but it still amounts to a yes that will be quoted back after the next incident, and audited controls say little about exposure. The board leaves without knowing which risks sit outside appetite.",
 					},
 					{
 						Text: "Say no one is fully secure, then show where the top risks sit against appetite, which way they are moving and what spending buys.",
@@ -8791,12 +12084,12 @@ func bankLiteral() *assess.Bank {
 						Explanation: "This turns the question into terms the board can govern with: which risks sit within appetite, which way they are moving, and what decisions are needed from the board.",
 					},
 					{
-						Text: "Walk the board through the key technical metrics: patch compliance, attacks blocked, phishing click rates and the number of open critical findings.",
+						Text: "Walk the board through the key technical metrics: patch compliance, attacks blocked, phishing click rates and open critical findings.",
 						Levels: map[string]int{
-							"board-communication": 2,
+							"board-communication": 1,
 							"metrics-reporting":   2,
 						},
-						Explanation: "Metrics show activity, but without a link to business risk the board cannot tell whether the numbers are good or bad, or what it should do about them.",
+						Explanation: "Metrics show activity, but without a link to business risk the board cannot tell whether the numbers are good or bad, and five minutes of technical figures loses the directors without a technology background.",
 					},
 				},
 				Src: assess.Source{
@@ -8834,13 +12127,13 @@ func bankLiteral() *assess.Bank {
 						Explanation: "Declining avoids a false statement, which is better than denying, but it hands the story to the journalist and looks evasive. A short holding statement does better.",
 					},
 					{
-						Text: "Support the CEO's statement, since the investigation has not confirmed a breach and a premature admission could itself cause harm.",
+						Text: "Agree with the CEO to say there is 'no evidence of a breach', which is true today, while the forensic team checks the samples.",
 						Levels: map[string]int{
 							"board-communication":        1,
 							"crisis-leadership":          1,
-							"cross-functional-influence": 1,
+							"cross-functional-influence": 2,
 						},
-						Explanation: "Denying something you cannot rule out is the classic crisis mistake. If the samples are genuine, the denial becomes the story and damages trust with customers and regulators.",
+						Explanation: "It sounds careful, but if the samples prove genuine the line reads as a denial and becomes the story. 'No evidence' is honest only when you have looked, and here the journalist is offering the evidence.",
 					},
 					{
 						Text: "Recommend full public disclosure now, including everything the investigation suspects so far, to show customers the company hides nothing.",
@@ -8861,13 +12154,13 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "arch-study-cissp-d3",
 				Competency:    "security-architecture",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study CISSP Domain 3, Security Architecture and Engineering (13% of the exam)",
-				Detail:        "Use the CISSP Official (ISC)2 Study Guide by Chapple, Stewart and Gibson for secure design principles, security models and engineering controls. For each principle, write down where it is applied, or missing, in one system you know.",
-				EffortHours:   35,
-				DurationWeeks: 6,
-				Evidence:      "Study notes, a Domain 3 practice-test score and a one-page map of design principles onto a real system.",
+				Title:         "Learn secure design principles from CISSP Domain 3, Security Architecture and Engineering",
+				Detail:        "Work through the secure design principles, security models and engineering controls in the CISSP Official (ISC)2 Study Guide by Chapple, Stewart and Gibson. For each principle, write down where it is applied, or missing, in one system you know.",
+				EffortHours:   25,
+				DurationWeeks: 5,
+				Evidence:      "Study notes and a one-page map of design principles onto a real system, talked through with an architect.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8875,7 +12168,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "arch-observe-review-board",
 				Competency:    "security-architecture",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Sit in on three design reviews held by the architecture review board",
 				Detail:        "Ask the lead architect if you can observe, note which security questions are raised and which conditions are attached to approval, then talk through the reasoning with the architect afterwards.",
@@ -8902,6 +12195,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "arch-security-requirements",
+				Competency:    "security-architecture",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write the security requirements for one change and have an architect mark them up",
+				Detail:        "Take a change that is going through design, write testable requirements for authentication, data handling, logging and third-party components, and have an architect mark what is missing or cannot be tested before the delivery team commits to them.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "The requirements, the architect's mark-up and the version the delivery team accepted.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "arch-lead-design-review",
 				Competency:    "security-architecture",
 				From:          2,
@@ -8920,13 +12228,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "arch-mentor-principal",
 				Competency:    "security-architecture",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "exposure",
-				Title:         "Be mentored by a principal or enterprise security architect for six months",
-				Detail:        "Meet monthly and bring one of your own designs each time for critique against the reference architecture and the zero-trust tenets in NIST SP 800-207. Record what you changed and why.",
-				EffortHours:   18,
-				DurationWeeks: 26,
-				Evidence:      "Mentoring log listing the designs discussed and the changes made after each session.",
+				Title:         "Bring three of your own designs to a principal security architect for critique",
+				Detail:        "Over three months, take one design a month to a principal or enterprise security architect, have them challenge it against the reference architecture and the zero-trust tenets in NIST SP 800-207, and record what you changed and why.",
+				EffortHours:   12,
+				DurationWeeks: 12,
+				Evidence:      "The three designs before and after, with a note of each challenge and the change it led to.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8934,14 +12242,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "arch-study-securityx",
 				Competency:    "security-architecture",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "education",
-				Title:         "Study the SecurityX Security Architecture (27%) and Security Engineering (31%) domains",
-				Detail:        "Use the CompTIA CAS-005 exam objectives as the syllabus; together these two domains are 58% of the exam and cover resilient enterprise design, zero trust and hardening at scale.",
+				Title:         "Study the SecurityX architecture and engineering objectives against your own patterns",
+				Detail:        "Use CompTIA's CAS-005 exam objectives as the syllabus for resilient enterprise design, zero trust and hardening at scale, and for each objective note whether your organisation's reference patterns already cover it.",
 				EffortHours:   60,
 				DurationWeeks: 10,
-				Evidence:      "Objective checklist with self-ratings, practice-exam results, or the SecurityX pass.",
+				Evidence:      "Objective checklist with self-ratings and pattern gaps, practice-exam results, or the SecurityX pass.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8950,7 +12258,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "arch-reference-architecture",
 				Competency:    "security-architecture",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Write the security reference architecture that every design is reviewed against",
 				Detail:        "Set patterns for identity, segmentation, data protection, logging and secrets, tie each to NIST CSF 2.0 Protect outcomes, and have the architecture board adopt the document as its review standard.",
@@ -8978,15 +12286,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "arch-principles-investment",
+				Competency:    "security-architecture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set enterprise security architecture principles and apply them to investment decisions",
+				Detail:        "Write no more than ten principles, each with its rationale and what it means for projects, have the enterprise architecture board adopt them, and use them to assess the next three major technology investments before they are approved.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The adopted principles, the board decision and the three investment assessments.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "net-study-cissp-d4",
 				Competency:    "network-infrastructure",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study CISSP Domain 4, Communication and Network Security (13% of the exam)",
+				Title:         "Learn secure network design from CISSP Domain 4 and draw your own network zones",
 				Detail:        "Cover secure network design, network components and secure channels from the official study guide, then draw your own organisation's network zones from memory and check the drawing with a network engineer.",
 				EffortHours:   30,
 				DurationWeeks: 6,
-				Evidence:      "Study notes, a Domain 4 practice-test score and your zone diagram with the engineer's corrections.",
+				Evidence:      "Study notes and your zone diagram with the network engineer's corrections.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -8994,7 +12318,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "net-shadow-change-window",
 				Competency:    "network-infrastructure",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Spend two change windows with the network operations team",
 				Detail:        "Watch how firewall and routing changes are requested, approved, applied and rolled back, and ask how segmentation between zones is actually enforced.",
@@ -9016,6 +12340,21 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   24,
 				DurationWeeks: 4,
 				Evidence:      "Rule-review spreadsheet, the change requests raised, and the count of rules removed or tightened.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "net-edr-rollout",
+				Competency:    "network-infrastructure",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Roll out endpoint detection to one group of servers under an engineer's plan",
+				Detail:        "Deploy the EDR agent to an agreed group of hosts, check that each one reports in under the right policy, take exclusions through change control, and list the hosts that could not take the agent and why.",
+				EffortHours:   20,
+				DurationWeeks: 4,
+				Evidence:      "Deployment tracker with coverage, the approved exclusions and the list of exceptions with reasons.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9053,11 +12392,11 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "net-shadow-pentest",
 				Competency:    "network-infrastructure",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Shadow an internal network penetration test and debrief with the testers",
-				Detail:        "Follow the testers' attack paths day by day, ask why each lateral move worked, and turn what you learn into segmentation and hardening proposals.",
+				Title:         "Follow the lateral-movement phase of an internal penetration test with the testers",
+				Detail:        "Ask to sit with the testers while they move from their first foothold towards critical systems, ask why each move worked, and turn what you learn into segmentation and hardening proposals.",
 				EffortHours:   16,
 				DurationWeeks: 3,
 				Evidence:      "Notes on the attack paths found and your list of proposed fixes with the testers' comments.",
@@ -9069,7 +12408,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "net-segmentation-programme",
 				Competency:    "network-infrastructure",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Lead a segmentation programme that isolates the organisation's critical systems",
 				Detail:        "Map the real traffic flows, define zones and allowed conduits, enforce them in phases with rollback plans, and prove each phase with a test that the blocked paths are closed.",
@@ -9097,15 +12436,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "net-resilience-targets",
+				Competency:    "network-infrastructure",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set resilience targets for the platforms critical services run on, and test two of them",
+				Detail:        "Agree recovery times and the longest tolerable outage with the owners of the critical services, run a failover or isolation test for the two most critical platforms, and report the gap between target and result to the CIO.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "Agreed targets per platform, the two test reports and the gap report to the CIO.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "iam-study-cissp-d5",
 				Competency:    "identity-access",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study CISSP Domain 5, Identity and Access Management (13% of the exam)",
+				Title:         "Learn the identity lifecycle from CISSP Domain 5 and list the manual steps in yours",
 				Detail:        "Work through identification, authentication, authorisation, federation and the identity lifecycle in the official study guide, and note which of these your organisation handles by hand.",
 				EffortHours:   25,
 				DurationWeeks: 5,
-				Evidence:      "Study notes, a Domain 5 practice-test score and a list of manual identity steps you found.",
+				Evidence:      "Study notes and a list of the manual identity steps you found, checked with the IAM team.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9113,7 +12468,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "iam-shadow-jml",
 				Competency:    "identity-access",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Follow a joiner, a mover and a leaver through the identity process end to end",
 				Detail:        "Sit with the service desk and the IAM team from the HR trigger to the last account change for each case, and time how long every step takes.",
@@ -9143,7 +12498,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "iam-recert-campaign",
 				Competency:    "identity-access",
 				From:          1,
-				To:            3,
+				To:            2,
 				Category:      "experience",
 				Title:         "Run a quarterly access recertification for one business-critical application",
 				Detail:        "Send each manager the access their people hold, chase the answers, revoke what is not confirmed, and measure the revocation rate so the next campaign can be targeted.",
@@ -9173,13 +12528,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "iam-mentor-identity-architect",
 				Competency:    "identity-access",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "exposure",
-				Title:         "Be mentored by an identity architect on federation, MFA and privileged access design",
-				Detail:        "Review the authenticator assurance levels in NIST SP 800-63-4 (2025; authentication is covered in its volume SP 800-63B-4) together, map your current authenticators to them, and discuss where federation or just-in-time elevation would cut risk.",
-				EffortHours:   15,
-				DurationWeeks: 12,
-				Evidence:      "Mentoring notes and a table mapping your authenticators to assurance levels, with the gaps.",
+				Title:         "Map your authenticators to the NIST SP 800-63B-4 assurance levels with an identity architect",
+				Detail:        "Work through the authenticator assurance levels in SP 800-63B-4, part of the SP 800-63-4 guidelines NIST published in 2025, with an identity architect. Place each authenticator you use on them and discuss where federation or just-in-time elevation would cut risk.",
+				EffortHours:   12,
+				DurationWeeks: 8,
+				Evidence:      "Notes of the sessions and a table mapping your authenticators to assurance levels, with the gaps.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9188,13 +12543,28 @@ func bankLiteral() *assess.Bank {
 				ID:            "iam-phishing-resistant-mfa",
 				Competency:    "identity-access",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Lead a rollout of phishing-resistant MFA and privileged access management",
 				Detail:        "Start with administrators on FIDO2 keys or passkeys, vault privileged credentials and move to just-in-time elevation, and report coverage every month until the target is met.",
 				EffortHours:   120,
 				DurationWeeks: 26,
 				Evidence:      "Rollout plan, monthly coverage metrics for privileged accounts, and the post-implementation review.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "iam-service-accounts",
+				Competency:    "identity-access",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Bring service and machine accounts under named ownership, vaulting and rotation",
+				Detail:        "Find every non-human account in the directory and the cloud platforms, give each a named owner, vault its secret or replace it with a managed identity, and put what remains on a rotation schedule.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The non-human account inventory with owners, the count vaulted or replaced, and the rotation schedule.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9216,12 +12586,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "iam-identity-risk-report",
+				Competency:    "identity-access",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Report identity risk to the executive risk forum with measures internal audit can test",
+				Detail:        "Choose four or five measures such as orphaned accounts, privileged accounts without phishing-resistant MFA and the time taken to remove leavers' access, agree their definitions with internal audit, and report them each quarter with the decisions you need.",
+				EffortHours:   30,
+				DurationWeeks: 16,
+				Evidence:      "Measure definitions agreed with internal audit, two quarterly reports and the decisions recorded.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "secops-study-cysa-ops",
 				Competency:    "security-operations",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study the CySA+ Security Operations domain (34% of exam CS0-004)",
-				Detail:        "Use CompTIA's CS0-004 objectives to cover log analysis, threat intelligence and detection techniques, and practise on a home or lab SIEM with sample data.",
+				Title:         "Study the security operations objectives of CySA+ (CS0-004) on a lab SIEM",
+				Detail:        "Use CompTIA's CS0-004 objectives for log analysis, threat intelligence and detection techniques, and practise each one on a home or lab SIEM loaded with sample data.",
 				EffortHours:   30,
 				DurationWeeks: 6,
 				Evidence:      "Objective checklist, lab notes with example queries, and a practice-exam score.",
@@ -9230,8 +12616,23 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "secops-attack-navigator",
+				Competency:    "security-operations",
+				To:            1,
+				Category:      "education",
+				Title:         "Tag a published intrusion report with MITRE ATT&CK techniques",
+				Detail:        "Take a public incident write-up, tag each attacker step with its ATT&CK technique in the ATT&CK Navigator, and ask an analyst which of those steps your SOC would have seen.",
+				EffortHours:   8,
+				DurationWeeks: 2,
+				Evidence:      "The Navigator layer and the analyst's notes on which steps would have been detected.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "secops-soc-rotation",
 				Competency:    "security-operations",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
 				Title:         "Sit in the SOC for a two-week rotation, day and night shifts included",
@@ -9291,13 +12692,13 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "secops-isac",
 				Competency:    "security-operations",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join your sector's ISAC and turn the shared intelligence into detections",
-				Detail:        "Attend the member calls and read the shared reports for six months, and bring indicators and adversary techniques back as hunts or detection rules.",
-				EffortHours:   24,
-				DurationWeeks: 26,
+				Title:         "Turn a quarter of your sector ISAC's shared intelligence into hunts and detections",
+				Detail:        "Attend the member calls and read the shared reports for three months, pick the adversary techniques that match your estate, and bring each one back as a hunt or a detection rule.",
+				EffortHours:   18,
+				DurationWeeks: 12,
 				Evidence:      "Meeting notes and a list of hunts or rules that came from shared intelligence.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -9309,10 +12710,10 @@ func bankLiteral() *assess.Bank {
 				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Take part in a purple-team exercise alongside the red team",
-				Detail:        "Watch the red team run agreed techniques in real time, check which ones the SOC saw, and agree the detection fixes together before the exercise closes.",
+				Title:         "Work a purple-team session side by side with the red team",
+				Detail:        "Ask for a seat at the next planned purple-team or adversary-emulation exercise; if none falls within the quarter, agree a half-day session with the red team or a testing supplier to run five techniques from your priority list. Check which ones the SOC saw and agree the detection fixes before the session closes.",
 				EffortHours:   20,
-				DurationWeeks: 2,
+				DurationWeeks: 12,
 				Evidence:      "Exercise log of techniques run versus detected, and the detection fixes agreed.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -9322,13 +12723,17 @@ func bankLiteral() *assess.Bank {
 				ID:            "secops-soc-metrics",
 				Competency:    "security-operations",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Define SOC service levels and metrics and chair the monthly SOC review",
 				Detail:        "Track time to detect and to respond, false-positive rate, alert load per analyst and ATT&CK coverage, and use the review to decide staffing, tuning and tool changes.",
 				EffortHours:   60,
 				DurationWeeks: 16,
 				Evidence:      "Three monthly SOC metrics packs and the decisions recorded at each review.",
+				MinSeniority:  5,
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9350,11 +12755,30 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "secops-effectiveness-review",
+				Competency:    "security-operations",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Commission an independent maturity assessment of detection and response and fund the fixes",
+				Detail:        "Have an outside party assess detection and response against a maturity model such as SOC-CMM, agree with the CIO the three improvements that matter most, and put them in the next budget with measures of success.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The assessment report, the agreed improvements and the budget lines that fund them.",
+				MinSeniority:  6,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "ir-read-sp800-61r3",
 				Competency:    "incident-response",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST SP 800-61r3 and compare it with your incident response plan",
+				Title:         "Mark where your incident response plan departs from NIST SP 800-61r3",
 				Detail:        "Revision 3 spreads incident response across the six CSF 2.0 functions, with preparation in Govern, Identify and Protect; note every place where your plan is silent or differs.",
 				EffortHours:   12,
 				DurationWeeks: 3,
@@ -9364,15 +12788,30 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "ir-walk-plan",
+				Competency:    "incident-response",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Walk through a closed incident against the response plan with the IR lead",
+				Detail:        "Ask the IR lead to take you through one closed incident step by step: how it was detected, who was called, where evidence was kept and how it was closed. Mark each step the plan did not describe.",
+				EffortHours:   6,
+				DurationWeeks: 2,
+				Evidence:      "Your annotated copy of the plan and the list of steps it did not describe.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "ir-shadow-commander",
 				Competency:    "incident-response",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
-				Title:         "Shadow the incident commander on a real incident from triage to closure",
-				Detail:        "Keep your own timeline, listen in on the bridge calls, and ask the commander after each phase why they chose what they did.",
+				Title:         "Join the incident rota as the incident commander's scribe",
+				Detail:        "Ask to be added to the rota as the commander's scribe for the next significant incident, and until one comes take the scribe role in a tabletop or functional exercise. Keep the timeline and decision log, and after each phase ask the commander why they chose what they did.",
 				EffortHours:   20,
-				DurationWeeks: 8,
-				Evidence:      "Your timeline and the debrief notes from your talks with the commander.",
+				DurationWeeks: 12,
+				Evidence:      "Your timeline and decision log from an incident or an exercise, and the debrief notes from your talks with the commander.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9383,8 +12822,8 @@ func bankLiteral() *assess.Bank {
 				From:          1,
 				To:            2,
 				Category:      "experience",
-				Title:         "Write the timeline and post-incident review for one incident",
-				Detail:        "Rebuild the timeline from tickets, logs and chat, find the root cause and the points where detection or response could have been faster, and propose actions with owners.",
+				Title:         "Write the timeline and post-incident review for one recent incident",
+				Detail:        "Pick a recent incident (or, if your organisation has had none, a well-documented public one), rebuild the timeline from tickets, logs and chat, find the root cause and the points where detection or response could have been faster, and propose actions with owners.",
 				EffortHours:   16,
 				DurationWeeks: 3,
 				Evidence:      "The post-incident review document and the actions entered in the tracker.",
@@ -9411,7 +12850,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "ir-study-gcih",
 				Competency:    "incident-response",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Prepare for the GCIH certification (SANS SEC504 incident handling)",
 				Detail:        "Cover the incident-handling process and common attack techniques with hands-on labs, and build your own index for the open-book exam.",
@@ -9425,7 +12864,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "ir-retainer-readiness",
 				Competency:    "incident-response",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Work alongside your IR retainer firm during a readiness assessment",
@@ -9441,13 +12880,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "ir-incident-commander",
 				Competency:    "incident-response",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
-				Title:         "Act as incident commander for a significant incident",
-				Detail:        "Run the bridge, set objectives for each operational period, coordinate IT, Legal and Communications, and lead the blameless post-incident review afterwards.",
-				EffortHours:   60,
-				DurationWeeks: 4,
-				Evidence:      "Incident log, decision log and the post-incident review with actions tracked to closure.",
+				Title:         "Command a functional incident exercise now, and be named commander for the next real incident",
+				Detail:        "Run a half-day functional exercise as incident commander: hold the bridge, set objectives for each operational period and coordinate IT, Legal and Communications. Ask the IR lead to put you on the rota as commander or deputy so you take the next significant incident, and lead its blameless review when it closes.",
+				EffortHours:   40,
+				DurationWeeks: 8,
+				Evidence:      "The exercise incident and decision logs, the after-action report, and the rota showing you as commander or deputy.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9458,11 +12897,31 @@ func bankLiteral() *assess.Bank {
 				From:          4,
 				To:            5,
 				Category:      "experience",
-				Title:         "Build the organisation's IR capability: retainer, playbooks and an annual exercise cycle",
-				Detail:        "Put an IR retainer under contract, keep playbooks under review, run exercises on a yearly calendar, and report time to contain and exercise findings to leadership.",
+				Title:         "Build the organisation's IR capability: retainer, playbooks, exercise cycle and outside parties",
+				Detail:        "Put an IR retainer under contract, keep playbooks under review, run exercises on a yearly calendar with Legal and the insurer taking part, and report time to contain and exercise findings to leadership.",
 				EffortHours:   80,
 				DurationWeeks: 26,
 				Evidence:      "Exercise calendar, signed retainer, playbook review log and the capability metrics report.",
+				MinSeniority:  6,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ir-board-incident-brief",
+				Competency:    "incident-response",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Prepare the board's major-incident briefing and rehearse it with a director",
+				Detail:        "Write the template the board receives during and after a major incident (impact, decisions needed, notifications made, time of the next update), rehearse it in an exercise with a director, and agree with Legal and the insurer what each needs from you on the first day.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The briefing template, the rehearsal notes and the agreed first-day contact and notification list.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9470,7 +12929,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "vuln-study-cysa-vm",
 				Competency:    "vulnerability-management",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Study the CySA+ Vulnerability Management domain of exam CS0-004",
 				Detail:        "Cover scanning, reading output, prioritisation and remediation from CompTIA's CS0-004 objectives, and practise by scanning a lab network and ranking what you find.",
@@ -9484,10 +12943,10 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "vuln-shadow-pentest",
 				Competency:    "vulnerability-management",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
-				Title:         "Shadow a penetration test from the scoping call to the final debrief",
-				Detail:        "Attend scoping and the rules-of-engagement discussion, follow progress during testing, and sit in on the readout to hear how findings are rated and argued.",
+				Title:         "Sit in on a penetration test's scoping call and its findings readout",
+				Detail:        "Attend scoping and the rules-of-engagement discussion, follow progress during testing, and listen at the readout to how findings are rated and argued over.",
 				EffortHours:   15,
 				DurationWeeks: 4,
 				Evidence:      "Notes on scope, rules of engagement and findings, and your questions with the testers' answers.",
@@ -9511,6 +12970,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "vuln-authenticated-scan",
+				Competency:    "vulnerability-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Set up authenticated scanning for one server group and compare it with an unauthenticated scan",
+				Detail:        "Agree a scan account with the platform owner, scan the same hosts with and without credentials, explain the difference in findings, and hand the most important fixes to the owner.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "Both scan reports, your comparison and the fixes handed to the owner.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "vuln-remediation-slas",
 				Competency:    "vulnerability-management",
 				From:          2,
@@ -9529,7 +13003,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "vuln-attack-surface",
 				Competency:    "vulnerability-management",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "experience",
 				Title:         "Stand up attack-surface management for all internet-facing assets",
 				Detail:        "Discover external hosts, domains and cloud services, reconcile them with the asset inventory, assign an owner to every unknown asset, and fold them into scanning.",
@@ -9543,13 +13017,13 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "vuln-mentor-offsec",
 				Competency:    "vulnerability-management",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Be mentored by a head of offensive security or a red-team lead",
-				Detail:        "Use monthly sessions to test your testing plan and prioritisation against how attackers really chain weaknesses, and adjust the plan accordingly.",
-				EffortHours:   15,
-				DurationWeeks: 16,
+				Title:         "Have a red-team lead test your testing plan against real attack chains",
+				Detail:        "Over three monthly sessions, walk a red-team lead or head of offensive security through your yearly testing plan and priorities, ask how they would chain your open findings into a path to critical systems, and change the plan where those chains go untested.",
+				EffortHours:   12,
+				DurationWeeks: 12,
 				Evidence:      "Mentoring log and the revised testing plan with the changes marked.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -9559,13 +13033,17 @@ func bankLiteral() *assess.Bank {
 				ID:            "vuln-testing-programme",
 				Competency:    "vulnerability-management",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Run the annual security testing programme: scope, buy, manage and retest",
 				Detail:        "Scope tests by risk, select and contract the testers, manage the findings to closure and retest; if DORA designates you for it, plan threat-led penetration testing at least every three years.",
 				EffortHours:   60,
 				DurationWeeks: 26,
 				Evidence:      "Testing plan, statements of work, reports and the retest and closure status.",
+				MinSeniority:  5,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9581,6 +13059,23 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   50,
 				DurationWeeks: 16,
 				Evidence:      "Published policy, intake and handling process, report metrics and the approved strategy.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "vuln-exposure-tolerance",
+				Competency:    "vulnerability-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set the tolerance for overdue critical exposure and answer for it to the executive team",
+				Detail:        "Agree with the risk owners how many critical exposures may be overdue and for how long, report the actual figure each month with the owner of each one, and take every breach of the tolerance to the executive risk forum for a decision.",
+				EffortHours:   30,
+				DurationWeeks: 16,
+				Evidence:      "The agreed tolerance, the monthly reports and the decisions taken on each breach.",
+				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9588,7 +13083,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "cloud-study-csa-guidance",
 				Competency:    "cloud-security",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Study the CSA Security Guidance and the Cloud Controls Matrix",
 				Detail:        "Learn the shared responsibility model and the control domains, then map one of your cloud workloads to the Cloud Controls Matrix and mark who owns each control.",
@@ -9600,8 +13095,23 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "cloud-breach-casebook",
+				Competency:    "cloud-security",
+				To:            1,
+				Category:      "education",
+				Title:         "Work out the misconfiguration behind three published cloud breaches",
+				Detail:        "Choose three published post-incident reports involving cloud services, name the misconfiguration or over-broad role that made each one possible, and check whether the same setting exists in one of your own accounts.",
+				EffortHours:   8,
+				DurationWeeks: 2,
+				Evidence:      "A page per breach naming its cause, and what you found in your own account.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "cloud-pair-platform",
 				Competency:    "cloud-security",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
 				Title:         "Pair with a cloud platform engineer through one landing-zone change",
@@ -9647,7 +13157,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "cloud-key-leak-exercise",
 				Competency:    "cloud-security",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "experience",
 				Title:         "Run a cloud incident exercise built around a leaked access key",
 				Detail:        "Simulate a leaked credential, test whether logging shows what it was used for, and time revocation and containment, with the platform team doing the hands-on work.",
@@ -9661,14 +13171,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "cloud-shadow-ccoe",
 				Competency:    "cloud-security",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join the cloud centre of excellence or design authority for a quarter",
-				Detail:        "Attend its decisions on new services and guardrails, and watch how it trades delivery speed against control.",
+				Title:         "Sit on the cloud design authority for a quarter and take one guardrail proposal to a decision",
+				Detail:        "Attend its decisions on new services and guardrails for three months, watch how it trades delivery speed against control, and bring one guardrail proposal of your own through to a decision.",
 				EffortHours:   20,
 				DurationWeeks: 12,
-				Evidence:      "Notes of the decisions observed and the security points you raised.",
+				Evidence:      "Notes of the decisions observed and the record of your proposal and its outcome.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9677,7 +13187,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "cloud-migration-wave",
 				Competency:    "cloud-security",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Lead security for a major cloud migration wave",
 				Detail:        "Set security requirements per workload, enforce guardrails, monitor posture during the move, and define the exit criteria each workload must meet before go-live.",
@@ -9705,15 +13215,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "cloud-concentration",
+				Competency:    "cloud-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the organisation's stance on cloud provider concentration with the CIO",
+				Detail:        "List which critical services depend on a single provider or region, estimate the effect of a long provider outage, decide what you will accept, and agree the exit or resilience measures with the CIO and the risk committee.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The dependency map, the stance paper and the record of the CIO's and the committee's agreement.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "data-study-cissp-d2",
 				Competency:    "data-protection",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study CISSP Domain 2, Asset Security (10% of the exam)",
+				Title:         "Learn data classification and the data lifecycle from CISSP Domain 2, Asset Security",
 				Detail:        "Cover data classification, ownership, the data lifecycle and data security controls, then compare with your organisation's classification policy.",
 				EffortHours:   20,
 				DurationWeeks: 4,
-				Evidence:      "Study notes, a Domain 2 practice-test score and a short comparison with your own policy.",
+				Evidence:      "Study notes and a short comparison with your own classification policy.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9721,7 +13247,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "data-shadow-key-mgmt",
 				Competency:    "data-protection",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Shadow the team that runs key management and certificate renewal",
 				Detail:        "See how keys are generated, stored, rotated and retired, and how certificate expiry is tracked and renewed.",
@@ -9748,6 +13274,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "data-dlp-rule",
+				Competency:    "data-protection",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write and test one DLP rule in monitor mode for a single data type",
+				Detail:        "With the DLP owner, write a rule for one data type such as payment card numbers, run it in monitor mode for two weeks, and review each match to sort true from false positives.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "The rule, your review of the matches and the tuning you proposed.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "data-own-crypto-inventory",
 				Competency:    "data-protection",
 				From:          2,
@@ -9763,16 +13304,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "data-mentor-pqc",
+				ID:            "data-classification-check",
 				Competency:    "data-protection",
 				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Check how the classification scheme is applied in one shared store and fix what is wrong",
+				Detail:        "Sample documents in a shared file store, compare their labels and access with the scheme, fix mislabelled or over-shared items with their owners, and propose one change to the scheme where people keep getting it wrong.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "Sample results, the fixes made with owners, and your proposed change to the scheme.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "data-mentor-pqc",
+				Competency:    "data-protection",
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Be mentored by a cryptography architect on post-quantum readiness",
-				Detail:        "Go through the NIST post-quantum standards published in August 2024 (FIPS 203, 204 and 205) and what crypto-agility would mean for your systems.",
+				Title:         "Work out your systems' post-quantum exposure with a cryptography specialist",
+				Detail:        "Go through the NIST post-quantum standards published in August 2024 (FIPS 203, 204 and 205) with a cryptography architect, and list which of your systems would need new algorithms, larger keys or vendor upgrades.",
 				EffortHours:   15,
 				DurationWeeks: 12,
-				Evidence:      "Mentoring notes and a list of systems whose cryptography would need to change.",
+				Evidence:      "Notes of the sessions and the list of systems whose cryptography would need to change.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9781,13 +13337,14 @@ func bankLiteral() *assess.Bank {
 				ID:            "data-dlp-rollout",
 				Competency:    "data-protection",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Lead an organisation-wide data-classification and loss-prevention rollout",
 				Detail:        "Agree labels with the business, roll out labelling and loss-prevention rules in monitor mode first, then enforce where false positives are low, and report the trends.",
 				EffortHours:   100,
 				DurationWeeks: 26,
 				Evidence:      "Labelling policy, adoption metrics, DLP event trends and the enforcement decisions.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9809,15 +13366,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "data-protection-report",
+				Competency:    "data-protection",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Give the risk committee a yearly account of data protection and cryptography",
+				Detail:        "Show encryption and labelling coverage for the most sensitive data, key and certificate failures, progress on the post-quantum plan and the risks you are accepting, and record what the committee decides.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The report, the committee minutes and the decisions tracked to closure.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "tool-scripting-course",
 				Competency:    "security-tooling",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Take a Python or PowerShell course aimed at security tasks",
-				Detail:        "Pick a course with labs on parsing logs, calling APIs and handling data, and finish it by automating a real chore from your own work.",
+				Detail:        "Pick a course with labs on parsing logs, calling APIs and handling data, and finish it by scripting a small task from your own work with a colleague reviewing the code.",
 				EffortHours:   40,
 				DurationWeeks: 8,
-				Evidence:      "Course completion and three scripts in a repository that automate real tasks.",
+				Evidence:      "Course completion and the script you wrote, with the reviewer's comments.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9825,7 +13398,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "tool-pair-soar",
 				Competency:    "security-tooling",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Pair with a security automation engineer while they build a SOAR playbook",
 				Detail:        "Follow the playbook from design to testing, and ask how they decide what to automate fully and what to leave for an analyst to approve.",
@@ -9847,6 +13420,21 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   30,
 				DurationWeeks: 6,
 				Evidence:      "Code in the repository, the runbook, and the time spent before and after.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "tool-integration",
+				Competency:    "security-tooling",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Connect two security tools through their APIs with a senior engineer reviewing",
+				Detail:        "Join, for example, the EDR to the SIEM or the vulnerability scanner to the ticketing system, document which fields map to which, and have a senior engineer review the integration before it goes live.",
+				EffortHours:   20,
+				DurationWeeks: 4,
+				Evidence:      "The integration configuration in version control, the field mapping and the review comments.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9884,14 +13472,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "tool-community",
 				Competency:    "security-tooling",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join a detection-engineering or open-source security tooling community",
-				Detail:        "Take part for six months, review others' work, and contribute a rule, a fix or a talk, so that practitioners outside your organisation critique your approach.",
+				Title:         "Contribute a rule or fix to an open-source security project and see it through review",
+				Detail:        "Pick a project you use, such as a Sigma rule set or an open-source scanner, submit a rule, fix or feature, and work through the maintainers' review until it is merged.",
 				EffortHours:   20,
-				DurationWeeks: 26,
-				Evidence:      "A merged contribution or talk, and notes of the feedback you got.",
+				DurationWeeks: 12,
+				Evidence:      "The merged contribution and the review thread.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -9900,7 +13488,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "tool-rationalise-stack",
 				Competency:    "security-tooling",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Rationalise the security tool stack against coverage and cost",
 				Detail:        "Map each tool to CSF 2.0 functions and ATT&CK coverage, find overlaps and unused licences, and propose what to consolidate or retire.",
@@ -9928,12 +13516,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "tool-build-buy",
+				Competency:    "security-tooling",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Decide whether to build, buy or consolidate one security platform, and defend the choice",
+				Detail:        "Compare building in-house, buying a new product and extending a platform you already own on five-year cost, skills, lock-in and coverage, and take the recommendation through the investment board.",
+				EffortHours:   40,
+				DurationWeeks: 12,
+				Evidence:      "The options paper with five-year costs and the investment board's decision.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "risk-read-ir8286a",
 				Competency:    "risk-management",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST IR 8286A on identifying and estimating cybersecurity risk for ERM",
-				Detail:        "It explains risk appetite and tolerance and how a cybersecurity risk register feeds enterprise risk management. Compare its register fields with the ones your organisation uses.",
+				Title:         "Compare your risk register's fields with those in NIST IR 8286A",
+				Detail:        "NIST IR 8286A explains risk appetite and tolerance and how a cybersecurity risk register feeds enterprise risk management. Compare its register fields with the ones your organisation uses.",
 				EffortHours:   12,
 				DurationWeeks: 3,
 				Evidence:      "Reading notes and a field-by-field comparison of your register with the IR 8286A one.",
@@ -9944,7 +13548,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "risk-observe-committee",
 				Competency:    "risk-management",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Attend the risk committee or ERM forum as an observer for two cycles",
 				Detail:        "Watch how risks are presented, challenged, escalated and accepted, and ask the chair afterwards what makes a risk paper useful to them.",
@@ -9971,6 +13575,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "risk-register-entries",
+				Competency:    "risk-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write three risks from a project in register form and agree them with the risk owner",
+				Detail:        "Take a project or change you know, describe three risks as cause, event and consequence, rate them on the organisation's scale, and agree the wording, rating and owner with the person accountable.",
+				EffortHours:   10,
+				DurationWeeks: 3,
+				Evidence:      "The three register entries and the risk owner's agreement.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "risk-own-register",
 				Competency:    "risk-management",
 				From:          2,
@@ -9989,10 +13608,10 @@ func bankLiteral() *assess.Bank {
 				ID:            "risk-study-crisc-d3",
 				Competency:    "risk-management",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
-				Title:         "Study CRISC Domain 3, Risk Response and Reporting (32% of the exam)",
-				Detail:        "Cover treatment options, control design and ownership, and risk monitoring and reporting in the 2021 job practice, and rework one of your risk reports with what you learn.",
+				Title:         "Study risk response and reporting in the CRISC job practice and rework one risk report",
+				Detail:        "Cover treatment options, control design and ownership, and risk monitoring and reporting from ISACA's current CRISC job practice, and rework one of your risk reports with what you learn.",
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "Study notes, practice-question scores for the domain and the revised risk report.",
@@ -10003,14 +13622,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "risk-mentor-cro",
 				Competency:    "risk-management",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Be mentored by a chief risk officer or senior ERM lead",
-				Detail:        "Use the sessions to learn how the enterprise view treats cyber next to credit, operational and strategic risk, and how to write for that audience.",
-				EffortHours:   15,
-				DurationWeeks: 16,
-				Evidence:      "Mentoring log and the changes you made to your risk reporting.",
+				Title:         "Have a chief risk officer or ERM lead critique one of your cyber risk papers",
+				Detail:        "Send a recent cyber risk paper to the CRO or a senior ERM lead, ask how it reads next to the credit, operational and strategic risks they see, and rewrite it in the terms the enterprise view uses.",
+				EffortHours:   10,
+				DurationWeeks: 8,
+				Evidence:      "The paper before and after, and the ERM lead's comments.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10019,7 +13638,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "risk-fair-quantify",
 				Competency:    "risk-management",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Quantify one top risk with FAIR and present the loss-exposure range",
 				Detail:        "Use the method in Measuring and Managing Information Risk (Freund and Jones) to estimate frequency and magnitude as ranges, and show how a proposed control shifts the range.",
@@ -10047,9 +13666,25 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "risk-tolerance-decisions",
+				Competency:    "risk-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Take the cyber risks outside tolerance to the executive risk forum for explicit decisions",
+				Detail:        "Each quarter, pick the risks outside tolerance, set out the options and their costs with the risk owners, and have the executive risk forum accept, fund or stop each one, recording who decided.",
+				EffortHours:   30,
+				DurationWeeks: 16,
+				Evidence:      "Two quarters of decision papers and the decisions recorded against each risk.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "gov-study-cism-d1",
 				Competency:    "governance-policy",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Study the governance content of the current CISM exam outline",
 				Detail:        "Cover governance structures, roles and responsibilities, and how security strategy links to enterprise goals. ISACA revised the outline for exams from 3 November 2026, so take the syllabus from ISACA's current outline and use a study guide written for it, such as a current edition of the CISM All-in-One Exam Guide by Peter H. Gregory.",
@@ -10063,7 +13698,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "gov-observe-steering",
 				Competency:    "governance-policy",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Observe the security steering committee for a quarter",
 				Detail:        "Attend as a guest, watch how decisions and policy exceptions are handled, and ask the secretary how the agenda is built.",
@@ -10090,6 +13725,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "gov-steering-minutes",
+				Competency:    "governance-policy",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Take the minutes and keep the action log for the security steering group for a quarter",
+				Detail:        "Record each decision with its owner and date, chase the actions between meetings, and check every decision against the group's terms of reference, raising any that fall outside them with the chair.",
+				EffortHours:   12,
+				DurationWeeks: 12,
+				Evidence:      "Three sets of minutes and the action log with closure status.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "gov-policy-set",
 				Competency:    "governance-policy",
 				From:          2,
@@ -10105,31 +13755,31 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "gov-mentor-grc-head",
+				ID:            "gov-read-fitzgerald",
 				Competency:    "governance-policy",
 				From:          2,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Be mentored by a CISO or head of GRC on governance design",
-				Detail:        "Discuss how they set decision rights, escalation routes and committee structures, and compare them with yours.",
+				To:            3,
+				Category:      "education",
+				Title:         "Map your governance structure against Fitzgerald's Information Security Governance Simplified",
+				Detail:        "Read the book with your organisation's governance beside you, draw your structure the way the book models it, and mark the roles, forums and decision rights that are missing or unclear.",
 				EffortHours:   15,
-				DurationWeeks: 16,
-				Evidence:      "Mentoring log and a short note of changes proposed for your governance model.",
+				DurationWeeks: 4,
+				Evidence:      "Your drawing of the governance structure with the gaps marked, discussed with your manager.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
 			},
 			{
-				ID:            "gov-read-fitzgerald",
+				ID:            "gov-mentor-grc-head",
 				Competency:    "governance-policy",
-				From:          2,
+				From:          3,
 				To:            4,
-				Category:      "education",
-				Title:         "Read Information Security Governance Simplified by Todd Fitzgerald",
-				Detail:        "Read it with your own governance model beside you, and note each place where the book's practice and yours differ.",
-				EffortHours:   15,
-				DurationWeeks: 4,
-				Evidence:      "A gap note comparing the book's model with your organisation's.",
+				Category:      "exposure",
+				Title:         "Lay your governance model beside another organisation's and propose changes",
+				Detail:        "Ask a CISO or head of GRC elsewhere for two sessions on how they set decision rights, escalation routes and committee structures, compare their model with yours, and write up the changes you would make.",
+				EffortHours:   10,
+				DurationWeeks: 8,
+				Evidence:      "Notes of both sessions and your proposal of changes to your governance model.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10137,7 +13787,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "gov-ai-policy",
 				Competency:    "governance-policy",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "experience",
 				Title:         "Write the AI acceptable-use and risk policy using NIST AI RMF 1.0 or ISO/IEC 42001:2023",
@@ -10153,7 +13803,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "gov-charter-raci",
 				Competency:    "governance-policy",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Write the steering committee charter and RACI for security decisions, then run it",
 				Detail:        "Define who decides, who is consulted and who is informed for the key security decisions, set up the committee with that charter, and run its first three meetings.",
@@ -10182,12 +13832,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "gov-board-oversight-calendar",
+				Competency:    "governance-policy",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree with the board which security matters it oversees and when",
+				Detail:        "Draft the board's cyber oversight calendar (the decisions, reports and training that come to it and when), agree it with the company secretary and the committee chair, and bring the first items to the board on schedule.",
+				EffortHours:   30,
+				DurationWeeks: 16,
+				Evidence:      "The agreed oversight calendar and the papers for its first items.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "comp-study-cissp-d1",
 				Competency:    "regulatory-compliance",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Study CISSP Domain 1, Security and Risk Management (16% of the exam), legal topics",
-				Detail:        "Concentrate on legal, regulatory and contractual requirements, privacy and investigations, and list which of those bind your organisation.",
+				Title:         "List the laws and contracts that bind you, using the legal topics in CISSP Domain 1",
+				Detail:        "Use the legal, regulatory and contractual requirements, privacy and investigations topics of Domain 1, Security and Risk Management, as a checklist, and list which of them bind your organisation.",
 				EffortHours:   25,
 				DurationWeeks: 5,
 				Evidence:      "Study notes and a list of the laws and contracts that apply, checked by Legal or Compliance.",
@@ -10198,10 +13864,10 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "comp-shadow-filing",
 				Competency:    "regulatory-compliance",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
-				Title:         "Shadow the compliance or legal team through a regulatory filing or inspection",
-				Detail:        "Watch how evidence is prepared, who signs and how the regulator's questions are answered.",
+				Title:         "Follow the compliance or legal team through the next regulatory filing or inspection",
+				Detail:        "Ask to join the next scheduled filing, return or inspection; if none falls within the quarter, have the compliance lead walk you through the file of the last one. Note how evidence is prepared, who signs and how the regulator's questions are answered.",
 				EffortHours:   12,
 				DurationWeeks: 8,
 				Evidence:      "Notes on the process and the evidence requested, reviewed by the compliance lead.",
@@ -10225,6 +13891,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "comp-applicability",
+				Competency:    "regulatory-compliance",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Work out with Legal whether NIS2, or another new rule, applies to your organisation",
+				Detail:        "Check your sector, size and services against the rule's scope (for NIS2, its annexes and your country's transposing law), decide with Legal whether and how you are covered, and record the reasoning.",
+				EffortHours:   12,
+				DurationWeeks: 4,
+				Evidence:      "The applicability note with its reasoning, signed off by Legal.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "comp-gap-matrix",
 				Competency:    "regulatory-compliance",
 				From:          2,
@@ -10243,7 +13924,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "comp-read-primary-texts",
 				Competency:    "regulatory-compliance",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Read the primary texts of the main rules that bind you, not summaries",
 				Detail:        "For example NIS2 Art. 20 to 23, DORA Art. 5 to 16 and 28 to 30, or the SEC 2023 rules on Form 8-K Item 1.05 and Regulation S-K Item 106, and write a one-page brief on each for your leadership.",
@@ -10257,14 +13938,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "comp-working-group",
 				Competency:    "regulatory-compliance",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join a regulatory working group in an industry association or ISAC",
-				Detail:        "Follow draft rules and supervisor guidance with peers for six months, and brief your leadership on what is coming and when.",
+				Title:         "Help an industry working group answer a draft rule, and brief leadership on its impact",
+				Detail:        "Take a seat in an industry association or ISAC working group that is responding to a draft rule or supervisor guidance, help draft the response, and give your leadership a one-page impact study with dates.",
 				EffortHours:   20,
-				DurationWeeks: 26,
-				Evidence:      "Meeting notes and your briefing to leadership on upcoming changes.",
+				DurationWeeks: 16,
+				Evidence:      "The consultation response you helped draft and your impact brief to leadership.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10273,13 +13954,14 @@ func bankLiteral() *assess.Bank {
 				ID:            "comp-lead-programme",
 				Competency:    "regulatory-compliance",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Lead a compliance programme for a new regulation from scoping to attestation",
 				Detail:        "Scope which entities and services are covered, plan the work across IT, Legal and the business, and bring the organisation to the point where management can attest, for example DORA's ICT risk framework or NIS2.",
 				EffortHours:   120,
 				DurationWeeks: 26,
 				Evidence:      "Scoping decision, programme plan, status reports and the attestation or supervisor submission.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10301,11 +13983,27 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "comp-supervisor-review",
+				Competency:    "regulatory-compliance",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Rehearse a supervisory review on cyber, and lead the cyber part of the next real one",
+				Detail:        "Ask Compliance to name you the cyber lead for the next scheduled supervisory review or regulator meeting. Ahead of it, run a mock review with Legal and Compliance on the questions the supervisor asked last time; on the day, lead the cyber part and track every commitment made to closure.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "Mock-review notes, the submission and the tracker of commitments made to the supervisor.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "strat-read-csf2",
 				Competency:    "security-strategy",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST CSF 2.0 (CSWP 29) and sketch your organisation's current profile",
+				Title:         "Sketch your organisation's current profile after studying NIST CSF 2.0 (CSWP 29)",
 				Detail:        "Learn the six functions, the Organizational Profiles and Tiers 1 to 4, then rate your organisation roughly per category to see where the gaps are.",
 				EffortHours:   15,
 				DurationWeeks: 4,
@@ -10317,10 +14015,10 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "strat-shadow-planning",
 				Competency:    "security-strategy",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
-				Title:         "Shadow the CISO through the annual security planning cycle",
-				Detail:        "Attend the planning sessions and the budget discussions, and ask how priorities were set and what was left out.",
+				Title:         "Follow the CISO through the annual security planning cycle and note what was left out",
+				Detail:        "Attend the planning sessions and the budget discussions, and ask how priorities were set and which proposals were dropped and why.",
 				EffortHours:   16,
 				DurationWeeks: 12,
 				Evidence:      "Notes on how priorities were chosen and a summary of the trade-offs made.",
@@ -10344,10 +14042,56 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "strat-csf-profile-roadmap",
+				ID:            "strat-roadmap-items",
+				Competency:    "security-strategy",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Draft three roadmap items with cost and business input for the next security plan",
+				Detail:        "Take three gaps your manager agrees matter, write each as a roadmap item with its outcome, rough cost, dependencies and the view of a business sponsor, and have them reviewed for the next plan.",
+				EffortHours:   16,
+				DurationWeeks: 6,
+				Evidence:      "The three items, the review comments and whether each made the plan.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "strat-mentor-ciso",
 				Competency:    "security-strategy",
 				From:          2,
 				To:            3,
+				Category:      "exposure",
+				Title:         "Have a CISO from another organisation challenge your plan on value and on what to stop",
+				Detail:        "Over three monthly sessions, bring your plan to a sitting CISO and have it challenged on business value, sequencing and what you would stop doing; record each change you make.",
+				EffortHours:   10,
+				DurationWeeks: 12,
+				Evidence:      "Notes of the sessions and the plan versions before and after.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "strat-annual-plan",
+				Competency:    "security-strategy",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Write the annual security plan for your area with objectives, KPIs and investment requests",
+				Detail:        "Link every objective to a business goal or top risk, set measurable KPIs, and take the plan through approval by the leadership of your area.",
+				EffortHours:   60,
+				DurationWeeks: 12,
+				Evidence:      "Approved annual plan and the KPI baseline.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "strat-csf-profile-roadmap",
+				Competency:    "security-strategy",
+				From:          3,
+				To:            4,
 				Category:      "experience",
 				Title:         "Run a CSF 2.0 current-versus-target profile and turn the gaps into a roadmap",
 				Detail:        "Rate current and target outcomes with the business, pick the target tier, and sequence the gaps into a 12 to 36 month roadmap with costs and owners.",
@@ -10359,24 +14103,9 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "strat-mentor-ciso",
-				Competency:    "security-strategy",
-				From:          2,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Be mentored by a sitting CISO on strategy and business alignment",
-				Detail:        "Meet monthly for six months, bring your roadmap and have it challenged on business value, sequencing and what you would stop doing.",
-				EffortHours:   18,
-				DurationWeeks: 26,
-				Evidence:      "Mentoring log and the roadmap versions before and after.",
-				Src: assess.Source{
-					File: "actions.toml",
-				},
-			},
-			{
 				ID:            "strat-study-gstrt",
 				Competency:    "security-strategy",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "education",
 				Title:         "Prepare for GSTRT (SANS LDR514: strategic planning, policy and leadership)",
@@ -10384,22 +14113,6 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   80,
 				DurationWeeks: 12,
 				Evidence:      "Course or study notes with applied exercises, and practice-test scores or the GSTRT pass.",
-				Src: assess.Source{
-					File: "actions.toml",
-				},
-			},
-			{
-				ID:            "strat-annual-plan",
-				Competency:    "security-strategy",
-				From:          3,
-				To:            5,
-				Category:      "experience",
-				Title:         "Write the annual security plan with objectives, KPIs and investment requests",
-				Detail:        "Link every objective to a business goal or top risk, set measurable KPIs, and take the plan through executive approval.",
-				EffortHours:   60,
-				DurationWeeks: 12,
-				Evidence:      "Approved annual plan and the KPI baseline.",
-				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10426,10 +14139,10 @@ func bankLiteral() *assess.Bank {
 				From:          4,
 				To:            5,
 				Category:      "exposure",
-				Title:         "Join a CISO peer forum and test your strategy against peers",
-				Detail:        "Take part for a year, present your strategy once for peer challenge, and bring back at least one practice worth adopting.",
-				EffortHours:   30,
-				DurationWeeks: 52,
+				Title:         "Put your strategy through a structured challenge at a CISO peer forum",
+				Detail:        "Present your strategy once to a CISO peer group, ask each peer what they would cut or add, and bring back at least one practice worth adopting.",
+				EffortHours:   16,
+				DurationWeeks: 16,
 				Evidence:      "Notes of the peer challenge and the change you adopted.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -10438,7 +14151,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "fin-course-non-finance",
 				Competency:    "budget-finance",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Take a finance-for-non-finance-managers course",
 				Detail:        "Learn capital versus operating spend, depreciation, net present value and payback, and explain your team's last budget in those terms.",
@@ -10452,7 +14165,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "fin-sit-with-fbp",
 				Competency:    "budget-finance",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Sit with your finance business partner through one budget cycle",
 				Detail:        "Join the forecast and budget meetings and learn how finance builds, challenges and approves cost lines.",
@@ -10479,6 +14192,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "fin-cost-renewal",
+				Competency:    "budget-finance",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Cost one tool over three years and track its spend against forecast for a quarter",
+				Detail:        "Work out licences, support, staff time and growth for one tool over three years, check the figures with the budget owner, and compare actual spend with the forecast each month.",
+				EffortHours:   12,
+				DurationWeeks: 12,
+				Evidence:      "The three-year cost sheet and three months of actual against forecast.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "fin-build-budget",
 				Competency:    "budget-finance",
 				From:          2,
@@ -10489,6 +14217,10 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "Budget model and monthly variance reports.",
+				MinSeniority:  5,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10497,7 +14229,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "fin-study-cciso-d5",
 				Competency:    "budget-finance",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Study CCISO Domain 5: Strategic Planning, Finance, Procurement and Third-Party Management",
 				Detail:        "Use the CCISO All-in-One Exam Guide by Bennett and Genung for budgeting, cost-benefit analysis and procurement, and apply each topic to your own budget.",
@@ -10511,7 +14243,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "fin-negotiation",
 				Competency:    "budget-finance",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Take part in a vendor negotiation and contract renewal alongside procurement",
@@ -10524,9 +14256,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "fin-defend-budget",
+				ID:            "fin-zero-based-review",
 				Competency:    "budget-finance",
 				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Run a zero-based review of security spend and move money to the top risks",
+				Detail:        "Justify every line from zero against the risk register and strategy, stop what no longer earns its cost, and reinvest in the highest risks.",
+				EffortHours:   60,
+				DurationWeeks: 12,
+				Evidence:      "Review workbook, reallocation decision and the revised budget.",
+				MinSeniority:  6,
+				Requires: map[string]float64{
+					"budget_owned": 1,
+				},
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "fin-defend-budget",
+				Competency:    "budget-finance",
+				From:          4,
 				To:            5,
 				Category:      "experience",
 				Title:         "Present and defend the security budget to the CFO or finance committee",
@@ -10543,16 +14294,16 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "fin-zero-based-review",
+				ID:            "fin-value-report",
 				Competency:    "budget-finance",
 				From:          4,
 				To:            5,
 				Category:      "experience",
-				Title:         "Run a zero-based review of security spend and move money to the top risks",
-				Detail:        "Justify every line from zero against the risk register and strategy, stop what no longer earns its cost, and reinvest in the highest risks.",
-				EffortHours:   60,
+				Title:         "Show the board what last year's security spending bought against the risk appetite",
+				Detail:        "Set out which risks the spending brought back within appetite, which it did not and why, and what next year's money is meant to change, and take it to the board or its risk committee with the CFO's agreement.",
+				EffortHours:   30,
 				DurationWeeks: 12,
-				Evidence:      "Review workbook, reallocation decision and the revised budget.",
+				Evidence:      "The paper, the CFO's sign-off and the board or committee minutes.",
 				MinSeniority:  6,
 				Requires: map[string]float64{
 					"budget_owned": 1,
@@ -10564,13 +14315,13 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "tprm-read-sp800-161",
 				Competency:    "third-party-risk",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST SP 800-161r1 on cybersecurity supply chain risk management",
-				Detail:        "Focus on the practices for supplier criticality and the supply-chain controls, and compare them with how your organisation onboards suppliers.",
+				Title:         "Tier your ten largest suppliers with the criticality practices in NIST SP 800-161r1",
+				Detail:        "Read the publication's practices for supplier criticality and its supply-chain controls, use its criteria to tier your ten largest suppliers, and compare the result with how your organisation onboards them today.",
 				EffortHours:   20,
 				DurationWeeks: 4,
-				Evidence:      "Reading notes and a comparison with your supplier onboarding process.",
+				Evidence:      "Reading notes and your tiering of ten suppliers, checked with procurement.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10578,7 +14329,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "tprm-shadow-assessment",
 				Competency:    "third-party-risk",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Shadow a vendor security assessment from questionnaire to sign-off",
 				Detail:        "Follow an assessor through the questionnaire, evidence review and the follow-up call, and see how findings become contract terms or conditions.",
@@ -10605,6 +14356,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "tprm-soc2-review",
+				Competency:    "third-party-risk",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Work through one supplier's SOC 2 Type II report for scope, exceptions and the controls left to you",
+				Detail:        "Check the scope, the period, the carved-out subservice organisations, the exceptions the auditor found and the complementary user entity controls you are expected to run, and list which of those your teams actually run.",
+				EffortHours:   10,
+				DurationWeeks: 3,
+				Evidence:      "Your review note and the list of user entity controls with who runs each.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "tprm-end-to-end",
 				Competency:    "third-party-risk",
 				From:          2,
@@ -10620,15 +14386,30 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "tprm-peer-group",
+				ID:            "tprm-exit-plan",
 				Competency:    "third-party-risk",
 				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Write and walk through an exit plan for a critical technology supplier",
+				Detail:        "Work out how the service would be moved or brought in-house, how long it would take and what data must come back, then test the plan as a walkthrough with the service owner.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The exit plan and the walkthrough notes with actions.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "tprm-peer-group",
+				Competency:    "third-party-risk",
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join a third-party risk peer group or shared-assessment community",
-				Detail:        "Compare tiering models, questionnaires and monitoring practices with peers for six months, and bring back one practice to adopt.",
-				EffortHours:   16,
-				DurationWeeks: 26,
+				Title:         "Compare your supplier tiering model with three peer organisations and adopt one change",
+				Detail:        "Through a third-party risk peer group or shared-assessment community, exchange tiering criteria and monitoring practices with at least three peers over a quarter, and adopt the one change that would most improve your model.",
+				EffortHours:   14,
+				DurationWeeks: 12,
 				Evidence:      "Notes and the practice you adopted, with the result.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -10638,28 +14419,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "tprm-tiering-register",
 				Competency:    "third-party-risk",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Build the supplier tiering model and the register of ICT providers",
 				Detail:        "Set tiers by data, access and criticality, and keep a register like the DORA Art. 28 register of information, with the mandatory contract terms tracked as Art. 30 sets out.",
 				EffortHours:   80,
 				DurationWeeks: 16,
 				Evidence:      "Tiering model, the provider register and the contract-terms tracker.",
-				Src: assess.Source{
-					File: "actions.toml",
-				},
-			},
-			{
-				ID:            "tprm-exit-plan",
-				Competency:    "third-party-risk",
-				From:          3,
-				To:            5,
-				Category:      "experience",
-				Title:         "Write and walk through an exit plan for a critical technology supplier",
-				Detail:        "Work out how the service would be moved or brought in-house, how long it would take and what data must come back, then test the plan as a walkthrough with the service owner.",
-				EffortHours:   30,
-				DurationWeeks: 8,
-				Evidence:      "The exit plan and the walkthrough notes with actions.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10681,9 +14447,25 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "tprm-fourth-party",
+				Competency:    "third-party-risk",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Map the providers behind your critical suppliers and set a tolerance for shared dependencies",
+				Detail:        "Ask your critical suppliers for their own key providers, find the ones many of your services share, set how much shared dependency you will accept, and agree the responses with procurement and the service owners.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The fourth-party map, the agreed tolerance and the responses agreed for each shared dependency.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "priv-study-cipp",
 				Competency:    "privacy-programme",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Study for CIPP/E or CIPP/US, whichever law governs most of your data",
 				Detail:        "Use the IAPP body of knowledge for the region to learn the principles, lawful bases and data-subject rights, and keep a note of where your organisation's practice falls short.",
@@ -10697,7 +14479,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "priv-shadow-dpo",
 				Competency:    "privacy-programme",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Shadow the DPO through a data-subject request and a DPIA review",
 				Detail:        "See how requests are verified, searched and answered, and how the DPO challenges a DPIA before advising on it.",
@@ -10729,8 +14511,8 @@ func bankLiteral() *assess.Bank {
 				From:          1,
 				To:            2,
 				Category:      "experience",
-				Title:         "Handle a data-subject access request end to end within the one-month deadline",
-				Detail:        "Verify identity, search all systems, redact third-party data and reply within the month GDPR Art. 12 allows, then note where the search was slow.",
+				Title:         "Handle the next data-subject access request end to end, testing the process on your own data first",
+				Detail:        "Ask the privacy team to assign you the next access request, and until one comes, file a test request for your own data and follow it through. Verify identity, search all systems, redact third-party data and reply within the month GDPR Art. 12 allows, then note where the search was slow.",
 				EffortHours:   16,
 				DurationWeeks: 4,
 				Evidence:      "The request log with dates and a short note of process improvements.",
@@ -10744,8 +14526,8 @@ func bankLiteral() *assess.Bank {
 				From:          2,
 				To:            3,
 				Category:      "experience",
-				Title:         "Lead or co-author a DPIA for a new high-risk processing activity",
-				Detail:        "Describe the processing, assess necessity and proportionality, rate the risks to people, and agree the measures with the DPO as GDPR Art. 35 requires.",
+				Title:         "Lead the DPIA for the next high-risk processing in the project pipeline",
+				Detail:        "Ask the DPO which planned project needs a DPIA next; if none is due within the quarter, redo the oldest DPIA for a processing that has changed since. Describe the processing, assess necessity and proportionality, rate the risks to people, and agree the measures with the DPO as GDPR Art. 35 requires.",
 				EffortHours:   40,
 				DurationWeeks: 8,
 				Evidence:      "The completed DPIA and the DPO's advice.",
@@ -10757,7 +14539,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "priv-study-cipm",
 				Competency:    "privacy-programme",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Study the current CIPM body of knowledge with Privacy Program Management",
 				Detail:        "Use the IAPP book edited by Russell R. Densmore to cover programme governance, the operational lifecycle and metrics, and assess your programme against it. Take the topics from the body of knowledge IAPP has in force when you book: version 4.1.0 took effect on 2 September 2024, and IAPP reviews it every year.",
@@ -10771,14 +14553,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "priv-knowledgenet",
 				Competency:    "privacy-programme",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join your local IAPP KnowledgeNet chapter",
-				Detail:        "Attend the chapter meetings for six months and discuss enforcement cases and programme practice with privacy leaders from other organisations.",
-				EffortHours:   15,
-				DurationWeeks: 26,
-				Evidence:      "Notes of the sessions and one practice you brought back.",
+				Title:         "Test your programme against two enforcement decisions discussed at an IAPP KnowledgeNet chapter",
+				Detail:        "Attend your local chapter's meetings over a quarter, pick two recent enforcement decisions discussed there, and check whether the same failings could be found in your own programme.",
+				EffortHours:   12,
+				DurationWeeks: 12,
+				Evidence:      "Notes of the sessions and your check of the two decisions against your programme.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10787,7 +14569,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "priv-incident-drill",
 				Competency:    "privacy-programme",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Run a privacy-incident drill that tests the GDPR 72-hour notification",
 				Detail:        "Simulate a personal-data breach, practise the risk assessment, the decision to notify and the draft notice to the authority, and track the fixes.",
@@ -10815,9 +14597,25 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "priv-supervisory-contact",
+				Competency:    "privacy-programme",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Be the contact for the supervisory authority on the next complaint or prior consultation",
+				Detail:        "Ask to be named contact for the next complaint, breach follow-up or prior consultation under GDPR Art. 36. Until one arises, build the case-file template, rehearse the response to a past complaint with Legal, and agree who signs what goes to the authority.",
+				EffortHours:   24,
+				DurationWeeks: 12,
+				Evidence:      "The case-file template, the rehearsal notes and any correspondence you led.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "audit-study-iso",
 				Competency:    "audit-assurance",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Study ISO/IEC 27001:2022 and the audit method in ISO 19011",
 				Detail:        "Learn the management-system clauses and the Annex A structure of 93 controls in four themes, and how an auditor plans, samples and reports under ISO 19011.",
@@ -10831,7 +14629,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "audit-observe-fieldwork",
 				Competency:    "audit-assurance",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Observe an internal or external audit during fieldwork",
 				Detail:        "Sit in on interviews and control walkthroughs, see how evidence is asked for and judged, and ask the auditor what makes evidence good enough.",
@@ -10858,6 +14656,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "audit-test-sample",
+				Competency:    "audit-assurance",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Test a sample of one control's operation with an auditor checking your method",
+				Detail:        "Pick one control, such as removing leavers' access, draw a sample over the period, test each item against the control's description, and have an auditor or the audit lead review your method and conclusion.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "The sample, the test sheet, your conclusion and the reviewer's comments.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "audit-internal-isms",
 				Competency:    "audit-assurance",
 				From:          2,
@@ -10876,7 +14689,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "audit-study-lead-auditor",
 				Competency:    "audit-assurance",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Take an ISO/IEC 27001 Lead Auditor course and exam",
 				Detail:        "Usually a five-day course with an exam; the certifying body awards the higher grades only once you have logged audit hours, so keep an audit log from the start.",
@@ -10888,9 +14701,24 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "audit-shadow-itgc",
+				ID:            "audit-auditee-lead",
 				Competency:    "audit-assurance",
 				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Act as auditee lead for an ISO/IEC 27001, SOC 2 or PCI DSS audit",
+				Detail:        "Own the audit plan with the auditor, prepare control owners, manage the request list and negotiate the wording of findings on facts.",
+				EffortHours:   80,
+				DurationWeeks: 16,
+				Evidence:      "Audit plan, request tracker, the final report and the remediation plan for findings.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "audit-shadow-itgc",
+				Competency:    "audit-assurance",
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Shadow internal audit's testing of IT general controls",
@@ -10903,31 +14731,32 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "audit-auditee-lead",
+				ID:            "audit-observe-committee",
 				Competency:    "audit-assurance",
 				From:          3,
-				To:            5,
-				Category:      "experience",
-				Title:         "Act as auditee lead for an ISO/IEC 27001, SOC 2 or PCI DSS audit",
-				Detail:        "Own the audit plan with the auditor, prepare control owners, manage the request list and negotiate the wording of findings on facts.",
-				EffortHours:   80,
-				DurationWeeks: 16,
-				Evidence:      "Audit plan, request tracker, the final report and the remediation plan for findings.",
+				To:            4,
+				Category:      "exposure",
+				Title:         "Attend an audit committee meeting as an observer",
+				Detail:        "Ask the chief audit executive to bring you to a meeting, watch how directors question audit findings and management responses, and rewrite one of your own findings responses in the light of it.",
+				EffortHours:   6,
+				DurationWeeks: 4,
+				Evidence:      "Notes of the questions directors asked and your rewritten findings response.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
 			},
 			{
-				ID:            "audit-observe-committee",
+				ID:            "audit-assurance-calendar",
 				Competency:    "audit-assurance",
 				From:          3,
-				To:            5,
-				Category:      "exposure",
-				Title:         "Attend an audit committee meeting as an observer",
-				Detail:        "Ask the chief audit executive to bring you to a meeting, and watch how directors question audit findings and management responses.",
-				EffortHours:   6,
-				DurationWeeks: 4,
-				Evidence:      "Notes of the questions directors asked and what you would change in your own reporting.",
+				To:            4,
+				Category:      "experience",
+				Title:         "Build one audit calendar for the function and run the first internal audits to it",
+				Detail:        "Combine certification audits, customer audits, internal ISMS audits and control testing into one calendar for the year, merge the duplicate evidence requests, and run the first two internal audits on schedule.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The calendar, the merged request list and the first two internal audit reports.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -10949,9 +14778,25 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "audit-assurance-plan",
+				Competency:    "audit-assurance",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree a three-year security assurance plan with the chief audit executive",
+				Detail:        "Decide with the chief audit executive which risks internal audit will cover, which you will test yourselves and which need outside assurance, and take the joint plan to the audit committee.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The joint plan and the audit committee minutes approving it.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "its-read-phoenix",
 				Competency:    "it-strategy",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Read The Phoenix Project by Kim, Behr and Spafford and map it to your IT department",
 				Detail:        "Note the flows of work, the constraints and the unplanned work the book describes, and find where the same patterns appear in your own IT.",
@@ -10965,7 +14810,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "its-shadow-bu-leader",
 				Competency:    "it-strategy",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Shadow a business-unit leader for a week of planning meetings",
 				Detail:        "See how they set goals, spend money and judge technology, and ask what they wish IT did differently.",
@@ -10992,6 +14837,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "its-options-section",
+				Competency:    "it-strategy",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write the options and five-year costs for a platform replacement proposal",
+				Detail:        "Take one proposal going to the portfolio review, lay out at least three options including doing nothing, with five-year costs, migration effort and the main risks, and have the lead author review your section.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "Your options section and the lead author's review comments.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "its-portfolio-board",
 				Competency:    "it-strategy",
 				From:          2,
@@ -11007,13 +14867,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "its-study-cgeit",
+				ID:            "its-mentor-cio",
 				Competency:    "it-strategy",
 				From:          2,
+				To:            3,
+				Category:      "exposure",
+				Title:         "Go through one portfolio trade-off and one sourcing decision with a CIO",
+				Detail:        "In three sessions with a CIO or IT director, go through a recent portfolio trade-off, a sourcing decision and a difficult executive discussion, and write down what you would have decided and why it differed.",
+				EffortHours:   10,
+				DurationWeeks: 12,
+				Evidence:      "Notes of the sessions and your comparison of their decisions with yours.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "its-study-cgeit",
+				Competency:    "it-strategy",
+				From:          3,
 				To:            4,
 				Category:      "education",
-				Title:         "Study CGEIT Governance of Enterprise IT (40%) and Benefits Realization (26%)",
-				Detail:        "These two domains cover two-thirds of the exam; apply the benefits-realisation material to one recent investment in your organisation.",
+				Title:         "Study the CGEIT governance and benefits-realisation domains and review one investment",
+				Detail:        "Cover the Governance of Enterprise IT and Benefits Realization domains of ISACA's CGEIT outline, and apply the benefits-realisation material to one recent investment in your organisation.",
 				EffortHours:   60,
 				DurationWeeks: 10,
 				Evidence:      "Study notes, practice-question scores and a benefits review of one investment.",
@@ -11022,25 +14897,10 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "its-mentor-cio",
-				Competency:    "it-strategy",
-				From:          2,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Be mentored by a CIO or IT director",
-				Detail:        "Meet monthly for six months to discuss portfolio trade-offs, sourcing and how the CIO deals with the executive team.",
-				EffortHours:   18,
-				DurationWeeks: 26,
-				Evidence:      "Mentoring log and a note of how your view of IT priorities changed.",
-				Src: assess.Source{
-					File: "actions.toml",
-				},
-			},
-			{
 				ID:            "its-roadmap",
 				Competency:    "it-strategy",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Write the technology roadmap for one business area and get it approved",
 				Detail:        "Start from the business goals, set the target application and infrastructure landscape, sequence the moves with costs, and take it to approval.",
@@ -11068,11 +14928,27 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "its-technology-strategy",
+				Competency:    "it-strategy",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Draft the enterprise technology strategy with the executive team and take it to the board",
+				Detail:        "Start from the business plan, choose the few technology bets that matter, state what IT will stop doing, show the investment and expected value over three to five years, and take it through executive and board approval.",
+				EffortHours:   80,
+				DurationWeeks: 26,
+				Evidence:      "The strategy, the executive and board papers, and the minutes recording approval.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "metrics-read-jaquith",
 				Competency:    "metrics-reporting",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read Security Metrics: Replacing Fear, Uncertainty, and Doubt by Andrew Jaquith",
+				Title:         "Test your team's metrics against the criteria in Jaquith's Security Metrics",
 				Detail:        "Note what makes a metric good (consistent, cheap to collect, expressed as a number and in context), and test your team's current metrics against it.",
 				EffortHours:   12,
 				DurationWeeks: 4,
@@ -11084,7 +14960,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "metrics-sit-in-report",
 				Competency:    "metrics-reporting",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Sit in on the preparation of the monthly security report",
 				Detail:        "Watch where the data comes from, how it is cleaned and which numbers are questioned before the report goes out.",
@@ -11111,6 +14987,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "metrics-draft-report",
+				Competency:    "metrics-reporting",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Build one month's security report from the defined metrics and compare it with your manager's edit",
+				Detail:        "Collect the figures for each defined metric, check them against their sources, draft the commentary, and compare your draft with the version your manager sends out.",
+				EffortHours:   12,
+				DurationWeeks: 4,
+				Evidence:      "Your draft, the issued report and a note of what your manager changed and why.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "metrics-define-kris",
 				Competency:    "metrics-reporting",
 				From:          2,
@@ -11126,13 +15017,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "metrics-read-hubbard",
+				ID:            "metrics-monthly-dashboard",
 				Competency:    "metrics-reporting",
 				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Produce the monthly security dashboard for the CIO or COO for two quarters",
+				Detail:        "Show trends against targets rather than raw counts, explain every breach of a threshold with the action taken, and ask the reader each month what they decided with it.",
+				EffortHours:   60,
+				DurationWeeks: 26,
+				Evidence:      "Six monthly dashboards and the decisions or questions each one prompted.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "metrics-read-hubbard",
+				Competency:    "metrics-reporting",
+				From:          3,
 				To:            4,
 				Category:      "education",
-				Title:         "Read How to Measure Anything in Cybersecurity Risk by Hubbard and Seiersen",
-				Detail:        "Work through the calibration and simple quantitative methods, and replace one ordinal red-amber-green rating in your reporting with a range estimate.",
+				Title:         "Replace one red-amber-green rating with a range estimate, using Hubbard and Seiersen's methods",
+				Detail:        "Work through the calibration and simple quantitative methods in How to Measure Anything in Cybersecurity Risk by Hubbard and Seiersen, then replace one ordinal rating in your reporting with a calibrated range estimate.",
 				EffortHours:   15,
 				DurationWeeks: 4,
 				Evidence:      "Reading notes and the before-and-after version of the reworked measure.",
@@ -11143,7 +15049,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "metrics-benchmarking",
 				Competency:    "metrics-reporting",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Compare dashboards with peer organisations through a CISO or ISAC benchmarking group",
@@ -11151,21 +15057,6 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   12,
 				DurationWeeks: 12,
 				Evidence:      "Notes of the comparison and the changes proposed to your dashboard.",
-				Src: assess.Source{
-					File: "actions.toml",
-				},
-			},
-			{
-				ID:            "metrics-monthly-dashboard",
-				Competency:    "metrics-reporting",
-				From:          3,
-				To:            5,
-				Category:      "experience",
-				Title:         "Produce the monthly security dashboard for the CIO or COO for two quarters",
-				Detail:        "Show trends against targets rather than raw counts, explain every breach of a threshold with the action taken, and ask the reader each month what they decided with it.",
-				EffortHours:   60,
-				DurationWeeks: 26,
-				Evidence:      "Six monthly dashboards and the decisions or questions each one prompted.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11202,11 +15093,27 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "metrics-board-measures",
+				Competency:    "metrics-reporting",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree with the board a short set of cyber risk measures and keep them comparable over the years",
+				Detail:        "Propose a few outcome measures tied to the risk appetite, agree definitions and targets with the committee chair, publish how each is calculated so the series stays comparable year on year, and report them each quarter.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The agreed measure definitions and the first two quarterly board reports using them.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "team-read-managers-path",
 				Competency:    "team-leadership",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read The Manager's Path by Camille Fournier",
+				Title:         "Choose three management habits from The Manager's Path by Camille Fournier and try them",
 				Detail:        "Focus on the chapters on mentoring, tech leadership and managing people, and write down three habits you will try in the next quarter.",
 				EffortHours:   12,
 				DurationWeeks: 4,
@@ -11216,15 +15123,30 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "team-role-mapping",
+				Competency:    "team-leadership",
+				To:            1,
+				Category:      "education",
+				Title:         "Map your own job and a colleague's to NICE work roles or SFIA skills",
+				Detail:        "Find the NICE work roles or SFIA skills that match your job and a colleague's, compare the tasks they list with what you both actually do, and talk the differences through with your manager.",
+				EffortHours:   6,
+				DurationWeeks: 2,
+				Evidence:      "The two mappings and your notes from the talk with your manager.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "team-mentor-first-lead",
 				Competency:    "team-leadership",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
-				Title:         "Be mentored by an experienced security manager as you take on your first lead role",
-				Detail:        "Meet every two weeks for four months, bring real situations (delegation, feedback, conflict) and agree what you will try next.",
+				Title:         "Talk through real delegation and feedback situations with a security manager as you first lead",
+				Detail:        "Every two weeks for four months, bring an experienced security manager one real situation from leading a small team or project (delegating, giving feedback, handling conflict), agree what you will try, and report back next time on how it went.",
 				EffortHours:   15,
 				DurationWeeks: 16,
-				Evidence:      "Mentoring log with situations discussed and what you tried.",
+				Evidence:      "A log of the situations, what you tried and what happened.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11255,6 +15177,7 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   40,
 				DurationWeeks: 12,
 				Evidence:      "Job description, interview rubric, scored panel notes and the hiring decision.",
+				MinSeniority:  5,
 				Requires: map[string]float64{
 					"team_size": 1,
 				},
@@ -11266,7 +15189,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "team-leadership-cohort",
 				Competency:    "team-leadership",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "exposure",
 				Title:         "Take part in a leadership cohort or a peer-coaching circle for six months",
 				Detail:        "Join a programme where managers from other functions work on real problems together and coach each other, and bring one team issue each time.",
@@ -11278,16 +15201,17 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "team-skills-matrix",
+				ID:            "team-performance-case",
 				Competency:    "team-leadership",
-				From:          3,
-				To:            5,
+				From:          2,
+				To:            3,
 				Category:      "experience",
-				Title:         "Build the team skills matrix and write a development plan for every direct report",
-				Detail:        "Rate the team against SFIA or NICE skills, find the gaps that matter for the strategy, and agree a 70-20-10 plan with each person.",
-				EffortHours:   40,
-				DurationWeeks: 12,
-				Evidence:      "Skills matrix, the individual development plans and the first quarterly review.",
+				Title:         "Agree written expectations with each report, and handle the next performance concern with HR",
+				Detail:        "Agree written expectations and measures with every direct report now. When a concern arises, follow HR's process: give support and regular feedback, document progress, and reach a decision within the agreed timeline.",
+				EffortHours:   30,
+				DurationWeeks: 16,
+				Evidence:      "The expectation records for each report and, for any case, the review notes and outcome with HR's confirmation of process.",
+				MinSeniority:  5,
 				Requires: map[string]float64{
 					"team_size": 1,
 				},
@@ -11296,16 +15220,17 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "team-performance-case",
+				ID:            "team-skills-matrix",
 				Competency:    "team-leadership",
 				From:          3,
 				To:            4,
 				Category:      "experience",
-				Title:         "Handle an underperformance case fairly with HR through to its outcome",
-				Detail:        "Set clear expectations in writing, give support and regular feedback, document progress, and reach a decision within the agreed timeline.",
-				EffortHours:   30,
-				DurationWeeks: 16,
-				Evidence:      "Expectation letter, review notes and the outcome, with HR's confirmation of process.",
+				Title:         "Build the team skills matrix and write a development plan for every direct report",
+				Detail:        "Rate the team against SFIA or NICE skills, find the gaps that matter for the strategy, and agree a 70-20-10 plan with each person.",
+				EffortHours:   40,
+				DurationWeeks: 12,
+				Evidence:      "Skills matrix, the individual development plans and the first quarterly review.",
+				MinSeniority:  5,
 				Requires: map[string]float64{
 					"team_size": 1,
 				},
@@ -11317,7 +15242,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "team-talent-review",
 				Competency:    "team-leadership",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "exposure",
 				Title:         "Sit in on a senior talent review and calibration session",
 				Detail:        "Ask a senior leader to take you along, watch how performance and potential are argued and calibrated, and compare with how you assess your own people.",
@@ -11340,6 +15265,28 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 16,
 				Evidence:      "Organisation design, the succession plan and the funded development actions.",
 				MinSeniority:  6,
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "team-develop-deputy",
+				Competency:    "team-leadership",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Prepare one of your managers to deputise for you and hand over part of your role",
+				Detail:        "Agree a development plan with them, give them your place at two executive meetings and one budget round, and hand one area of your role over to them in full within six months.",
+				EffortHours:   30,
+				DurationWeeks: 26,
+				Evidence:      "The development plan, the meetings they attended in your place and the handover record.",
+				MinSeniority:  6,
+				Requires: map[string]float64{
+					"team_size": 1,
+				},
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11347,10 +15294,10 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "board-read-nacd",
 				Competency:    "board-communication",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read the NACD 2023 Director's Handbook on Cyber-Risk Oversight",
-				Detail:        "Learn the six principles directors use to oversee cyber risk, and list the questions your own board would ask under each one.",
+				Title:         "List your board's likely questions under each principle of the NACD 2023 cyber-risk oversight handbook",
+				Detail:        "Read the 2023 Director's Handbook on Cyber-Risk Oversight from NACD and the Internet Security Alliance, which added a sixth principle to the earlier five, and list the questions your own board would ask under each one.",
 				EffortHours:   10,
 				DurationWeeks: 3,
 				Evidence:      "Reading notes and a list of likely board questions by principle.",
@@ -11359,15 +15306,30 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "board-read-papers",
+				Competency:    "board-communication",
+				To:            1,
+				Category:      "education",
+				Title:         "Go through a year of board or committee risk papers and note what directors asked",
+				Detail:        "Ask the company secretary for the past year's risk items, or use the published papers of a public body, note what directors asked, what they decided and how long each item was given, and list what a security paper must do to get a decision.",
+				EffortHours:   8,
+				DurationWeeks: 3,
+				Evidence:      "Your notes on the questions and decisions, and your list of what a good paper does.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "board-shadow-prep",
 				Competency:    "board-communication",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
-				Title:         "Shadow the CISO while they prepare a board or audit committee briefing",
-				Detail:        "Help gather material, sit in the rehearsal and the debrief, and note which points were cut and why.",
+				Title:         "Help the CISO prepare a board or audit committee briefing, from first draft to debrief",
+				Detail:        "Draft one section yourself, sit in the rehearsal and the debrief, and note which points were cut and why.",
 				EffortHours:   12,
 				DurationWeeks: 8,
-				Evidence:      "Notes of the preparation, what was cut and the questions the board asked.",
+				Evidence:      "Your draft section, notes of what was cut and the questions the board asked.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11406,9 +15368,9 @@ func bankLiteral() *assess.Bank {
 				ID:            "board-read-brown",
 				Competency:    "board-communication",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
-				Title:         "Read The Security Leader's Communication Playbook by Jeffrey W. Brown",
+				Title:         "Rewrite your last executive briefing with Jeffrey W. Brown's Security Leader's Communication Playbook",
 				Detail:        "Apply its advice to rewrite your last executive briefing, and compare the two versions with your manager.",
 				EffortHours:   12,
 				DurationWeeks: 4,
@@ -11420,7 +15382,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "board-coach-ned",
 				Competency:    "board-communication",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Get coached by a board member or non-executive director",
@@ -11436,7 +15398,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "board-audit-committee",
 				Competency:    "board-communication",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Present to the audit or risk committee and keep the deck and the Q&A log",
 				Detail:        "Cover the risk posture, trends and the decisions needed in the committee's terms, rehearse hard questions, and follow up every question in writing.",
@@ -11451,7 +15413,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "board-director-education",
 				Competency:    "board-communication",
-				From:          3,
+				From:          4,
 				To:            5,
 				Category:      "exposure",
 				Title:         "Attend a director-education session on cyber-risk oversight",
@@ -11480,12 +15442,28 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "board-director-training",
+				Competency:    "board-communication",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Design and deliver the board's yearly cyber-risk training",
+				Detail:        "Agree the topics with the chair, build the session around two scenarios that fit the business and the decisions directors would face in them, and where NIS2 applies make it count towards the training its Art. 20 asks of the management body.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The training material, the attendance record and directors' feedback.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "infl-read-ciso-evolution",
 				Competency:    "cross-functional-influence",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read The CISO Evolution by Matthew K. Sharp and Kyriakos Lambros",
-				Detail:        "Focus on how business leaders think about value and risk, and rewrite one of your security requests in those terms.",
+				Title:         "Rewrite one security request in business terms after reading The CISO Evolution",
+				Detail:        "Read The CISO Evolution by Matthew K. Sharp and Kyriakos Lambros for how business leaders think about value and risk, and rewrite one of your recent security requests in those terms.",
 				EffortHours:   12,
 				DurationWeeks: 4,
 				Evidence:      "Reading notes and the rewritten request.",
@@ -11496,7 +15474,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "infl-attend-other-planning",
 				Competency:    "cross-functional-influence",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Attend another department's planning meetings for a quarter as a listener",
 				Detail:        "Pick a function you depend on, such as operations or sales, learn its goals and pressures, and note where security helps or gets in the way.",
@@ -11518,6 +15496,21 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   12,
 				DurationWeeks: 4,
 				Evidence:      "The signed exception with compensating controls and expiry date.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "infl-brokered-change",
+				Competency:    "cross-functional-influence",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Get one security change adopted by another team, with your manager opening the door",
+				Detail:        "Pick a small change another team must make, such as switching on a logging setting, ask your manager to open the conversation, then agree the plan, dates and checks with the team yourself.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "The agreed plan and the confirmation that the change is live.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11555,14 +15548,14 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "infl-mentor-outside-it",
 				Competency:    "cross-functional-influence",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Be mentored by a senior leader outside IT, in finance, operations or legal",
-				Detail:        "Meet monthly for six months to learn how decisions are really made in their part of the business and who shapes them.",
-				EffortHours:   15,
-				DurationWeeks: 26,
-				Evidence:      "Mentoring log and a map of the decision-makers you learned about.",
+				Title:         "Map how decisions really get made in one business function with a senior leader from it",
+				Detail:        "Meet a senior leader in finance, operations or legal three times over a quarter, ask them to walk you through two recent decisions and who shaped them, and draw the map of influence you learn.",
+				EffortHours:   10,
+				DurationWeeks: 12,
+				Evidence:      "Notes of the meetings and your map of the people who shape decisions there.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11571,7 +15564,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "infl-win-costly-requirement",
 				Competency:    "cross-functional-influence",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Win agreement for a security requirement that costs another department time or money",
 				Detail:        "Build the case with the affected leader, adjust the requirement to what they can absorb, and get a joint commitment with dates.",
@@ -11599,11 +15592,27 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "infl-decision-route",
+				Competency:    "cross-functional-influence",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Change how one kind of risk decision is taken across the organisation",
+				Detail:        "Pick a decision now taken case by case, such as accepting risk on a new supplier or launching with open security findings, design with the business owners who decides and on what evidence, and get the executive team to adopt it.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The decision route, the executive decision adopting it and the first cases decided under it.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "crisis-read-sp800-84-ctep",
 				Competency:    "crisis-leadership",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST SP 800-84 and the CISA Tabletop Exercise Package planner handbook",
+				Title:         "Draft a first exercise proposal from NIST SP 800-84 and the CISA CTEP planner handbook",
 				Detail:        "Learn how exercises are designed, run and evaluated, and pick a CISA package that fits your organisation's most likely crisis.",
 				EffortHours:   12,
 				DurationWeeks: 3,
@@ -11615,10 +15624,10 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "crisis-observe-tabletop",
 				Competency:    "crisis-leadership",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
 				Title:         "Observe an executive tabletop exercise and note what the decision-makers needed",
-				Detail:        "Sit in as an observer, record which information the executives asked for and when, and share your notes with the facilitator.",
+				Detail:        "Ask to sit in as an observer at the next executive tabletop; if none is planned within the quarter, observe a team-level exercise instead. Record which information the decision-makers asked for and when, and share your notes with the facilitator.",
 				EffortHours:   8,
 				DurationWeeks: 2,
 				Evidence:      "Observer notes and the facilitator's response.",
@@ -11637,6 +15646,21 @@ func bankLiteral() *assess.Bank {
 				EffortHours:   16,
 				DurationWeeks: 4,
 				Evidence:      "The exercise log and the after-action report.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "crisis-status-updates",
+				Competency:    "crisis-leadership",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Run the crisis team's status updates in an exercise, and join the support rota for real events",
+				Detail:        "In the next exercise, own the status updates: collect facts from each team, issue the update on the agreed schedule and keep the distribution list. Ask to be put on the crisis-support rota so you do the same when a real event comes.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "The updates you issued, the schedule you kept and your place on the rota.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11675,7 +15699,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "crisis-study-cism-d4",
 				Competency:    "crisis-leadership",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
 				Title:         "Study the incident management content of the current CISM exam outline",
 				Detail:        "Cover incident readiness, business continuity, disaster recovery and incident response management, and test your own plans against them. ISACA revised the outline for exams from 3 November 2026, so check the current outline for how this content is now grouped and weighted.",
@@ -11689,7 +15713,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "crisis-observe-dr",
 				Competency:    "crisis-leadership",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
 				Title:         "Observe a disaster-recovery failover test from the command room",
@@ -11705,13 +15729,14 @@ func bankLiteral() *assess.Bank {
 				ID:            "crisis-materiality-drill",
 				Competency:    "crisis-leadership",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Run a decision drill on materiality and regulator notification with Legal and executives",
 				Detail:        "Give the team a growing incident and make them decide, against the clock, whether it is material and whom to notify, and record the reasoning.",
 				EffortHours:   30,
 				DurationWeeks: 8,
 				Evidence:      "Drill pack, the decision log with reasoning and the after-action report.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11722,11 +15747,27 @@ func bankLiteral() *assess.Bank {
 				From:          4,
 				To:            5,
 				Category:      "experience",
-				Title:         "Lead the crisis management team through a major incident or a full-scale exercise",
-				Detail:        "Chair the crisis team, set priorities and communication rhythm, make the hard calls with the executives, and lead the review afterwards.",
+				Title:         "Chair the crisis team in a full-scale exercise, and be named crisis lead for real events",
+				Detail:        "Chair a full-scale exercise of the crisis management team now: set the priorities and the communication rhythm, make the hard calls with the executives and lead the review. Have the executive team name you crisis lead or deputy in the crisis plan, so you take the chair when a real major incident comes.",
 				EffortHours:   60,
 				DurationWeeks: 8,
-				Evidence:      "Crisis log, decision log, communications issued and the post-crisis review.",
+				Evidence:      "The exercise crisis and decision logs, the review, and the crisis plan naming you.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "crisis-external-exercise",
+				Competency:    "crisis-leadership",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Exercise the outside side of a crisis: regulators, law enforcement, media and the board",
+				Detail:        "Build an exercise around the first 72 hours of outside contact: regulator notifications, a report to law enforcement, a holding statement and a board call. Agree the contacts and who speaks for the organisation beforehand, and run it with Communications and Legal.",
+				EffortHours:   30,
+				DurationWeeks: 10,
+				Evidence:      "The contact list, the spokesperson roles, the exercise log and the after-action fixes.",
 				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
@@ -11735,13 +15776,27 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "culture-read-sp800-50",
 				Competency:    "security-culture",
-				To:            2,
+				To:            1,
 				Category:      "education",
-				Title:         "Read NIST SP 800-50 Rev. 1 on building a cybersecurity and privacy learning programme",
-				Detail:        "The 2024 revision replaces the 2003 SP 800-50. Learn how to assess needs, design content for different audiences and measure results, and compare with what your organisation does now.",
+				Title:         "Write a learning-needs assessment for one audience with NIST SP 800-50 Rev. 1",
+				Detail:        "The 2024 revision replaces the 2003 SP 800-50. Use its method to write the learning-needs assessment for one audience, such as finance staff or developers.",
 				EffortHours:   10,
 				DurationWeeks: 3,
-				Evidence:      "Reading notes and a short comparison with your current programme.",
+				Evidence:      "Reading notes and the needs assessment for one audience.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "culture-reporting-conversations",
+				Competency:    "security-culture",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Ask five colleagues outside IT what they did with the last suspicious message they got",
+				Detail:        "Talk to five people in different teams about the last suspicious email or call they received, what they did and what would have made reporting it easier, and share the themes with the awareness lead.",
+				EffortHours:   6,
+				DurationWeeks: 3,
+				Evidence:      "Notes of the five conversations and the themes you shared.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11749,6 +15804,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "culture-co-deliver",
 				Competency:    "security-culture",
+				From:          1,
 				To:            2,
 				Category:      "exposure",
 				Title:         "Co-deliver one awareness session alongside the awareness lead",
@@ -11781,11 +15837,11 @@ func bankLiteral() *assess.Bank {
 				From:          2,
 				To:            3,
 				Category:      "experience",
-				Title:         "Own the awareness programme for a year",
-				Detail:        "Plan the year by audience and risk, run the campaigns and training, and report trends in reporting rates and repeat clickers each quarter.",
+				Title:         "Own the awareness programme for two quarters",
+				Detail:        "Plan the two quarters by audience and risk, run the campaigns and training, and report trends in reporting rates and repeat clickers at the end of each quarter.",
 				EffortHours:   60,
-				DurationWeeks: 52,
-				Evidence:      "Annual plan, quarterly reports and the end-of-year review.",
+				DurationWeeks: 26,
+				Evidence:      "The plan, two quarterly reports and the closing review.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11794,13 +15850,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "culture-practitioner-community",
 				Competency:    "security-culture",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "exposure",
-				Title:         "Join a community of security awareness and culture practitioners",
-				Detail:        "Take part for six months, compare measures and campaigns with peers, and bring back one approach to try.",
+				Title:         "Borrow one behaviour measure from other awareness leads and run it for a campaign",
+				Detail:        "Through a community of awareness and culture practitioners, compare over a quarter the measures each of you uses beyond click rates, pick one you do not yet track, and run it for one campaign.",
 				EffortHours:   12,
-				DurationWeeks: 26,
-				Evidence:      "Notes and the result of the approach you tried.",
+				DurationWeeks: 12,
+				Evidence:      "Notes of the comparison and the results of the measure you ran.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11809,7 +15865,7 @@ func bankLiteral() *assess.Bank {
 				ID:            "culture-champions",
 				Competency:    "security-culture",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
 				Title:         "Set up and grow a security champions network across the business",
 				Detail:        "Recruit champions in each function, give them time, training and recognition agreed with their managers, and measure their effect on reporting and on early security involvement.",
@@ -11852,9 +15908,25 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "culture-executive-example",
+				Competency:    "security-culture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Have each executive model one visible security behaviour for a quarter",
+				Detail:        "Agree with each member of the executive team one behaviour they will show in public, such as reporting a simulated phish they fell for or switching to a passkey, give them the material, and measure whether reporting in their area changes.",
+				EffortHours:   20,
+				DurationWeeks: 12,
+				Evidence:      "The behaviours agreed, the material provided and the reporting trend by area.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "prog-pm-education",
 				Competency:    "programme-management",
-				To:            2,
+				To:            1,
 				Category:      "education",
 				Title:         "Complete 35 contact hours of project management education",
 				Detail:        "Pick a course that covers scope, schedule, cost, risk and stakeholders; the 35 hours also meet the PMP education requirement.",
@@ -11868,9 +15940,9 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "prog-shadow-pgm",
 				Competency:    "programme-management",
-				To:            2,
+				To:            1,
 				Category:      "exposure",
-				Title:         "Shadow a programme manager through a steering committee and a RAID review",
+				Title:         "Sit beside a programme manager through one steering committee and one RAID review",
 				Detail:        "See how risks, assumptions, issues and dependencies are tracked and escalated, and how the steering committee is prepared.",
 				EffortHours:   10,
 				DurationWeeks: 8,
@@ -11895,6 +15967,21 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:            "prog-workstream",
+				Competency:    "programme-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Lead one workstream of a larger security programme and report to its manager",
+				Detail:        "Take a defined workstream, such as the pilot phase of a rollout, keep its plan and RAID entries current in the programme's tools, and report status to the programme manager each week.",
+				EffortHours:   40,
+				DurationWeeks: 12,
+				Evidence:      "The workstream plan, its RAID entries and the weekly status reports.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
 				ID:            "prog-run-programme",
 				Competency:    "programme-management",
 				From:          2,
@@ -11913,10 +16000,10 @@ func bankLiteral() *assess.Bank {
 				ID:            "prog-study-pmp",
 				Competency:    "programme-management",
 				From:          2,
-				To:            4,
+				To:            3,
 				Category:      "education",
-				Title:         "Prepare for the PMP under the exam content outline in force from 9 July 2026",
-				Detail:        "The outline weights People 33%, Process 41% and Business Environment 26%; eligibility needs 36 months leading projects with a bachelor's degree, or 60 months with a secondary diploma, plus the 35 hours of education.",
+				Title:         "Prepare for the PMP under PMI's current exam content outline",
+				Detail:        "Study the people, process and business-environment content of the current outline with a study plan and practice exams, and check in PMI's handbook which experience route your education puts you on before you book.",
 				EffortHours:   100,
 				DurationWeeks: 16,
 				Evidence:      "Study plan, practice-exam scores and the PMP pass.",
@@ -11927,13 +16014,13 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:            "prog-pmi-chapter",
 				Competency:    "programme-management",
-				From:          2,
+				From:          3,
 				To:            4,
 				Category:      "exposure",
-				Title:         "Join the PMO community of practice or a local PMI chapter",
-				Detail:        "Attend for six months and discuss benefits management and recovering troubled projects with experienced programme managers.",
-				EffortHours:   15,
-				DurationWeeks: 26,
+				Title:         "Bring one of your programme's problems to experienced programme managers and try their fix",
+				Detail:        "Take a real problem, such as slipping dependencies or benefits nobody claims, to a PMO community of practice or a local PMI chapter session, try the approach they suggest, and report back on the result.",
+				EffortHours:   12,
+				DurationWeeks: 12,
 				Evidence:      "Notes of the sessions and a practice you adopted in your programme.",
 				Src: assess.Source{
 					File: "actions.toml",
@@ -11943,13 +16030,13 @@ func bankLiteral() *assess.Bank {
 				ID:            "prog-recover-red",
 				Competency:    "programme-management",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
-				Title:         "Recover a troubled programme by re-baselining scope, schedule and budget",
-				Detail:        "Find out why it is failing, agree a smaller or re-sequenced scope with the sponsor, reset the plan and governance, and report against the new baseline.",
+				Title:         "Run a health check on a programme at risk and lead its re-baseline",
+				Detail:        "Ask the PMO to give you the next programme that turns red, and meanwhile run a health check on one that is amber now. Find out why it is slipping, agree a smaller or re-sequenced scope with the sponsor, reset the plan and governance, and report against the new baseline.",
 				EffortHours:   80,
 				DurationWeeks: 16,
-				Evidence:      "Health check, re-baseline decision, new plan and the status reports that followed.",
+				Evidence:      "The health check, the re-baseline decision, the new plan and the status reports that followed.",
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11958,13 +16045,14 @@ func bankLiteral() *assess.Bank {
 				ID:            "prog-transformation",
 				Competency:    "programme-management",
 				From:          3,
-				To:            5,
+				To:            4,
 				Category:      "experience",
-				Title:         "Lead a multi-project security transformation with benefits realisation",
-				Detail:        "Set up programme governance with a sponsor and steering committee, manage dependencies across projects and track the benefits after delivery.",
-				EffortHours:   200,
-				DurationWeeks: 52,
-				Evidence:      "Programme governance documents, the benefits register and the closure report.",
+				Title:         "Lead a multi-project security transformation through its first two quarters",
+				Detail:        "Set up programme governance with a sponsor and steering committee, manage the dependencies across projects and the delivery leads, and put benefits tracking in place from the start.",
+				EffortHours:   120,
+				DurationWeeks: 26,
+				Evidence:      "Programme governance documents, the dependency plan, the benefits register and two quarterly reports.",
+				MinSeniority:  5,
 				Src: assess.Source{
 					File: "actions.toml",
 				},
@@ -11983,6 +16071,1435 @@ func bankLiteral() *assess.Bank {
 				MinSeniority:  6,
 				Src: assess.Source{
 					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "prog-benefits-review",
+				Competency:    "programme-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Report the benefits the security portfolio actually delivered and stop what falls short",
+				Detail:        "Compare the benefits promised in each business case with those achieved, propose stopping or reshaping the initiatives that fall short, and take the decisions to the executive team.",
+				EffortHours:   30,
+				DurationWeeks: 12,
+				Evidence:      "The benefits review, the executive paper and the decisions recorded.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-desk-days",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Spend two days on the service desk and follow five tickets to closure",
+				Detail:        "Sit with service desk analysts, take calls with them, then follow five tickets through the resolver groups to closure and note where each one waited and why.",
+				EffortHours:   16,
+				DurationWeeks: 3,
+				Evidence:      "Notes on the five tickets showing where time was lost, discussed with the service desk lead.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-own-change-request",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "experience",
+				Title:         "Take one of your own changes through change control from request to review",
+				Detail:        "Write the request with its risk, test evidence and rollback plan, present it where changes are approved, carry it out or oversee it, and record the post-implementation review.",
+				EffortHours:   8,
+				DurationWeeks: 4,
+				Evidence:      "The change record with its risk assessment, approval and post-implementation review.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-foundation-course",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "education",
+				Title:         "Take an ITIL Foundation course and map five practices to how your IT runs",
+				Detail:        "Complete the course and exam, then compare incident, problem, change, service level and service desk practice as taught with how they work where you are, and list the three largest gaps.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The exam result and a one-page comparison of the five practices with the gaps you found.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-problem-investigation",
+				Competency:    "it-service-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Lead a problem investigation into one recurring incident and get the fix agreed",
+				Detail:        "Pick an incident that recurred at least three times last quarter, build its timeline, find the root cause, record the known error and workaround, and raise the change that removes it, with a problem manager reviewing.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The problem record with root cause, known error, workaround and the change raised.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-report",
+				Competency:    "it-service-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Produce the monthly service report for one service against its service levels",
+				Detail:        "Gather availability, restoration times, request fulfilment and user satisfaction, set them against the agreed targets, explain each miss, and go through the report with the service owner.",
+				EffortHours:   16,
+				DurationWeeks: 9,
+				Evidence:      "Two monthly reports and the service owner's comments on them.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-ownership",
+				Competency:    "it-service-management",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Take ownership of one business service for a quarter",
+				Detail:        "Agree its catalogue entry and service levels with the business owner, run the monthly service review, handle escalations, and keep an improvement list that you work through.",
+				EffortHours:   60,
+				DurationWeeks: 13,
+				Evidence:      "The catalogue entry, the agreed service levels, three review minutes and the improvement list with progress.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-chair-change-board",
+				Competency:    "it-service-management",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Chair the change advisory board for a quarter and introduce standard changes",
+				Detail:        "Run the regular change review, define at least three pre-approved models for low-risk changes that recur, and track change success, emergency changes and changes that caused incidents.",
+				EffortHours:   40,
+				DurationWeeks: 13,
+				Evidence:      "The standard change models, the board minutes and the quarter's change success and emergency change figures.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-major-incident-design",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Design the major-incident process and rehearse it with IT, security and suppliers",
+				Detail:        "Set the criteria, roles, bridge and update rhythm, what suppliers must do, and the hand-offs to security incident response and personal data breach assessment, then run two rehearsals and fix what they expose.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The process, the two rehearsal reports and the changes made after them.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-practice-assessment",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Assess your service management practices and win approval for a 12-month improvement plan",
+				Detail:        "Assess incident, problem, change, service level and service desk practice against ITIL guidance or the ISO/IEC 20000-1 requirements, using evidence from the service management tool, rank the gaps by impact on users and take the plan to approval.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The assessment with its evidence, the ranked plan and the record of its approval.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-peer-comparison",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Compare change and problem management with the service management lead of another organisation",
+				Detail:        "Through a peer network or a service management user group, spend half a day with a counterpart, compare how each of you approves changes and removes recurring incidents, and pick two practices to try.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "A comparison note and the two practices you proposed, with the response to each.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-levels-executive",
+				Competency:    "it-service-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the organisation's core service levels and their cost with the executive team",
+				Detail:        "Show how each core service performs, what its current service levels cost, and what raising or lowering them would cost and risk, then have the executive team choose the targets and fund them.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The options paper with costs, the executive decision and the published service levels.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-automate-or-stop",
+				Competency:    "it-service-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Decide which service work to automate, move to self-service or stop, and fund it",
+				Detail:        "Analyse a year of tickets and requests by volume, effort and user impact, pick the request types to automate or move to self-service and the reports nobody uses, make the case and measure the result.",
+				EffortHours:   60,
+				DurationWeeks: 20,
+				Evidence:      "The ticket analysis, the approved business case and before-and-after measures.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-study-adm",
+				Competency:    "enterprise-architecture",
+				To:            1,
+				Category:      "education",
+				Title:         "Study the TOGAF Architecture Development Method and map a recent project to it",
+				Detail:        "Read the ADM part of the TOGAF Standard, 10th Edition, or its pocket guide, then place a project you know in its phases and note which architecture work was skipped and what that cost.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "A one-page mapping of the project to the ADM phases, discussed with an architect.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-observe-board",
+				Competency:    "enterprise-architecture",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Attend three architecture review meetings and follow one decision into its project",
+				Detail:        "Note what each design was asked, which principles and standards were applied and what was decided, then follow one decision and see how it changed what was built.",
+				EffortHours:   8,
+				DurationWeeks: 8,
+				Evidence:      "Meeting notes and a short account of how the decision changed the design.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-capability-map-area",
+				Competency:    "enterprise-architecture",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Map one business area's applications to its business capabilities",
+				Detail:        "With the area's leads, list its capabilities at two levels, map each application to them, and mark overlaps, gaps and systems near the end of support, with an architect reviewing.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The capability map with applications mapped, and the architect's review comments.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-draft-standard",
+				Competency:    "enterprise-architecture",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Draft a technology standard for one area and take it through review",
+				Detail:        "For an area such as databases, integration or end-user devices, state which options are approved, contained or being retired and why, with their security and support needs and how exceptions work, and review it with architects, security and operations.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The draft, the review comments and the version approved.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-domain-roadmap",
+				Competency:    "enterprise-architecture",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Write the current and target architecture and a roadmap for one domain",
+				Detail:        "For a domain such as data and integration or the workplace, model the current and target states, set out the transition steps with costs and dependencies, and have the business and IT owners sign it off.",
+				EffortHours:   60,
+				DurationWeeks: 14,
+				Evidence:      "The current and target models, the roadmap and the owners' sign-off.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-design-reviews",
+				Competency:    "enterprise-architecture",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Run design reviews for the projects in your domain for a quarter",
+				Detail:        "Review each project against the standards and the target architecture, record each decision and any exception with an expiry date, and follow up that projects built what was agreed.",
+				EffortHours:   40,
+				DurationWeeks: 13,
+				Evidence:      "The review records, the exception register and the follow-up findings.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-architecture-board-charter",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Set up the architecture board with a charter, decision rights and links to funding",
+				Detail:        "Decide who sits on it, security and privacy included, which designs must come to it, how exceptions are granted and expire, and which portfolio gates need its approval, then run it for a quarter.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The charter, the decision log and the funding gates that now require the board's approval.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-rationalise-family",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Lead the rationalisation of one family of applications across the organisation",
+				Detail:        "Take a family such as reporting tools, CRMs or file sharing, compare each on cost, fit, risk and use, agree the target, and plan the retirement of the rest with data migration and contract exits, with savings tracked by finance.",
+				EffortHours:   80,
+				DurationWeeks: 26,
+				Evidence:      "The options analysis, the decision, the retirement plan and the savings confirmed by finance.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-outside-review",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Have an enterprise architect from another organisation challenge your target architecture",
+				Detail:        "Walk an experienced architect from outside through your target architecture and roadmap, ask where it is weakest and what they would cut, and decide what to change.",
+				EffortHours:   10,
+				DurationWeeks: 6,
+				Evidence:      "Notes of the review and the changes you made as a result.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-principles-executive",
+				Competency:    "enterprise-architecture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the enterprise architecture principles and target with the executive team",
+				Detail:        "Draw eight to twelve principles and a capability-level target from the business strategy, have the executive team approve them, and require portfolio proposals to show how they fit.",
+				EffortHours:   60,
+				DurationWeeks: 20,
+				Evidence:      "The approved principles and target, the executive minutes and two proposals changed or stopped on fit.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "ea-options-strategic-initiative",
+				Competency:    "enterprise-architecture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set out the architecture options for an initiative in the business plan",
+				Detail:        "Take an initiative in the approved business plan, lay out two or three architecture options with cost, time, risk and what each rules out later, and recommend one to the executive sponsor.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The options paper and the sponsor's recorded decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-contract-summary",
+				Competency:    "it-sourcing",
+				To:            1,
+				Category:      "experience",
+				Title:         "Summarise one major IT contract: service levels, credits, renewal and exit",
+				Detail:        "Read a contract your work depends on from end to end, write a one-page summary of what the supplier must deliver, the remedies, the notice dates and the exit terms, and check it with the contract owner.",
+				EffortHours:   8,
+				DurationWeeks: 3,
+				Evidence:      "The summary, corrected and confirmed by the contract owner.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-procurement-walkthrough",
+				Competency:    "it-sourcing",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Walk through a completed IT tender file with a procurement specialist",
+				Detail:        "Go through each stage with them, from requirements to award, and ask how the evaluation model was set, what decided the award and what they would change next time.",
+				EffortHours:   8,
+				DurationWeeks: 3,
+				Evidence:      "Notes on the stages, the evaluation model and what decided the award.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-requirements-criteria",
+				Competency:    "it-sourcing",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write the requirements and weighted evaluation criteria for a planned purchase",
+				Detail:        "With procurement, separate the must-haves from the scored criteria, and weight cost, fit, security, data protection, support and exit for a purchase or proof of concept in the plan.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The requirements, the weighted criteria and procurement's review.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-run-service-reviews",
+				Competency:    "it-sourcing",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Run one supplier's monthly service reviews for three months",
+				Detail:        "Prepare the supplier's performance against its service levels, agree and chase the actions, and escalate to the contract owner what the review cannot settle.",
+				EffortHours:   24,
+				DurationWeeks: 13,
+				Evidence:      "Three review packs and the action log.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-run-selection",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Run a supplier selection end to end and negotiate the contract",
+				Detail:        "Scan the market, shortlist, run demonstrations or a proof of concept, score the bids, and negotiate price, service levels, credits, data and exit terms with procurement and legal before recommending the award.",
+				EffortHours:   80,
+				DurationWeeks: 20,
+				Evidence:      "The evaluation report, the negotiated terms against the opening terms and the award decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-lead-renewal",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Lead the renewal of one significant contract with performance and market data",
+				Detail:        "Start six months before the notice date, benchmark the price, use the supplier's record to reset service levels and credits, and agree the improvements that come with the renewal.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The renewal case, the terms before and after, and the approval.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-negotiation-course",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Take a short course in commercial negotiation or contract management",
+				Detail:        "Choose a course from a procurement body such as CIPS or a business school, and use it to write the negotiation plan for your next renewal: aims, walk-away point, concessions and the data you need.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The course record and the negotiation plan for the next renewal.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-make-buy-case",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Make a build, buy or outsource decision for one IT capability with a full business case",
+				Detail:        "For a capability such as the service desk, network operations or a business application, compare options on five-year total cost, service quality, skills, control, risk and the cost of exit, and take it to decision.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The business case with its options and the recorded decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-supplier-tiering",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Tier all IT suppliers and set up governance for the strategic ones",
+				Detail:        "Tier suppliers by spend, criticality and how hard they are to replace, and give the top tier a named owner, a scorecard, quarterly business reviews and an exit plan, agreed with procurement and the security and privacy leads.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The tiered supplier list, the scorecards and the first quarterly reviews.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-peer-lessons",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Learn from two IT leaders who have changed provider or brought a service back in-house",
+				Detail:        "Ask how they decided, what the transition cost against the plan, what the contract did and did not protect, and what they would do differently, then test your own largest contract against their answers.",
+				EffortHours:   8,
+				DurationWeeks: 8,
+				Evidence:      "Notes of both conversations and three changes you propose to your own contracts.",
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-sourcing-strategy",
+				Competency:    "it-sourcing",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write the IT sourcing strategy and have the executive team approve it",
+				Detail:        "Decide which capabilities to keep in-house, run with partners or buy as a service, set limits on dependence on any one critical provider, and state the principles for contracts and exits, in line with the workforce plan.",
+				EffortHours:   70,
+				DurationWeeks: 20,
+				Evidence:      "The approved strategy and the executive minutes.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "src-exit-plan-test",
+				Competency:    "it-sourcing",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write and test the exit plan for your most critical provider",
+				Detail:        "Set out data export and formats, transition steps, alternatives, time and cost, test a full data retrieval and rehearse the transition with the supplier, business, security and privacy, and report the remaining risk to the executive team.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The exit plan, the test results and the report to the executive team.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "new-it-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-fix-assigned-findings",
+				Competency:    "application-security",
+				To:            1,
+				Category:      "experience",
+				Title:         "Fix five security findings from your team's scanner or code-review backlog",
+				Detail:        "Ask the team lead for five open findings of different kinds, such as injection, a vulnerable library and a hard-coded secret. Fix each one, write a line on why the flaw was possible, and have a senior developer or the security team review the change.",
+				EffortHours:   12,
+				DurationWeeks: 4,
+				Evidence:      "The five merged changes with review comments, and your note on the cause of each flaw.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-owasp-labs",
+				Competency:    "application-security",
+				To:            1,
+				Category:      "education",
+				Title:         "Work through the OWASP Top 10 categories in a deliberately vulnerable practice application",
+				Detail:        "Use a training application such as OWASP Juice Shop on your own machine. For each Top 10 category, exploit one flaw, then find the line of code or setting that allowed it and describe the fix.",
+				EffortHours:   20,
+				DurationWeeks: 5,
+				Evidence:      "A table of the categories with the flaw you exploited, its cause and the fix, reviewed with a developer or application security engineer.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-pair-reviews",
+				Competency:    "application-security",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Pair with an application security engineer on three code or design reviews",
+				Detail:        "Sit with them while they review a pull request, a design or a dependency upgrade. Note what they look at first, which questions they ask the developers and how they decide what must be fixed before release.",
+				EffortHours:   8,
+				DurationWeeks: 6,
+				Evidence:      "Your notes from each review and the findings that were raised, with the reasoning the engineer gave you.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-feature-abuse-cases",
+				Competency:    "application-security",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Threat-model one feature with its developers and turn the threats into tests",
+				Detail:        "Draw the data flows of a new or changed feature, work through how it could be abused (STRIDE or simple abuse cases), and agree with the developers which threats become security acceptance criteria or automated tests. A senior reviews the model.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "The threat model, the acceptance criteria or tests it produced, and the reviewer's comments.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-repo-scanning",
+				Competency:    "application-security",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Set up dependency and secret scanning for one repository and clear its critical findings",
+				Detail:        "Turn on software composition analysis and secret scanning in the pipeline of one repository, agree with the team which findings fail the build, and work the critical ones to closure, rotating any secret that was exposed.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The pipeline configuration, the findings list before and after, and the record of any secrets rotated.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-own-release-criteria",
+				Competency:    "application-security",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Own secure development for one product through a full release cycle",
+				Detail:        "Agree the security activities the product must complete before release: a threat model of major changes, pipeline scans with agreed gates, security acceptance criteria and an SBOM. Run them for one release and sign the security criteria off yourself.",
+				EffortHours:   60,
+				DurationWeeks: 12,
+				Evidence:      "The release security checklist with results, the SBOM, and the list of findings fixed or formally accepted before release.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-vuln-intake-process",
+				Competency:    "application-security",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Set up vulnerability intake and triage for one product",
+				Detail:        "Publish a way for outsiders to report flaws (a security.txt file and a monitored address), agree severity ratings and fix deadlines with the product owner, and write the customer advisory template. Run every report and dependency alert through it for a quarter.",
+				EffortHours:   40,
+				DurationWeeks: 12,
+				Evidence:      "The published reporting route, the triage procedure, the quarter's log of reports with fix dates met or missed, and one advisory.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-ssdf-gap-review",
+				Competency:    "application-security",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Study the NIST Secure Software Development Framework (SP 800-218) and map your pipeline to it",
+				Detail:        "Read its four practice groups (prepare the organisation, protect the software, produce well-secured software, respond to vulnerabilities) and record, for each practice, whether your product does it, partly does it or not at all.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "A gap table against the SSDF practices for one product, discussed with its engineering lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-samm-programme",
+				Competency:    "application-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Run an OWASP SAMM assessment across the engineering teams and agree a 12-month improvement plan",
+				Detail:        "Interview each team against the SAMM practices, score current maturity, and agree with engineering leaders a small set of target scores for the year, with owners and quarterly checkpoints.",
+				EffortHours:   70,
+				DurationWeeks: 14,
+				Evidence:      "The SAMM scores per team, the agreed targets and plan, and the minutes of the first quarterly checkpoint.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-champions-network",
+				Competency:    "application-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Build and support a security champion in at least five development teams",
+				Detail:        "Agree with engineering managers a named champion and a few hours a month for each team, run a monthly session on real findings from their own code, and give champions the authority to run threat models for their team.",
+				EffortHours:   60,
+				DurationWeeks: 20,
+				Evidence:      "The list of champions and their agreed time, session materials, and threat models or fixes the champions led.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-disclosure-policy",
+				Competency:    "application-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Publish a coordinated vulnerability disclosure policy and the response process behind it",
+				Detail:        "Cover how reports are received and acknowledged, how severity and fix dates are set, how customers are told, and who decides on reporting to authorities, including the Cyber Resilience Act route to the CSIRT and ENISA where your products are in scope. Rehearse it once with a made-up report.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The published policy, the internal response procedure, and the notes of the rehearsal with the fixes it led to.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-peer-exchange",
+				Competency:    "application-security",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Compare your secure development programme with the product security lead of another software company",
+				Detail:        "Arrange two or three conversations with a peer outside your organisation, for example through a local OWASP chapter. Walk through how each of you measures maturity, handles developer push-back and runs disclosure, and pick two practices to try.",
+				EffortHours:   10,
+				DurationWeeks: 8,
+				Evidence:      "Notes of the conversations and the two practices you adopted, with the result of trying them.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-product-security-policy",
+				Competency:    "application-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set the secure development policy and product security targets, and have engineering leadership adopt them",
+				Detail:        "Define what every product must do across the lifecycle, the targets for maturity and fix times, and the exceptions process. Agree them with the CTO or head of engineering and report progress against them each quarter.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The approved policy and targets, the decision record of adoption, and the first two quarterly progress reports.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-product-obligations",
+				Competency:    "application-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Lead the review of the organisation's product security obligations and the plan to meet them",
+				Detail:        "With legal and product management, list which products fall under the Cyber Resilience Act or customer contract duties, what each requires (support periods, SBOMs, vulnerability handling, reporting), and where you fall short. Take a costed plan to the executive team.",
+				EffortHours:   80,
+				DurationWeeks: 20,
+				Evidence:      "The product-by-product obligations register, the gap analysis, and the executive decision on the plan.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "appsec-product-scorecard",
+				Competency:    "application-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Build a product security scorecard that the CTO uses in roadmap decisions",
+				Detail:        "For each product, show maturity against the agreed targets, open flaws past their deadline, dependency health and disclosure handling. Review it with the CTO and product leaders before each roadmap round and record where it changed a priority.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "Two editions of the scorecard and the roadmap decisions that cite it.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-advisory-checks",
+				Competency:    "threat-intelligence",
+				To:            1,
+				Category:      "experience",
+				Title:         "Check national CERT advisories against your environment for a month",
+				Detail:        "For each advisory your national CERT or CSIRT publishes in the month, find out with the asset owners whether you run the affected product or version, check logs for the listed indicators, and record the outcome. A senior analyst reviews your log each week.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "The advisory log with the product checks, indicator searches and outcomes, signed off by the reviewing analyst.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-attack-mapping-study",
+				Competency:    "threat-intelligence",
+				To:            1,
+				Category:      "education",
+				Title:         "Learn the intelligence lifecycle and map a published threat report to MITRE ATT&CK",
+				Detail:        "Study the stages of the intelligence lifecycle (direction, collection, processing, analysis, dissemination, feedback) and the ATT&CK matrix. Then take one public report on an intrusion and list every technique it describes with its ATT&CK identifier.",
+				EffortHours:   14,
+				DurationWeeks: 3,
+				Evidence:      "Your technique list for the report, checked by a threat intelligence or SOC analyst.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-shadow-intel-team",
+				Competency:    "threat-intelligence",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Spend two days with a threat intelligence team, in house or at your MDR provider",
+				Detail:        "Watch how they choose what to look at, how they judge a source's reliability and how they decide who needs to know. Ask to follow one piece of intelligence from arrival to the action it caused.",
+				EffortHours:   16,
+				DurationWeeks: 4,
+				Evidence:      "Your notes, including the end-to-end example and the questions you asked about it.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-actor-assessment",
+				Competency:    "threat-intelligence",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write a two-page assessment of one threat actor that targets your sector",
+				Detail:        "Cover its goals, usual ways in, techniques and recent activity from at least three sources, grade the sources and your confidence, and finish with what it means for your organisation and what you recommend. A senior analyst reviews the draft.",
+				EffortHours:   20,
+				DurationWeeks: 4,
+				Evidence:      "The assessment with source grades and confidence statements, and the reviewer's comments.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-report-to-hunt",
+				Competency:    "threat-intelligence",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Turn one published threat report into a hunt in your own environment",
+				Detail:        "Pick two or three techniques from a recent report, write the hunt queries for your SIEM or EDR with a detection engineer, run them over the last 30 days, and record what you found and which gaps in logging stopped you.",
+				EffortHours:   16,
+				DurationWeeks: 3,
+				Evidence:      "The hunt queries, the results, and the list of logging gaps raised with the SOC.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-intel-requirements",
+				Competency:    "threat-intelligence",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Agree written intelligence requirements with the teams that use intelligence",
+				Detail:        "Interview the SOC, vulnerability management, incident response and risk leads about the decisions they make and what they need to know to make them. Turn the answers into five to ten priority intelligence requirements, with owners and a review date.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The requirements document agreed by each consuming team, and the review date set.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-source-review",
+				Competency:    "threat-intelligence",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Review every intelligence source against your requirements and cut those that do not earn their place",
+				Detail:        "For each feed, subscription and sharing group, record which requirements it answers, how often its output led to an action and how often it caused false positives. Recommend which to keep, change or cancel, with the cost of each.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The source review table, the recommendation and the decision taken on each source.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-gcti-study",
+				Competency:    "threat-intelligence",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Prepare for the GIAC Cyber Threat Intelligence (GCTI) certification",
+				Detail:        "Use the matching SANS course (FOR578) or self-study against the GCTI objectives, covering requirements, collection, analysis of intrusions and campaigns, and reporting. Build your own index for the open-book exam.",
+				EffortHours:   70,
+				DurationWeeks: 12,
+				Evidence:      "Your exam index and practice-test scores, or the GCTI pass.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-coverage-map",
+				Competency:    "threat-intelligence",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Map the techniques of your five most relevant actors against detection coverage and drive the gaps to closure",
+				Detail:        "Build an ATT&CK coverage map from the actors your requirements prioritise, test a sample of detections to confirm they fire, and agree with the SOC lead a dated backlog for the biggest gaps. Report progress monthly.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The coverage map, the detection test results, the agreed backlog and three monthly progress reports.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-intel-led-test",
+				Competency:    "threat-intelligence",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Scope a purple-team exercise from the actors you track",
+				Detail:        "Choose an actor, write the scenario from its known techniques, and run it with the red and blue teams or a testing firm. Record which steps were prevented, detected or missed, and turn the misses into owned fixes.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The scenario, the results per technique, and the fixes with owners and dates.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-sector-sharing",
+				Competency:    "threat-intelligence",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Contribute your own findings to a sector information-sharing group under TLP",
+				Detail:        "Through your sector ISAC or a national sharing community, take part in the regular meetings, share at least two findings of your own with the right TLP label after agreeing them internally, and note what others share that changes your priorities.",
+				EffortHours:   24,
+				DurationWeeks: 20,
+				Evidence:      "The findings you shared with their TLP labels and internal approval, and the notes of what you learnt from others.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-executive-requirements",
+				Competency:    "threat-intelligence",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set the organisation's intelligence requirements with the executive team",
+				Detail:        "Ask each executive which threats to the business strategy they most need warning of, for example in new markets, acquisitions or key suppliers. Turn the answers into strategic requirements, and agree how and how often you will report against them.",
+				EffortHours:   30,
+				DurationWeeks: 10,
+				Evidence:      "The strategic requirements approved by the executive team, and the first report against them.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-strategic-assessment",
+				Competency:    "threat-intelligence",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write the annual strategic threat assessment and use it to shape the security plan and the risk register",
+				Detail:        "Assess which actors and methods are most likely to hurt the organisation over the next year and why, with confidence levels. Present it to the executive team and show which investments and risk ratings change as a result.",
+				EffortHours:   60,
+				DurationWeeks: 12,
+				Evidence:      "The assessment, the executive presentation, and the changes it caused in the security plan and the risk register.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "cti-supply-chain-briefing",
+				Competency:    "threat-intelligence",
+				From:          4,
+				To:            5,
+				Category:      "exposure",
+				Title:         "Run a threat briefing for the security leads of your key suppliers and partners",
+				Detail:        "Share, at the right TLP level, the threats you see against your shared supply chain, and ask each participant what they see. Use the discussion to agree one joint action, such as a common reporting contact or a shared detection.",
+				EffortHours:   20,
+				DurationWeeks: 10,
+				Evidence:      "The briefing material, the attendee list, and the joint action agreed with its owner.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-exercise-role",
+				Competency:    "business-continuity",
+				To:            1,
+				Category:      "experience",
+				Title:         "Take a role in a continuity exercise or a restore test",
+				Detail:        "Ask the continuity or IT operations lead for a role in the next scheduled exercise or restore test. If none is planned this quarter, restore one file share or database from backup with the backup administrator and time each step.",
+				EffortHours:   8,
+				DurationWeeks: 6,
+				Evidence:      "Your notes of the exercise or test, with the timings and the problems you saw, reviewed with the lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-plan-walkthrough",
+				Competency:    "business-continuity",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Walk through the business impact analysis and one continuity plan with their owner",
+				Detail:        "Ask the continuity lead or a business unit manager to explain how the recovery times were chosen, which systems and suppliers the process depends on, and what the plan asks people to do in the first hours.",
+				EffortHours:   6,
+				DurationWeeks: 3,
+				Evidence:      "A one-page summary of the process, its recovery times and dependencies, and the questions the walkthrough left open.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-bia-method-study",
+				Competency:    "business-continuity",
+				To:            1,
+				Category:      "education",
+				Title:         "Study the business impact analysis method in ISO/TS 22317 and apply it on paper to one process",
+				Detail:        "Learn how impacts are assessed over time, how the maximum tolerable period of disruption leads to RTOs and RPOs, and how dependencies are traced. Try the method on a process you know and compare the result with its current plan.",
+				EffortHours:   14,
+				DurationWeeks: 4,
+				Evidence:      "Your worked BIA for one process, compared with the organisation's figures and discussed with the continuity lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-bia-interviews",
+				Competency:    "business-continuity",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Run the BIA interviews for three business processes",
+				Detail:        "With the process owners, record the impact of disruption over time, the maximum tolerable outage, the RTO and RPO, the minimum staff and the systems and suppliers each process needs. The continuity lead reviews your write-up.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The three completed BIA records agreed by their owners, and the reviewer's comments.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-restore-test",
+				Competency:    "business-continuity",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Plan and run a timed restore test of one important system",
+				Detail:        "With the system and backup owners, write the test plan, restore the system to an isolated environment, check the data with a business user, and compare the elapsed time and data loss with the system's RTO and RPO.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The test plan, the timed results against RTO and RPO, the business user's check and the fixes raised.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-unit-plans-owned",
+				Competency:    "business-continuity",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Bring one business unit's BIA and continuity plans up to date and have the owners sign their recovery targets",
+				Detail:        "Refresh the BIA for the unit's critical processes, reconcile its RTOs with what IT has tested, write or update the plans, and have each process owner sign the targets or formally accept the gap.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The updated BIA and plans, the signed targets or gap acceptances, and the list of fixes with dates.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-cyber-tabletop",
+				Competency:    "business-continuity",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Design and run a cyber-disruption tabletop exercise for one business unit",
+				Detail:        "Write a scenario such as the ERP system encrypted by ransomware for a week, run a two-hour exercise with the unit's managers and IT, test manual workarounds and decisions, and track the fixes in an after-action report.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The scenario pack, the after-action report and the fixes tracked to closure.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-cbci-study",
+				Competency:    "business-continuity",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Prepare for the BCI Certificate (CBCI) exam based on the BCI Good Practice Guidelines",
+				Detail:        "Work through the professional practices of the guidelines, from policy and analysis to design, implementation and validation, and for each one note how your organisation does it today.",
+				EffortHours:   40,
+				DurationWeeks: 8,
+				Evidence:      "Your notes mapping each professional practice to your organisation, and practice-exam results or the CBCI pass.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-dependency-map",
+				Competency:    "business-continuity",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Build one map of the organisation's critical services and everything they depend on",
+				Detail:        "Combine the BIAs across business units with the IT recovery plans and the supplier register, so each critical service shows its systems, data, sites, people and suppliers. Mark where tested recovery does not meet the agreed targets and report the gaps to executives.",
+				EffortHours:   70,
+				DurationWeeks: 16,
+				Evidence:      "The dependency map, the gap list with owners, and the executive report.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-failover-test",
+				Competency:    "business-continuity",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Lead a full failover test of a critical service to its recovery site or cloud region",
+				Detail:        "Plan the test with IT operations, the service owner and key suppliers, get the change approved, run the failover and the return, and measure recovery time, data loss and business checks against the targets.",
+				EffortHours:   60,
+				DurationWeeks: 12,
+				Evidence:      "The test plan and approval, the timed results, and the post-test report with fixes and owners.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-supplier-exercise",
+				Competency:    "business-continuity",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Run a continuity exercise with a critical supplier",
+				Detail:        "Agree a scenario with the supplier, such as an outage of their service or an attack on them, and test together how quickly they would tell you, what they would restore first and how your own workarounds would hold. Add the lessons to the contract review.",
+				EffortHours:   30,
+				DurationWeeks: 10,
+				Evidence:      "The scenario, the joint after-action report and the changes agreed with the supplier.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-practitioner-review",
+				Competency:    "business-continuity",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Have an experienced continuity practitioner from outside your team review your programme against ISO 22301",
+				Detail:        "Ask an internal auditor, a peer at another organisation or a certified BCMS auditor to walk through your BIAs, plans and test records with you, and discuss where the programme would not stand up to a real disruption.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "The reviewer's findings, your response to each, and the changes you made.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-impact-tolerances",
+				Competency:    "business-continuity",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree impact tolerances for the most important business services with the executive team",
+				Detail:        "For each important service, set the maximum disruption the organisation will tolerate in time, customers affected or data lost, test them against severe but plausible scenarios such as ransomware or a key supplier failing, and have the executive team approve them.",
+				EffortHours:   50,
+				DurationWeeks: 14,
+				Evidence:      "The approved impact tolerances, the scenario tests against them, and the executive minutes.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-resilience-investment",
+				Competency:    "business-continuity",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write a multi-year resilience investment plan that closes the gap between agreed targets and tested capability",
+				Detail:        "Cost the options for each gap, from manual workarounds to new recovery sites, rank them by the harm they avoid, and win approval for the first year's spending. Report tested progress against the targets to the board or its risk committee.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The costed plan, the approval record, and the first resilience report to the board or risk committee.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "bc-cro-review",
+				Competency:    "business-continuity",
+				From:          4,
+				To:            5,
+				Category:      "exposure",
+				Title:         "Review your resilience programme with the chief risk officer or head of internal audit",
+				Detail:        "Walk them through your impact tolerances, test results and open gaps, and ask how they would expect the board to oversee resilience. Agree what the board should see, how often, and what would trigger an escalation.",
+				EffortHours:   8,
+				DurationWeeks: 6,
+				Evidence:      "Notes of the discussion and the agreed outline for board reporting on resilience.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-tool-requests",
+				Competency:    "ai-security",
+				To:            1,
+				Category:      "experience",
+				Title:         "Handle three requests to use AI tools through the existing review process",
+				Detail:        "For each request, record what data the tool would see, what access it needs, where the data is processed and what the supplier's terms say about using it. Propose a decision and talk it through with the senior colleague who approves it.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "The three review records with your proposed decisions and the approver's comments.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-rmf-study",
+				Competency:    "ai-security",
+				To:            1,
+				Category:      "education",
+				Title:         "Study the NIST AI RMF 1.0 and its Generative AI Profile (NIST AI 600-1)",
+				Detail:        "Learn the four functions, Govern, Map, Measure and Manage, and the risks the profile lists for generative AI. Apply them to one AI tool your organisation uses and note which risks nobody appears to own.",
+				EffortHours:   14,
+				DurationWeeks: 4,
+				Evidence:      "A one-page map of the framework onto one AI tool, discussed with a security or risk lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-shadow-approvals",
+				Competency:    "ai-security",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Sit in on the reviews where new AI uses or AI contracts are approved",
+				Detail:        "Ask to observe the forum, or the legal, privacy and security reviewers, when they next decide on AI tools or AI clauses in a contract. Note which questions decide the outcome and which risks are accepted, and by whom.",
+				EffortHours:   6,
+				DurationWeeks: 6,
+				Evidence:      "Your notes from at least two reviews, with the decision and reasons for each.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-use-case-assessment",
+				Competency:    "ai-security",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Assess one AI use case end to end for data, access and misuse risks",
+				Detail:        "Trace what data goes in and comes out, what the system can read or do on users' behalf, how it could be misused or fooled, and what the supplier may do with the data. Recommend controls and limits, with a senior reviewing.",
+				EffortHours:   20,
+				DurationWeeks: 5,
+				Evidence:      "The assessment with its data flows, risks and recommended controls, and the reviewer's comments.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-llm-testing",
+				Competency:    "ai-security",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Test an AI assistant or feature against the OWASP Top 10 for LLM Applications",
+				Detail:        "With the owner's written permission, write test cases for prompt injection, sensitive data disclosure and excessive agency, run them against a test instance, and report what the feature could be made to do.",
+				EffortHours:   20,
+				DurationWeeks: 4,
+				Evidence:      "The permission, the test cases and results, and the findings as reported to the owner.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-use-case-inventory",
+				Competency:    "ai-security",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Build the inventory of AI use cases for your area, with owners and risk ratings",
+				Detail:        "Find the AI tools and features in use, including AI built into existing SaaS, through purchasing records, browser and network logs and interviews. Record each one's owner, data, access and risk rating, and agree the controls for the highest-rated ones.",
+				EffortHours:   40,
+				DurationWeeks: 10,
+				Evidence:      "The inventory, the agreed controls for the top-rated use cases, and the owners' confirmation.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-launch-review",
+				Competency:    "ai-security",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Own the pre-launch security review of one AI system",
+				Detail:        "Threat-model it using MITRE ATLAS and the OWASP LLM risks, set its access scopes and human approval points, make sure prompts and actions are logged, and sign off the launch or record the risk that remains with its owner.",
+				EffortHours:   40,
+				DurationWeeks: 8,
+				Evidence:      "The threat model, the agreed controls, the test results and the sign-off or risk acceptance.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-42001-gap-study",
+				Competency:    "ai-security",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Study ISO/IEC 42001 and compare what an AI management system needs with your ISMS",
+				Detail:        "Work through the standard's clauses and annex controls, and note for each whether your existing information security management system already covers it, could be extended to it, or leaves a gap.",
+				EffortHours:   20,
+				DurationWeeks: 5,
+				Evidence:      "The comparison table, discussed with the ISMS owner or compliance lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-risk-forum",
+				Competency:    "ai-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Set up the organisation's AI risk process and review forum",
+				Detail:        "Agree with legal, privacy, data and business leaders how AI use cases are proposed, assessed and approved, based on the NIST AI RMF or ISO/IEC 42001, and who can accept which risks. Run the forum for a quarter.",
+				EffortHours:   60,
+				DurationWeeks: 14,
+				Evidence:      "The approved process and terms of reference, the quarter's decisions, and the updated inventory.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-agent-security-standard",
+				Competency:    "ai-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Write the security standard for AI applications and agents, and have the architecture board adopt it",
+				Detail:        "Set the rules for least-privilege tool access, human approval before consequential actions, separation of untrusted input, logging of prompts and actions, and data boundaries with suppliers. Review two live systems against it.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The adopted standard, the board decision, and the two review reports.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-act-classification",
+				Competency:    "ai-security",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Classify the organisation's AI use cases against the EU AI Act with legal counsel",
+				Detail:        "For each entry in the inventory, decide with counsel whether the organisation is a provider or a deployer, which risk category applies and which duties follow, and record the reasoning. Where the Act does not apply, record why.",
+				EffortHours:   30,
+				DurationWeeks: 10,
+				Evidence:      "The classification register with legal reasoning, and the list of duties with owners.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-ml-team-exposure",
+				Competency:    "ai-security",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Spend a week with the data science or machine-learning platform team",
+				Detail:        "Follow how models are chosen, trained or fine-tuned, evaluated and deployed, and where data, model files and credentials live. Agree with them two places where a security control would fit their workflow.",
+				EffortHours:   30,
+				DurationWeeks: 4,
+				Evidence:      "Your notes on their workflow and the two controls agreed with the team lead.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-policy-appetite",
+				Competency:    "ai-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the organisation's AI policy and AI risk appetite with the executive team",
+				Detail:        "Set out which uses are encouraged, which need review and which are not allowed, how much risk the organisation will take with AI decisions about customers and staff, and who decides on high-impact uses. Have the executive team approve it and publish it to staff.",
+				EffortHours:   50,
+				DurationWeeks: 14,
+				Evidence:      "The approved policy and appetite statement, the executive minutes and the staff communication.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-risk-reporting",
+				Competency:    "ai-security",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Build the regular AI risk report for the executive team and the board",
+				Detail:        "Report the inventory by risk rating, new high-impact uses, incidents and near misses, legal duties due, and progress on controls, with the decisions you need from them. Run it for two cycles and refine it from their questions.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The first two reports and the record of the decisions and questions they produced.",
+				MinSeniority:  6,
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
+				},
+			},
+			{
+				ID:            "ai-peer-governance-exchange",
+				Competency:    "ai-security",
+				From:          4,
+				To:            5,
+				Category:      "exposure",
+				Title:         "Compare AI governance with the leaders who run it in two peer organisations",
+				Detail:        "Arrange structured conversations on how they set AI policy, decide on high-impact uses, report to their boards and handle AI incidents. Bring back two practices and test them with your own executive sponsor.",
+				EffortHours:   12,
+				DurationWeeks: 8,
+				Evidence:      "Notes of the conversations and the two practices, with your sponsor's response to each.",
+				Src: assess.Source{
+					File: "new-sec-actions.toml",
 				},
 			},
 		},

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -44,6 +45,11 @@ func TestDefaultBank(t *testing.T) {
 	for _, w := range rep.Warnings {
 		t.Errorf("warning: %s", w.Error())
 	}
+	// Every certification rule was checked recently enough on the day the
+	// bank was released; validate checks the same against today.
+	for _, w := range b.Freshness(time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("freshness: %s", w.Error())
+	}
 	quick, scenarios := 0, 0
 	for _, q := range b.Questions {
 		if q.Quick {
@@ -57,11 +63,11 @@ func TestDefaultBank(t *testing.T) {
 		what     string
 		got, min int
 	}{
-		{"roles", len(b.Roles), 8},
-		{"competencies", len(b.Competencies), 20},
-		{"questions", len(b.Questions), 80},
-		{"scenarios", scenarios, 25},
-		{"certifications", len(b.Certifications), 18},
+		{"roles", len(b.Roles), 15},
+		{"competencies", len(b.Competencies), 29},
+		{"questions", len(b.Questions), 120},
+		{"scenarios", scenarios, 40},
+		{"certifications", len(b.Certifications), 28},
 		{"actions", len(b.Actions), 4 * len(b.Competencies)},
 	}
 	for _, c := range checks {
@@ -69,10 +75,11 @@ func TestDefaultBank(t *testing.T) {
 			t.Errorf("%s: %d, want at least %d", c.what, c.got, c.min)
 		}
 	}
-	// Quick mode: one rating per competency, the facts the two leadership
-	// roles rest on, and a few scenarios: about a quarter of an hour.
-	if quick < 30 || quick > 40 {
-		t.Errorf("quick mode has %d questions, want 30-40", quick)
+	// Quick mode: one rating per competency, the facts the leadership
+	// roles rest on, and a few scenarios: about twenty minutes, well under
+	// half of the full assessment.
+	if full := len(b.Questions); quick < 30 || quick > 50 || 2*quick > full {
+		t.Errorf("quick mode has %d questions of %d, want 30-50 and under half", quick, len(b.Questions))
 	}
 }
 

@@ -23,10 +23,10 @@ func TestValidFixture(t *testing.T) {
 	}
 	// Positions are recorded for items and their keys.
 	q := b.Question("crisis")
-	if q.Src.File != "testdata/valid/questions.toml" || q.Src.Line != 59 {
+	if q.Src.File != "testdata/valid/questions.toml" || q.Src.Line != 67 {
 		t.Errorf("crisis source: got %+v", q.Src)
 	}
-	if at := q.Src.At("measures.ops"); at.Line != 65 || at.Column != 24 {
+	if at := q.Src.At("measures.ops"); at.Line != 73 || at.Column != 24 {
 		t.Errorf("crisis measures.ops: got %d:%d, want 65:24", at.Line, at.Column)
 	}
 	if at := b.Role("manager").Targets[1].Src; at.Line != 25 || at.Column != 3 {

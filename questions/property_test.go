@@ -85,12 +85,13 @@ func TestPropertyRaisingARatingNeverLowersReadiness(t *testing.T) {
 			continue
 		}
 		ans := a.Items[q.ID]
-		if ans.Choice == 0 || ans.Choice == len(q.Options) {
+		next := nextLevelUp(q, ans.Choice)
+		if ans.Choice == 0 || next == 0 {
 			continue
 		}
 		before := assess.Score(b, a)
 		up := clone(a)
-		ans.Choice++ // rating options run from level 0 up
+		ans.Choice = next
 		up.Items[q.ID] = ans
 		after := assess.Score(b, up)
 		for _, f := range before.Roles {
@@ -239,7 +240,7 @@ func TestPropertyOverClaimingLowersConfidence(t *testing.T) {
 		over := clone(honest)
 		for i := range b.Questions {
 			if q := &b.Questions[i]; q.Kind == assess.KindRating {
-				over.Items[q.ID] = assess.Answer{Choice: len(q.Options), Confidence: assess.ConfidenceHigh}
+				over.Items[q.ID] = assess.Answer{Choice: topChoice(q), Confidence: assess.ConfidenceHigh}
 			}
 		}
 		h, o := assess.Score(b, honest), assess.Score(b, over)
@@ -303,4 +304,33 @@ func TestPropertyOptionOrderChangesNothing(t *testing.T) {
 			t.Fatalf("case %d: shuffling the options changed the result", n)
 		}
 	}
+}
+
+// nextLevelUp returns the 1-based option of a rating question with the
+// lowest level above the chosen one's (the "not part of my work" option
+// sits last at level 0, so option order is not level order), or 0.
+func nextLevelUp(q *assess.Question, choice int) int {
+	if choice < 1 || choice > len(q.Options) {
+		return 0
+	}
+	cur := *q.Options[choice-1].Level
+	best, bestLevel := 0, assess.MaxLevel+1
+	for i, o := range q.Options {
+		if l := *o.Level; l > cur && l < bestLevel {
+			best, bestLevel = i+1, l
+		}
+	}
+	return best
+}
+
+// topChoice returns the 1-based option of a rating question with the
+// highest level.
+func topChoice(q *assess.Question) int {
+	best, bestLevel := 1, -1
+	for i, o := range q.Options {
+		if l := *o.Level; l > bestLevel {
+			best, bestLevel = i+1, l
+		}
+	}
+	return best
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // Options configure a run.
@@ -369,7 +371,8 @@ func (r *runner) intro() {
 	r.say("secpath shows how far you stand from IT Security Manager or CISO " +
 		"and the roles beside them, and what to do next. You answer questions " +
 		"about your experience and about what you would do in real situations. " +
-		"The quick assessment takes about 15 minutes, the full one about 30.")
+		fmt.Sprintf("The quick assessment takes %s, the full one %s.",
+			wording.Minutes(len(r.b.QuestionsAsked(assess.Quick, nil))), wording.Minutes(len(r.b.QuestionsAsked(assess.Full, nil)))))
 	r.say("Everything stays on this machine.")
 	r.blank()
 	r.help()
@@ -444,11 +447,11 @@ func (r *runner) choose(title string, items []string, p string, def int) (int, e
 }
 
 func (r *runner) askMode() error {
-	quick := len(r.b.QuestionsFor(assess.Quick))
-	full := len(r.b.QuestionsFor(assess.Full))
+	quick := len(r.b.QuestionsAsked(assess.Quick, nil))
+	full := len(r.b.QuestionsAsked(assess.Full, nil))
 	i, err := r.choose("How long an assessment would you like?", []string{
-		fmt.Sprintf("Quick: about 15 minutes, %d questions.", quick),
-		fmt.Sprintf("Full: about 30 minutes, %d questions.", full),
+		fmt.Sprintf("Quick: %s, %d questions.", wording.Minutes(quick), quick),
+		fmt.Sprintf("Full: %s, %d questions.", wording.Minutes(full), full),
 	}, "Assessment (1-2, Enter for full):", 2)
 	if err != nil {
 		return err
@@ -599,7 +602,8 @@ func (r *runner) open(qs []*assess.Question) (int, int) {
 // end with questions still open it goes back to them, so that Finished
 // always means every question was answered or skipped.
 func (r *runner) quiz(resumed bool) (Result, error) {
-	qs := r.b.QuestionsFor(r.f.Answers.Mode)
+	asked := func() []*assess.Question { return r.b.QuestionsAsked(r.f.Answers.Mode, r.f.Answers) }
+	qs := asked()
 	total := len(qs)
 	if total == 0 {
 		r.blank()
@@ -647,11 +651,24 @@ func (r *runner) quiz(resumed bool) (Result, error) {
 			r.f.Session.Position = qs[i].ID
 			return r.stop(err)
 		}
+		// An answer can change which questions are asked (a yes to the
+		// SEC question brings its scenarios), so the list is read again
+		// and the run continues from the question just shown.
+		cur := qs[i].ID
+		qs = asked()
+		total = len(qs)
+		k := slices.IndexFunc(qs, func(q *assess.Question) bool { return q.ID == cur })
 		switch {
+		case k < 0:
+			i = min(i, total)
+		case step > 0 && catchUp:
+			i = r.nextOpen(qs, k)
 		case step > 0:
-			i = next
+			i = k + 1
 		case step < 0:
-			i--
+			i = k - 1
+		default:
+			i = k
 		}
 	}
 }
@@ -708,6 +725,9 @@ func (r *runner) show(qs []*assess.Question, i int) {
 	r.sayf("Question %d of %d · %s", i+1, len(qs), title)
 	if intro != "" {
 		r.say(intro)
+	}
+	if q.Regime != "" {
+		r.say("Set under " + q.Regime + " rules, as you said they apply to your work.")
 	}
 	r.say(q.Text)
 	if q.Help != "" {

@@ -201,8 +201,8 @@ func TestIntroAndQuestionLayout(t *testing.T) {
 	b := miniBank(t)
 	r := start(t, b, newFile(b), true, "2\n1\n\n1\n8\n1\n")
 	for _, want := range []string{
-		"Quick: about 15 minutes, 2 questions.",
-		"Full: about 30 minutes, 8 questions.",
+		"Quick: about 5 minutes, 2 questions.",
+		"Full: about 5 minutes, 8 questions.",
 		"1. Security Manager\n2. Not sure: recommend one\n",
 		"1. Security Manager\n2. Something else\n",
 		"Question 1 of 8 · Main\nYears in security?\nEnter the number of years, from 0 to 50.\n",
@@ -219,7 +219,7 @@ func TestIntroAndQuestionLayout(t *testing.T) {
 func TestRatingHidesLevels(t *testing.T) {
 	b := miniBank(t)
 	r := start(t, b, resumeAt(b, "risk-rate", nil), false, "")
-	if !strings.Contains(r.out, "1. None\n2. Some\n3. Lots\nYour answer (1-3): ") {
+	if !strings.Contains(r.out, "1. None\n2. Some\n3. Lots\n4. Not part of my work\nYour answer (1-4): ") {
 		t.Errorf("options not listed as expected:\n%s", r.out)
 	}
 	if strings.Contains(strings.ToLower(r.out), "level") {
@@ -287,8 +287,8 @@ func TestInvalidInputReprompts(t *testing.T) {
 		{"number without a maximum", "team", "-3\nmany\n1000\n",
 			"Enter a number, 0 or more.", 2,
 			func(a assess.Answer) bool { return a.Number != nil && *a.Number == 1000 }},
-		{"rating out of range", "risk-rate", "4\n0\nlots\n2\n",
-			"Enter a number from 1 to 3.", 3,
+		{"rating out of range", "risk-rate", "5\n0\nlots\n2\n",
+			"Enter a number from 1 to 4.", 3,
 			func(a assess.Answer) bool { return a.Choice == 2 }},
 		{"scenario out of range", "crisis", "3\n1\n",
 			"Enter a number from 1 to 2.", 1,

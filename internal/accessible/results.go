@@ -91,6 +91,9 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 	for _, l := range rec.Rationale {
 		p.hang("- ", l)
 	}
+	if res.Answered > 0 {
+		p.hang("- ", wording.OrgSize(res.OrgSize))
+	}
 
 	p.blank()
 	p.say("Roles, in the order to read them: where you stand, the roles ahead, sideways, other fields, and the roles you have outgrown.")

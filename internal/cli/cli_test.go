@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/secpath/secpath/assess"
 )
@@ -17,9 +18,13 @@ const miniBank = "../../questions/testdata/valid"
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = Run(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	code = Run(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Now: testToday})
 	return out.String(), errb.String(), code
 }
+
+// testToday pins the clock `validate` checks rule freshness against, so the
+// embedded bank's rules do not age out of the tests.
+func testToday() time.Time { return time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC) }
 
 func TestExitCodes(t *testing.T) {
 	cases := map[string]struct {
@@ -146,7 +151,7 @@ func TestScoreRejectsBadAnswers(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d", code)
 	}
-	for _, want := range []string{file + ":2:1: question \"risk-rate\": a rating question is answered with an option number from 1 to 3, not 9", file + ":4:1: unknown question \"nope\""} {
+	for _, want := range []string{file + ":2:1: question \"risk-rate\": a rating question is answered with an option number from 1 to 4, not 9", file + ":4:1: unknown question \"nope\""} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -158,7 +163,7 @@ func TestRolesText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"Chief Information Security Officer  [ciso]", "Leads to:", "Comes from:", "Essential (level 0-5):", "NICE OG-WRL-007"} {
+	for _, want := range []string{"Chief Information Security Officer  [ciso]", "Leads to:", "Comes from:", "Essential (level 0-5):", "NICE OG-WRL-007", "Also called: CISO", "In a small organisation:", "Fact: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("roles lacks %q", want)
 		}
@@ -170,8 +175,43 @@ func TestRolesText(t *testing.T) {
 	}
 	out, _, _ = run(t, "roles", "--json")
 	var roles []map[string]any
-	if err := json.Unmarshal([]byte(out), &roles); err != nil || len(roles) < 8 {
-		t.Errorf("roles --json: %v %d", err, len(roles))
+	if err := json.Unmarshal([]byte(out), &roles); err != nil || len(roles) < 15 {
+		t.Fatalf("roles --json: %v %d", err, len(roles))
+	}
+	var ciso map[string]any
+	for _, r := range roles {
+		if r["id"] == "ciso" {
+			ciso = r
+		}
+	}
+	if ciso == nil {
+		t.Fatal("roles --json has no ciso")
+	}
+	if a, _ := ciso["aliases"].([]any); len(a) == 0 {
+		t.Error("roles --json: ciso has no aliases")
+	}
+	refs, _ := ciso["refs"].(map[string]any)
+	if onet, _ := refs["onet"].([]any); len(onet) == 0 {
+		t.Errorf("roles --json: ciso has no O*NET-SOC code: %v", refs)
+	}
+	if f, _ := ciso["facts"].([]any); len(f) == 0 {
+		t.Error("roles --json: ciso has no facts")
+	}
+	sizes, _ := ciso["sizes"].(map[string]any)
+	small, _ := sizes["small"].(map[string]any)
+	if ts, _ := small["targets"].([]any); len(ts) == 0 {
+		t.Errorf("roles --json: ciso has no small-organisation targets: %v", sizes)
+	}
+}
+
+// TestValidateFreshness checks that `validate` warns about rules due a
+// check once the clock passes a year after they were verified.
+func TestValidateFreshness(t *testing.T) {
+	var out, errb bytes.Buffer
+	later := func() time.Time { return time.Date(2028, 1, 1, 0, 0, 0, 0, time.UTC) }
+	Run(context.Background(), []string{"validate"}, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Now: later})
+	if !strings.Contains(out.String(), "more than a year ago; check it again") {
+		t.Errorf("validate in 2028 gave no freshness warning:\n%s", out.String())
 	}
 }
 

@@ -104,7 +104,7 @@ func TestCompareText(t *testing.T) {
 			ism = d
 		}
 	}
-	if len(roles) != 15 || ism <= 0 {
+	if len(roles) != 16 || ism <= 0 {
 		t.Errorf("%d roles; IT Security Manager %+.1f, want a rise:\n%s", len(roles), ism, strings.Join(roles, "\n"))
 	}
 
@@ -156,7 +156,7 @@ func TestCompareJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &c); err != nil {
 		t.Fatal(err)
 	}
-	if c.Role != "it-security-manager" || len(c.Roles) != 15 || len(c.Summary) == 0 {
+	if c.Role != "it-security-manager" || len(c.Roles) != 16 || len(c.Summary) == 0 {
 		t.Errorf("comparison: role %q, %d roles, summary %v", c.Role, len(c.Roles), c.Summary)
 	}
 	for _, r := range c.Roles {

@@ -19,7 +19,7 @@ func TestPlanCommand(t *testing.T) {
 		t.Error("the same answers and start gave different plans")
 	}
 	out, _, _ = run(t, "plan", persona, "--start", "2026-12-01", "--role", "ciso", "--assume", "cert=cism", "--assume", "years-managing=6")
-	if !strings.Contains(out, "**Chief Information Security Officer**") || !strings.Contains(out, "This plan assumes: you hold CISM; Years managing security work or people: 6 years") {
+	if !strings.Contains(out, "**Chief Information Security Officer**") || !strings.Contains(out, "This plan assumes: you hold CISM; Years managing security work: 6 years") {
 		t.Errorf("what-if plan:\n%s", out[:min(len(out), 1500)])
 	}
 	dir := t.TempDir()

@@ -18,9 +18,27 @@ type roleTargetJSON struct {
 	Weight     float64 `json:"weight"`
 }
 
+type roleFactJSON struct {
+	Text   string `json:"text"`
+	Year   int    `json:"year"`
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+}
+
+// roleSizeJSON is a role as it reads for one size of organisation: the
+// note and the whole target list and experience minimums after the
+// adjustment, so a reader need not apply it.
+type roleSizeJSON struct {
+	Note       string             `json:"note"`
+	Experience map[string]float64 `json:"experience"`
+	Targets    []roleTargetJSON   `json:"targets"`
+}
+
 type roleJSON struct {
 	ID             string             `json:"id"`
 	Title          string             `json:"title"`
+	Aliases        []string           `json:"aliases"`
+	Family         string             `json:"family"`
 	Track          string             `json:"track"`
 	Seniority      int                `json:"seniority"`
 	Entry          bool               `json:"entry"`
@@ -33,6 +51,10 @@ type roleJSON struct {
 	Experience     map[string]float64 `json:"experience"`
 	Refs           assess.Refs        `json:"refs"`
 	Targets        []roleTargetJSON   `json:"targets"`
+	Facts          []roleFactJSON     `json:"facts"`
+	// Sizes holds the role as it reads in a small or large organisation,
+	// where the bank adjusts it.
+	Sizes map[string]roleSizeJSON `json:"sizes,omitempty"`
 }
 
 func newRolesCmd(env Env, opts *options) *cobra.Command {
@@ -62,7 +84,7 @@ func newRolesCmd(env Env, opts *options) *cobra.Command {
 
 func toRoleJSON(b *assess.Bank, ro assess.Role) roleJSON {
 	r := roleJSON{
-		ID: ro.ID, Title: ro.Title, Track: ro.Track, Seniority: ro.Seniority, Entry: ro.Entry,
+		ID: ro.ID, Title: ro.Title, Aliases: orEmpty(ro.Aliases), Family: ro.FamilyName(), Track: ro.Track, Seniority: ro.Seniority, Entry: ro.Entry,
 		Summary: ro.Summary, ReportsTo: ro.ReportsTo, FedBy: orEmpty(b.FedBy(ro.ID)), LeadsTo: orEmpty(ro.LeadsTo),
 		Certifications: orEmpty(ro.Certifications), ExpectsOneOf: orEmpty(ro.ExpectsOneOf),
 		Experience: ro.Experience, Refs: ro.Refs,
@@ -70,14 +92,39 @@ func toRoleJSON(b *assess.Bank, ro assess.Role) roleJSON {
 	if r.Experience == nil {
 		r.Experience = map[string]float64{}
 	}
-	for _, t := range ro.Targets {
+	r.Targets = targetsJSON(b, ro.Targets)
+	r.Facts = []roleFactJSON{}
+	for _, f := range ro.Facts {
+		r.Facts = append(r.Facts, roleFactJSON{Text: f.Text, Year: f.Year, Source: f.Source, URL: f.URL})
+	}
+	for _, size := range assess.SizeAdjustable {
+		adj, ok := ro.Size[size]
+		if !ok {
+			continue
+		}
+		sized := b.SizedRole(ro.ID, size)
+		if r.Sizes == nil {
+			r.Sizes = map[string]roleSizeJSON{}
+		}
+		exp := sized.Experience
+		if exp == nil {
+			exp = map[string]float64{}
+		}
+		r.Sizes[size] = roleSizeJSON{Note: adj.Note, Experience: exp, Targets: targetsJSON(b, sized.Targets)}
+	}
+	return r
+}
+
+func targetsJSON(b *assess.Bank, ts []assess.Target) []roleTargetJSON {
+	out := make([]roleTargetJSON, 0, len(ts))
+	for _, t := range ts {
 		name := t.Competency
 		if c := b.Competency(t.Competency); c != nil {
 			name = c.Name
 		}
-		r.Targets = append(r.Targets, roleTargetJSON{Competency: t.Competency, Name: name, Level: t.Level, Weight: t.Weight})
+		out = append(out, roleTargetJSON{Competency: t.Competency, Name: name, Level: t.Level, Weight: t.Weight})
 	}
-	return r
+	return out
 }
 
 func orEmpty(s []string) []string {
@@ -103,6 +150,9 @@ func writeRoles(w io.Writer, b *assess.Bank) error {
 		ew.line("  " + head)
 		for _, l := range wrapText(ro.Summary, 76) {
 			ew.line("  " + l)
+		}
+		if len(ro.Aliases) > 0 {
+			ew.wrapped("  Also called: ", strings.Join(ro.Aliases, ", "))
 		}
 		if ro.ReportsTo != "" {
 			ew.wrapped("  Reports to: ", ro.ReportsTo)
@@ -151,6 +201,14 @@ func writeRoles(w io.Writer, b *assess.Bank) error {
 		if len(key) > 0 {
 			ew.wrapped("  Essential (level 0-5): ", strings.Join(key, ", "))
 		}
+		for _, size := range assess.SizeAdjustable {
+			if adj, ok := ro.Size[size]; ok && adj.Note != "" {
+				ew.wrapped(fmt.Sprintf("  In a %s organisation: ", size), adj.Note)
+			}
+		}
+		for _, f := range ro.Facts {
+			ew.wrapped("  Fact: ", fmt.Sprintf("%s (%s, %d)", f.Text, f.Source, f.Year))
+		}
 		if refs := refText(ro.Refs); refs != "" {
 			ew.wrapped("  Frameworks: ", refs)
 		}
@@ -172,6 +230,8 @@ func refText(r assess.Refs) string {
 	add("CSF", r.CSF)
 	add("CISSP", r.CISSP)
 	add("CISM", r.CISM)
+	add("O*NET-SOC", r.ONET)
+	// ESCO URIs are too long for an 80-column line; roles --json has them.
 	add("see", r.Other)
 	return strings.Join(parts, " · ")
 }

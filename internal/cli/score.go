@@ -138,6 +138,9 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	for _, l := range rec.Rationale {
 		lw.wrapped("  - ", l)
 	}
+	if res.Answered > 0 {
+		lw.wrapped("  - ", wording.OrgSize(res.OrgSize))
+	}
 
 	d := res.Dimensions
 	lw.line("")
@@ -200,6 +203,9 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line(fmt.Sprintf("    %-34s %s %5.1f %10s %9.0f%%", truncate(c.Name, 34), bar(c.Level/5, 10), c.Level, judgement, c.Confidence*100))
 		if c.Unverified {
 			lw.wrapped("      ", unverifiedNote(c))
+		}
+		if c.NotPartOfWork {
+			lw.wrapped("      ", "Not part of your work so far (rather than not yet): new ground for a role that asks for it.")
 		}
 		if explain {
 			for _, ct := range c.Contributions {

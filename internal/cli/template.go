@@ -41,6 +41,6 @@ mode 0600 and an existing file is never replaced without --force.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
 	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
-	cmd.Flags().BoolVar(&quick, "quick", false, "only the quick-mode questions (about 15 minutes)")
+	cmd.Flags().BoolVar(&quick, "quick", false, "only the quick-mode questions")
 	return cmd
 }

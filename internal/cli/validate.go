@@ -44,6 +44,9 @@ as warnings. Exits 1 when there are errors.`,
 			} else {
 				b, rep, err = loadBankDir(dir)
 			}
+			if b != nil {
+				rep.Warnings = append(rep.Warnings, b.Freshness(env.Today())...)
+			}
 			var inv *assess.InvalidError
 			if err != nil && !errors.As(err, &inv) {
 				if asJSON {

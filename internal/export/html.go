@@ -5,9 +5,11 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // WriteHTML writes the plan as one self-contained HTML page: inline CSS
@@ -158,7 +160,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	v := &htmlView{
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
-		Rationale:  p.Rationale,
+		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
 		Estimate:   monthsRange(p.Estimate),
 		EstAssumes: p.Estimate.Assumptions,
 		Start:      p.Start.String(),

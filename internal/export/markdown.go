@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // WriteMarkdown writes the plan as GitHub-flavoured Markdown. It reads
@@ -44,6 +45,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	for _, r := range p.Rationale {
 		m.f("- %s\n", esc(r))
 	}
+	m.f("- %s\n", esc(wording.OrgSize(p.OrgSize)))
 	if len(p.Strengths) > 0 {
 		m.f("\n**Strengths to build on:** %s.\n", esc(strings.Join(p.Strengths, ", ")))
 	}

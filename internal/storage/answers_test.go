@@ -86,7 +86,7 @@ func TestParseAnswersErrors(t *testing.T) {
 		want string
 	}{
 		"unknown question":     {"[answers.risk-rat]\nanswer = 1\n", 1, `unknown question "risk-rat" (did you mean "risk-rate"?)`},
-		"option out of range":  {"[answers.risk-rate]\nanswer = 4\n", 2, `a rating question is answered with an option number from 1 to 3, not 4`},
+		"option out of range":  {"[answers.risk-rate]\nanswer = 5\n", 2, `a rating question is answered with an option number from 1 to 4, not 5`},
 		"option as text":       {"[answers.crisis]\nanswer = \"b\"\n", 2, `answered with an option number from 1 to 2, not the text "b"`},
 		"number as text":       {"[answers.years]\nanswer = \"six\"\n", 2, `a number question is answered with a number, not the text "six"`},
 		"number out of range":  {"[answers.years]\nanswer = 70\n", 2, "70 is outside the accepted range 0 to 50"},

@@ -136,7 +136,7 @@ func ListSessions(dir string, b *assess.Bank) ([]SessionInfo, error) {
 		a := f.Answers
 		info.Name, info.Mode, info.Target = a.Profile.Name, a.Mode, a.Target
 		info.Started, info.Updated = f.Session.Started, f.Session.Updated
-		for _, q := range b.QuestionsFor(a.Mode) {
+		for _, q := range b.QuestionsAsked(a.Mode, a) {
 			info.Asked++
 			if ans, ok := a.Items[q.ID]; ok && (ans.Skipped || ans.Given(q.Kind)) {
 				info.Answered++

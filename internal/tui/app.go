@@ -131,7 +131,7 @@ type State struct {
 
 // Questions returns the questions of the session's mode.
 func (s *State) Questions(b *assess.Bank) []*assess.Question {
-	return b.QuestionsFor(s.File.Answers.Mode)
+	return b.QuestionsAsked(s.File.Answers.Mode, s.File.Answers)
 }
 
 // writeMentor applies a change to the mentor's view, creating it on the
@@ -292,7 +292,7 @@ func (a *App) Outcome() Outcome {
 // unanswered counts the questions of the mode not yet answered or skipped.
 func unanswered(b *assess.Bank, f *storage.File) int {
 	n := 0
-	for _, q := range b.QuestionsFor(f.Answers.Mode) {
+	for _, q := range b.QuestionsAsked(f.Answers.Mode, f.Answers) {
 		if ans, ok := f.Answers.Items[q.ID]; !ok || !(ans.Skipped || ans.Given(q.Kind)) {
 			n++
 		}

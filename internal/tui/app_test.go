@@ -18,6 +18,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 	"github.com/secpath/secpath/questions"
 )
 
@@ -169,12 +170,14 @@ func checkFrame(t *testing.T, frame string, w, h int) {
 
 func TestWelcomeStartsAQuickAssessment(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
-	if !strings.Contains(a.screenText(), "Full: about 30 minutes, 96 questions") {
-		t.Fatalf("welcome:\n%s", a.screenText())
+	// A person is asked one of each regime scenario and its alternative.
+	full := len(a.c.Bank.QuestionsAsked(assess.Full, nil))
+	if want := fmt.Sprintf("Full: %s, %d questions", wording.Minutes(full), full); full >= len(a.c.Bank.Questions) || !strings.Contains(a.screenText(), want) {
+		t.Fatalf("welcome lacks %q:\n%s", want, a.screenText())
 	}
 	quick := len(a.c.Bank.QuestionsFor(assess.Quick))
 	a.press("right")
-	if !strings.Contains(a.screenText(), fmt.Sprintf("Quick: about 15 minutes, %d questions", quick)) {
+	if !strings.Contains(a.screenText(), fmt.Sprintf("Quick: %s, %d questions", wording.Minutes(quick), quick)) {
 		t.Errorf("mode did not change:\n%s", a.screenText())
 	}
 	a.press("down", "right", "down", "Sam", "enter")
@@ -509,5 +512,48 @@ func TestColourFrames(t *testing.T) {
 			}
 			golden.RequireEqual(t, buf.String())
 		})
+	}
+}
+
+// TestRegimeAnswerBringsItsScenarios checks that the yes/no answer about
+// the SEC's rules decides which of a regime scenario and its alternative
+// the quiz asks, both ways, as the person answers.
+func TestRegimeAnswerBringsItsScenarios(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.loadPersona("soc-lead")
+	asked := func() map[string]bool {
+		out := map[string]bool{}
+		for _, q := range a.c.State.Questions(a.c.Bank) {
+			out[q.ID] = true
+		}
+		return out
+	}
+	for _, c := range []struct {
+		yes        bool
+		cursor     int // Yes is the first option, No the second
+		with, miss string
+	}{
+		{true, 0, "sec-8k-materiality", "incident-materiality-private"},
+		{false, 1, "incident-materiality-private", "sec-8k-materiality"},
+	} {
+		a.gotoQuestion("regime-us-listed")
+		for i := 0; i < 3 && a.quiz.cursor != c.cursor; i++ {
+			a.press("down")
+		}
+		a.press("enter")
+		if got := a.c.State.File.Answers.Items["regime-us-listed"].Bool; got == nil || *got != c.yes {
+			t.Fatalf("yes=%v: regime-us-listed = %v\n%s", c.yes, got, a.screenText())
+		}
+		q := asked()
+		if !q[c.with] || q[c.miss] {
+			t.Errorf("yes=%v: asks %s %v, %s %v", c.yes, c.with, q[c.with], c.miss, q[c.miss])
+		}
+		a.gotoQuestion(c.with)
+		if a.quiz.current().ID != c.with {
+			t.Errorf("yes=%v: cannot open %s", c.yes, c.with)
+		}
+		if shown := strings.Contains(a.screenText(), "set under SEC rules"); shown != c.yes {
+			t.Errorf("yes=%v: regime shown %v:\n%s", c.yes, shown, a.screenText())
+		}
 	}
 }

@@ -547,7 +547,16 @@ func (q *quizScreen) parseNumber() (float64, bool) {
 func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
 	q.commitExtras()
 	q.commitMentorNotes()
-	i := q.index + d
+	// An answer can change which questions are asked (a yes to the SEC
+	// question brings its scenarios): read the list again and move from
+	// where the current question now stands in it.
+	cur := q.current().ID
+	q.qs = q.questions()
+	i := slices.IndexFunc(q.qs, func(x *assess.Question) bool { return x.ID == cur })
+	if i < 0 {
+		i = min(q.index, len(q.qs)) - d
+	}
+	i += d
 	switch {
 	case i < 0:
 		q.err = "This is the first question."

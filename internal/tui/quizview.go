@@ -53,6 +53,9 @@ func (q quizScreen) View() string {
 	if ans.Skipped {
 		kind += "  (skipped)"
 	}
+	if cur.Regime != "" {
+		kind += "  · set under " + cur.Regime + " rules"
+	}
 	add(s.Subtle.Render(kind))
 	for _, t := range wrap(cur.Text, width) {
 		add(s.Strong.Render(t))

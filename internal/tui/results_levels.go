@@ -71,7 +71,7 @@ func (r resultsScreen) competencyPage(width int) []string {
 	s := r.c.Styles
 	f := r.compared()
 	targets := map[string]int{}
-	if ro := r.c.Bank.Role(f.ID); ro != nil {
+	if ro := r.c.Bank.SizedRole(f.ID, r.result.OrgSize.Size); ro != nil {
 		for _, t := range ro.Targets {
 			targets[t.Competency] = t.Level
 		}
@@ -84,7 +84,7 @@ func (r resultsScreen) competencyPage(width int) []string {
 	}
 	notes, unverified := false, false
 	for _, c := range r.result.Competencies {
-		notes = notes || c.Answered == 0 || c.Unverified
+		notes = notes || c.Answered == 0 || c.Unverified || c.NotPartOfWork
 		unverified = unverified || c.Unverified
 	}
 	cols := levelTable(width, mentor, notes)
@@ -146,6 +146,8 @@ func (r resultsScreen) levelRow(c assess.CompetencyScore, targets map[string]int
 	switch {
 	case c.Answered == 0:
 		note = s.Subtle.Render(" not answered")
+	case c.NotPartOfWork:
+		note = s.Subtle.Render(" not your work")
 	case c.Unverified:
 		note = s.Warn.Render(" unverified")
 	}

@@ -126,6 +126,7 @@ func (r resultsScreen) readinessPage(width int) []string {
 		summary("Long-term   ", ro.Title, res.RoleFit(ro.ID))
 	}
 	lines = append(lines, s.Muted.Render("Judgement   ")+s.Text.Render(wording.Judgement(res.Judgement)))
+	lines = append(lines, hanging("", wording.OrgSize(res.OrgSize), width, s.Muted.Render)...)
 	lines = append(lines, "")
 	longest := 0
 	for _, f := range res.Roles {

@@ -21,7 +21,7 @@ func (a *testApp) loadClaimingPersona(name string) {
 	}
 	for id, ans := range f.Answers.Items {
 		if q := a.c.Bank.Question(id); q != nil && q.Kind == assess.KindRating && ans.Choice > 0 {
-			ans.Choice = len(q.Options)
+			ans.Choice = topOption(q)
 			f.Answers.Items[id] = ans
 		}
 	}
@@ -178,4 +178,17 @@ func TestGapRowsFitTheWidth(t *testing.T) {
 			t.Errorf("%d columns: no unverified gap row:\n%s", w, screen)
 		}
 	}
+}
+
+// topOption is the 1-based rating option with the highest level: the
+// "not part of my work" option comes last at level 0, so the last option
+// is not the top one.
+func topOption(q *assess.Question) int {
+	best, level := 1, -1
+	for i, o := range q.Options {
+		if o.Level != nil && *o.Level > level {
+			best, level = i+1, *o.Level
+		}
+	}
+	return best
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // welcome rows, top to bottom.
@@ -170,7 +171,7 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 func (w welcomeScreen) View() string {
 	s := w.c.Styles
 	width := w.c.Layout.Content
-	quick, full := len(w.c.Bank.QuestionsFor(assess.Quick)), len(w.c.Bank.QuestionsFor(assess.Full))
+	quick, full := len(w.c.Bank.QuestionsAsked(assess.Quick, nil)), len(w.c.Bank.QuestionsAsked(assess.Full, nil))
 	var lines []string
 	add := func(l ...string) { lines = append(lines, l...) }
 	intro := "How far do you stand from IT Security Manager or CISO, why, and what should you do next? " +
@@ -211,9 +212,9 @@ func (w welcomeScreen) View() string {
 		}
 		return s.Text.Render(v)
 	}
-	modeText := fmt.Sprintf("Full: about 30 minutes, %d questions", full)
+	modeText := fmt.Sprintf("Full: %s, %d questions", wording.Minutes(full), full)
 	if w.quick {
-		modeText = fmt.Sprintf("Quick: about 15 minutes, %d questions", quick)
+		modeText = fmt.Sprintf("Quick: %s, %d questions", wording.Minutes(quick), quick)
 	}
 	row(rowMode, "Length", arrows(rowMode, modeText))
 	row(rowTarget, "Aiming for", arrows(rowTarget, w.targets[w.target].label))

@@ -293,3 +293,45 @@ func Towards(rec assess.Recommendation) string {
 	}
 	return rec.WorkTowards
 }
+
+// OrgSize says which size of organisation the role targets were read for:
+// "Role targets for a mid-size organisation (250 to 5,000 people; no size
+// given, so mid-size assumed)".
+func OrgSize(o assess.OrgSize) string {
+	var span string
+	switch o.Size {
+	case assess.SizeSmall:
+		span = fmt.Sprintf("a small organisation (under %d people", assess.SmallBelow)
+	case assess.SizeLarge:
+		span = fmt.Sprintf("a large organisation (over %s people", thousands(assess.LargeAbove))
+	default:
+		span = fmt.Sprintf("a mid-size organisation (%d to %s people", assess.SmallBelow, thousands(assess.LargeAbove))
+	}
+	if o.Assumed {
+		return "Role targets for " + span + "; no size given, so mid-size assumed)."
+	}
+	return fmt.Sprintf("Role targets for %s; you said about %s).", span, thousands(int(o.People)))
+}
+
+// thousands writes a whole number with thousands separators: 5,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// SecondsPerQuestion is the time a question takes on average, reading it,
+// choosing and moving on; the assessments' lengths are quoted from it.
+const SecondsPerQuestion = 25
+
+// Minutes is how long n questions take, to the nearest five minutes:
+// "about 20 minutes".
+func Minutes(n int) string {
+	m := int(math.Round(float64(n*SecondsPerQuestion)/60/5)) * 5
+	return fmt.Sprintf("about %d minutes", max(5, m))
+}
