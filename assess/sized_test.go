@@ -154,7 +154,7 @@ func TestContentRules(t *testing.T) {
 		"not relevant above 0": {func(b *Bank) {
 			b.Questions[0].Options = append(b.Questions[0].Options, Option{Text: "x", Level: ip(2), NotRelevant: true})
 		}, "not_relevant marks the level-0 option", true},
-		"when and unless": {func(b *Bank) { b.Questions[3].When, b.Questions[3].Unless = "board", "board" }, "use when or unless, not both", true},
+		"when and unless":       {func(b *Bank) { b.Questions[3].When, b.Questions[3].Unless = "board", "board" }, "use when or unless, not both", true},
 		"when on a number fact": {func(b *Bank) { b.Questions[3].When = "years_security" }, `uses fact "years_security", which is a number fact`, true},
 		"regime without when":   {func(b *Bank) { b.Questions[3].Regime = "SEC" }, "is set under SEC but is asked of everyone", false},
 		"unknown size":          {func(b *Bank) { b.Roles[1].Size = map[string]RoleSize{"huge": {}} }, `size "huge" is not one of small, large`, true},
