@@ -10227,6 +10227,51 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:           "exec-reporting-line",
+				Section:      "executive",
+				Kind:         "rating",
+				Text:         "Which comes closest to how you work with the executive your function reports to?",
+				Help:         "The person you, or your function's head, answer to: a CIO, COO, general counsel, CRO or the CEO. Security, IT and privacy leaders answer for their own function.",
+				MentorPrompt: "What does the executive you report to need from you that you are not yet giving them, and what would you ask them for in return?",
+				Measures: map[string]float64{
+					"cross-functional-influence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not dealt with the executive my function reports to.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have prepared material that my manager took to the executive we report to.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have briefed that executive myself on one topic, with my manager present.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I meet that executive regularly and agree my function's priorities with them.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I have changed what that executive decided, with evidence, on a matter they first saw otherwise.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I have shaped where my function reports and what it answers for, and agreed it with the CEO or board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Working with an executive is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
 				ID:           "cloud-migration-deadline",
 				Section:      "architecture",
 				Kind:         "scenario",
