@@ -1112,114 +1112,6 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:          "it-service-management",
-				Name:        "IT service management",
-				Dimension:   "technical",
-				Description: "Running IT as services people can rely on: a service catalogue with agreed service levels, a service desk, and incident, problem and change practices such as those described in ITIL and ISO/IEC 20000-1. Leaders need it to keep services stable while they change, and to show the business what it gets for its money.",
-				Indicators: []string{
-					"Has not worked in or on IT service management: the service desk, incidents, problems, changes or service levels.",
-					"Has taken part in service management work: worked tickets in a service desk queue, joined a major-incident call or taken a change request through the agreed process.",
-					"Has run part of a practice with guidance: chaired change reviews for one team, led a problem investigation to its root cause or reported a service against its SLA.",
-					"Owns service management for a set of services: catalogue entries with agreed service levels, a change process that works, problems closed at the root cause and monthly service reviews.",
-					"Leads service management across IT: one practice model for in-house and supplier services, the major-incident and change policies, a service desk measured on user outcomes and an improvement plan.",
-					"Sets the organisation's service model and service levels with business leaders, answers to the executive team for service performance and cost, and decides which practices to automate, adopt or drop.",
-				},
-				Refs: assess.Refs{
-					ECF: []string{
-						"A.2",
-						"C.1",
-						"C.2",
-						"C.3",
-						"C.4",
-					},
-					SFIA: []string{
-						"ITMG",
-						"SLMO",
-						"USUP",
-						"PBMG",
-						"CHMG",
-					},
-					Other: []string{
-						"ITIL 4",
-						"ISO/IEC 20000-1:2018",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-competencies.toml",
-				},
-			},
-			{
-				ID:          "enterprise-architecture",
-				Name:        "Enterprise architecture",
-				Dimension:   "strategic",
-				Description: "Describing how the business, its information, applications and technology fit together, and steering them towards a target: capability maps, target architectures, technology standards, roadmaps and rationalisation of the application portfolio, with methods such as TOGAF. It lets leaders see what a change will cost and break before they pay for it.",
-				Indicators: []string{
-					"Has not worked on enterprise architecture, technology standards or the application portfolio.",
-					"Has taken part in architecture work: supplied data for an application inventory or a capability map, or presented a design to an architecture review.",
-					"Has produced architecture work with guidance: mapped one area's applications to business capabilities, modelled a current state or drafted a technology standard.",
-					"Owns the architecture of a domain or business area: current and target states, a roadmap agreed with its owners, standards that projects follow and design decisions on record.",
-					"Leads enterprise architecture across the organisation: a current capability map and application portfolio, an architecture board with decision rights, and rationalisation that retires systems and cost.",
-					"Sets the enterprise target architecture and technology principles with the executive team, ties them to business strategy and investment, and uses them to decide which programmes go ahead.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"DD-WRL-002",
-					},
-					ECF: []string{
-						"A.5",
-						"A.1",
-					},
-					SFIA: []string{
-						"STPL",
-						"ARCH",
-					},
-					CSF: []string{
-						"ID.AM",
-					},
-					Other: []string{
-						"TOGAF Standard, 10th Edition",
-						"ArchiMate 3.2",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-competencies.toml",
-				},
-			},
-			{
-				ID:          "it-sourcing",
-				Name:        "Sourcing and vendor management",
-				Dimension:   "strategic",
-				Description: "Deciding what IT should build, buy or outsource, then choosing suppliers, agreeing contracts and service levels, managing the major suppliers through the life of each deal and leaving them cleanly when it ends. Most IT now arrives through suppliers, so IT leaders are judged on the deals they strike and how they run them.",
-				Indicators: []string{
-					"Has not taken part in choosing or managing an IT supplier.",
-					"Has taken part in supplier work: scored a bid in a selection, joined a supplier's service review or logged where a supplier missed what its contract promised.",
-					"Has run part of a sourcing with guidance: written the requirements and evaluation criteria, compared bids or run one supplier's service reviews and reports.",
-					"Owns the relationship with a set of suppliers: runs their selection and service reviews, enforces service credits and renegotiates service levels and price at renewal.",
-					"Leads sourcing across IT: make, buy or outsource decisions backed by business cases, a tiered supplier portfolio, governance of the major deals and exit plans that have been tested.",
-					"Sets the organisation's IT sourcing strategy with the executive team, recommends or signs its largest technology contracts, and answers for supplier concentration, cost and exit risk.",
-				},
-				Refs: assess.Refs{
-					ECF: []string{
-						"D.4",
-						"D.8",
-					},
-					SFIA: []string{
-						"SORC",
-						"SUPP",
-						"ITCM",
-					},
-					CSF: []string{
-						"GV.SC",
-					},
-					Other: []string{
-						"DORA Art. 28(8)",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-competencies.toml",
-				},
-			},
-			{
 				ID:          "application-security",
 				Name:        "Application and product security",
 				Dimension:   "technical",
@@ -1269,7 +1161,7 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Src: assess.Source{
-					File: "new-sec-competencies.toml",
+					File: "competencies.toml",
 				},
 			},
 			{
@@ -1315,7 +1207,7 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Src: assess.Source{
-					File: "new-sec-competencies.toml",
+					File: "competencies.toml",
 				},
 			},
 			{
@@ -1362,7 +1254,7 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Src: assess.Source{
-					File: "new-sec-competencies.toml",
+					File: "competencies.toml",
 				},
 			},
 			{
@@ -1405,7 +1297,115 @@ func bankLiteral() *assess.Bank {
 					},
 				},
 				Src: assess.Source{
-					File: "new-sec-competencies.toml",
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "it-service-management",
+				Name:        "IT service management",
+				Dimension:   "technical",
+				Description: "Running IT as services people can rely on: a service catalogue with agreed service levels, a service desk, and incident, problem and change practices such as those described in ITIL and ISO/IEC 20000-1. Leaders need it to keep services stable while they change, and to show the business what it gets for its money.",
+				Indicators: []string{
+					"Has not worked in or on IT service management: the service desk, incidents, problems, changes or service levels.",
+					"Has taken part in service management work: worked tickets in a service desk queue, joined a major-incident call or taken a change request through the agreed process.",
+					"Has run part of a practice with guidance: chaired change reviews for one team, led a problem investigation to its root cause or reported a service against its SLA.",
+					"Owns service management for a set of services: catalogue entries with agreed service levels, a change process that works, problems closed at the root cause and monthly service reviews.",
+					"Leads service management across IT: one practice model for in-house and supplier services, the major-incident and change policies, a service desk measured on user outcomes and an improvement plan.",
+					"Sets the organisation's service model and service levels with business leaders, answers to the executive team for service performance and cost, and decides which practices to automate, adopt or drop.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"A.2",
+						"C.1",
+						"C.2",
+						"C.3",
+						"C.4",
+					},
+					SFIA: []string{
+						"ITMG",
+						"SLMO",
+						"USUP",
+						"PBMG",
+						"CHMG",
+					},
+					Other: []string{
+						"ITIL 4",
+						"ISO/IEC 20000-1:2018",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "enterprise-architecture",
+				Name:        "Enterprise architecture",
+				Dimension:   "strategic",
+				Description: "Describing how the business, its information, applications and technology fit together, and steering them towards a target: capability maps, target architectures, technology standards, roadmaps and rationalisation of the application portfolio, with methods such as TOGAF. It lets leaders see what a change will cost and break before they pay for it.",
+				Indicators: []string{
+					"Has not worked on enterprise architecture, technology standards or the application portfolio.",
+					"Has taken part in architecture work: supplied data for an application inventory or a capability map, or presented a design to an architecture review.",
+					"Has produced architecture work with guidance: mapped one area's applications to business capabilities, modelled a current state or drafted a technology standard.",
+					"Owns the architecture of a domain or business area: current and target states, a roadmap agreed with its owners, standards that projects follow and design decisions on record.",
+					"Leads enterprise architecture across the organisation: a current capability map and application portfolio, an architecture board with decision rights, and rationalisation that retires systems and cost.",
+					"Sets the enterprise target architecture and technology principles with the executive team, ties them to business strategy and investment, and uses them to decide which programmes go ahead.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-002",
+					},
+					ECF: []string{
+						"A.5",
+						"A.1",
+					},
+					SFIA: []string{
+						"STPL",
+						"ARCH",
+					},
+					CSF: []string{
+						"ID.AM",
+					},
+					Other: []string{
+						"TOGAF Standard, 10th Edition",
+						"ArchiMate 3.2",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "it-sourcing",
+				Name:        "Sourcing and vendor management",
+				Dimension:   "strategic",
+				Description: "Deciding what IT should build, buy or outsource, then choosing suppliers, agreeing contracts and service levels, managing the major suppliers through the life of each deal and leaving them cleanly when it ends. Most IT now arrives through suppliers, so IT leaders are judged on the deals they strike and how they run them.",
+				Indicators: []string{
+					"Has not taken part in choosing or managing an IT supplier.",
+					"Has taken part in supplier work: scored a bid in a selection, joined a supplier's service review or logged where a supplier missed what its contract promised.",
+					"Has run part of a sourcing with guidance: written the requirements and evaluation criteria, compared bids or run one supplier's service reviews and reports.",
+					"Owns the relationship with a set of suppliers: runs their selection and service reviews, enforces service credits and renegotiates service levels and price at renewal.",
+					"Leads sourcing across IT: make, buy or outsource decisions backed by business cases, a tiered supplier portfolio, governance of the major deals and exit plans that have been tested.",
+					"Sets the organisation's IT sourcing strategy with the executive team, recommends or signs its largest technology contracts, and answers for supplier concentration, cost and exit risk.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"D.4",
+						"D.8",
+					},
+					SFIA: []string{
+						"SORC",
+						"SUPP",
+						"ITCM",
+					},
+					CSF: []string{
+						"GV.SC",
+					},
+					Other: []string{
+						"DORA Art. 28(8)",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
 				},
 			},
 		},
@@ -2663,10 +2663,6 @@ func bankLiteral() *assess.Bank {
 								Weight:     1,
 							},
 						},
-						Experience: map[string]float64{
-							"years_managing": 2,
-							"years_security": 5,
-						},
 					},
 				},
 				Src: assess.Source{
@@ -3310,11 +3306,6 @@ func bankLiteral() *assess.Bank {
 								Weight:     3,
 							},
 							{
-								Competency: "metrics-reporting",
-								Level:      5,
-								Weight:     2,
-							},
-							{
 								Competency: "security-architecture",
 								Level:      3,
 								Weight:     1,
@@ -3324,10 +3315,6 @@ func bankLiteral() *assess.Bank {
 								Level:      3,
 								Weight:     1,
 							},
-						},
-						Experience: map[string]float64{
-							"years_managing": 6,
-							"years_security": 12,
 						},
 					},
 					"small": {
@@ -3358,10 +3345,6 @@ func bankLiteral() *assess.Bank {
 								Level:      4,
 								Weight:     3,
 							},
-						},
-						Experience: map[string]float64{
-							"years_managing": 3,
-							"years_security": 8,
 						},
 					},
 				},
@@ -6633,988 +6616,6 @@ func bankLiteral() *assess.Bank {
 		},
 		Questions: []assess.Question{
 			{
-				ID:           "itsm-incident-change",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on IT incidents, problems and changes?",
-				Help:         "Count security and privacy work that runs through these practices, such as an attack handled as a major incident or security checks built into change approval.",
-				MentorPrompt: "Pick the service with the most repeat incidents last quarter. What did the problem records find, which change would stop the next one, and who has to agree to it?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"it-service-management": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on IT incidents, problems or changes.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have taken my own changes through change control or joined major-incident calls, following the process as it stands.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have run part of the practice with guidance, such as chairing a team's change reviews or leading a problem investigation to its root cause.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own incident, problem and change management for a set of services and report their trends every month.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I lead these practices across IT, suppliers' services included, and set the major-incident and change policies others follow.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set how the organisation runs incidents, problems and changes, and answer to the executive team for service stability.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "IT incidents, problems and changes are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "itsm-service-levels",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on the service catalogue, service levels and the service desk?",
-				Help:         "Security and privacy teams run services too, such as access requests, security reviews or subject access requests, with targets and a route in through the service desk.",
-				MentorPrompt: "Which service do users complain about even when its report shows green? What would you measure instead, and with whom would you agree the new target?",
-				Measures: map[string]float64{
-					"it-service-management": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on service catalogues, service levels or a service desk.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have worked requests or tickets through a service desk queue, to its set categories and response targets.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have written the catalogue entry or service levels for one service, or produced its monthly report, with a manager reviewing it.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own the catalogue entries and service levels for my services and run the regular reviews with the people who use them.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I designed the catalogue and service-level model across IT, with the service desk measured on user outcomes, not ticket counts.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I agree the organisation's service levels and what they cost with business leaders, and answer to the executive team for them.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Service catalogues, service levels and the service desk are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "failed-change-portal",
-				Section:      "it-leadership",
-				Kind:         "scenario",
-				Text:         "On Friday evening a firewall change took the customer portal down for four hours. The change advisory board had approved it: the board meets weekly and approves almost everything it sees, and engineers say it slows them down without catching risk. The CEO asks what you will change. What do you propose?",
-				MentorPrompt: "Think of the last change that failed where you work. What did the approval step actually check, what would have caught the fault, and whom would you need to convince to change the step?",
-				Measures: map[string]float64{
-					"it-service-management": 2,
-					"risk-management":       1,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Run a blameless review, then match approval to risk: pre-approved routes for routine changes, peer review and tested rollback for risky ones.",
-						Levels: map[string]int{
-							"it-service-management": 5,
-							"risk-management":       4,
-						},
-						Explanation: "This fixes the change practice rather than the one change. Matching scrutiny to risk frees the board to look hard at the few changes that matter, and tested rollback limits the damage when one still fails.",
-					},
-					{
-						Text: "Send every network change to the full board with a written rollback plan, and stop all changes from Friday noon until Monday morning.",
-						Levels: map[string]int{
-							"it-service-management": 1,
-							"risk-management":       2,
-						},
-						Explanation: "More approval and a change freeze feel safe, but the board already approved this change. It adds delay to every change without improving how risk is judged, and pushes work into rushed windows midweek.",
-					},
-					{
-						Text: "Hold a post-incident review, fix the gap in the firewall rule procedure, and report the root cause and the actions taken to the CEO within a week.",
-						Levels: map[string]int{
-							"it-service-management": 3,
-							"risk-management":       3,
-						},
-						Explanation: "A prompt review and a fix for the firewall procedure are sound, and the CEO gets an answer. It treats the outage as a one-off, though, and leaves a board that approves almost everything in place.",
-					},
-					{
-						Text: "Turn on the change-risk scoring in the service management tool so that the board only reviews the changes the tool flags as high risk.",
-						Levels: map[string]int{
-							"it-service-management": 2,
-							"risk-management":       2,
-						},
-						Explanation: "Risk-based approval is the right idea, but a score switched on without agreed criteria, peer review or rollback tests moves the rubber stamp to the tool. Set the rules first, then automate them.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "ea-target-standards",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on target architectures, technology standards and roadmaps?",
-				Help:         "Security and privacy leaders meet this from the other side: security principles in the target architecture, or privacy by design in how data flows between systems.",
-				MentorPrompt: "Which standard or principle do projects most often ask to be excused from? What does that tell you, and what would you change before the next architecture board?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"enterprise-architecture": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on target architectures, technology standards or roadmaps.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have given input to an architecture review or a standard, such as the security or privacy requirements for a new platform.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have drafted a current-state model, a technology standard or part of a roadmap for one area, with an architect reviewing it.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own the target architecture and roadmap for a domain or business area, and projects there build to its standards.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run the architecture board across the organisation and decide designs and exceptions to standards, with the reasons on record.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the enterprise target architecture and technology principles with the executive team and use them to decide investments.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Architecture, technology standards and roadmaps are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "ea-portfolio-rationalisation",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on capability maps and rationalising the application portfolio?",
-				Help:         "Rationalising means deciding which applications to keep, replace, merge or retire. Security and privacy leaders often add the risk view: unsupported systems, or copies of personal data kept in several places.",
-				MentorPrompt: "Which application would you retire first if you could, and what keeps it alive? Who owns that reason, and what would they need from you to let it go?",
-				Measures: map[string]float64{
-					"enterprise-architecture": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on capability maps or the application portfolio.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have supplied data for an application inventory, such as the owners, data held or support status of my area's systems.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have mapped one area's applications to business capabilities and marked which to keep, replace or retire, under guidance.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I have led the retirement or merger of a set of applications in my area, with data migrated and contracts exited.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run portfolio rationalisation across the organisation from a capability map, with a retirement plan whose savings finance tracks.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I decide with the executive team which capabilities get investment and which platforms the organisation standardises on.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Capability maps and the application portfolio are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "erp-after-acquisitions",
-				Section:      "it-leadership",
-				Kind:         "scenario",
-				Text:         "After two acquisitions your 500-person company runs three ERP systems, two CRMs and four file-sharing services. The CFO wants a single ERP within twelve months to cut licence costs; the acquired business units say their processes will not fit the group system. You are asked to recommend a way forward. What do you do?",
-				MentorPrompt: "Where do you run two systems that do the same job? What would the target look like, what keeps both alive today, and who must agree before one of them goes?",
-				Measures: map[string]float64{
-					"cross-functional-influence": 1,
-					"enterprise-architecture":    2,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Map the capabilities each unit really needs, agree target platforms with their leaders, and sequence moves by value, risk and contract dates.",
-						Levels: map[string]int{
-							"cross-functional-influence": 4,
-							"enterprise-architecture":    5,
-						},
-						Explanation: "Starting from capabilities separates real differences from habit, agreeing the target with the unit leaders makes it stick, and sequencing by value, risk and contract dates gives the CFO savings without a rushed migration.",
-					},
-					{
-						Text: "Run a scored evaluation of the three ERPs on fit, cost and support, pick the strongest, and give the CFO a one-year migration plan for all units.",
-						Levels: map[string]int{
-							"cross-functional-influence": 2,
-							"enterprise-architecture":    3,
-						},
-						Explanation: "A scored evaluation is disciplined and the CFO gets a plan. It compares products before anyone has agreed what the business needs, and imposing a date on reluctant units invites workarounds and delay.",
-					},
-					{
-						Text: "Leave the ERPs for now and consolidate the CRMs and file sharing first, where savings come sooner and the business units will object less.",
-						Levels: map[string]int{
-							"cross-functional-influence": 3,
-							"enterprise-architecture":    2,
-						},
-						Explanation: "Quick wins build trust and cut some cost, but the ERP question is the CFO's priority and the largest cost. Deferring it without a target leaves the hardest decision for later, when it will not be easier.",
-					},
-					{
-						Text: "Commission a full current-state review of every system from an outside consultancy, and hold all platform decisions until it reports.",
-						Levels: map[string]int{
-							"cross-functional-influence": 2,
-							"enterprise-architecture":    1,
-						},
-						Explanation: "Facts help, but a review of everything delays every decision while licences keep being paid for, and hands the thinking to outsiders. Map the current state only as far as the target decision needs it.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "sourcing-selection",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on make, buy or outsource decisions and choosing suppliers?",
-				Help:         "Security and privacy leaders take part from the other side: setting the security or data protection requirements, scoring bids or negotiating those clauses.",
-				MentorPrompt: "Think of the last supplier you helped choose. Which criterion decided it in the end, is it the one you would pick now, and what will you write into the next tender?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"it-sourcing": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not taken part in a make, buy or outsource decision or a supplier selection.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have scored bids on a selection panel someone else ran, for instance on security or data protection.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have written the requirements and evaluation criteria for a tender or a proof of concept, with procurement guiding.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I have run a supplier selection end to end and negotiated the contract, service levels and exit terms with procurement and legal.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I have led make, buy or outsource decisions across IT, with business cases weighing cost, risk, skills and the cost of exit.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the IT sourcing strategy with the executive team and recommend or sign the organisation's largest technology contracts.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Choosing suppliers and sourcing decisions are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "sourcing-supplier-performance",
-				Section:      "it-leadership",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work managing major suppliers through the life of a contract?",
-				Help:         "Service reviews, service credits, renewals and exits. Security and privacy leaders do this too, with a managed security provider or a processor under GDPR Art. 28.",
-				MentorPrompt: "If your most important supplier failed or was sold tomorrow, how many weeks would it take you to move? What is the first step to shorten that, and who would have to fund it?",
-				Measures: map[string]float64{
-					"it-sourcing": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not managed a supplier's performance under a contract.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have joined supplier service reviews, or logged where a supplier missed what its contract promised.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have run one supplier's monthly service reviews and chased the actions, with the contract owner deciding on remedies.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own a major supplier relationship: I hold the supplier to its service levels, claim credits that are due and lead the renewal.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run supplier management across IT, with tiers, scorecards, reviews of strategic suppliers and a tested exit plan for each.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I answer to the executive team for the organisation's supplier portfolio, including concentration risk and exits from critical providers.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Managing suppliers under contract is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "msp-renewal-discount",
-				Section:      "it-leadership",
-				Kind:         "scenario",
-				Text:         "A managed service provider runs your data centre, network and service desk under a five-year contract that ends in 14 months. Its service levels report green, yet users rate the service desk poorly and two outages this year took a day each to resolve. The provider offers 12% off for a three-year renewal signed this quarter. What do you do?",
-				MentorPrompt: "Think of your largest IT contract. When does its notice period start, what would you need to know by then to negotiate from strength, and what will you do this month to find it out?",
-				Measures: map[string]float64{
-					"it-service-management": 1,
-					"it-sourcing":           2,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Decline to sign now: agree measures users recognise with the provider, test the market with them invited, and price a real exit.",
-						Levels: map[string]int{
-							"it-service-management": 4,
-							"it-sourcing":           5,
-						},
-						Explanation: "Fourteen months is enough to compete the work. Fixing the measures now improves service whatever happens, inviting the incumbent keeps competition honest, and a priced exit turns the renewal into a real choice.",
-					},
-					{
-						Text: "Take the discount if the contract is rewritten around user satisfaction and restoration times, with service credits large enough to bite.",
-						Levels: map[string]int{
-							"it-service-management": 3,
-							"it-sourcing":           3,
-						},
-						Explanation: "Better measures and credits that matter are real gains. Signing early, though, gives away the leverage of a market test for three more years, and credits compensate for poor service rather than fix it.",
-					},
-					{
-						Text: "Serve formal notice of poor performance and start a full tender now, excluding the incumbent because of the outages this year.",
-						Levels: map[string]int{
-							"it-service-management": 2,
-							"it-sourcing":           2,
-						},
-						Explanation: "A tender is right, but excluding the incumbent narrows the field and raises transition risk. Notice without agreed measures is hard to prove when the reports say green, and invites a dispute.",
-					},
-					{
-						Text: "Accept the renewal and bank the savings, since changing provider within 14 months is too risky, and revisit the service levels next year.",
-						Levels: map[string]int{
-							"it-service-management": 1,
-							"it-sourcing":           1,
-						},
-						Explanation: "Transition risk is real, but this locks in a service users dislike for three more years with no leverage left. The discount is small next to the cost of outages and poor support that the contract does not measure.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-it-questions.toml",
-				},
-			},
-			{
-				ID:           "appsec-sdlc",
-				Section:      "architecture",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on building security into how software is designed, built and released?",
-				Help:         "For example threat models of features, code and dependency scanning in the pipeline, and security criteria a release must meet.",
-				MentorPrompt: "Pick one product you know well. At which point in its lifecycle does security first get a say today, and what would it take to move that one stage earlier by next quarter?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"application-security": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on security in software design, build or release.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have fixed security findings in code, dependencies or pipelines when they were assigned to me.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have threat-modelled a feature or set up code or dependency scanning for one team, with a senior reviewing my work.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own secure development for a product, from threat models at design to pipeline scans and security criteria for release.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I lead application security across many teams, with a maturity plan based on OWASP SAMM and a network of security champions.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the organisation's secure development policy and product security targets, and answer for them to the executive team.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Software development is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "appsec-product-response",
-				Section:      "architecture",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on handling vulnerabilities in software your organisation builds or ships, including its dependencies?",
-				Help:         "For example reports from researchers or customers, alerts on open-source components, SBOMs, security advisories and coordinated disclosure.",
-				MentorPrompt: "Imagine a researcher emails tonight about a serious flaw in one of your products. Who would pick it up, how would they know which versions and customers are affected, and which step would you most like to rehearse?",
-				Measures: map[string]float64{
-					"application-security": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not handled vulnerabilities in our own software or its dependencies.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have upgraded a vulnerable library or fixed a reported flaw when the ticket was assigned to me.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have triaged reported flaws or dependency alerts for a product and agreed fix dates with its team, following a set process.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I run vulnerability handling for a product, from intake of reports and SBOMs to fix deadlines and advisories for customers.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I lead product security response across products, with a published disclosure policy and routes to report to authorities.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the organisation's product security response policy, Cyber Resilience Act duties included, and answer for it to the board.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "The software and products my organisation ships are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "appsec-sast-gate-rollout",
-				Section:      "architecture",
-				Kind:         "scenario",
-				Text:         "At a 250-person software company, the engineering director wants a new code-scanning tool to block every merge with a high-severity finding across all 40 repositories from next Monday. A two-week pilot on three repositories raised 1,200 findings, and developers say many are false positives. The director asks for your backing. What do you recommend?",
-				MentorPrompt: "Think of a security gate you have seen developers work around. What made it feel unfair to them, and what would have made the same gate feel worth keeping?",
-				Measures: map[string]float64{
-					"application-security":       2,
-					"cross-functional-influence": 1,
-					"security-tooling":           1,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Back the gate on every repository from Monday, so no new high-severity flaw reaches production, and let teams appeal the false positives.",
-						Levels: map[string]int{
-							"application-security":       2,
-							"cross-functional-influence": 1,
-							"security-tooling":           2,
-						},
-						Explanation: "The intent is right, but an untuned gate that blocks on a wall of false positives teaches developers that security findings are noise. The appeals queue becomes the real process, and the gate is usually switched off within weeks.",
-					},
-					{
-						Text: "Run it report-only while you tune the rules, then block only new findings from a short list of proven rules and plan the backlog apart.",
-						Levels: map[string]int{
-							"application-security":       5,
-							"cross-functional-influence": 4,
-							"security-tooling":           4,
-						},
-						Explanation: "Tuning first protects the gate's credibility, blocking only new findings from trusted rules stops the problem growing without halting delivery, and the existing backlog becomes planned work per team. Developers see a gate that is right when it fires, which is what keeps it switched on.",
-					},
-					{
-						Text: "Have the security team triage all 1,200 findings first, so that developers only ever see confirmed issues, before any gate is switched on.",
-						Levels: map[string]int{
-							"application-security":       3,
-							"cross-functional-influence": 2,
-							"security-tooling":           3,
-						},
-						Explanation: "Confirming findings before developers see them builds trust, but it makes a small security team the bottleneck for 40 repositories. It does not scale past the pilot, and it leaves the rules untuned, so the same noise returns with every new scan.",
-					},
-					{
-						Text: "Drop the scanning tool and put its budget into a yearly penetration test of the main product, which finds flaws that can really be exploited.",
-						Levels: map[string]int{
-							"application-security":       1,
-							"cross-functional-influence": 2,
-							"security-tooling":           1,
-						},
-						Explanation: "A penetration test does find exploitable flaws, and developers may welcome the change. But a yearly test sees one product at one moment, while scanning in the pipeline catches flaws in every change, so this trades continuous assurance for a snapshot.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "cti-requirements-action",
-				Section:      "operations",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on gathering threat intelligence and turning it into action?",
-				Help:         "Threat intelligence covers who is likely to attack you, how they do it, and what you change as a result.",
-				MentorPrompt: "Think of the last threat report you read. What did anyone in your organisation do differently because of it, and what question would you want the next report to answer?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"threat-intelligence": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not used threat intelligence in my work.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have acted on advisories or indicators passed to me, for example by checking logs for them, following a procedure.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have researched a threat actor or campaign and written up what it means for us, with a senior analyst reviewing it.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I run threat intelligence for my area against requirements agreed with its users, and teams act on my reports.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I lead the intelligence function, with requirements set by leaders and priorities for detection, hunting and testing.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set how intelligence shapes the organisation's security strategy and investment, and brief executives on the threat picture.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Threat intelligence is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "cti-detection-sharing",
-				Section:      "operations",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work turning intelligence into detections and hunts, and sharing it with others?",
-				Help:         "For example mapping attacker techniques to MITRE ATT&CK, writing detections from reports, and sharing findings with peers under the Traffic Light Protocol (TLP).",
-				MentorPrompt: "Which attacker technique from your recent intelligence would you least like to find out you cannot detect? What would it take to test that before an attacker does?",
-				Measures: map[string]float64{
-					"threat-intelligence": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not written detections from intelligence or shared intelligence with others.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have added indicators from a feed or advisory to a blocklist or watchlist, following a set procedure.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have written a detection or a hunt for an attacker technique from a report, with a senior analyst reviewing it.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I map the techniques of the threats we track to ATT&CK and own the detection backlog that this mapping drives.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run intelligence-led detection and hunting across the function, and share our findings with sector peers under TLP.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the organisation's intelligence-sharing partnerships and terms, including with authorities and sector bodies.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Detection and intelligence sharing are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "cti-sector-ransomware-ceo",
-				Section:      "operations",
-				Kind:         "scenario",
-				Text:         "A national CERT warns that a ransomware group is attacking manufacturers like yours through a flaw in a file-transfer appliance and through remote-support tools. Your CEO forwards a news story about it and asks whether you are at risk. Your paid feed already pushes 50,000 indicators a day into the SIEM. What do you do first?",
-				MentorPrompt: "When an executive last asked you whether you were at risk from something in the news, what did you answer, and how long did it take? What would let you answer the next one with evidence within a day?",
-				Measures: map[string]float64{
-					"board-communication": 1,
-					"security-operations": 1,
-					"threat-intelligence": 2,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Load the advisory's indicators into the SIEM and EDR blocklists, then tell the CEO that the group's known infrastructure is now blocked.",
-						Levels: map[string]int{
-							"board-communication": 2,
-							"security-operations": 2,
-							"threat-intelligence": 2,
-						},
-						Explanation: "Blocking the published indicators is quick and worth doing, but addresses and file hashes change within days. It never asks whether you run the exploited appliance or allow those tools, so the reassurance to the CEO rests on the weakest kind of intelligence.",
-					},
-					{
-						Text: "Check if you run that appliance or allow those tools, hunt for the group's techniques, then tell the CEO what is exposed and covered.",
-						Levels: map[string]int{
-							"board-communication": 4,
-							"security-operations": 4,
-							"threat-intelligence": 5,
-						},
-						Explanation: "This turns the advisory into questions about your own estate: exposure, detection coverage and any sign of earlier intrusion. The CEO gets an answer about this company and any decision that is needed, rather than a story about the attackers.",
-					},
-					{
-						Text: "Write the CEO a briefing on the group from vendor reports: who it is, which firms it has hit, how it operates and what ransoms it demands.",
-						Levels: map[string]int{
-							"board-communication": 3,
-							"security-operations": 1,
-							"threat-intelligence": 1,
-						},
-						Explanation: "A clear profile of the group is easy to read and may calm the CEO, but it answers a question nobody asked. Whether you are at risk depends on your exposure to the group's methods, which this briefing never checks.",
-					},
-					{
-						Text: "Ask the feed vendor for a tailored report on the group and join the sector ISAC, so you receive its indicators as soon as members see them.",
-						Levels: map[string]int{
-							"board-communication": 1,
-							"security-operations": 2,
-							"threat-intelligence": 3,
-						},
-						Explanation: "Better sources and sector sharing are sound long-term moves, and an ISAC often has the most relevant detail. As a first step, though, it waits on others while the answer to the CEO's question sits in your own asset list and logs.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "bc-bia-plans",
-				Section:      "risk",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on business impact analysis and continuity or recovery plans?",
-				Help:         "A business impact analysis (BIA) sets how quickly each critical service must come back (RTO) and how much data it can lose (RPO).",
-				MentorPrompt: "Which of your critical services would hurt most if it were down for a week? What recovery time has its owner agreed, and what evidence do you have that you can meet it?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"business-continuity": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on a business impact analysis or a continuity plan.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have supplied process or system details for a BIA or checked the steps of an existing plan, when asked.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have run BIA interviews or updated a team's continuity or recovery plan, with a continuity lead reviewing it.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own the BIA and continuity plans for a business unit or a set of services, with RTOs and RPOs agreed by their owners.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run continuity across the organisation, linking BIAs to IT recovery and supplier plans, and report the gaps to executives.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the organisation's resilience policy and impact tolerances with the executive team and answer for them to the board.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Business continuity planning is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "bc-exercises-tests",
-				Section:      "risk",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work testing continuity and recovery, through exercises, failovers and restore tests?",
-				MentorPrompt: "When did your organisation last restore a critical system from backup end to end, against the clock? What did the result tell you, and which test would you put in the diary next?",
-				Measures: map[string]float64{
-					"business-continuity": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not taken part in a continuity exercise or a recovery test.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have taken part in a continuity exercise or a recovery test, following the steps I was given.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have planned and run a restore test or a tabletop exercise for one system or team, with a lead reviewing the plan.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I run the yearly exercise and recovery test plan for my area and track the fixes it finds to closure.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run exercises across many teams, including full failovers and scenarios with key suppliers, and report results to executives.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set how the organisation proves its resilience, agreeing the scenarios and the test results it reports to the board.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Continuity exercises and recovery tests are not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "bc-rto-gap-insurer",
-				Section:      "risk",
-				Kind:         "scenario",
-				Text:         "You lead security and continuity at a 300-person distribution company. The BIA says the warehouse system must be back within 4 hours, but last month's recovery test took 30 hours. IT says meeting 4 hours needs a second site costing €400,000 a year. The COO wants the continuity plan signed before the insurance renewal in three weeks. What do you do?",
-				MentorPrompt: "Think of a recovery target in one of your plans. Who set it, was it tested, and who has formally accepted the gap if the test fell short?",
-				Measures: map[string]float64{
-					"business-continuity": 2,
-					"risk-management":     1,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Check the 4-hour need with the warehouse manager, cost a few recovery options, and have the COO pick one and accept the gap meanwhile.",
-						Levels: map[string]int{
-							"business-continuity": 5,
-							"risk-management":     4,
-						},
-						Explanation: "The target may be right or may hold up with manual workarounds, so it is worth checking with the people who run the warehouse. Costed options let the business, not IT, decide what recovery it pays for, and the gap until then is a recorded decision instead of a hidden one.",
-					},
-					{
-						Text: "Withhold your signature until the board funds the second site, since the plan must not promise a recovery time the company cannot meet.",
-						Levels: map[string]int{
-							"business-continuity": 2,
-							"risk-management":     2,
-						},
-						Explanation: "Refusing to sign a plan you know is false is principled, but this takes both the 4-hour target and the most expensive fix at face value. It puts a €400,000 decision to the board with no alternatives and may leave the company without a signed plan at renewal.",
-					},
-					{
-						Text: "Sign the plan as written for the renewal, and add a note that the 4-hour target will be met once recovery has been improved next year.",
-						Levels: map[string]int{
-							"business-continuity": 1,
-							"risk-management":     1,
-						},
-						Explanation: "This gives the insurer a plan the company knows it cannot meet. If the warehouse system goes down, the plan fails and the cover may be disputed. Nobody with authority has accepted the 26-hour gap.",
-					},
-					{
-						Text: "Change the plan's target to 30 hours to match what the test proved, and tell the insurer exactly what was tested and when.",
-						Levels: map[string]int{
-							"business-continuity": 3,
-							"risk-management":     2,
-						},
-						Explanation: "Being honest with the insurer about tested capability is right. But the recovery target is a business requirement, and here IT capability has quietly replaced it. Nobody has asked whether the business can survive 30 hours or decided what to invest.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "ai-governance-use",
-				Section:      "strategy",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on governing how your organisation uses AI?",
-				Help:         "For example an inventory of AI use cases, AI policy and risk assessment, and frameworks such as the NIST AI RMF, ISO/IEC 42001 or the EU AI Act.",
-				MentorPrompt: "How many AI tools or features are in use in your organisation today, and how sure are you of that number? Which one would you most want to look at properly this quarter?",
-				Quick:        true,
-				Measures: map[string]float64{
-					"ai-security": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on AI policy, AI risk or AI governance.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have reviewed a request to use an AI tool with a set checklist and passed my findings to a senior colleague.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have assessed AI use cases against our policy or drafted part of an AI use policy, with a senior reviewing my work.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own AI risk for my area, with an inventory of AI use cases, their owners, risk ratings and agreed controls.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I run AI governance across the organisation, with a risk process based on the NIST AI RMF or ISO/IEC 42001.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the organisation's AI policy and risk appetite with the executive team and report AI risk to the board.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "AI governance is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "ai-securing-systems",
-				Section:      "strategy",
-				Kind:         "rating",
-				Text:         "Which comes closest to your work on securing AI systems, including models, their data, their integrations and agents that take actions?",
-				Help:         "For example threats such as prompt injection, leakage of sensitive data, over-broad access for assistants and agents, and poisoned training data.",
-				MentorPrompt: "Choose one AI assistant or feature your organisation runs. What could it do with the access it has if someone fed it hostile instructions, and which limit would you add first?",
-				Measures: map[string]float64{
-					"ai-security": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text:  "Not yet: I have not worked on the security of an AI system.",
-						Level: ptr[int](0),
-					},
-					{
-						Text:  "I have applied given security requirements when configuring or building an AI tool or feature.",
-						Level: ptr[int](1),
-					},
-					{
-						Text:  "I have tested an AI feature for prompt injection or data leakage, or reviewed its access, with guidance.",
-						Level: ptr[int](2),
-					},
-					{
-						Text:  "I own security reviews of AI systems before launch, covering threat models, access scopes, logging and abuse testing.",
-						Level: ptr[int](3),
-					},
-					{
-						Text:  "I lead AI security across teams, with reference controls for AI applications and agents and regular red-team testing.",
-						Level: ptr[int](4),
-					},
-					{
-						Text:  "I set the security standards the organisation's AI systems must meet and decide with executives which uses go ahead.",
-						Level: ptr[int](5),
-					},
-					{
-						Text:        "Building, buying or running AI systems is not part of my work.",
-						Level:       ptr[int](0),
-						NotRelevant: true,
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
-				ID:           "ai-assistant-crm-pilot",
-				Section:      "strategy",
-				Kind:         "scenario",
-				Text:         "At a 400-person insurance broker in the EU, sales wants to pilot an AI assistant that reads the CRM and client email and can send replies on staff's behalf. The vendor is ISO/IEC 27001 certified and hosts in the EU. The pilot starts in three weeks, and there is no AI policy yet. What do you do?",
-				MentorPrompt: "Where is AI being adopted in your organisation faster than anyone can write a policy for it? What is the smallest set of limits that would let that work go ahead safely this month?",
-				Measures: map[string]float64{
-					"ai-security":     2,
-					"risk-management": 1,
-				},
-				Options: []assess.Option{
-					{
-						Text: "Put a hold on generative AI tools until an AI governance framework aligned to ISO/IEC 42001 has been written and approved.",
-						Levels: map[string]int{
-							"ai-security":     2,
-							"risk-management": 2,
-						},
-						Explanation: "A management system for AI is a sound goal, but building one takes many months while sales moves on without you, often to tools nobody has reviewed. A blanket hold pushes AI use out of sight instead of under control.",
-					},
-					{
-						Text: "Approve the pilot on the vendor's terms, since its ISO/IEC 27001 certificate and EU hosting cover the main data protection risks.",
-						Levels: map[string]int{
-							"ai-security":     1,
-							"risk-management": 1,
-						},
-						Explanation: "The certificate covers how the vendor runs its own security, not what the assistant may do with your data. An assistant that reads client email and can send replies is exposed to prompt injection from any incoming message, and nothing here limits what it can do.",
-					},
-					{
-						Text: "Allow a small pilot: read-only CRM access, staff approve every email, no training on your data, and prompt-injection tests first.",
-						Levels: map[string]int{
-							"ai-security":     5,
-							"risk-management": 4,
-						},
-						Explanation: "This lets the business learn while capping the damage: narrow access, a human approving every action, contract terms on data use and testing of the main AI-specific threat. Logging the use case with an owner, and writing the policy from what the pilot teaches, turns one decision into governance.",
-					},
-					{
-						Text: "Ask the DPO for a full DPIA and a full vendor assessment, and let the pilot start once both are signed off, about two months from now.",
-						Levels: map[string]int{
-							"ai-security":     3,
-							"risk-management": 3,
-						},
-						Explanation: "A DPIA is likely needed for client email, and a vendor review is good practice. But both can run alongside a tightly limited pilot, and neither asks the AI-specific questions: what the assistant may do on its own, and how it handles hostile input.",
-					},
-				},
-				Src: assess.Source{
-					File: "new-sec-questions.toml",
-				},
-			},
-			{
 				ID:           "years-security",
 				Section:      "experience",
 				Kind:         "number",
@@ -10272,6 +9273,642 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:           "appsec-sdlc",
+				Section:      "architecture",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on building security into how software is designed, built and released?",
+				Help:         "For example threat models of features, code and dependency scanning in the pipeline, and security criteria a release must meet.",
+				MentorPrompt: "Pick one product you know well. At which point in its lifecycle does security first get a say today, and what would it take to move that one stage earlier by next quarter?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"application-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on security in software design, build or release.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have fixed security findings in code, dependencies or pipelines when they were assigned to me.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have threat-modelled a feature or set up code or dependency scanning for one team, with a senior reviewing my work.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own secure development for a product, from threat models at design to pipeline scans and security criteria for release.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead application security across many teams, with a maturity plan based on OWASP SAMM and a network of security champions.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's secure development policy and product security targets, and answer for them to the executive team.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Software development is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "appsec-product-response",
+				Section:      "architecture",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on handling vulnerabilities in software your organisation builds or ships, including its dependencies?",
+				Help:         "For example reports from researchers or customers, alerts on open-source components, SBOMs, security advisories and coordinated disclosure.",
+				MentorPrompt: "Imagine a researcher emails tonight about a serious flaw in one of your products. Who would pick it up, how would they know which versions and customers are affected, and which step would you most like to rehearse?",
+				Measures: map[string]float64{
+					"application-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not handled vulnerabilities in our own software or its dependencies.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have upgraded a vulnerable library or fixed a reported flaw when the ticket was assigned to me.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have triaged reported flaws or dependency alerts for a product and agreed fix dates with its team, following a set process.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run vulnerability handling for a product, from intake of reports and SBOMs to fix deadlines and advisories for customers.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead product security response across products, with a published disclosure policy and routes to report to authorities.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's product security response policy, Cyber Resilience Act duties included, and answer for it to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "The software and products my organisation ships are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "cti-requirements-action",
+				Section:      "operations",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on gathering threat intelligence and turning it into action?",
+				Help:         "Threat intelligence covers who is likely to attack you, how they do it, and what you change as a result.",
+				MentorPrompt: "Think of the last threat report you read. What did anyone in your organisation do differently because of it, and what question would you want the next report to answer?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"threat-intelligence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not used threat intelligence in my work.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have acted on advisories or indicators passed to me, for example by checking logs for them, following a procedure.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have researched a threat actor or campaign and written up what it means for us, with a senior analyst reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run threat intelligence for my area against requirements agreed with its users, and teams act on my reports.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead the intelligence function, with requirements set by leaders and priorities for detection, hunting and testing.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how intelligence shapes the organisation's security strategy and investment, and brief executives on the threat picture.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Threat intelligence is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "cti-detection-sharing",
+				Section:      "operations",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work turning intelligence into detections and hunts, and sharing it with others?",
+				Help:         "For example mapping attacker techniques to MITRE ATT&CK, writing detections from reports, and sharing findings with peers under the Traffic Light Protocol (TLP).",
+				MentorPrompt: "Which attacker technique from your recent intelligence would you least like to find out you cannot detect? What would it take to test that before an attacker does?",
+				Measures: map[string]float64{
+					"threat-intelligence": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not written detections from intelligence or shared intelligence with others.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have added indicators from a feed or advisory to a blocklist or watchlist, following a set procedure.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written a detection or a hunt for an attacker technique from a report, with a senior analyst reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I map the techniques of the threats we track to ATT&CK and own the detection backlog that this mapping drives.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run intelligence-led detection and hunting across the function, and share our findings with sector peers under TLP.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's intelligence-sharing partnerships and terms, including with authorities and sector bodies.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Detection and intelligence sharing are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "bc-bia-plans",
+				Section:      "risk",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on business impact analysis and continuity or recovery plans?",
+				Help:         "A business impact analysis (BIA) sets how quickly each critical service must come back (RTO) and how much data it can lose (RPO).",
+				MentorPrompt: "Which of your critical services would hurt most if it were down for a week? What recovery time has its owner agreed, and what evidence do you have that you can meet it?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"business-continuity": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on a business impact analysis or a continuity plan.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have supplied process or system details for a BIA or checked the steps of an existing plan, when asked.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run BIA interviews or updated a team's continuity or recovery plan, with a continuity lead reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the BIA and continuity plans for a business unit or a set of services, with RTOs and RPOs agreed by their owners.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run continuity across the organisation, linking BIAs to IT recovery and supplier plans, and report the gaps to executives.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's resilience policy and impact tolerances with the executive team and answer for them to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Business continuity planning is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "bc-exercises-tests",
+				Section:      "risk",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work testing continuity and recovery, through exercises, failovers and restore tests?",
+				MentorPrompt: "When did your organisation last restore a critical system from backup end to end, against the clock? What did the result tell you, and which test would you put in the diary next?",
+				Measures: map[string]float64{
+					"business-continuity": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not taken part in a continuity exercise or a recovery test.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have taken part in a continuity exercise or a recovery test, following the steps I was given.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have planned and run a restore test or a tabletop exercise for one system or team, with a lead reviewing the plan.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I run the yearly exercise and recovery test plan for my area and track the fixes it finds to closure.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run exercises across many teams, including full failovers and scenarios with key suppliers, and report results to executives.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how the organisation proves its resilience, agreeing the scenarios and the test results it reports to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Continuity exercises and recovery tests are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "ai-governance-use",
+				Section:      "strategy",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on governing how your organisation uses AI?",
+				Help:         "For example an inventory of AI use cases, AI policy and risk assessment, and frameworks such as the NIST AI RMF, ISO/IEC 42001 or the EU AI Act.",
+				MentorPrompt: "How many AI tools or features are in use in your organisation today, and how sure are you of that number? Which one would you most want to look at properly this quarter?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"ai-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on AI policy, AI risk or AI governance.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have reviewed a request to use an AI tool with a set checklist and passed my findings to a senior colleague.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have assessed AI use cases against our policy or drafted part of an AI use policy, with a senior reviewing my work.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own AI risk for my area, with an inventory of AI use cases, their owners, risk ratings and agreed controls.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run AI governance across the organisation, with a risk process based on the NIST AI RMF or ISO/IEC 42001.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the organisation's AI policy and risk appetite with the executive team and report AI risk to the board.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "AI governance is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "ai-securing-systems",
+				Section:      "strategy",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on securing AI systems, including models, their data, their integrations and agents that take actions?",
+				Help:         "For example threats such as prompt injection, leakage of sensitive data, over-broad access for assistants and agents, and poisoned training data.",
+				MentorPrompt: "Choose one AI assistant or feature your organisation runs. What could it do with the access it has if someone fed it hostile instructions, and which limit would you add first?",
+				Measures: map[string]float64{
+					"ai-security": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on the security of an AI system.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have applied given security requirements when configuring or building an AI tool or feature.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have tested an AI feature for prompt injection or data leakage, or reviewed its access, with guidance.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own security reviews of AI systems before launch, covering threat models, access scopes, logging and abuse testing.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead AI security across teams, with reference controls for AI applications and agents and regular red-team testing.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the security standards the organisation's AI systems must meet and decide with executives which uses go ahead.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Building, buying or running AI systems is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "itsm-incident-change",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on IT incidents, problems and changes?",
+				Help:         "Count security and privacy work that runs through these practices, such as an attack handled as a major incident or security checks built into change approval.",
+				MentorPrompt: "Pick the service with the most repeat incidents last quarter. What did the problem records find, which change would stop the next one, and who has to agree to it?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"it-service-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on IT incidents, problems or changes.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have taken my own changes through change control or joined major-incident calls, following the process as it stands.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run part of the practice with guidance, such as chairing a team's change reviews or leading a problem investigation to its root cause.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own incident, problem and change management for a set of services and report their trends every month.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I lead these practices across IT, suppliers' services included, and set the major-incident and change policies others follow.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set how the organisation runs incidents, problems and changes, and answer to the executive team for service stability.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "IT incidents, problems and changes are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "itsm-service-levels",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on the service catalogue, service levels and the service desk?",
+				Help:         "Security and privacy teams run services too, such as access requests, security reviews or subject access requests, with targets and a route in through the service desk.",
+				MentorPrompt: "Which service do users complain about even when its report shows green? What would you measure instead, and with whom would you agree the new target?",
+				Measures: map[string]float64{
+					"it-service-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on service catalogues, service levels or a service desk.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have worked requests or tickets through a service desk queue, to its set categories and response targets.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written the catalogue entry or service levels for one service, or produced its monthly report, with a manager reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the catalogue entries and service levels for my services and run the regular reviews with the people who use them.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I designed the catalogue and service-level model across IT, with the service desk measured on user outcomes, not ticket counts.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I agree the organisation's service levels and what they cost with business leaders, and answer to the executive team for them.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Service catalogues, service levels and the service desk are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "ea-target-standards",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on target architectures, technology standards and roadmaps?",
+				Help:         "Security and privacy leaders meet this from the other side: security principles in the target architecture, or privacy by design in how data flows between systems.",
+				MentorPrompt: "Which standard or principle do projects most often ask to be excused from? What does that tell you, and what would you change before the next architecture board?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"enterprise-architecture": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on target architectures, technology standards or roadmaps.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have given input to an architecture review or a standard, such as the security or privacy requirements for a new platform.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have drafted a current-state model, a technology standard or part of a roadmap for one area, with an architect reviewing it.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own the target architecture and roadmap for a domain or business area, and projects there build to its standards.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run the architecture board across the organisation and decide designs and exceptions to standards, with the reasons on record.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the enterprise target architecture and technology principles with the executive team and use them to decide investments.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Architecture, technology standards and roadmaps are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "ea-portfolio-rationalisation",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on capability maps and rationalising the application portfolio?",
+				Help:         "Rationalising means deciding which applications to keep, replace, merge or retire. Security and privacy leaders often add the risk view: unsupported systems, or copies of personal data kept in several places.",
+				MentorPrompt: "Which application would you retire first if you could, and what keeps it alive? Who owns that reason, and what would they need from you to let it go?",
+				Measures: map[string]float64{
+					"enterprise-architecture": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not worked on capability maps or the application portfolio.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have supplied data for an application inventory, such as the owners, data held or support status of my area's systems.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have mapped one area's applications to business capabilities and marked which to keep, replace or retire, under guidance.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I have led the retirement or merger of a set of applications in my area, with data migrated and contracts exited.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run portfolio rationalisation across the organisation from a capability map, with a retirement plan whose savings finance tracks.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I decide with the executive team which capabilities get investment and which platforms the organisation standardises on.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Capability maps and the application portfolio are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "sourcing-selection",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work on make, buy or outsource decisions and choosing suppliers?",
+				Help:         "Security and privacy leaders take part from the other side: setting the security or data protection requirements, scoring bids or negotiating those clauses.",
+				MentorPrompt: "Think of the last supplier you helped choose. Which criterion decided it in the end, is it the one you would pick now, and what will you write into the next tender?",
+				Quick:        true,
+				Measures: map[string]float64{
+					"it-sourcing": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not taken part in a make, buy or outsource decision or a supplier selection.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have scored bids on a selection panel someone else ran, for instance on security or data protection.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have written the requirements and evaluation criteria for a tender or a proof of concept, with procurement guiding.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I have run a supplier selection end to end and negotiated the contract, service levels and exit terms with procurement and legal.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I have led make, buy or outsource decisions across IT, with business cases weighing cost, risk, skills and the cost of exit.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I set the IT sourcing strategy with the executive team and recommend or sign the organisation's largest technology contracts.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Choosing suppliers and sourcing decisions are not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
+				ID:           "sourcing-supplier-performance",
+				Section:      "it-leadership",
+				Kind:         "rating",
+				Text:         "Which comes closest to your work managing major suppliers through the life of a contract?",
+				Help:         "Service reviews, service credits, renewals and exits. Security and privacy leaders do this too, with a managed security provider or a processor under GDPR Art. 28.",
+				MentorPrompt: "If your most important supplier failed or was sold tomorrow, how many weeks would it take you to move? What is the first step to shorten that, and who would have to fund it?",
+				Measures: map[string]float64{
+					"it-sourcing": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text:  "Not yet: I have not managed a supplier's performance under a contract.",
+						Level: ptr[int](0),
+					},
+					{
+						Text:  "I have joined supplier service reviews, or logged where a supplier missed what its contract promised.",
+						Level: ptr[int](1),
+					},
+					{
+						Text:  "I have run one supplier's monthly service reviews and chased the actions, with the contract owner deciding on remedies.",
+						Level: ptr[int](2),
+					},
+					{
+						Text:  "I own a major supplier relationship: I hold the supplier to its service levels, claim credits that are due and lead the renewal.",
+						Level: ptr[int](3),
+					},
+					{
+						Text:  "I run supplier management across IT, with tiers, scorecards, reviews of strategic suppliers and a tested exit plan for each.",
+						Level: ptr[int](4),
+					},
+					{
+						Text:  "I answer to the executive team for the organisation's supplier portfolio, including concentration risk and exits from critical providers.",
+						Level: ptr[int](5),
+					},
+					{
+						Text:        "Managing suppliers under contract is not part of my work.",
+						Level:       ptr[int](0),
+						NotRelevant: true,
+					},
+				},
+				Src: assess.Source{
+					File: "questions-rating.toml",
+				},
+			},
+			{
 				ID:           "cloud-migration-deadline",
 				Section:      "architecture",
 				Kind:         "scenario",
@@ -12188,6 +11825,352 @@ func bankLiteral() *assess.Bank {
 							"cross-functional-influence": 2,
 						},
 						Explanation: "Openness is the right instinct, but publishing suspicions before they are checked can mislead customers, hamper the investigation and create legal exposure.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "appsec-sast-gate-rollout",
+				Section:      "architecture",
+				Kind:         "scenario",
+				Text:         "At a 250-person software company, the engineering director wants a new code-scanning tool to block every merge with a high-severity finding across all 40 repositories from next Monday. A two-week pilot on three repositories raised 1,200 findings, and developers say many are false positives. The director asks for your backing. What do you recommend?",
+				MentorPrompt: "Think of a security gate you have seen developers work around. What made it feel unfair to them, and what would have made the same gate feel worth keeping?",
+				Measures: map[string]float64{
+					"application-security":       2,
+					"cross-functional-influence": 1,
+					"security-tooling":           1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Back the gate on every repository from Monday, so no new high-severity flaw reaches production, and let teams appeal the false positives.",
+						Levels: map[string]int{
+							"application-security":       2,
+							"cross-functional-influence": 1,
+							"security-tooling":           2,
+						},
+						Explanation: "The intent is right, but an untuned gate that blocks on a wall of false positives teaches developers that security findings are noise. The appeals queue becomes the real process, and the gate is usually switched off within weeks.",
+					},
+					{
+						Text: "Run it report-only while you tune the rules, then block only new findings from a short list of proven rules and plan the backlog apart.",
+						Levels: map[string]int{
+							"application-security":       5,
+							"cross-functional-influence": 4,
+							"security-tooling":           4,
+						},
+						Explanation: "Tuning first protects the gate's credibility, blocking only new findings from trusted rules stops the problem growing without halting delivery, and the existing backlog becomes planned work per team. Developers see a gate that is right when it fires, which is what keeps it switched on.",
+					},
+					{
+						Text: "Have the security team triage all 1,200 findings first, so that developers only ever see confirmed issues, before any gate is switched on.",
+						Levels: map[string]int{
+							"application-security":       3,
+							"cross-functional-influence": 2,
+							"security-tooling":           3,
+						},
+						Explanation: "Confirming findings before developers see them builds trust, but it makes a small security team the bottleneck for 40 repositories. It does not scale past the pilot, and it leaves the rules untuned, so the same noise returns with every new scan.",
+					},
+					{
+						Text: "Drop the scanning tool and put its budget into a yearly penetration test of the main product, which finds flaws that can really be exploited.",
+						Levels: map[string]int{
+							"application-security":       1,
+							"cross-functional-influence": 2,
+							"security-tooling":           1,
+						},
+						Explanation: "A penetration test does find exploitable flaws, and developers may welcome the change. But a yearly test sees one product at one moment, while scanning in the pipeline catches flaws in every change, so this trades continuous assurance for a snapshot.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "cti-sector-ransomware-ceo",
+				Section:      "operations",
+				Kind:         "scenario",
+				Text:         "A national CERT warns that a ransomware group is attacking manufacturers like yours through a flaw in a file-transfer appliance and through remote-support tools. Your CEO forwards a news story about it and asks whether you are at risk. Your paid feed already pushes 50,000 indicators a day into the SIEM. What do you do first?",
+				MentorPrompt: "When an executive last asked you whether you were at risk from something in the news, what did you answer, and how long did it take? What would let you answer the next one with evidence within a day?",
+				Measures: map[string]float64{
+					"board-communication": 1,
+					"security-operations": 1,
+					"threat-intelligence": 2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Load the advisory's indicators into the SIEM and EDR blocklists, then tell the CEO that the group's known infrastructure is now blocked.",
+						Levels: map[string]int{
+							"board-communication": 2,
+							"security-operations": 2,
+							"threat-intelligence": 2,
+						},
+						Explanation: "Blocking the published indicators is quick and worth doing, but addresses and file hashes change within days. It never asks whether you run the exploited appliance or allow those tools, so the reassurance to the CEO rests on the weakest kind of intelligence.",
+					},
+					{
+						Text: "Check if you run that appliance or allow those tools, hunt for the group's techniques, then tell the CEO what is exposed and covered.",
+						Levels: map[string]int{
+							"board-communication": 4,
+							"security-operations": 4,
+							"threat-intelligence": 5,
+						},
+						Explanation: "This turns the advisory into questions about your own estate: exposure, detection coverage and any sign of earlier intrusion. The CEO gets an answer about this company and any decision that is needed, rather than a story about the attackers.",
+					},
+					{
+						Text: "Write the CEO a briefing on the group from vendor reports: who it is, which firms it has hit, how it operates and what ransoms it demands.",
+						Levels: map[string]int{
+							"board-communication": 3,
+							"security-operations": 1,
+							"threat-intelligence": 1,
+						},
+						Explanation: "A clear profile of the group is easy to read and may calm the CEO, but it answers a question nobody asked. Whether you are at risk depends on your exposure to the group's methods, which this briefing never checks.",
+					},
+					{
+						Text: "Ask the feed vendor for a tailored report on the group and join the sector ISAC, so you receive its indicators as soon as members see them.",
+						Levels: map[string]int{
+							"board-communication": 1,
+							"security-operations": 2,
+							"threat-intelligence": 3,
+						},
+						Explanation: "Better sources and sector sharing are sound long-term moves, and an ISAC often has the most relevant detail. As a first step, though, it waits on others while the answer to the CEO's question sits in your own asset list and logs.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "bc-rto-gap-insurer",
+				Section:      "risk",
+				Kind:         "scenario",
+				Text:         "You lead security and continuity at a 300-person distribution company. The BIA says the warehouse system must be back within 4 hours, but last month's recovery test took 30 hours. IT says meeting 4 hours needs a second site costing €400,000 a year. The COO wants the continuity plan signed before the insurance renewal in three weeks. What do you do?",
+				MentorPrompt: "Think of a recovery target in one of your plans. Who set it, was it tested, and who has formally accepted the gap if the test fell short?",
+				Measures: map[string]float64{
+					"business-continuity": 2,
+					"risk-management":     1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Check the 4-hour need with the warehouse manager, cost a few recovery options, and have the COO pick one and accept the gap meanwhile.",
+						Levels: map[string]int{
+							"business-continuity": 5,
+							"risk-management":     4,
+						},
+						Explanation: "The target may be right or may hold up with manual workarounds, so it is worth checking with the people who run the warehouse. Costed options let the business, not IT, decide what recovery it pays for, and the gap until then is a recorded decision instead of a hidden one.",
+					},
+					{
+						Text: "Withhold your signature until the board funds the second site, since the plan must not promise a recovery time the company cannot meet.",
+						Levels: map[string]int{
+							"business-continuity": 2,
+							"risk-management":     2,
+						},
+						Explanation: "Refusing to sign a plan you know is false is principled, but this takes both the 4-hour target and the most expensive fix at face value. It puts a €400,000 decision to the board with no alternatives and may leave the company without a signed plan at renewal.",
+					},
+					{
+						Text: "Sign the plan as written for the renewal, and add a note that the 4-hour target will be met once recovery has been improved next year.",
+						Levels: map[string]int{
+							"business-continuity": 1,
+							"risk-management":     1,
+						},
+						Explanation: "This gives the insurer a plan the company knows it cannot meet. If the warehouse system goes down, the plan fails and the cover may be disputed. Nobody with authority has accepted the 26-hour gap.",
+					},
+					{
+						Text: "Change the plan's target to 30 hours to match what the test proved, and tell the insurer exactly what was tested and when.",
+						Levels: map[string]int{
+							"business-continuity": 3,
+							"risk-management":     2,
+						},
+						Explanation: "Being honest with the insurer about tested capability is right. But the recovery target is a business requirement, and here IT capability has quietly replaced it. Nobody has asked whether the business can survive 30 hours or decided what to invest.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "ai-assistant-crm-pilot",
+				Section:      "strategy",
+				Kind:         "scenario",
+				Text:         "At a 400-person insurance broker in the EU, sales wants to pilot an AI assistant that reads the CRM and client email and can send replies on staff's behalf. The vendor is ISO/IEC 27001 certified and hosts in the EU. The pilot starts in three weeks, and there is no AI policy yet. What do you do?",
+				MentorPrompt: "Where is AI being adopted in your organisation faster than anyone can write a policy for it? What is the smallest set of limits that would let that work go ahead safely this month?",
+				Measures: map[string]float64{
+					"ai-security":     2,
+					"risk-management": 1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Put a hold on generative AI tools until an AI governance framework aligned to ISO/IEC 42001 has been written and approved.",
+						Levels: map[string]int{
+							"ai-security":     2,
+							"risk-management": 2,
+						},
+						Explanation: "A management system for AI is a sound goal, but building one takes many months while sales moves on without you, often to tools nobody has reviewed. A blanket hold pushes AI use out of sight instead of under control.",
+					},
+					{
+						Text: "Approve the pilot on the vendor's terms, since its ISO/IEC 27001 certificate and EU hosting cover the main data protection risks.",
+						Levels: map[string]int{
+							"ai-security":     1,
+							"risk-management": 1,
+						},
+						Explanation: "The certificate covers how the vendor runs its own security, not what the assistant may do with your data. An assistant that reads client email and can send replies is exposed to prompt injection from any incoming message, and nothing here limits what it can do.",
+					},
+					{
+						Text: "Allow a small pilot: read-only CRM access, staff approve every email, no training on your data, and prompt-injection tests first.",
+						Levels: map[string]int{
+							"ai-security":     5,
+							"risk-management": 4,
+						},
+						Explanation: "This lets the business learn while capping the damage: narrow access, a human approving every action, contract terms on data use and testing of the main AI-specific threat. Logging the use case with an owner, and writing the policy from what the pilot teaches, turns one decision into governance.",
+					},
+					{
+						Text: "Ask the DPO for a full DPIA and a full vendor assessment, and let the pilot start once both are signed off, about two months from now.",
+						Levels: map[string]int{
+							"ai-security":     3,
+							"risk-management": 3,
+						},
+						Explanation: "A DPIA is likely needed for client email, and a vendor review is good practice. But both can run alongside a tightly limited pilot, and neither asks the AI-specific questions: what the assistant may do on its own, and how it handles hostile input.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "failed-change-portal",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "On Friday evening a firewall change took the customer portal down for four hours. The change advisory board had approved it: the board meets weekly and approves almost everything it sees, and engineers say it slows them down without catching risk. The CEO asks what you will change. What do you propose?",
+				MentorPrompt: "Think of the last change that failed where you work. What did the approval step actually check, what would have caught the fault, and whom would you need to convince to change the step?",
+				Measures: map[string]float64{
+					"it-service-management": 2,
+					"risk-management":       1,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Run a blameless review, then match approval to risk: pre-approved routes for routine changes, peer review and tested rollback for risky ones.",
+						Levels: map[string]int{
+							"it-service-management": 5,
+							"risk-management":       4,
+						},
+						Explanation: "This fixes the change practice rather than the one change. Matching scrutiny to risk frees the board to look hard at the few changes that matter, and tested rollback limits the damage when one still fails.",
+					},
+					{
+						Text: "Send every network change to the full board with a written rollback plan, and stop all changes from Friday noon until Monday morning.",
+						Levels: map[string]int{
+							"it-service-management": 1,
+							"risk-management":       2,
+						},
+						Explanation: "More approval and a change freeze feel safe, but the board already approved this change. It adds delay to every change without improving how risk is judged, and pushes work into rushed windows midweek.",
+					},
+					{
+						Text: "Hold a post-incident review, fix the gap in the firewall rule procedure, and report the root cause and the actions taken to the CEO within a week.",
+						Levels: map[string]int{
+							"it-service-management": 3,
+							"risk-management":       3,
+						},
+						Explanation: "A prompt review and a fix for the firewall procedure are sound, and the CEO gets an answer. It treats the outage as a one-off, though, and leaves a board that approves almost everything in place.",
+					},
+					{
+						Text: "Turn on the change-risk scoring in the service management tool so that the board only reviews the changes the tool flags as high risk.",
+						Levels: map[string]int{
+							"it-service-management": 2,
+							"risk-management":       2,
+						},
+						Explanation: "Risk-based approval is the right idea, but a score switched on without agreed criteria, peer review or rollback tests moves the rubber stamp to the tool. Set the rules first, then automate them.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "erp-after-acquisitions",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "After two acquisitions your 500-person company runs three ERP systems, two CRMs and four file-sharing services. The CFO wants a single ERP within twelve months to cut licence costs; the acquired business units say their processes will not fit the group system. You are asked to recommend a way forward. What do you do?",
+				MentorPrompt: "Where do you run two systems that do the same job? What would the target look like, what keeps both alive today, and who must agree before one of them goes?",
+				Measures: map[string]float64{
+					"cross-functional-influence": 1,
+					"enterprise-architecture":    2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Map the capabilities each unit really needs, agree target platforms with their leaders, and sequence moves by value, risk and contract dates.",
+						Levels: map[string]int{
+							"cross-functional-influence": 4,
+							"enterprise-architecture":    5,
+						},
+						Explanation: "Starting from capabilities separates real differences from habit, agreeing the target with the unit leaders makes it stick, and sequencing by value, risk and contract dates gives the CFO savings without a rushed migration.",
+					},
+					{
+						Text: "Run a scored evaluation of the three ERPs on fit, cost and support, pick the strongest, and give the CFO a one-year migration plan for all units.",
+						Levels: map[string]int{
+							"cross-functional-influence": 2,
+							"enterprise-architecture":    3,
+						},
+						Explanation: "A scored evaluation is disciplined and the CFO gets a plan. It compares products before anyone has agreed what the business needs, and imposing a date on reluctant units invites workarounds and delay.",
+					},
+					{
+						Text: "Leave the ERPs for now and consolidate the CRMs and file sharing first, where savings come sooner and the business units will object less.",
+						Levels: map[string]int{
+							"cross-functional-influence": 3,
+							"enterprise-architecture":    2,
+						},
+						Explanation: "Quick wins build trust and cut some cost, but the ERP question is the CFO's priority and the largest cost. Deferring it without a target leaves the hardest decision for later, when it will not be easier.",
+					},
+					{
+						Text: "Commission a full current-state review of every system from an outside consultancy, and hold all platform decisions until it reports.",
+						Levels: map[string]int{
+							"cross-functional-influence": 2,
+							"enterprise-architecture":    1,
+						},
+						Explanation: "Facts help, but a review of everything delays every decision while licences keep being paid for, and hands the thinking to outsiders. Map the current state only as far as the target decision needs it.",
+					},
+				},
+				Src: assess.Source{
+					File: "questions-scenarios.toml",
+				},
+			},
+			{
+				ID:           "msp-renewal-discount",
+				Section:      "it-leadership",
+				Kind:         "scenario",
+				Text:         "A managed service provider runs your data centre, network and service desk under a five-year contract that ends in 14 months. Its service levels report green, yet users rate the service desk poorly and two outages this year took a day each to resolve. The provider offers 12% off for a three-year renewal signed this quarter. What do you do?",
+				MentorPrompt: "Think of your largest IT contract. When does its notice period start, what would you need to know by then to negotiate from strength, and what will you do this month to find it out?",
+				Measures: map[string]float64{
+					"it-service-management": 1,
+					"it-sourcing":           2,
+				},
+				Options: []assess.Option{
+					{
+						Text: "Decline to sign now: agree measures users recognise with the provider, test the market with them invited, and price a real exit.",
+						Levels: map[string]int{
+							"it-service-management": 4,
+							"it-sourcing":           5,
+						},
+						Explanation: "Fourteen months is enough to compete the work. Fixing the measures now improves service whatever happens, inviting the incumbent keeps competition honest, and a priced exit turns the renewal into a real choice.",
+					},
+					{
+						Text: "Take the discount if the contract is rewritten around user satisfaction and restoration times, with service credits large enough to bite.",
+						Levels: map[string]int{
+							"it-service-management": 3,
+							"it-sourcing":           3,
+						},
+						Explanation: "Better measures and credits that matter are real gains. Signing early, though, gives away the leverage of a market test for three more years, and credits compensate for poor service rather than fix it.",
+					},
+					{
+						Text: "Serve formal notice of poor performance and start a full tender now, excluding the incumbent because of the outages this year.",
+						Levels: map[string]int{
+							"it-service-management": 2,
+							"it-sourcing":           2,
+						},
+						Explanation: "A tender is right, but excluding the incumbent narrows the field and raises transition risk. Notice without agreed measures is hard to prove when the reports say green, and invites a dispute.",
+					},
+					{
+						Text: "Accept the renewal and bank the savings, since changing provider within 14 months is too risky, and revisit the service levels next year.",
+						Levels: map[string]int{
+							"it-service-management": 1,
+							"it-sourcing":           1,
+						},
+						Explanation: "Transition risk is real, but this locks in a service users dislike for three more years with no leverage left. The discount is small next to the cost of outages and poor support that the contract does not measure.",
 					},
 				},
 				Src: assess.Source{
@@ -16135,537 +16118,6 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
-				ID:            "itsm-service-desk-days",
-				Competency:    "it-service-management",
-				To:            1,
-				Category:      "exposure",
-				Title:         "Spend two days on the service desk and follow five tickets to closure",
-				Detail:        "Sit with service desk analysts, take calls with them, then follow five tickets through the resolver groups to closure and note where each one waited and why.",
-				EffortHours:   16,
-				DurationWeeks: 3,
-				Evidence:      "Notes on the five tickets showing where time was lost, discussed with the service desk lead.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-own-change-request",
-				Competency:    "it-service-management",
-				To:            1,
-				Category:      "experience",
-				Title:         "Take one of your own changes through change control from request to review",
-				Detail:        "Write the request with its risk, test evidence and rollback plan, present it where changes are approved, carry it out or oversee it, and record the post-implementation review.",
-				EffortHours:   8,
-				DurationWeeks: 4,
-				Evidence:      "The change record with its risk assessment, approval and post-implementation review.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-foundation-course",
-				Competency:    "it-service-management",
-				To:            1,
-				Category:      "education",
-				Title:         "Take an ITIL Foundation course and map five practices to how your IT runs",
-				Detail:        "Complete the course and exam, then compare incident, problem, change, service level and service desk practice as taught with how they work where you are, and list the three largest gaps.",
-				EffortHours:   24,
-				DurationWeeks: 6,
-				Evidence:      "The exam result and a one-page comparison of the five practices with the gaps you found.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-problem-investigation",
-				Competency:    "it-service-management",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Lead a problem investigation into one recurring incident and get the fix agreed",
-				Detail:        "Pick an incident that recurred at least three times last quarter, build its timeline, find the root cause, record the known error and workaround, and raise the change that removes it, with a problem manager reviewing.",
-				EffortHours:   20,
-				DurationWeeks: 6,
-				Evidence:      "The problem record with root cause, known error, workaround and the change raised.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-service-report",
-				Competency:    "it-service-management",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Produce the monthly service report for one service against its service levels",
-				Detail:        "Gather availability, restoration times, request fulfilment and user satisfaction, set them against the agreed targets, explain each miss, and go through the report with the service owner.",
-				EffortHours:   16,
-				DurationWeeks: 9,
-				Evidence:      "Two monthly reports and the service owner's comments on them.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-service-ownership",
-				Competency:    "it-service-management",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Take ownership of one business service for a quarter",
-				Detail:        "Agree its catalogue entry and service levels with the business owner, run the monthly service review, handle escalations, and keep an improvement list that you work through.",
-				EffortHours:   60,
-				DurationWeeks: 13,
-				Evidence:      "The catalogue entry, the agreed service levels, three review minutes and the improvement list with progress.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-chair-change-board",
-				Competency:    "it-service-management",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Chair the change advisory board for a quarter and introduce standard changes",
-				Detail:        "Run the regular change review, define at least three pre-approved models for low-risk changes that recur, and track change success, emergency changes and changes that caused incidents.",
-				EffortHours:   40,
-				DurationWeeks: 13,
-				Evidence:      "The standard change models, the board minutes and the quarter's change success and emergency change figures.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-major-incident-design",
-				Competency:    "it-service-management",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Design the major-incident process and rehearse it with IT, security and suppliers",
-				Detail:        "Set the criteria, roles, bridge and update rhythm, what suppliers must do, and the hand-offs to security incident response and personal data breach assessment, then run two rehearsals and fix what they expose.",
-				EffortHours:   60,
-				DurationWeeks: 16,
-				Evidence:      "The process, the two rehearsal reports and the changes made after them.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-practice-assessment",
-				Competency:    "it-service-management",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Assess your service management practices and win approval for a 12-month improvement plan",
-				Detail:        "Assess incident, problem, change, service level and service desk practice against ITIL guidance or the ISO/IEC 20000-1 requirements, using evidence from the service management tool, rank the gaps by impact on users and take the plan to approval.",
-				EffortHours:   50,
-				DurationWeeks: 12,
-				Evidence:      "The assessment with its evidence, the ranked plan and the record of its approval.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-peer-comparison",
-				Competency:    "it-service-management",
-				From:          3,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Compare change and problem management with the service management lead of another organisation",
-				Detail:        "Through a peer network or a service management user group, spend half a day with a counterpart, compare how each of you approves changes and removes recurring incidents, and pick two practices to try.",
-				EffortHours:   12,
-				DurationWeeks: 6,
-				Evidence:      "A comparison note and the two practices you proposed, with the response to each.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-service-levels-executive",
-				Competency:    "it-service-management",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Agree the organisation's core service levels and their cost with the executive team",
-				Detail:        "Show how each core service performs, what its current service levels cost, and what raising or lowering them would cost and risk, then have the executive team choose the targets and fund them.",
-				EffortHours:   60,
-				DurationWeeks: 16,
-				Evidence:      "The options paper with costs, the executive decision and the published service levels.",
-				MinSeniority:  7,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "itsm-automate-or-stop",
-				Competency:    "it-service-management",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Decide which service work to automate, move to self-service or stop, and fund it",
-				Detail:        "Analyse a year of tickets and requests by volume, effort and user impact, pick the request types to automate or move to self-service and the reports nobody uses, make the case and measure the result.",
-				EffortHours:   60,
-				DurationWeeks: 20,
-				Evidence:      "The ticket analysis, the approved business case and before-and-after measures.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-study-adm",
-				Competency:    "enterprise-architecture",
-				To:            1,
-				Category:      "education",
-				Title:         "Study the TOGAF Architecture Development Method and map a recent project to it",
-				Detail:        "Read the ADM part of the TOGAF Standard, 10th Edition, or its pocket guide, then place a project you know in its phases and note which architecture work was skipped and what that cost.",
-				EffortHours:   20,
-				DurationWeeks: 6,
-				Evidence:      "A one-page mapping of the project to the ADM phases, discussed with an architect.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-observe-board",
-				Competency:    "enterprise-architecture",
-				To:            1,
-				Category:      "exposure",
-				Title:         "Attend three architecture review meetings and follow one decision into its project",
-				Detail:        "Note what each design was asked, which principles and standards were applied and what was decided, then follow one decision and see how it changed what was built.",
-				EffortHours:   8,
-				DurationWeeks: 8,
-				Evidence:      "Meeting notes and a short account of how the decision changed the design.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-capability-map-area",
-				Competency:    "enterprise-architecture",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Map one business area's applications to its business capabilities",
-				Detail:        "With the area's leads, list its capabilities at two levels, map each application to them, and mark overlaps, gaps and systems near the end of support, with an architect reviewing.",
-				EffortHours:   30,
-				DurationWeeks: 8,
-				Evidence:      "The capability map with applications mapped, and the architect's review comments.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-draft-standard",
-				Competency:    "enterprise-architecture",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Draft a technology standard for one area and take it through review",
-				Detail:        "For an area such as databases, integration or end-user devices, state which options are approved, contained or being retired and why, with their security and support needs and how exceptions work, and review it with architects, security and operations.",
-				EffortHours:   24,
-				DurationWeeks: 6,
-				Evidence:      "The draft, the review comments and the version approved.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-domain-roadmap",
-				Competency:    "enterprise-architecture",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Write the current and target architecture and a roadmap for one domain",
-				Detail:        "For a domain such as data and integration or the workplace, model the current and target states, set out the transition steps with costs and dependencies, and have the business and IT owners sign it off.",
-				EffortHours:   60,
-				DurationWeeks: 14,
-				Evidence:      "The current and target models, the roadmap and the owners' sign-off.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-design-reviews",
-				Competency:    "enterprise-architecture",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Run design reviews for the projects in your domain for a quarter",
-				Detail:        "Review each project against the standards and the target architecture, record each decision and any exception with an expiry date, and follow up that projects built what was agreed.",
-				EffortHours:   40,
-				DurationWeeks: 13,
-				Evidence:      "The review records, the exception register and the follow-up findings.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-architecture-board-charter",
-				Competency:    "enterprise-architecture",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Set up the architecture board with a charter, decision rights and links to funding",
-				Detail:        "Decide who sits on it, security and privacy included, which designs must come to it, how exceptions are granted and expire, and which portfolio gates need its approval, then run it for a quarter.",
-				EffortHours:   50,
-				DurationWeeks: 16,
-				Evidence:      "The charter, the decision log and the funding gates that now require the board's approval.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-rationalise-family",
-				Competency:    "enterprise-architecture",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Lead the rationalisation of one family of applications across the organisation",
-				Detail:        "Take a family such as reporting tools, CRMs or file sharing, compare each on cost, fit, risk and use, agree the target, and plan the retirement of the rest with data migration and contract exits, with savings tracked by finance.",
-				EffortHours:   80,
-				DurationWeeks: 26,
-				Evidence:      "The options analysis, the decision, the retirement plan and the savings confirmed by finance.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-outside-review",
-				Competency:    "enterprise-architecture",
-				From:          3,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Have an enterprise architect from another organisation challenge your target architecture",
-				Detail:        "Walk an experienced architect from outside through your target architecture and roadmap, ask where it is weakest and what they would cut, and decide what to change.",
-				EffortHours:   10,
-				DurationWeeks: 6,
-				Evidence:      "Notes of the review and the changes you made as a result.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-principles-executive",
-				Competency:    "enterprise-architecture",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Agree the enterprise architecture principles and target with the executive team",
-				Detail:        "Draw eight to twelve principles and a capability-level target from the business strategy, have the executive team approve them, and require portfolio proposals to show how they fit.",
-				EffortHours:   60,
-				DurationWeeks: 20,
-				Evidence:      "The approved principles and target, the executive minutes and two proposals changed or stopped on fit.",
-				MinSeniority:  7,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "ea-options-strategic-initiative",
-				Competency:    "enterprise-architecture",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Set out the architecture options for an initiative in the business plan",
-				Detail:        "Take an initiative in the approved business plan, lay out two or three architecture options with cost, time, risk and what each rules out later, and recommend one to the executive sponsor.",
-				EffortHours:   50,
-				DurationWeeks: 12,
-				Evidence:      "The options paper and the sponsor's recorded decision.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-contract-summary",
-				Competency:    "it-sourcing",
-				To:            1,
-				Category:      "experience",
-				Title:         "Summarise one major IT contract: service levels, credits, renewal and exit",
-				Detail:        "Read a contract your work depends on from end to end, write a one-page summary of what the supplier must deliver, the remedies, the notice dates and the exit terms, and check it with the contract owner.",
-				EffortHours:   8,
-				DurationWeeks: 3,
-				Evidence:      "The summary, corrected and confirmed by the contract owner.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-procurement-walkthrough",
-				Competency:    "it-sourcing",
-				To:            1,
-				Category:      "exposure",
-				Title:         "Walk through a completed IT tender file with a procurement specialist",
-				Detail:        "Go through each stage with them, from requirements to award, and ask how the evaluation model was set, what decided the award and what they would change next time.",
-				EffortHours:   8,
-				DurationWeeks: 3,
-				Evidence:      "Notes on the stages, the evaluation model and what decided the award.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-requirements-criteria",
-				Competency:    "it-sourcing",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Write the requirements and weighted evaluation criteria for a planned purchase",
-				Detail:        "With procurement, separate the must-haves from the scored criteria, and weight cost, fit, security, data protection, support and exit for a purchase or proof of concept in the plan.",
-				EffortHours:   20,
-				DurationWeeks: 6,
-				Evidence:      "The requirements, the weighted criteria and procurement's review.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-run-service-reviews",
-				Competency:    "it-sourcing",
-				From:          1,
-				To:            2,
-				Category:      "experience",
-				Title:         "Run one supplier's monthly service reviews for three months",
-				Detail:        "Prepare the supplier's performance against its service levels, agree and chase the actions, and escalate to the contract owner what the review cannot settle.",
-				EffortHours:   24,
-				DurationWeeks: 13,
-				Evidence:      "Three review packs and the action log.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-run-selection",
-				Competency:    "it-sourcing",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Run a supplier selection end to end and negotiate the contract",
-				Detail:        "Scan the market, shortlist, run demonstrations or a proof of concept, score the bids, and negotiate price, service levels, credits, data and exit terms with procurement and legal before recommending the award.",
-				EffortHours:   80,
-				DurationWeeks: 20,
-				Evidence:      "The evaluation report, the negotiated terms against the opening terms and the award decision.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-lead-renewal",
-				Competency:    "it-sourcing",
-				From:          2,
-				To:            3,
-				Category:      "experience",
-				Title:         "Lead the renewal of one significant contract with performance and market data",
-				Detail:        "Start six months before the notice date, benchmark the price, use the supplier's record to reset service levels and credits, and agree the improvements that come with the renewal.",
-				EffortHours:   40,
-				DurationWeeks: 16,
-				Evidence:      "The renewal case, the terms before and after, and the approval.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-negotiation-course",
-				Competency:    "it-sourcing",
-				From:          2,
-				To:            3,
-				Category:      "education",
-				Title:         "Take a short course in commercial negotiation or contract management",
-				Detail:        "Choose a course from a procurement body such as CIPS or a business school, and use it to write the negotiation plan for your next renewal: aims, walk-away point, concessions and the data you need.",
-				EffortHours:   24,
-				DurationWeeks: 6,
-				Evidence:      "The course record and the negotiation plan for the next renewal.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-make-buy-case",
-				Competency:    "it-sourcing",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Make a build, buy or outsource decision for one IT capability with a full business case",
-				Detail:        "For a capability such as the service desk, network operations or a business application, compare options on five-year total cost, service quality, skills, control, risk and the cost of exit, and take it to decision.",
-				EffortHours:   60,
-				DurationWeeks: 16,
-				Evidence:      "The business case with its options and the recorded decision.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-supplier-tiering",
-				Competency:    "it-sourcing",
-				From:          3,
-				To:            4,
-				Category:      "experience",
-				Title:         "Tier all IT suppliers and set up governance for the strategic ones",
-				Detail:        "Tier suppliers by spend, criticality and how hard they are to replace, and give the top tier a named owner, a scorecard, quarterly business reviews and an exit plan, agreed with procurement and the security and privacy leads.",
-				EffortHours:   50,
-				DurationWeeks: 16,
-				Evidence:      "The tiered supplier list, the scorecards and the first quarterly reviews.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-peer-lessons",
-				Competency:    "it-sourcing",
-				From:          3,
-				To:            4,
-				Category:      "exposure",
-				Title:         "Learn from two IT leaders who have changed provider or brought a service back in-house",
-				Detail:        "Ask how they decided, what the transition cost against the plan, what the contract did and did not protect, and what they would do differently, then test your own largest contract against their answers.",
-				EffortHours:   8,
-				DurationWeeks: 8,
-				Evidence:      "Notes of both conversations and three changes you propose to your own contracts.",
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-sourcing-strategy",
-				Competency:    "it-sourcing",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Write the IT sourcing strategy and have the executive team approve it",
-				Detail:        "Decide which capabilities to keep in-house, run with partners or buy as a service, set limits on dependence on any one critical provider, and state the principles for contracts and exits, in line with the workforce plan.",
-				EffortHours:   70,
-				DurationWeeks: 20,
-				Evidence:      "The approved strategy and the executive minutes.",
-				MinSeniority:  7,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
-				ID:            "src-exit-plan-test",
-				Competency:    "it-sourcing",
-				From:          4,
-				To:            5,
-				Category:      "experience",
-				Title:         "Write and test the exit plan for your most critical provider",
-				Detail:        "Set out data export and formats, transition steps, alternatives, time and cost, test a full data retrieval and rehearse the transition with the supplier, business, security and privacy, and report the remaining risk to the executive team.",
-				EffortHours:   50,
-				DurationWeeks: 16,
-				Evidence:      "The exit plan, the test results and the report to the executive team.",
-				MinSeniority:  5,
-				Src: assess.Source{
-					File: "new-it-actions.toml",
-				},
-			},
-			{
 				ID:            "appsec-fix-assigned-findings",
 				Competency:    "application-security",
 				To:            1,
@@ -16676,7 +16128,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "The five merged changes with review comments, and your note on the cause of each flaw.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16690,7 +16142,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 5,
 				Evidence:      "A table of the categories with the flaw you exploited, its cause and the fix, reviewed with a developer or application security engineer.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16704,7 +16156,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "Your notes from each review and the findings that were raised, with the reasoning the engineer gave you.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16719,7 +16171,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "The threat model, the acceptance criteria or tests it produced, and the reviewer's comments.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16734,7 +16186,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "The pipeline configuration, the findings list before and after, and the record of any secrets rotated.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16749,7 +16201,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The release security checklist with results, the SBOM, and the list of findings fixed or formally accepted before release.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16764,7 +16216,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The published reporting route, the triage procedure, the quarter's log of reports with fix dates met or missed, and one advisory.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16779,7 +16231,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "A gap table against the SSDF practices for one product, discussed with its engineering lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16794,7 +16246,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 14,
 				Evidence:      "The SAMM scores per team, the agreed targets and plan, and the minutes of the first quarterly checkpoint.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16809,7 +16261,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 20,
 				Evidence:      "The list of champions and their agreed time, session materials, and threat models or fixes the champions led.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16824,7 +16276,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The published policy, the internal response procedure, and the notes of the rehearsal with the fixes it led to.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16839,7 +16291,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "Notes of the conversations and the two practices you adopted, with the result of trying them.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16855,7 +16307,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The approved policy and targets, the decision record of adoption, and the first two quarterly progress reports.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16871,7 +16323,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The product-by-product obligations register, the gap analysis, and the executive decision on the plan.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16886,7 +16338,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 16,
 				Evidence:      "Two editions of the scorecard and the roadmap decisions that cite it.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16900,7 +16352,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "The advisory log with the product checks, indicator searches and outcomes, signed off by the reviewing analyst.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16914,7 +16366,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 3,
 				Evidence:      "Your technique list for the report, checked by a threat intelligence or SOC analyst.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16928,7 +16380,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "Your notes, including the end-to-end example and the questions you asked about it.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16943,7 +16395,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "The assessment with source grades and confidence statements, and the reviewer's comments.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16958,7 +16410,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 3,
 				Evidence:      "The hunt queries, the results, and the list of logging gaps raised with the SOC.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16973,7 +16425,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "The requirements document agreed by each consuming team, and the review date set.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -16988,7 +16440,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "The source review table, the recommendation and the decision taken on each source.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17003,7 +16455,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "Your exam index and practice-test scores, or the GCTI pass.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17018,7 +16470,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 16,
 				Evidence:      "The coverage map, the detection test results, the agreed backlog and three monthly progress reports.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17033,7 +16485,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The scenario, the results per technique, and the fixes with owners and dates.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17048,7 +16500,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 20,
 				Evidence:      "The findings you shared with their TLP labels and internal approval, and the notes of what you learnt from others.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17064,7 +16516,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The strategic requirements approved by the executive team, and the first report against them.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17080,7 +16532,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The assessment, the executive presentation, and the changes it caused in the security plan and the risk register.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17095,7 +16547,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 10,
 				Evidence:      "The briefing material, the attendee list, and the joint action agreed with its owner.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17109,7 +16561,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "Your notes of the exercise or test, with the timings and the problems you saw, reviewed with the lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17123,7 +16575,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 3,
 				Evidence:      "A one-page summary of the process, its recovery times and dependencies, and the questions the walkthrough left open.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17137,7 +16589,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "Your worked BIA for one process, compared with the organisation's figures and discussed with the continuity lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17152,7 +16604,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "The three completed BIA records agreed by their owners, and the reviewer's comments.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17167,7 +16619,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "The test plan, the timed results against RTO and RPO, the business user's check and the fixes raised.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17182,7 +16634,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The updated BIA and plans, the signed targets or gap acceptances, and the list of fixes with dates.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17197,7 +16649,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "The scenario pack, the after-action report and the fixes tracked to closure.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17212,7 +16664,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "Your notes mapping each professional practice to your organisation, and practice-exam results or the CBCI pass.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17227,7 +16679,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 16,
 				Evidence:      "The dependency map, the gap list with owners, and the executive report.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17242,7 +16694,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The test plan and approval, the timed results, and the post-test report with fixes and owners.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17257,7 +16709,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 10,
 				Evidence:      "The scenario, the joint after-action report and the changes agreed with the supplier.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17272,7 +16724,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "The reviewer's findings, your response to each, and the changes you made.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17288,7 +16740,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The approved impact tolerances, the scenario tests against them, and the executive minutes.",
 				MinSeniority:  7,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17304,7 +16756,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The costed plan, the approval record, and the first resilience report to the board or risk committee.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17319,7 +16771,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "Notes of the discussion and the agreed outline for board reporting on resilience.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17333,7 +16785,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "The three review records with your proposed decisions and the approver's comments.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17347,7 +16799,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "A one-page map of the framework onto one AI tool, discussed with a security or risk lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17361,7 +16813,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 6,
 				Evidence:      "Your notes from at least two reviews, with the decision and reasons for each.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17376,7 +16828,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 5,
 				Evidence:      "The assessment with its data flows, risks and recommended controls, and the reviewer's comments.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17391,7 +16843,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "The permission, the test cases and results, and the findings as reported to the owner.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17406,7 +16858,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 10,
 				Evidence:      "The inventory, the agreed controls for the top-rated use cases, and the owners' confirmation.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17421,7 +16873,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "The threat model, the agreed controls, the test results and the sign-off or risk acceptance.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17436,7 +16888,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 5,
 				Evidence:      "The comparison table, discussed with the ISMS owner or compliance lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17452,7 +16904,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The approved process and terms of reference, the quarter's decisions, and the updated inventory.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17467,7 +16919,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 12,
 				Evidence:      "The adopted standard, the board decision, and the two review reports.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17482,7 +16934,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 10,
 				Evidence:      "The classification register with legal reasoning, and the list of duties with owners.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17497,7 +16949,7 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 4,
 				Evidence:      "Your notes on their workflow and the two controls agreed with the team lead.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17513,7 +16965,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The approved policy and appetite statement, the executive minutes and the staff communication.",
 				MinSeniority:  7,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17529,7 +16981,7 @@ func bankLiteral() *assess.Bank {
 				Evidence:      "The first two reports and the record of the decisions and questions they produced.",
 				MinSeniority:  6,
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
 				},
 			},
 			{
@@ -17544,7 +16996,538 @@ func bankLiteral() *assess.Bank {
 				DurationWeeks: 8,
 				Evidence:      "Notes of the conversations and the two practices, with your sponsor's response to each.",
 				Src: assess.Source{
-					File: "new-sec-actions.toml",
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-desk-days",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Spend two days on the service desk and follow five tickets to closure",
+				Detail:        "Sit with service desk analysts, take calls with them, then follow five tickets through the resolver groups to closure and note where each one waited and why.",
+				EffortHours:   16,
+				DurationWeeks: 3,
+				Evidence:      "Notes on the five tickets showing where time was lost, discussed with the service desk lead.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-own-change-request",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "experience",
+				Title:         "Take one of your own changes through change control from request to review",
+				Detail:        "Write the request with its risk, test evidence and rollback plan, present it where changes are approved, carry it out or oversee it, and record the post-implementation review.",
+				EffortHours:   8,
+				DurationWeeks: 4,
+				Evidence:      "The change record with its risk assessment, approval and post-implementation review.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-foundation-course",
+				Competency:    "it-service-management",
+				To:            1,
+				Category:      "education",
+				Title:         "Take an ITIL Foundation course and map five practices to how your IT runs",
+				Detail:        "Complete the course and exam, then compare incident, problem, change, service level and service desk practice as taught with how they work where you are, and list the three largest gaps.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The exam result and a one-page comparison of the five practices with the gaps you found.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-problem-investigation",
+				Competency:    "it-service-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Lead a problem investigation into one recurring incident and get the fix agreed",
+				Detail:        "Pick an incident that recurred at least three times last quarter, build its timeline, find the root cause, record the known error and workaround, and raise the change that removes it, with a problem manager reviewing.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The problem record with root cause, known error, workaround and the change raised.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-report",
+				Competency:    "it-service-management",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Produce the monthly service report for one service against its service levels",
+				Detail:        "Gather availability, restoration times, request fulfilment and user satisfaction, set them against the agreed targets, explain each miss, and go through the report with the service owner.",
+				EffortHours:   16,
+				DurationWeeks: 9,
+				Evidence:      "Two monthly reports and the service owner's comments on them.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-ownership",
+				Competency:    "it-service-management",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Take ownership of one business service for a quarter",
+				Detail:        "Agree its catalogue entry and service levels with the business owner, run the monthly service review, handle escalations, and keep an improvement list that you work through.",
+				EffortHours:   60,
+				DurationWeeks: 13,
+				Evidence:      "The catalogue entry, the agreed service levels, three review minutes and the improvement list with progress.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-chair-change-board",
+				Competency:    "it-service-management",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Chair the change advisory board for a quarter and introduce standard changes",
+				Detail:        "Run the regular change review, define at least three pre-approved models for low-risk changes that recur, and track change success, emergency changes and changes that caused incidents.",
+				EffortHours:   40,
+				DurationWeeks: 13,
+				Evidence:      "The standard change models, the board minutes and the quarter's change success and emergency change figures.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-major-incident-design",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Design the major-incident process and rehearse it with IT, security and suppliers",
+				Detail:        "Set the criteria, roles, bridge and update rhythm, what suppliers must do, and the hand-offs to security incident response and personal data breach assessment, then run two rehearsals and fix what they expose.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The process, the two rehearsal reports and the changes made after them.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-practice-assessment",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Assess your service management practices and win approval for a 12-month improvement plan",
+				Detail:        "Assess incident, problem, change, service level and service desk practice against ITIL guidance or the ISO/IEC 20000-1 requirements, using evidence from the service management tool, rank the gaps by impact on users and take the plan to approval.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The assessment with its evidence, the ranked plan and the record of its approval.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-peer-comparison",
+				Competency:    "it-service-management",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Compare change and problem management with the service management lead of another organisation",
+				Detail:        "Through a peer network or a service management user group, spend half a day with a counterpart, compare how each of you approves changes and removes recurring incidents, and pick two practices to try.",
+				EffortHours:   12,
+				DurationWeeks: 6,
+				Evidence:      "A comparison note and the two practices you proposed, with the response to each.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-service-levels-executive",
+				Competency:    "it-service-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the organisation's core service levels and their cost with the executive team",
+				Detail:        "Show how each core service performs, what its current service levels cost, and what raising or lowering them would cost and risk, then have the executive team choose the targets and fund them.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The options paper with costs, the executive decision and the published service levels.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "itsm-automate-or-stop",
+				Competency:    "it-service-management",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Decide which service work to automate, move to self-service or stop, and fund it",
+				Detail:        "Analyse a year of tickets and requests by volume, effort and user impact, pick the request types to automate or move to self-service and the reports nobody uses, make the case and measure the result.",
+				EffortHours:   60,
+				DurationWeeks: 20,
+				Evidence:      "The ticket analysis, the approved business case and before-and-after measures.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-study-adm",
+				Competency:    "enterprise-architecture",
+				To:            1,
+				Category:      "education",
+				Title:         "Study the TOGAF Architecture Development Method and map a recent project to it",
+				Detail:        "Read the ADM part of the TOGAF Standard, 10th Edition, or its pocket guide, then place a project you know in its phases and note which architecture work was skipped and what that cost.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "A one-page mapping of the project to the ADM phases, discussed with an architect.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-observe-board",
+				Competency:    "enterprise-architecture",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Attend three architecture review meetings and follow one decision into its project",
+				Detail:        "Note what each design was asked, which principles and standards were applied and what was decided, then follow one decision and see how it changed what was built.",
+				EffortHours:   8,
+				DurationWeeks: 8,
+				Evidence:      "Meeting notes and a short account of how the decision changed the design.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-capability-map-area",
+				Competency:    "enterprise-architecture",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Map one business area's applications to its business capabilities",
+				Detail:        "With the area's leads, list its capabilities at two levels, map each application to them, and mark overlaps, gaps and systems near the end of support, with an architect reviewing.",
+				EffortHours:   30,
+				DurationWeeks: 8,
+				Evidence:      "The capability map with applications mapped, and the architect's review comments.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-draft-standard",
+				Competency:    "enterprise-architecture",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Draft a technology standard for one area and take it through review",
+				Detail:        "For an area such as databases, integration or end-user devices, state which options are approved, contained or being retired and why, with their security and support needs and how exceptions work, and review it with architects, security and operations.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The draft, the review comments and the version approved.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-domain-roadmap",
+				Competency:    "enterprise-architecture",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Write the current and target architecture and a roadmap for one domain",
+				Detail:        "For a domain such as data and integration or the workplace, model the current and target states, set out the transition steps with costs and dependencies, and have the business and IT owners sign it off.",
+				EffortHours:   60,
+				DurationWeeks: 14,
+				Evidence:      "The current and target models, the roadmap and the owners' sign-off.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-design-reviews",
+				Competency:    "enterprise-architecture",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Run design reviews for the projects in your domain for a quarter",
+				Detail:        "Review each project against the standards and the target architecture, record each decision and any exception with an expiry date, and follow up that projects built what was agreed.",
+				EffortHours:   40,
+				DurationWeeks: 13,
+				Evidence:      "The review records, the exception register and the follow-up findings.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-architecture-board-charter",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Set up the architecture board with a charter, decision rights and links to funding",
+				Detail:        "Decide who sits on it, security and privacy included, which designs must come to it, how exceptions are granted and expire, and which portfolio gates need its approval, then run it for a quarter.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The charter, the decision log and the funding gates that now require the board's approval.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-rationalise-family",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Lead the rationalisation of one family of applications across the organisation",
+				Detail:        "Take a family such as reporting tools, CRMs or file sharing, compare each on cost, fit, risk and use, agree the target, and plan the retirement of the rest with data migration and contract exits, with savings tracked by finance.",
+				EffortHours:   80,
+				DurationWeeks: 26,
+				Evidence:      "The options analysis, the decision, the retirement plan and the savings confirmed by finance.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-outside-review",
+				Competency:    "enterprise-architecture",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Have an enterprise architect from another organisation challenge your target architecture",
+				Detail:        "Walk an experienced architect from outside through your target architecture and roadmap, ask where it is weakest and what they would cut, and decide what to change.",
+				EffortHours:   10,
+				DurationWeeks: 6,
+				Evidence:      "Notes of the review and the changes you made as a result.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-principles-executive",
+				Competency:    "enterprise-architecture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Agree the enterprise architecture principles and target with the executive team",
+				Detail:        "Draw eight to twelve principles and a capability-level target from the business strategy, have the executive team approve them, and require portfolio proposals to show how they fit.",
+				EffortHours:   60,
+				DurationWeeks: 20,
+				Evidence:      "The approved principles and target, the executive minutes and two proposals changed or stopped on fit.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "ea-options-strategic-initiative",
+				Competency:    "enterprise-architecture",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Set out the architecture options for an initiative in the business plan",
+				Detail:        "Take an initiative in the approved business plan, lay out two or three architecture options with cost, time, risk and what each rules out later, and recommend one to the executive sponsor.",
+				EffortHours:   50,
+				DurationWeeks: 12,
+				Evidence:      "The options paper and the sponsor's recorded decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-contract-summary",
+				Competency:    "it-sourcing",
+				To:            1,
+				Category:      "experience",
+				Title:         "Summarise one major IT contract: service levels, credits, renewal and exit",
+				Detail:        "Read a contract your work depends on from end to end, write a one-page summary of what the supplier must deliver, the remedies, the notice dates and the exit terms, and check it with the contract owner.",
+				EffortHours:   8,
+				DurationWeeks: 3,
+				Evidence:      "The summary, corrected and confirmed by the contract owner.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-procurement-walkthrough",
+				Competency:    "it-sourcing",
+				To:            1,
+				Category:      "exposure",
+				Title:         "Walk through a completed IT tender file with a procurement specialist",
+				Detail:        "Go through each stage with them, from requirements to award, and ask how the evaluation model was set, what decided the award and what they would change next time.",
+				EffortHours:   8,
+				DurationWeeks: 3,
+				Evidence:      "Notes on the stages, the evaluation model and what decided the award.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-requirements-criteria",
+				Competency:    "it-sourcing",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Write the requirements and weighted evaluation criteria for a planned purchase",
+				Detail:        "With procurement, separate the must-haves from the scored criteria, and weight cost, fit, security, data protection, support and exit for a purchase or proof of concept in the plan.",
+				EffortHours:   20,
+				DurationWeeks: 6,
+				Evidence:      "The requirements, the weighted criteria and procurement's review.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-run-service-reviews",
+				Competency:    "it-sourcing",
+				From:          1,
+				To:            2,
+				Category:      "experience",
+				Title:         "Run one supplier's monthly service reviews for three months",
+				Detail:        "Prepare the supplier's performance against its service levels, agree and chase the actions, and escalate to the contract owner what the review cannot settle.",
+				EffortHours:   24,
+				DurationWeeks: 13,
+				Evidence:      "Three review packs and the action log.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-run-selection",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Run a supplier selection end to end and negotiate the contract",
+				Detail:        "Scan the market, shortlist, run demonstrations or a proof of concept, score the bids, and negotiate price, service levels, credits, data and exit terms with procurement and legal before recommending the award.",
+				EffortHours:   80,
+				DurationWeeks: 20,
+				Evidence:      "The evaluation report, the negotiated terms against the opening terms and the award decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-lead-renewal",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "experience",
+				Title:         "Lead the renewal of one significant contract with performance and market data",
+				Detail:        "Start six months before the notice date, benchmark the price, use the supplier's record to reset service levels and credits, and agree the improvements that come with the renewal.",
+				EffortHours:   40,
+				DurationWeeks: 16,
+				Evidence:      "The renewal case, the terms before and after, and the approval.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-negotiation-course",
+				Competency:    "it-sourcing",
+				From:          2,
+				To:            3,
+				Category:      "education",
+				Title:         "Take a short course in commercial negotiation or contract management",
+				Detail:        "Choose a course from a procurement body such as CIPS or a business school, and use it to write the negotiation plan for your next renewal: aims, walk-away point, concessions and the data you need.",
+				EffortHours:   24,
+				DurationWeeks: 6,
+				Evidence:      "The course record and the negotiation plan for the next renewal.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-make-buy-case",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Make a build, buy or outsource decision for one IT capability with a full business case",
+				Detail:        "For a capability such as the service desk, network operations or a business application, compare options on five-year total cost, service quality, skills, control, risk and the cost of exit, and take it to decision.",
+				EffortHours:   60,
+				DurationWeeks: 16,
+				Evidence:      "The business case with its options and the recorded decision.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-supplier-tiering",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "experience",
+				Title:         "Tier all IT suppliers and set up governance for the strategic ones",
+				Detail:        "Tier suppliers by spend, criticality and how hard they are to replace, and give the top tier a named owner, a scorecard, quarterly business reviews and an exit plan, agreed with procurement and the security and privacy leads.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The tiered supplier list, the scorecards and the first quarterly reviews.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-peer-lessons",
+				Competency:    "it-sourcing",
+				From:          3,
+				To:            4,
+				Category:      "exposure",
+				Title:         "Learn from two IT leaders who have changed provider or brought a service back in-house",
+				Detail:        "Ask how they decided, what the transition cost against the plan, what the contract did and did not protect, and what they would do differently, then test your own largest contract against their answers.",
+				EffortHours:   8,
+				DurationWeeks: 8,
+				Evidence:      "Notes of both conversations and three changes you propose to your own contracts.",
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-sourcing-strategy",
+				Competency:    "it-sourcing",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write the IT sourcing strategy and have the executive team approve it",
+				Detail:        "Decide which capabilities to keep in-house, run with partners or buy as a service, set limits on dependence on any one critical provider, and state the principles for contracts and exits, in line with the workforce plan.",
+				EffortHours:   70,
+				DurationWeeks: 20,
+				Evidence:      "The approved strategy and the executive minutes.",
+				MinSeniority:  7,
+				Src: assess.Source{
+					File: "actions.toml",
+				},
+			},
+			{
+				ID:            "src-exit-plan-test",
+				Competency:    "it-sourcing",
+				From:          4,
+				To:            5,
+				Category:      "experience",
+				Title:         "Write and test the exit plan for your most critical provider",
+				Detail:        "Set out data export and formats, transition steps, alternatives, time and cost, test a full data retrieval and rehearse the transition with the supplier, business, security and privacy, and report the remaining risk to the executive team.",
+				EffortHours:   50,
+				DurationWeeks: 16,
+				Evidence:      "The exit plan, the test results and the report to the executive team.",
+				MinSeniority:  5,
+				Src: assess.Source{
+					File: "actions.toml",
 				},
 			},
 		},
