@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // The plan is data; these helpers word it the same way in every format.
@@ -78,14 +79,10 @@ func blockerText(bl assess.PlanBlocker) string {
 
 // judgementText is the overall scenario score, or "".
 func judgementText(j *assess.Judgement) string {
-	if j == nil {
+	if j == nil || j.Scenarios == 0 {
 		return ""
 	}
-	word := "scenarios"
-	if j.Scenarios == 1 {
-		word = "scenario"
-	}
-	return fmt.Sprintf("%.1f of 5 over %d %s", j.Score, j.Scenarios, word)
+	return wording.Judgement(j)
 }
 
 // levelText is a goal competency's level today, with the unverified claim.
