@@ -146,6 +146,11 @@ type Role struct {
 	ReportsTo string `toml:"reports_to"`
 	// Entry marks a common starting point on the map.
 	Entry bool `toml:"entry"`
+	// TitleOnly marks a way of working rather than a level (a fractional
+	// CISO serving several clients): answers cannot tell it from the
+	// in-house role at the same level, so a person is placed in it only
+	// when their current role names it, never by inference.
+	TitleOnly bool `toml:"title_only"`
 	// LeadsTo are the path edges: roles this one commonly moves on to.
 	LeadsTo []string `toml:"leads_to"`
 	// Certifications that employers commonly ask for or that help.

@@ -130,7 +130,7 @@ func performing(b *Bank, ro *Role, res *Result) bool {
 // else the family's least senior role; when their family has none they
 // meet (a lawyer with a year of privacy work), the starting roles of the
 // target's family, then of any family. The first role of the bank is the
-// last resort.
+// last resort. Roles marked title_only are never inferred.
 func inferPosition(b *Bank, a *Answers, res *Result) *Role {
 	better := func(x, y *Role) bool { // x fits better than y
 		return y == nil || res.RoleFit(x.ID).Fit > res.RoleFit(y.ID).Fit
@@ -138,7 +138,7 @@ func inferPosition(b *Bank, a *Answers, res *Result) *Role {
 	var best *Role
 	for i := range b.Roles {
 		ro := &b.Roles[i]
-		if ro.FamilyName() != res.Family || !performing(b, ro, res) {
+		if ro.TitleOnly || ro.FamilyName() != res.Family || !performing(b, ro, res) {
 			continue
 		}
 		if best == nil || ro.Seniority > best.Seniority || (ro.Seniority == best.Seniority && better(ro, best)) {
@@ -153,7 +153,7 @@ func inferPosition(b *Bank, a *Answers, res *Result) *Role {
 		var best *Role
 		for i := range b.Roles {
 			ro := &b.Roles[i]
-			if (family != "" && ro.FamilyName() != family) || (entryOnly && !ro.Entry) || !open(ro) {
+			if ro.TitleOnly || (family != "" && ro.FamilyName() != family) || (entryOnly && !ro.Entry) || !open(ro) {
 				continue
 			}
 			switch {

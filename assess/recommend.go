@@ -112,7 +112,11 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 		if n == 1 {
 			what = "One of your self-ratings sits"
 		}
-		why = append(why, what+" above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.")
+		if res.OverClaimPattern {
+			why = append(why, what+" above what your scenario answers or experience support. That is most of the ratings your scenarios check, so the figures count each at what your scenario answers show, without the allowance for a sound second-best answer, until a mentor has seen the work.")
+		} else {
+			why = append(why, what+" above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.")
+		}
 	}
 	rec.Rationale = why
 	return rec

@@ -44,6 +44,18 @@ const (
 	MinJudgementWeight = 2.0
 )
 
+// The allowance of ClaimRatio is for a few claims a little above the
+// scenarios: it explains a seasoned person's sound second-best answers,
+// not self-ratings above the scenarios nearly everywhere. When at least
+// OverClaimPattern of the competencies whose claims the scenarios can
+// check (and at least MinPatternCompetencies of them) sit above their
+// ceiling, the pattern is the person's way of rating themselves, and the
+// claims are capped at the judgement itself.
+const (
+	OverClaimPattern       = 0.5
+	MinPatternCompetencies = 5
+)
+
 // CertEvidenceWeight is the weight of a held certification's evidence of
 // work beside a rating answer's weight of 1: the award checked experience
 // once, the rating says what the person does now.
@@ -261,6 +273,10 @@ type Result struct {
 	// MentorDifferences lists competencies where mentor and mentee differ
 	// by a level or more.
 	MentorDifferences []MentorDifference `json:"mentor_differences,omitempty"`
+	// OverClaimPattern says the self-ratings sat above the scenarios'
+	// allowance in most competencies, so claims were capped at the
+	// judgement itself (see OverClaimPattern).
+	OverClaimPattern bool `json:"over_claim_pattern,omitempty"`
 
 	levels  map[string]float64
 	claimed map[string]float64
@@ -432,6 +448,11 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	}
 	res.claimed = map[string]float64{}
 	res.assessed = map[string]bool{}
+	ratio := ClaimRatio
+	if overClaimPattern(b, accs) {
+		res.OverClaimPattern = true
+		ratio = 1
+	}
 	for _, comp := range b.Competencies {
 		c := accs[comp.ID]
 		cs := CompetencyScore{ID: comp.ID, Name: comp.Name, Dimension: comp.Dimension, Asked: c.asked, Answered: c.answered, Contributions: c.contributions}
@@ -454,7 +475,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			cs.Judgement = &v
 		}
 		claimed := c.level()
-		verified := math.Min(claimed, c.ceiling())
+		verified := math.Min(claimed, c.ceiling(ratio))
 		if m, ok := mentor[comp.ID]; ok {
 			mv := round(m, 2)
 			cs.Mentor = &mv
@@ -580,15 +601,37 @@ func (e *evidence) level() float64 {
 // ceiling is the highest level the evidence other than the self-rating
 // supports: ClaimRatio times the competency's judgement, FactSlack above
 // the facts. No ceiling applies where there is nothing to check against.
-func (e *evidence) ceiling() float64 {
+func (e *evidence) ceiling(ratio float64) float64 {
 	c := float64(MaxLevel)
-	if e.scenW > 0 && e.scenAsked >= MinJudgementWeight {
-		c = math.Min(c, ClaimRatio*e.scenSum/e.scenW)
+	if e.judgementChecks() {
+		c = math.Min(c, ratio*e.scenSum/e.scenW)
 	}
 	if e.factSeen {
 		c = math.Min(c, e.factLevel+FactSlack)
 	}
 	return c
+}
+
+// judgementChecks reports whether the competency's scenarios rest on
+// enough question weight to check its claims.
+func (e *evidence) judgementChecks() bool { return e.scenW > 0 && e.scenAsked >= MinJudgementWeight }
+
+// overClaimPattern reports whether the self-ratings sit above the
+// judgement's allowance in so many of the competencies the scenarios can
+// check that the allowance no longer applies (see OverClaimPattern).
+func overClaimPattern(b *Bank, accs map[string]*evidence) bool {
+	checked, above := 0, 0
+	for _, comp := range b.Competencies {
+		e := accs[comp.ID]
+		if e == nil || e.rateW == 0 || !e.judgementChecks() {
+			continue
+		}
+		checked++
+		if e.level() > e.ceiling(ClaimRatio)+0.005 {
+			above++
+		}
+	}
+	return checked >= MinPatternCompetencies && float64(above) >= OverClaimPattern*float64(checked)
 }
 
 // questionJudgement is the judgement one scenario answer shows: the chosen

@@ -3370,6 +3370,7 @@ func bankLiteral() *assess.Bank {
 				Seniority: 6,
 				Summary:   "Acts as CISO for several organisations at once, a few days a month each, usually smaller firms that cannot yet justify a full-time one. Writes each client's security strategy and risk appetite, builds the budget their board approves, oversees the providers who do the work and attends their board or audit committee. Has no team or budget of their own: the team size and spend are the client's, and the client's executives stay accountable.",
 				ReportsTo: "Each client's CEO, managing director or board",
+				TitleOnly: true,
 				LeadsTo: []string{
 					"ciso",
 				},

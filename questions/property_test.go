@@ -74,10 +74,14 @@ func defaultBank(t *testing.T) *assess.Bank {
 	return b
 }
 
-// Raising any self-rating never lowers any role's readiness.
+// Raising any self-rating never lowers any role's readiness, unless it
+// makes over-claiming the pattern (assess.OverClaimPattern): then claims
+// count at the judgement itself, by design. Raising a rating can only
+// start the pattern, never end it.
 func TestPropertyRaisingARatingNeverLowersReadiness(t *testing.T) {
 	b := defaultBank(t)
 	r := rand.New(rand.NewPCG(1, 2))
+	patterns := 0
 	for n := 0; n < propertyCases; n++ {
 		a := randomAnswers(b, r)
 		q := &b.Questions[r.IntN(len(b.Questions))]
@@ -94,12 +98,20 @@ func TestPropertyRaisingARatingNeverLowersReadiness(t *testing.T) {
 		ans.Choice = next
 		up.Items[q.ID] = ans
 		after := assess.Score(b, up)
+		if before.OverClaimPattern && !after.OverClaimPattern {
+			t.Fatalf("case %d: raising %s to option %d ended the over-claim pattern", n, q.ID, ans.Choice)
+		}
+		if after.OverClaimPattern != before.OverClaimPattern {
+			patterns++
+			continue
+		}
 		for _, f := range before.Roles {
 			if g := after.RoleFit(f.ID); g.Readiness < f.Readiness-1e-9 {
 				t.Fatalf("case %d: raising %s to option %d lowered %s from %.1f to %.1f", n, q.ID, ans.Choice, f.ID, f.Readiness, g.Readiness)
 			}
 		}
 	}
+	t.Logf("%d raised ratings started the over-claim pattern", patterns)
 }
 
 // A stronger scenario option never lowers the judgement score.
