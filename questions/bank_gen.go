@@ -1329,7 +1329,7 @@ func bankLiteral() *assess.Bank {
 						"CHMG",
 					},
 					Other: []string{
-						"ITIL 4",
+						"ITIL (Version 5; ITIL 4)",
 						"ISO/IEC 20000-1:2018",
 					},
 				},
@@ -6315,8 +6315,8 @@ func bankLiteral() *assess.Bank {
 			},
 			{
 				ID:          "itil4-foundation",
-				Abbr:        "ITIL 4 Foundation",
-				Name:        "ITIL 4 Foundation",
+				Abbr:        "ITIL Foundation",
+				Name:        "ITIL Foundation (Version 5; ITIL 4 Foundation still counts)",
 				Body:        "PeopleCert (AXELOS)",
 				Signal:      "service",
 				Gate:        "exam-only",
@@ -6325,49 +6325,50 @@ func bankLiteral() *assess.Bank {
 				Domains: []assess.Domain{
 					{
 						ID:   "d1",
-						Name: "Key concepts of service management: value, outcomes, costs, risks and service relationships",
+						Name: "Key ITIL terms: value, outcomes, costs, risks, products and services",
 						Competencies: []string{
 							"it-service-management",
 						},
 					},
 					{
 						ID:   "d2",
-						Name: "Guiding principles and the four dimensions, including partners and suppliers",
-						Competencies: []string{
-							"it-service-management",
-							"it-sourcing",
-						},
-					},
-					{
-						ID:   "d3",
-						Name: "The service value system and the service value chain",
+						Name: "The ITIL value system: guiding principles, governance, the value chain and continual improvement",
 						Competencies: []string{
 							"it-service-management",
 							"it-strategy",
 						},
 					},
 					{
-						ID:   "d4",
-						Name: "Purpose and key terms of the ITIL practices",
+						ID:   "d3",
+						Name: "The product and service lifecycle, from discover and design to operate and support, partners and suppliers included",
 						Competencies: []string{
 							"it-service-management",
+							"it-sourcing",
 						},
 					},
 					{
-						ID:   "d5",
-						Name: "Incident, problem, change, service desk, service level and request management, continual improvement",
+						ID:   "d4",
+						Name: "Key practices: incident, problem, change, service desk, service level and request management",
 						Competencies: []string{
 							"it-service-management",
 							"incident-response",
 						},
 					},
+					{
+						ID:   "d5",
+						Name: "ITIL and AI, and ITIL beside other frameworks such as DevOps and PRINCE2",
+						Competencies: []string{
+							"it-service-management",
+							"ai-security",
+						},
+					},
 				},
 				Rule: assess.Rule{
-					Version:      "ITIL 4 Foundation exam as run by PeopleCert (no prerequisites), under the three-year renewal scheme in force from 1 January 2023",
-					Date:         time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC),
-					Source:       "PeopleCert, ITIL 4 Foundation certification page and certification renewal policy. Checked 2026-12-01 as reported at https://www.globalknowledge.com/us-en/training/certification-prep/brands/itil/section/peoplecert-recertification/itil-4-and-prince2-certification-renewal-policy/, https://www.itsmprofessor.net/2023/01/itil-4-and-new-requirement-to-recertify.html and https://qrpinternational.lu/blog/it-governance-service-management/itil-foundation-exam. PeopleCert's own pages and exam specification could not be read on 2026-12-01.",
-					Note:         "No experience or training is required; training is recommended. The exam is closed book: 40 multiple-choice questions in 60 minutes (25% more time when not taken in one's own or working language), pass mark 26 of 40. PeopleCert's exam specification gives approximate weights by learning outcome, reported as about 40% on seven practices studied in detail; these could not be read on PeopleCert's page, so the topic areas shown carry no weights. PeopleCert published ITIL (Version 5) Foundation in February 2026, as reported; whether and when ITIL 4 Foundation will be withdrawn could not be confirmed. ITIL sits beside security certifications for IT managers, SOC managers and CIOs; it shows knowledge of service management, not experience.",
-					LastVerified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+					Version:      "ITIL Foundation (Version 5) exam as run by PeopleCert, syllabus 5.0 of February 2026 (no prerequisites), under the three-year renewal scheme in force from 1 January 2023",
+					Date:         time.Date(2026, 2, 12, 0, 0, 0, 0, time.UTC),
+					Source:       "PeopleCert, ITIL Foundation (Version 5) syllabus 5.0 (February 2026), launch of 12 February 2026, and certification renewal policy. Checked 2026-12-02 as reported at https://open-exam-prep.com/blog/itil-4-foundation-v5-exam-guide-2026 (citing the syllabus), https://javc.nl/itil-version-5-foundation-released and, for renewal, https://www.globalknowledge.com/us-en/training/certification-prep/brands/itil/section/peoplecert-recertification/itil-4-and-prince2-certification-renewal-policy/. PeopleCert's own pages and syllabus could not be read on 2026-12-02.",
+					Note:         "No experience or training is required; training is recommended. The exam is closed book: 40 multiple-choice questions in 60 minutes (25% more time when not taken in one's own or working language), pass mark 26 of 40. The syllabus weights the value system at about 40% and key terms at about 30%; ITIL and AI, and ITIL beside other frameworks, are new at about 2.5% each. The topic areas shown carry no weights because these shares were not read on PeopleCert's own syllabus. PeopleCert launched the Version 5 exam on 12 February 2026; ITIL 4 Foundation certificates stay valid and count here, but when PeopleCert stops offering the ITIL 4 exam could not be confirmed. ITIL sits beside security certifications for IT managers, SOC managers and CIOs; it shows knowledge of service management, not experience.",
+					LastVerified: time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC),
 				},
 				Src: assess.Source{
 					File: "certifications.toml",
