@@ -44,8 +44,9 @@ func (c Confidence) factor() float64 {
 		return 0.5
 	case ConfidenceHigh:
 		return 1
+	case ConfidenceMedium:
 	}
-	return 0.8
+	return 0.8 // medium, and unset
 }
 
 // HeldCert is a certification the person holds, with the year obtained

@@ -344,6 +344,8 @@ func orderRoles(b *Bank, res *Result) {
 			if x.Seniority != y.Seniority {
 				return x.Seniority > y.Seniority
 			}
+		case RelCurrent, RelLateral, RelOther:
+			// Within these groups seniority does not order: fit does.
 		}
 		return x.Fit > y.Fit
 	})

@@ -415,6 +415,8 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			if !res.holds(as.ID) {
 				res.Held = append(res.Held, HeldCert{ID: as.ID})
 			}
+		case AssumeLevel:
+			// Applied to the competency's level below, once it is built.
 		}
 	}
 	// Certifications held that attest work count as evidence of it.
@@ -560,6 +562,8 @@ func (e *evidence) add(kind QuestionKind, level, w float64) {
 		e.factSeen = true
 		e.factSum += w * level
 		e.factW += w
+	case KindCertifications:
+		// Certifications held count through their evidence, not here.
 	}
 }
 
@@ -678,6 +682,8 @@ func answerLevel(q *Question, ans Answer, comp string) (float64, bool) {
 			return float64(*q.YesLevel), true
 		}
 		return float64(*q.NoLevel), true
+	case KindCertifications:
+		// Certifications give levels through their evidence (see Score).
 	}
 	return 0, false
 }
@@ -708,6 +714,8 @@ func recordFact(b *Bank, res *Result, q *Question, ans Answer) {
 				res.Held = append(res.Held, HeldCert{ID: c.ID, Year: h.Year})
 			}
 		}
+	case KindRating, KindScenario:
+		// Options give levels, not facts.
 	}
 }
 

@@ -487,6 +487,14 @@ func (v *validator) number(q *Question, owner string) {
 	if len(q.Options) > 0 {
 		v.r.Errorf(q.Src, "%s: number questions have no options", owner)
 	}
+	for _, b := range []struct {
+		key string
+		v   *float64
+	}{{"min", q.Min}, {"max", q.Max}} {
+		if b.v != nil && (math.IsNaN(*b.v) || math.Abs(*b.v) > MaxNumber) {
+			v.r.Errorf(q.Src.At(b.key), "%s: %s %g must be a number from %s to %s", owner, b.key, *b.v, FormatNumber(-MaxNumber), FormatNumber(MaxNumber))
+		}
+	}
 	if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
 		v.r.Errorf(q.Src.At("min"), "%s: min %g is greater than max %g", owner, *q.Min, *q.Max)
 	}

@@ -247,6 +247,8 @@ func TestPropertyOverClaimingLowersConfidence(t *testing.T) {
 				honest.Items[q.ID] = assess.Answer{Choice: worstOption(q), Confidence: assess.ConfidenceHigh}
 			case assess.KindRating:
 				honest.Items[q.ID] = assess.Answer{Choice: 2, Confidence: assess.ConfidenceHigh}
+			case assess.KindYesNo, assess.KindNumber, assess.KindCertifications:
+				// The facts stay unanswered: only claims and judgement differ.
 			}
 		}
 		over := clone(honest)

@@ -106,8 +106,9 @@ func answerKeys(q *assess.Question, i int) []string {
 		return []string{strconv.Itoa(numberAnswer(i)), "Enter"}
 	case assess.KindCertifications:
 		return []string{"c", "i", "s", "s", "p", "Space", "2", "0", "1", "8", "Enter", "Enter"}
+	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
 	}
-	return []string{"Down", "Enter"} // option 2
+	return []string{"Down", "Enter"} // option 2 (no, for a yes/no question)
 }
 
 // numberAnswer is the number typed for question i: small, positive and

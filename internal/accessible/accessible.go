@@ -56,10 +56,6 @@ const (
 	maxLine = 64 << 10
 	// maxText bounds a name or a job title.
 	maxText = 200
-	// maxNumber bounds number answers: larger integers would not survive
-	// the round trip through the answers file (TOML integers are int64),
-	// and no question about a career needs them.
-	maxNumber = 1e12
 )
 
 // Run asks the questions of the assessment one by one, filling
@@ -577,17 +573,12 @@ func (r *runner) askTitle() (string, error) {
 
 // ------------------------------------------------------------------ quiz
 
-func done(q *assess.Question, ans assess.Answer, ok bool) bool {
-	return ok && (ans.Skipped || ans.Given(q.Kind))
-}
-
 // open returns the index of the first question neither answered nor
 // skipped, and how many there are; -1 when none is left.
 func (r *runner) open(qs []*assess.Question) (int, int) {
 	first, n := -1, 0
 	for i, q := range qs {
-		ans, ok := r.f.Answers.Items[q.ID]
-		if !done(q, ans, ok) {
+		if !r.f.Answers.Done(q) {
 			if first < 0 {
 				first = i
 			}
@@ -677,8 +668,7 @@ func (r *runner) quiz(resumed bool) (Result, error) {
 // len(qs) when there is none.
 func (r *runner) nextOpen(qs []*assess.Question, i int) int {
 	for j := i + 1; j < len(qs); j++ {
-		ans, ok := r.f.Answers.Items[qs[j].ID]
-		if !done(qs[j], ans, ok) {
+		if !r.f.Answers.Done(qs[j]) {
 			return j
 		}
 	}
@@ -745,7 +735,7 @@ func (r *runner) show(qs []*assess.Question, i int) {
 		// options apart.
 		r.write("1. Yes  2. No\n")
 	case assess.KindNumber:
-		r.say(numberHint(q, r.unit(q)))
+		r.say(numberHint(r.b, q))
 	case assess.KindCertifications:
 		for j := range r.b.Certifications {
 			r.hang(fmt.Sprintf("%d. ", j+1), certLabel(&r.b.Certifications[j]))
@@ -783,6 +773,8 @@ func answerPrompt(q *assess.Question, canKeep bool) string {
 		hints = append(hints, "1-2")
 	case assess.KindCertifications:
 		hints = append(hints, "0 for none")
+	case assess.KindNumber:
+		// The range is said in the question's hint, in words.
 	}
 	if canKeep {
 		hints = append(hints, "k to keep")
@@ -927,42 +919,26 @@ evidence:
 
 // ---------------------------------------------------------------- answers
 
-var numberPattern = regexp.MustCompile(`^-?(\d+(\.\d+)?|\.\d+)$`)
-
-// parse reads an answer typed for q; msg says what is wrong when it cannot.
+// parse reads an answer typed for q with the domain's rules for its kind;
+// msg says what is wrong when it cannot.
 func (r *runner) parse(q *assess.Question, s string) (ans assess.Answer, msg string) {
 	switch q.Kind {
 	case assess.KindRating, assess.KindScenario:
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 || n > len(q.Options) {
-			return ans, fmt.Sprintf("Enter a number from 1 to %d.", len(q.Options))
+		n, p := q.ParseChoice(s)
+		if p != nil {
+			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Choice = n
 	case assess.KindYesNo:
-		var v bool
-		switch s {
-		case "1", "y", "yes":
-			v = true
-		case "2", "n", "no":
-			v = false
-		default:
-			return ans, "Enter 1 for yes or 2 for no."
+		v, p := assess.ParseYesNo(s)
+		if p != nil {
+			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Bool = &v
 	case assess.KindNumber:
-		// Only plain decimals: ParseFloat alone would also take "NaN",
-		// "Inf", hexadecimal and exponents, none of which a person means.
-		if !numberPattern.MatchString(s) {
-			return ans, numberHint(q, r.unit(q)) + " For example 8 or 2.5."
-		}
-		// The pattern leaves only range errors, which are out of range.
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil || (q.Min != nil && v < *q.Min) || (q.Max != nil && v > *q.Max) || v > maxNumber || v < -maxNumber {
-			shown := s
-			if utf8.RuneCountInString(shown) > 20 {
-				shown = "That number"
-			}
-			return ans, shown + " is out of range. " + numberHint(q, r.unit(q))
+		v, p := q.ParseNumber(s)
+		if p != nil {
+			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Number = &v
 	case assess.KindCertifications:
@@ -972,7 +948,7 @@ func (r *runner) parse(q *assess.Question, s string) (ans assess.Answer, msg str
 		}
 		ans.Held = held
 	default:
-		return ans, fmt.Sprintf("This secpath cannot ask %s questions.", q.Kind)
+		return ans, wording.Problem(r.b, q, &assess.Problem{Code: assess.ProblemKind, Kind: q.Kind})
 	}
 	return ans, ""
 }
@@ -989,7 +965,7 @@ func (r *runner) parseHeld(s string) ([]assess.HeldCert, string) {
 	}
 	s = colonSpace.ReplaceAllString(s, ":")
 	tokens := strings.FieldsFunc(s, func(c rune) bool { return c == ',' || c == ';' || unicode.IsSpace(c) })
-	thisYear := r.now().Year()
+	first, last := assess.CertYears(r.now())
 	seen := map[int]bool{}
 	for _, tok := range tokens {
 		num, year, hasYear := strings.Cut(tok, ":")
@@ -1008,8 +984,8 @@ func (r *runner) parseHeld(s string) ([]assess.HeldCert, string) {
 		h := assess.HeldCert{ID: certs[n-1].ID}
 		if hasYear {
 			y, err := strconv.Atoi(year)
-			if err != nil || y < 1970 || y > thisYear {
-				return nil, fmt.Sprintf("Give the year of certification %d as a year from 1970 to %d, as in %d:2019.", n, thisYear, n)
+			if err != nil || y < first || y > last {
+				return nil, fmt.Sprintf("Give the year of certification %d as a year from %d to %d, as in %d:2019.", n, first, last, n)
 			}
 			h.Year = y
 		}
@@ -1022,43 +998,14 @@ func (r *runner) parseHeld(s string) ([]assess.HeldCert, string) {
 }
 
 // unit is the unit of a number question, or of the fact it records.
-func (r *runner) unit(q *assess.Question) string {
-	if q.Unit != "" {
-		return q.Unit
-	}
-	if q.Fact != "" {
-		if f := r.b.Fact(q.Fact); f != nil {
-			return f.Unit
-		}
-	}
-	return ""
-}
+func (r *runner) unit(q *assess.Question) string { return wording.Unit(r.b, q) }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// numberHint says what a number question accepts, e.g. "Enter the number
-// of years, from 0 to 50."
-func numberHint(q *assess.Question, unit string) string {
-	var rng string
-	switch {
-	case q.Min != nil && q.Max != nil:
-		rng = "from " + num(*q.Min) + " to " + num(*q.Max)
-	case q.Min != nil:
-		rng = num(*q.Min) + " or more"
-	case q.Max != nil:
-		rng = num(*q.Max) + " or less"
-	}
-	switch {
-	case unit != "" && rng != "":
-		return "Enter the number of " + unit + ", " + rng + "."
-	case unit != "":
-		return "Enter the number of " + unit + "."
-	case q.Min != nil && q.Max != nil:
-		return "Enter a number " + rng + "."
-	case rng != "":
-		return "Enter a number, " + rng + "."
-	}
-	return "Enter a number."
+// numberHint says what a number question accepts, e.g. "Enter a number
+// from 0 to 50 years."
+func numberHint(b *assess.Bank, q *assess.Question) string {
+	return "Enter a number from " + wording.NumberRange(b, q) + "."
 }
 
 func certLabel(c *assess.Certification) string {
@@ -1078,36 +1025,5 @@ func certLabel(c *assess.Certification) string {
 
 // describe words an answer for "Current answer: ...".
 func (r *runner) describe(q *assess.Question, a assess.Answer) string {
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
-		if a.Choice >= 1 && a.Choice <= len(q.Options) {
-			return fmt.Sprintf("%d, %s", a.Choice, strings.TrimRight(strings.TrimSpace(q.Options[a.Choice-1].Text), "."))
-		}
-	case assess.KindYesNo:
-		if *a.Bool {
-			return "yes"
-		}
-		return "no"
-	case assess.KindNumber:
-		if u := r.unit(q); u != "" {
-			return num(*a.Number) + " " + u
-		}
-		return num(*a.Number)
-	case assess.KindCertifications:
-		if len(a.Held) == 0 {
-			return "none"
-		}
-		parts := make([]string, len(a.Held))
-		for i, h := range a.Held {
-			parts[i] = h.ID
-			if c := r.b.Certification(h.ID); c != nil {
-				parts[i] = c.Label()
-			}
-			if h.Year > 0 {
-				parts[i] += fmt.Sprintf(" (%d)", h.Year)
-			}
-		}
-		return strings.Join(parts, ", ")
-	}
-	return ""
+	return wording.Answer(r.b, q, a)
 }

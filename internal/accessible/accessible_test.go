@@ -205,7 +205,7 @@ func TestIntroAndQuestionLayout(t *testing.T) {
 		"Full: about 5 minutes, 8 questions.",
 		"1. Security Manager\n2. Not sure: recommend one\n",
 		"1. Security Manager\n2. Something else\n",
-		"Question 1 of 8 · Main\nYears in security?\nEnter the number of years, from 0 to 50.\n",
+		"Question 1 of 8 · Main\nYears in security?\nEnter a number from 0 to 50 years.\n",
 		"Question 2 of 8 · Main\nDegree?\n1. Yes  2. No\nYour answer (1-2): ",
 		"Question 3 of 8 · Main\nCertifications held?\n1. CA: Certificate A (Body)\n",
 		"Your answer (0 for none): ",
@@ -281,11 +281,14 @@ func TestInvalidInputReprompts(t *testing.T) {
 		bad     int
 		check   func(assess.Answer) bool
 	}{
+		// The hint once, then five of the six bad lines name the range;
+		// the decimal comma gets its own message (checked below).
 		{"number out of range and text", "years", "51\n-1\nabc\n1e3\nNaN\n2,5\n7.5\n",
-			"Enter the number of years, from 0 to 50.", 6,
+			"from 0 to 50 years", 6,
 			func(a assess.Answer) bool { return a.Number != nil && *a.Number == 7.5 }},
-		{"number without a maximum", "team", "-3\nmany\n1000\n",
-			"Enter a number, 0 or more.", 2,
+		// No max in the bank: the domain's MaxNumber bounds it.
+		{"number without a maximum", "team", "-3\nmany\n1000000001\n1000\n",
+			"from 0 to 1,000,000,000", 3,
 			func(a assess.Answer) bool { return a.Number != nil && *a.Number == 1000 }},
 		{"rating out of range", "risk-rate", "5\n0\nlots\n2\n",
 			"Enter a number from 1 to 4.", 3,
@@ -317,6 +320,9 @@ func TestInvalidInputReprompts(t *testing.T) {
 			got := r.file.Answers.Items[tt.pos]
 			if !tt.check(got) {
 				t.Errorf("%s = %s", tt.pos, dump(map[string]assess.Answer{tt.pos: got}))
+			}
+			if tt.pos == "years" && !strings.Contains(r.out, "Use a full stop for decimals, such as 2.5") {
+				t.Errorf("a decimal comma is not named:\n%s", r.out)
 			}
 			if tt.message != "" {
 				if n := strings.Count(r.out, tt.message); n < tt.bad {
@@ -649,7 +655,7 @@ func TestLongInputLineIsBounded(t *testing.T) {
 	if !errors.Is(err, ErrAborted) {
 		t.Fatalf("err = %v", err)
 	}
-	if !strings.Contains(out.String(), " is out of range.") {
+	if !strings.Contains(out.String(), "That number is out of range: enter a number from 0 to 50 years.") {
 		t.Errorf("the long line was not rejected:\n%s", out.String())
 	}
 	if got := f.Answers.Items["years"]; got.Number == nil || *got.Number != 5 {

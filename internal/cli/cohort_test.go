@@ -576,6 +576,7 @@ func vary(b *assess.Bank, base *assess.Answers, v cohortVariant) *assess.Answers
 			if v.Certs != nil {
 				ans.Held = v.Certs
 			}
+		case assess.KindYesNo:
 		}
 		a.Items[q.ID] = ans
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"regexp"
 	"sort"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/tomlpos"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // MaxAnswersSize bounds an answers file; a complete one is about 30 KiB.
@@ -304,6 +304,7 @@ type fieldErr struct{ key, msg string }
 
 // convertAnswer checks one raw answer against its question's kind.
 func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Answer, []fieldErr) {
+	today := time.Now().UTC() // UTC: no time zone to load mid-write
 	var errs []fieldErr
 	fail := func(key, format string, args ...any) {
 		errs = append(errs, fieldErr{key, fmt.Sprintf(format, args...)})
@@ -326,11 +327,12 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 	switch q.Kind {
 	case assess.KindRating, assess.KindScenario:
 		n, ok := ra.Answer.(int64)
-		if !ok || n < 1 || n > int64(len(q.Options)) {
-			fail("answer", "a %s question is answered with an option number from 1 to %d, not %s", q.Kind, len(q.Options), describe(ra.Answer))
-			break
+		if ok && n >= 1 && n <= int64(len(q.Options)) {
+			ans.Choice = int(n)
 		}
-		ans.Choice = int(n)
+		if ans.Choice == 0 {
+			fail("answer", "a %s question is answered with an option number from 1 to %d, not %s", q.Kind, len(q.Options), describe(ra.Answer))
+		}
 	case assess.KindNumber:
 		var v float64
 		switch x := ra.Answer.(type) {
@@ -342,8 +344,8 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 			fail("answer", "a number question is answered with a number, not %s", describe(ra.Answer))
 			return ans, errs
 		}
-		if math.IsNaN(v) || math.IsInf(v, 0) || (q.Min != nil && v < *q.Min) || (q.Max != nil && v > *q.Max) {
-			fail("answer", "%g is outside the accepted range %s", v, rangeText(q))
+		if p := q.CheckNumber(v); p != nil {
+			fail("answer", "%s is outside the accepted range %s", describe(ra.Answer), wording.NumberRange(b, q))
 			break
 		}
 		ans.Number = &v
@@ -355,25 +357,28 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 		}
 		ans.Bool = &v
 	case assess.KindCertifications:
-		held, msg := convertHeld(b, ra.Answer)
+		held, msg := convertHeld(b, ra.Answer, today)
 		if msg != "" {
 			fail("answer", "%s", msg)
 			break
 		}
 		ans.Held = held
+	default:
+		fail("answer", "%s", (&assess.Problem{Code: assess.ProblemKind, Kind: q.Kind}).Error())
 	}
 	return ans, errs
 }
 
-// convertHeld reads `answer = ["cissp", { id = "cism", year = 2021 }]`.
-func convertHeld(b *assess.Bank, v any) ([]assess.HeldCert, string) {
+// convertHeld reads `answer = ["cissp", { id = "cism", year = 2021 }]`:
+// the shape here, the rules (known ids, none twice, years in range) in
+// the domain.
+func convertHeld(b *assess.Bank, v any, today time.Time) ([]assess.HeldCert, string) {
 	list, ok := v.([]any)
 	if !ok {
 		return nil, fmt.Sprintf("a certifications question is answered with a list such as [\"cissp\", { id = \"cism\", year = 2021 }], not %s", describe(v))
 	}
 	held := []assess.HeldCert{}
-	seen := map[string]bool{}
-	thisYear := time.Now().Year()
+	first, last := assess.CertYears(today)
 	for _, item := range list {
 		var h assess.HeldCert
 		switch x := item.(type) {
@@ -392,22 +397,23 @@ func convertHeld(b *assess.Bank, v any) ([]assess.HeldCert, string) {
 			h.ID = id
 			if y, present := x["year"]; present {
 				yi, ok := y.(int64)
-				if !ok || yi < 1970 || yi > int64(thisYear)+1 {
-					return nil, fmt.Sprintf("the year for %q must be a year from 1970 to %d", id, thisYear)
+				if !ok || yi < int64(first) || yi > int64(last) {
+					return nil, fmt.Sprintf("the year for %q must be a year from %d to %d", id, first, last)
 				}
 				h.Year = int(yi)
 			}
 		default:
 			return nil, fmt.Sprintf("each certification is an id or { id, year }, not %s", describe(item))
 		}
-		if b.Certification(h.ID) == nil {
-			return nil, fmt.Sprintf("unknown certification %q%s", h.ID, suggestCert(b, h.ID))
-		}
-		if seen[h.ID] {
-			return nil, fmt.Sprintf("certification %q is listed twice", h.ID)
-		}
-		seen[h.ID] = true
 		held = append(held, h)
+	}
+	if p := b.CheckHeld(held, today); p != nil {
+		switch p.Code {
+		case assess.ProblemUnknownCert:
+			return nil, fmt.Sprintf("unknown certification %q%s", p.Cert, suggestCert(b, p.Cert))
+		default:
+			return nil, p.Error()
+		}
 	}
 	return held, ""
 }
@@ -430,21 +436,6 @@ func describe(v any) string {
 		return "a date"
 	}
 	return fmt.Sprintf("a %T", v)
-}
-
-func rangeText(q *assess.Question) string {
-	lo, hi := "any", "any"
-	if q.Min != nil {
-		lo = fmt.Sprintf("%g", *q.Min)
-	}
-	if q.Max != nil {
-		hi = fmt.Sprintf("%g", *q.Max)
-	}
-	s := lo + " to " + hi
-	if q.Unit != "" {
-		s += " " + q.Unit
-	}
-	return s
 }
 
 func decodeError(name, text string, err error, ix *tomlpos.Index) assess.Diagnostic {

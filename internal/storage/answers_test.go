@@ -3,11 +3,13 @@ package storage
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/questions"
@@ -76,6 +78,27 @@ func TestParseAnswers(t *testing.T) {
 	}
 }
 
+// TestWriteRefusesWhatCannotBeRead: the writer checks answers with the
+// same rules as the reader, so a file it writes always reads back.
+func TestWriteRefusesWhatCannotBeRead(t *testing.T) {
+	b := miniBank(t)
+	big := 1e20
+	for name, ans := range map[string]assess.Answer{
+		"huge number":    {Number: &big},
+		"option 9 of 4":  {Choice: 9},
+		"unknown cert":   {Held: []assess.HeldCert{{ID: "nope"}}},
+		"cert next year": {Held: []assess.HeldCert{{ID: "cert-a", Year: time.Now().Year() + 1}}},
+	} {
+		id := map[string]string{"huge number": "team", "option 9 of 4": "risk-rate", "unknown cert": "certs", "cert next year": "certs"}[name]
+		a := assess.NewAnswers(b, assess.Full)
+		a.Items[id] = ans
+		var buf bytes.Buffer
+		if err := WriteAnswers(&buf, b, &File{Answers: a}); err == nil || !strings.Contains(err.Error(), "answer to "+id) {
+			t.Errorf("%s: written (%v)", name, err)
+		}
+	}
+}
+
 // TestParseAnswersErrors covers every way an answers file can be wrong;
 // each error names the line.
 func TestParseAnswersErrors(t *testing.T) {
@@ -93,6 +116,10 @@ func TestParseAnswersErrors(t *testing.T) {
 		"yes/no as number":     {"\n[answers.degree]\nanswer = 1\n", 3, "answered with true or false, not 1"},
 		"unknown cert":         {"[answers.certs]\nanswer = [\"cert-aa\"]\n", 2, `unknown certification "cert-aa" (did you mean "cert-a"?)`},
 		"cert year":            {"[answers.certs]\nanswer = [{ id = \"cert-a\", year = 1066 }]\n", 2, `the year for "cert-a" must be a year from 1970`},
+		"cert year next year":  {fmt.Sprintf("[answers.certs]\nanswer = [{ id = \"cert-a\", year = %d }]\n", time.Now().Year()+1), 2, fmt.Sprintf(`must be a year from 1970 to %d`, time.Now().Year())},
+		"cert twice":           {"[answers.certs]\nanswer = [\"cert-a\", { id = \"cert-a\", year = 2020 }]\n", 2, `certification "cert-a" is listed twice`},
+		"number with no max":   {"[answers.team]\nanswer = 1e20\n", 2, "1e+20 is outside the accepted range 0 to 1,000,000,000"},
+		"negative, no min":     {"[answers.team]\nanswer = -4\n", 2, "-4 is outside the accepted range 0 to 1,000,000,000"},
 		"bad confidence":       {"[answers.years]\nanswer = 3\nconfidence = \"sure\"\n", 3, `confidence "sure" is not one of low, medium, high`},
 		"skipped and answered": {"[answers.years]\nanswer = 3\nskipped = true\n", 3, "marked skipped but also has an answer"},
 		"unknown key":          {"[answers.years]\nanswer = 3\nevidense = \"x\"\n", 3, `unknown key "answers.years.evidense"`},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // WriteAnswers writes an answers file: every question of the mode in bank
@@ -24,6 +25,16 @@ func WriteAnswers(w io.Writer, b *assess.Bank, f *File) error {
 	mode := a.Mode
 	if mode == "" {
 		mode = assess.Full
+	}
+	// An answer the reader would refuse is never written: the file would
+	// not read back, and a save that cannot be resumed is not a save.
+	today := time.Now().UTC() // UTC: no time zone to load mid-write
+	for _, id := range answerIDs(a.Items) {
+		if q := b.Question(id); q != nil {
+			if p := b.CheckAnswer(q, a.Items[id], today); p != nil {
+				return fmt.Errorf("answer to %s: %w", id, p)
+			}
+		}
 	}
 	ew := &errWriter{w: w}
 	ew.printf("# secpath answers file (schema %d). Fill in `answer = ...` under each question,\n", assess.SchemaVersion)
@@ -151,7 +162,7 @@ func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess
 			}
 		}
 	case assess.KindNumber:
-		ew.printf("#   a number, %s\n", rangeText(q))
+		ew.printf("#   a number, %s\n", wording.NumberRange(b, q))
 	case assess.KindYesNo:
 		ew.printf("#   true or false\n")
 	case assess.KindCertifications:
@@ -286,4 +297,13 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+func answerIDs(items map[string]assess.Answer) []string {
+	ids := make([]string, 0, len(items))
+	for id := range items {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }

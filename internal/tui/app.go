@@ -293,7 +293,7 @@ func (a *App) Outcome() Outcome {
 func unanswered(b *assess.Bank, f *storage.File) int {
 	n := 0
 	for _, q := range b.QuestionsAsked(f.Answers.Mode, f.Answers) {
-		if ans, ok := f.Answers.Items[q.ID]; !ok || !(ans.Skipped || ans.Given(q.Kind)) {
+		if !f.Answers.Done(q) {
 			n++
 		}
 	}
@@ -512,6 +512,8 @@ func (a *App) flush() {
 		}
 	case screenGapReview:
 		a.agree.commit()
+	default:
+		// The other screens hold nothing typed.
 	}
 }
 
@@ -527,8 +529,9 @@ func (a *App) typing() bool {
 		return true
 	case screenGapReview:
 		return a.agree.typing()
+	default:
+		return false
 	}
-	return false
 }
 
 func (a *App) start(msg startMsg) tea.Cmd {

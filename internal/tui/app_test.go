@@ -207,10 +207,16 @@ func TestQuizAnswersEveryKind(t *testing.T) {
 		t.Errorf("letters reach the number field:\n%s", a.screenText())
 	}
 	a.press("99", "enter")
-	if !strings.Contains(a.screenText(), "Enter a number from 0 to 50 years") {
+	if !strings.Contains(a.screenText(), "99 is out of range: enter a number from 0 to 50 years") {
 		t.Errorf("out of range accepted:\n%s", a.screenText())
 	}
-	a.press("backspace", "backspace", "12", "enter")
+	// A decimal comma would read ten times too large: refused, not
+	// stripped.
+	a.press("backspace", "backspace", "2,5", "enter")
+	if !strings.Contains(a.screenText(), "Use a full stop for decimals") || a.c.State.File.Answers.Items["years-security"].Number != nil {
+		t.Errorf("a decimal comma accepted:\n%s", a.screenText())
+	}
+	a.press("backspace", "backspace", "backspace", "12", "enter")
 	items := a.c.State.File.Answers.Items
 	if n := items["years-security"].Number; n == nil || *n != 12 {
 		t.Fatalf("years-security: %+v", items["years-security"])

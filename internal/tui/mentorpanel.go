@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // The mentor panel: on every question in mentor mode, the question's
@@ -220,29 +221,10 @@ func (q quizScreen) menteeLine() string {
 					mentee = fmt.Sprintf("Mentee chose: level %d", l)
 				}
 			}
-		case assess.KindNumber:
-			mentee = "Mentee answered: " + strconv.FormatFloat(*ans.Number, 'f', -1, 64)
-			if cur.Unit != "" {
-				mentee += " " + cur.Unit
-			}
-		case assess.KindYesNo:
-			mentee = "Mentee answered: no"
-			if *ans.Bool {
-				mentee = "Mentee answered: yes"
-			}
+		case assess.KindNumber, assess.KindYesNo:
+			mentee = "Mentee answered: " + wording.Answer(q.c.Bank, cur, ans)
 		case assess.KindCertifications:
-			var held []string
-			for _, h := range ans.Held {
-				label := h.ID
-				if c := q.c.Bank.Certification(h.ID); c != nil {
-					label = c.Label()
-				}
-				held = append(held, label)
-			}
-			mentee = "Mentee holds: none"
-			if len(held) > 0 {
-				mentee = "Mentee holds: " + strings.Join(held, ", ")
-			}
+			mentee = "Mentee holds: " + wording.Held(q.c.Bank, ans.Held)
 		}
 	}
 	if !rateable(cur) {

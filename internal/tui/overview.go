@@ -52,8 +52,7 @@ func (o *overviewScreen) refresh() {
 		}
 		r := &o.rows[n]
 		r.total++
-		ans, ok := st.File.Answers.Items[q.ID]
-		if ok && (ans.Skipped || ans.Given(q.Kind)) {
+		if st.File.Answers.Done(q) {
 			r.done++
 		} else if r.jump < 0 {
 			r.jump = i

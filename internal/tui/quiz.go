@@ -2,11 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // zone is the part of a question screen that has the focus.
@@ -120,7 +119,7 @@ func (q *quizScreen) startIndex() int {
 		}
 	}
 	for i, x := range qs {
-		if a, ok := st.Answers.Items[x.ID]; !ok || !(a.Skipped || a.Given(x.Kind)) {
+		if !st.Answers.Done(x) {
 			return i
 		}
 	}
@@ -203,6 +202,8 @@ func (q *quizScreen) focusZone() {
 		q.evidence.Focus()
 	case zoneMentorNotes:
 		q.mnotes.Focus()
+	case zoneConfidence, zoneMentorRating:
+		// Chosen with the arrow keys: no text field to focus.
 	}
 }
 
@@ -217,6 +218,8 @@ func (q quizScreen) typing() bool {
 	case zoneAnswer:
 		k := q.current().Kind
 		return k == assess.KindNumber || k == assess.KindCertifications || q.yearFor != ""
+	case zoneConfidence, zoneMentorRating:
+		return false
 	}
 	return false
 }
@@ -304,6 +307,8 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 		}
 		q.commitExtras()
 		return q, q.c.emit(answeredMsg{})
+	case zoneAnswer:
+		// Below, by the question's kind.
 	}
 	if keyIs(km, k.Back) {
 		if q.yearFor != "" {
@@ -342,7 +347,7 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		}
 		q.year, cmd = q.year.Update(km)
 	case q.current().Kind == assess.KindNumber:
-		if km.Text != "" && strings.Trim(km.Text, "0123456789.,") != "" {
+		if km.Text != "" && strings.Trim(km.Text, "0123456789.,-") != "" {
 			q.err = "Type digits only, such as 7 or 2.5."
 			return q, nil
 		}
@@ -361,6 +366,7 @@ func (q quizScreen) optionCount() int {
 		return 2
 	case assess.KindCertifications:
 		return len(q.filtered())
+	case assess.KindRating, assess.KindScenario, assess.KindNumber:
 	}
 	return len(q.current().Options)
 }
@@ -398,7 +404,7 @@ func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 
 func (q quizScreen) submitNumber() (quizScreen, tea.Cmd) {
 	cur := q.current()
-	raw := strings.TrimSpace(strings.ReplaceAll(q.number.Value(), ",", ""))
+	raw := strings.TrimSpace(q.number.Value())
 	if raw == "" {
 		if !cur.IsSkippable() {
 			q.err = "This question is needed for the assessment: enter a number."
@@ -406,13 +412,9 @@ func (q quizScreen) submitNumber() (quizScreen, tea.Cmd) {
 		}
 		return q.move(1)
 	}
-	v, err := strconv.ParseFloat(raw, 64)
-	switch {
-	case err != nil, math.IsNaN(v), math.IsInf(v, 0):
-		q.err = "Enter a number, such as 7 or 2.5."
-		return q, nil
-	case cur.Min != nil && v < *cur.Min, cur.Max != nil && v > *cur.Max:
-		q.err = fmt.Sprintf("Enter a number from %s.", rangeText(cur))
+	v, p := cur.ParseNumber(raw)
+	if p != nil {
+		q.err = wording.Problem(q.c.Bank, cur, p)
 		return q, nil
 	}
 	a := q.answer()
@@ -421,21 +423,6 @@ func (q quizScreen) submitNumber() (quizScreen, tea.Cmd) {
 	q.setAnswer(a)
 	next, cmd := q.move(1)
 	return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
-}
-
-func rangeText(cur *assess.Question) string {
-	lo, hi := "0", "any"
-	if cur.Min != nil {
-		lo = strconv.FormatFloat(*cur.Min, 'f', -1, 64)
-	}
-	if cur.Max != nil {
-		hi = strconv.FormatFloat(*cur.Max, 'f', -1, 64)
-	}
-	s := lo + " to " + hi
-	if cur.Unit != "" {
-		s += " " + cur.Unit
-	}
-	return s
 }
 
 // filtered lists the certifications matching the search text.
@@ -463,8 +450,10 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 					a.Held[i].Year = 0
 					if y != "" {
 						n, _ := strconv.Atoi(y)
-						if n < 1970 || n > time.Now().Year() {
-							q.err = fmt.Sprintf("Enter a year from 1970 to %d, or leave it empty.", time.Now().Year())
+						h := []assess.HeldCert{{ID: q.yearFor, Year: n}}
+						if p := q.c.Bank.CheckHeld(h, q.c.State.Now()); p != nil || n == 0 {
+							first, last := assess.CertYears(q.c.State.Now())
+							q.err = fmt.Sprintf("Enter a year from %d to %d, or leave it empty.", first, last)
 							return q, nil
 						}
 						a.Held[i].Year = n
@@ -533,13 +522,8 @@ func (q *quizScreen) commitExtras() {
 // parseNumber reads the number field; ok is false when it is empty or
 // not a number in range.
 func (q *quizScreen) parseNumber() (float64, bool) {
-	cur := q.current()
-	raw := strings.TrimSpace(strings.ReplaceAll(q.number.Value(), ",", ""))
-	v, err := strconv.ParseFloat(raw, 64)
-	if raw == "" || err != nil || math.IsNaN(v) || math.IsInf(v, 0) || (cur.Min != nil && v < *cur.Min) || (cur.Max != nil && v > *cur.Max) {
-		return 0, false
-	}
-	return v, true
+	v, p := q.current().ParseNumber(q.number.Value())
+	return v, p == nil
 }
 
 // move goes to the next or previous question; past the last one it opens

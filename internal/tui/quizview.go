@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // header returns the title, the counter and the progress line.
@@ -100,7 +101,7 @@ func (q quizScreen) View() string {
 		}
 	case assess.KindNumber:
 		add(q.number.View())
-		unit := "Range " + rangeText(cur) + "."
+		unit := "Range " + wording.NumberRange(q.c.Bank, cur) + "."
 		add(s.Muted.Render(unit))
 	case assess.KindCertifications:
 		if !q.c.State.ReadOnly {
