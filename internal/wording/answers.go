@@ -103,7 +103,7 @@ func Problem(b *assess.Bank, q *assess.Question, p *assess.Problem) string {
 	case assess.ProblemNotNumber:
 		return "Enter a number from " + NumberRange(b, q) + ", such as 8 or 2.5."
 	case assess.ProblemDecimalComma:
-		return "Use a full stop for decimals, such as 2.5; commas only between thousands, such as 1,500."
+		return "Use a full stop for decimals, such as 2.5, not a comma."
 	case assess.ProblemNumberRange:
 		shown := p.Value
 		if len(shown) > 20 {
