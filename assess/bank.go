@@ -151,6 +151,9 @@ type Role struct {
 	// in-house role at the same level, so a person is placed in it only
 	// when their current role names it, never by inference.
 	TitleOnly bool `toml:"title_only"`
+	// Featured roles are offered first when a person chooses a target:
+	// the roles most people come to the bank for.
+	Featured bool `toml:"featured"`
 	// LeadsTo are the path edges: roles this one commonly moves on to.
 	LeadsTo []string `toml:"leads_to"`
 	// Certifications that employers commonly ask for or that help.

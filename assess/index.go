@@ -1,5 +1,10 @@
 package assess
 
+import (
+	"cmp"
+	"slices"
+)
+
 // index holds id lookups for a bank. It is built on first use; a bank is
 // not modified after loading, so the index never goes stale.
 type index struct {
@@ -70,7 +75,7 @@ func (b *Bank) Section(id string) *Section { return b.idx().sections[id] }
 // Question returns the question with the id, or nil.
 func (b *Bank) Question(id string) *Question { return b.idx().questions[id] }
 
-// QuestionsFor returns the questions asked in a mode, in bank order.
+// QuestionsFor returns the questions asked in a mode, section by section.
 func (b *Bank) QuestionsFor(mode Mode) []*Question {
 	out := make([]*Question, 0, len(b.Questions))
 	for i := range b.Questions {
@@ -78,7 +83,27 @@ func (b *Bank) QuestionsFor(mode Mode) []*Question {
 			out = append(out, &b.Questions[i])
 		}
 	}
+	// A section's questions are asked together, in the order the bank
+	// lists its sections, whichever file each question is written in
+	// (ratings and scenarios live in files of their own); within a
+	// section, in the bank's order.
+	order := make(map[string]int, len(b.Sections))
+	for i := range b.Sections {
+		if _, ok := order[b.Sections[i].ID]; !ok {
+			order[b.Sections[i].ID] = i
+		}
+	}
+	slices.SortStableFunc(out, func(x, y *Question) int { return cmp.Compare(sectionRank(order, x), sectionRank(order, y)) })
 	return out
+}
+
+// sectionRank is a question's section's place in the bank; sections the
+// bank does not list (Validate reports them) come last.
+func sectionRank(order map[string]int, q *Question) int {
+	if i, ok := order[q.Section]; ok {
+		return i
+	}
+	return len(order)
 }
 
 // Mode is the length of the assessment.

@@ -2418,6 +2418,7 @@ func bankLiteral() *assess.Bank {
 				Seniority: 6,
 				Summary:   "Owns information security for the organisation or a major part of it, balancing technical controls, risk, compliance and people. Leads the security team, decides which risks to treat first, and takes charge when a serious incident hits. Is the security voice in IT and business decisions.",
 				ReportsTo: "CISO, or the CIO or IT director where there is no CISO",
+				Featured:  true,
 				LeadsTo: []string{
 					"ciso",
 				},
@@ -3093,6 +3094,7 @@ func bankLiteral() *assess.Bank {
 				Seniority: 7,
 				Summary:   "Sets the organisation's security strategy and is accountable for its cyber-risk posture. Agrees risk appetite and the security budget with the executive team, reports to the board, and leads the response when a crisis reaches the top. Builds a security organisation and a culture that let the business move quickly and safely.",
 				ReportsTo: "CEO, CIO, COO, general counsel or chief risk officer",
+				Featured:  true,
 				LeadsTo: []string{
 					"cio",
 					"vciso",

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/questionnaire"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -456,28 +456,8 @@ func (r *runner) askMode() error {
 	return nil
 }
 
-// targetRoles lists the roles with the IT Security Manager and the CISO
-// first: they are what most people come to secpath for.
-func (r *runner) targetRoles() []*assess.Role {
-	var out []*assess.Role
-	for _, id := range []string{"it-security-manager", "ciso"} {
-		for i := range r.b.Roles {
-			if r.b.Roles[i].ID == id {
-				out = append(out, &r.b.Roles[i])
-				break
-			}
-		}
-	}
-	for i := range r.b.Roles {
-		if id := r.b.Roles[i].ID; id != "it-security-manager" && id != "ciso" {
-			out = append(out, &r.b.Roles[i])
-		}
-	}
-	return out
-}
-
 func (r *runner) askTarget() error {
-	roles := r.targetRoles()
+	roles := questionnaire.TargetRoles(r.b)
 	items := make([]string, 0, len(roles)+1)
 	for _, ro := range roles {
 		items = append(items, ro.Title)
@@ -573,45 +553,23 @@ func (r *runner) askTitle() (string, error) {
 
 // ------------------------------------------------------------------ quiz
 
-// open returns the index of the first question neither answered nor
-// skipped, and how many there are; -1 when none is left.
-func (r *runner) open(qs []*assess.Question) (int, int) {
-	first, n := -1, 0
-	for i, q := range qs {
-		if !r.f.Answers.Done(q) {
-			if first < 0 {
-				first = i
-			}
-			n++
-		}
-	}
-	return first, n
-}
-
-// quiz asks the questions of the mode in bank order. It starts at the
-// saved position, or at the first open question, and when it runs off the
-// end with questions still open it goes back to them, so that Finished
-// always means every question was answered or skipped.
+// quiz asks the questions of the mode in bank order, on the questionnaire
+// engine the full-screen interface uses too. It starts at the saved
+// position, or at the first open question, and when it runs off the end
+// with questions still open it goes back to them, so that Finished always
+// means every question was answered or skipped.
 func (r *runner) quiz(resumed bool) (Result, error) {
-	asked := func() []*assess.Question { return r.b.QuestionsAsked(r.f.Answers.Mode, r.f.Answers) }
-	qs := asked()
-	total := len(qs)
+	e := questionnaire.New(r.b, r.f.Answers, r.f.Session.Position, r.now)
+	total := e.Total()
 	if total == 0 {
 		r.blank()
 		r.sayf("This question bank has no questions for the %s assessment.", r.f.Answers.Mode)
 		return Result{Finished: true}, nil
 	}
-	i, left := r.open(qs)
-	if i < 0 {
-		i = total
+	if r.f.Session.Position == "" && e.Finished() {
+		return r.finish(total)
 	}
-	for j, q := range qs {
-		if q.ID == r.f.Session.Position {
-			i = j
-			break
-		}
-	}
-	if resumed && left < total {
+	if _, left := e.Open(); resumed && left < total {
 		r.blank()
 		r.sayf("Welcome back. %d of the %d questions are answered or skipped.", total-left, total)
 	}
@@ -620,59 +578,45 @@ func (r *runner) quiz(resumed bool) (Result, error) {
 	// the next instead of walking through the answered ones again.
 	catchUp := false
 	for {
-		if i >= total {
-			first, n := r.open(qs)
+		if e.Current() == nil {
+			first, n := e.Open()
 			if first < 0 {
-				return r.finish(total)
+				return r.finish(e.Total())
 			}
 			r.blank()
-			r.sayf("%d of the %d questions are still open; going back to question %d.", n, total, first+1)
-			i, catchUp = first, true
+			r.sayf("%d of the %d questions are still open; going back to question %d.", n, e.Total(), first+1)
+			e.GoToIndex(first)
+			catchUp = true
 		}
-		next := i + 1
-		if catchUp {
-			next = r.nextOpen(qs, i)
-		}
-		step, err := r.ask(qs, i, next)
+		step, err := r.ask(e)
 		if err == nil && r.werr != nil {
 			err = fmt.Errorf("writing output: %w", r.werr)
 		}
 		if err != nil {
 			// Resume on the question that was on screen.
-			r.f.Session.Position = qs[i].ID
+			r.f.Session.Position = e.Position()
 			return r.stop(err)
 		}
 		// An answer can change which questions are asked (a yes to the
-		// SEC question brings its scenarios), so the list is read again
-		// and the run continues from the question just shown.
-		cur := qs[i].ID
-		qs = asked()
-		total = len(qs)
-		k := slices.IndexFunc(qs, func(q *assess.Question) bool { return q.ID == cur })
+		// SEC question brings its scenarios): every move reads the list
+		// again and continues from the question just shown.
 		switch {
-		case k < 0:
-			i = min(i, total)
 		case step > 0 && catchUp:
-			i = r.nextOpen(qs, k)
+			e.NextOpen()
 		case step > 0:
-			i = k + 1
+			e.Move(1)
 		case step < 0:
-			i = k - 1
+			e.Move(-1)
 		default:
-			i = k
+			e.Refresh()
+		}
+		if step > 0 {
+			// Answered or skipped: saved, with the question that comes
+			// next as the place to resume.
+			r.f.Session.Position = e.Position()
+			r.persist()
 		}
 	}
-}
-
-// nextOpen returns the index of the first open question after i, or
-// len(qs) when there is none.
-func (r *runner) nextOpen(qs []*assess.Question, i int) int {
-	for j := i + 1; j < len(qs); j++ {
-		if !r.f.Answers.Done(qs[j]) {
-			return j
-		}
-	}
-	return len(qs)
 }
 
 func (r *runner) finish(total int) (Result, error) {
@@ -686,17 +630,6 @@ func (r *runner) finish(total int) (Result, error) {
 	r.blank()
 	r.sayf("All %d questions done.", total)
 	return Result{Finished: true}, nil
-}
-
-// record stores an answer, moves the saved position to the question that
-// comes next and saves.
-func (r *runner) record(qs []*assess.Question, i, next int, ans assess.Answer) {
-	r.f.Answers.Items[qs[i].ID] = ans
-	r.f.Session.Position = ""
-	if next < len(qs) {
-		r.f.Session.Position = qs[next].ID
-	}
-	r.persist()
 }
 
 // show prints a question: where it stands, its text and help, how to
@@ -785,12 +718,13 @@ func answerPrompt(q *assess.Question, canKeep bool) string {
 	return "Your answer (" + strings.Join(hints, ", ") + "):"
 }
 
-// ask shows question i and reads until it is answered, skipped or left;
-// next is the question that follows, saved as the position. It returns
-// the direction to move: 1 forward, -1 back, 0 to show the same one again.
-func (r *runner) ask(qs []*assess.Question, i, next int) (int, error) {
-	q := qs[i]
-	r.show(qs, i)
+// ask shows the current question and reads until it is answered, skipped
+// or left. It returns the direction to move: 1 forward (answered or
+// skipped, in the engine, not yet saved), -1 back, 0 to show the same one
+// again.
+func (r *runner) ask(e *questionnaire.Engine) (int, error) {
+	q, i := e.Current(), e.Index()
+	r.show(e.Questions(), i)
 	cur, ok := r.f.Answers.Items[q.ID]
 	given := ok && cur.Given(q.Kind)
 	p := answerPrompt(q, given)
@@ -823,7 +757,9 @@ func (r *runner) ask(qs []*assess.Question, i, next int) (int, error) {
 			}
 			// A skip keeps any evidence note already written: it is the
 			// person's text, and going back to answer should not lose it.
-			r.record(qs, i, next, assess.Answer{Skipped: true, Evidence: cur.Evidence, Confidence: cur.Confidence})
+			if err := e.Skip(); err != nil {
+				return 0, err
+			}
 			return 1, nil
 		}
 		var ans assess.Answer
@@ -852,11 +788,20 @@ func (r *runner) ask(qs []*assess.Question, i, next int) (int, error) {
 			if err != nil {
 				// q or the end of input after the answer itself: keep the
 				// answer, and whatever note was already given.
-				r.f.Answers.Items[q.ID] = ans
+				if serr := e.Set(ans); serr != nil {
+					return 0, serr
+				}
 				return 0, err
 			}
 		}
-		r.record(qs, i, next, ans)
+		if err := e.Set(ans); err != nil {
+			var p *assess.Problem
+			if errors.As(err, &p) {
+				r.say(wording.Problem(r.b, q, p))
+				continue
+			}
+			return 0, err
+		}
 		return 1, nil
 	}
 }

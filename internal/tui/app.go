@@ -249,7 +249,7 @@ func (a *App) openReview(f *storage.File, path string) {
 	st.File, st.Started, st.ReadOnly, st.Mentor = f, true, true, true
 	st.Path, st.Dir = path, filepath.Dir(path)
 	a.outcome = Outcome{SessionID: f.Session.ID, Path: path, Started: true, Review: true}
-	a.quiz.open(a.quiz.startIndex(), false)
+	a.quiz.open(a.quiz.begin(), false)
 	a.review.open()
 	a.screen = screenReview
 }
@@ -271,7 +271,7 @@ func (a *App) begin(f *storage.File, fresh bool) {
 	}
 	a.outcome.SessionID, a.outcome.Path, a.outcome.Started = f.Session.ID, st.Path, true
 	a.findPrevious()
-	a.quiz.open(a.quiz.startIndex(), fresh)
+	a.quiz.open(a.quiz.begin(), fresh)
 	a.screen = screenQuiz
 	// A finished assessment opens on its results; the quiz is one key away.
 	if !fresh && unanswered(a.c.Bank, f) == 0 {
@@ -506,7 +506,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 func (a *App) flush() {
 	switch a.screen {
 	case screenQuiz:
-		if len(a.quiz.qs) > 0 {
+		if !a.quiz.empty() {
 			a.quiz.commitExtras()
 			a.quiz.commitMentorNotes()
 		}

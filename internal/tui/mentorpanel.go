@@ -109,7 +109,7 @@ func (q quizScreen) cycle(d int) (quizScreen, tea.Cmd) {
 // rating returns the mentor's rating of the current question.
 func (q quizScreen) rating() assess.MentorRating {
 	m := q.c.State.mentorView()
-	if m == nil || len(q.qs) == 0 {
+	if m == nil || q.empty() {
 		return assess.MentorRating{}
 	}
 	return m.Ratings[q.current().ID]
@@ -133,7 +133,7 @@ func (q *quizScreen) putRating(change func(r *assess.MentorRating)) {
 // commitMentorNotes stores the notes field when it changed; it reports
 // whether it did.
 func (q *quizScreen) commitMentorNotes() bool {
-	if !q.c.State.Mentor || len(q.qs) == 0 {
+	if !q.c.State.Mentor || q.empty() {
 		return false
 	}
 	v := strings.TrimSpace(q.mnotes.Value())

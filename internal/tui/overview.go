@@ -6,6 +6,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/secpath/secpath/internal/questionnaire"
 )
 
 // overviewRow is one section of the quiz, or the results entry.
@@ -34,36 +36,13 @@ func (o *overviewScreen) refresh() {
 	if st.File == nil {
 		return
 	}
-	index := map[string]int{}
-	current := 0
-	for i, q := range st.Questions(o.c.Bank) {
-		if q.ID == st.File.Session.Position {
-			current = i
-		}
-		n, ok := index[q.Section]
-		if !ok {
-			title := q.Section
-			if s := o.c.Bank.Section(q.Section); s != nil {
-				title = s.Title
-			}
-			o.rows = append(o.rows, overviewRow{title: title, first: i, jump: -1})
-			n = len(o.rows) - 1
-			index[q.Section] = n
-		}
-		r := &o.rows[n]
-		r.total++
-		if st.File.Answers.Done(q) {
-			r.done++
-		} else if r.jump < 0 {
-			r.jump = i
-		}
-	}
+	// The sections as the questionnaire counts them, the cursor on the
+	// one the person is in.
+	e := questionnaire.New(o.c.Bank, st.File.Answers, st.File.Session.Position, st.Now)
 	o.cursor = 0
-	for n := range o.rows {
-		if o.rows[n].jump < 0 {
-			o.rows[n].jump = o.rows[n].first
-		}
-		if o.rows[n].first <= current {
+	for n, sec := range e.Sections() {
+		o.rows = append(o.rows, overviewRow{title: sec.Title, first: sec.First, jump: sec.FirstOpen, done: sec.Done, total: sec.Total})
+		if sec.First <= e.Index() {
 			o.cursor = n
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/questionnaire"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -31,9 +32,10 @@ var confidences = []assess.Confidence{"", assess.ConfidenceLow, assess.Confidenc
 // quizScreen shows one question at a time, with its answer, an optional
 // evidence note and a confidence.
 type quizScreen struct {
-	c      *Common
-	qs     []*assess.Question
-	index  int
+	c *Common
+	// eng is the questionnaire: the questions asked, where the person
+	// is, the rules an answer must meet. Accessible mode runs on one too.
+	eng    *questionnaire.Engine
 	cursor int
 	zone   zone
 	offset int
@@ -106,33 +108,28 @@ func (q quizScreen) blinkCmd() tea.Cmd {
 	return textinput.Blink
 }
 
-func (q *quizScreen) questions() []*assess.Question { return q.c.State.Questions(q.c.Bank) }
-
-// startIndex is where a session opens: its saved position, else the first
-// question not yet answered.
-func (q *quizScreen) startIndex() int {
-	qs := q.questions()
-	st := q.c.State.File
-	for i, x := range qs {
-		if x.ID == st.Session.Position {
-			return i
-		}
-	}
-	for i, x := range qs {
-		if !st.Answers.Done(x) {
-			return i
-		}
-	}
-	return 0
+// begin starts the questionnaire on the current session, at its saved
+// position, else the first question not yet answered, and returns where
+// that is.
+func (q *quizScreen) begin() int {
+	st := q.c.State
+	q.eng = questionnaire.New(q.c.Bank, st.File.Answers, st.File.Session.Position, st.Now)
+	q.eng.ReadOnly = st.ReadOnly
+	return q.eng.Index()
 }
+
+// empty reports whether there is no question to show.
+func (q *quizScreen) empty() bool { return q.eng == nil || q.eng.Total() == 0 }
 
 // open shows question i with its recorded answer in the widgets.
 func (q *quizScreen) open(i int, _ bool) {
-	q.qs = q.questions()
-	if len(q.qs) == 0 {
+	if q.eng == nil {
+		q.begin()
+	}
+	q.eng.GoToIndex(i)
+	if q.empty() {
 		return
 	}
-	q.index = max(0, min(i, len(q.qs)-1))
 	q.offset, q.err, q.yearFor = 0, "", ""
 	q.zone = q.zones()[0]
 	cur := q.current()
@@ -160,7 +157,7 @@ func (q *quizScreen) open(i int, _ bool) {
 	q.c.State.File.Session.Position = cur.ID
 }
 
-func (q *quizScreen) current() *assess.Question { return q.qs[q.index] }
+func (q *quizScreen) current() *assess.Question { return q.eng.Current() }
 
 func (q *quizScreen) answer() assess.Answer {
 	return q.c.State.File.Answers.Items[q.current().ID]
@@ -173,12 +170,13 @@ func (q *quizScreen) setAnswer(a assess.Answer) {
 	// Evidence and confidence belong to the question, whatever the answer.
 	a.Evidence = strings.TrimSpace(q.evidence.Value())
 	a.Confidence = confidences[q.confidence]
-	items := q.c.State.File.Answers.Items
-	if isEmpty(a) {
-		delete(items, q.current().ID)
+	if err := q.eng.Set(a); err != nil {
+		q.err = err.Error()
 		return
 	}
-	items[q.current().ID] = a
+	// The answer may bring questions in or leave them out (the SEC
+	// question's scenarios): the counts on screen follow at once.
+	q.eng.Refresh()
 }
 
 // focusZone gives the keyboard to the widget of the current zone.
@@ -209,7 +207,7 @@ func (q *quizScreen) focusZone() {
 
 // typing reports whether keys go to a text field.
 func (q quizScreen) typing() bool {
-	if len(q.qs) == 0 {
+	if q.empty() {
 		return false
 	}
 	switch q.zone {
@@ -237,7 +235,7 @@ func textKey(msg tea.KeyPressMsg) bool {
 }
 
 func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
-	if len(q.qs) == 0 {
+	if q.empty() {
 		return q, nil
 	}
 	km, ok := msg.(tea.KeyPressMsg)
@@ -532,23 +530,22 @@ func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
 	q.commitExtras()
 	q.commitMentorNotes()
 	// An answer can change which questions are asked (a yes to the SEC
-	// question brings its scenarios): read the list again and move from
-	// where the current question now stands in it.
+	// question brings its scenarios): the engine reads the list again and
+	// moves from where the current question now stands in it.
 	cur := q.current().ID
-	q.qs = q.questions()
-	i := slices.IndexFunc(q.qs, func(x *assess.Question) bool { return x.ID == cur })
-	if i < 0 {
-		i = min(q.index, len(q.qs)) - d
-	}
-	i += d
-	switch {
-	case i < 0:
+	switch q.eng.Move(d) {
+	case questionnaire.AtStart:
 		q.err = "This is the first question."
 		return q, q.c.emit(answeredMsg{})
-	case i >= len(q.qs):
+	case questionnaire.PastEnd:
+		// The results; coming back finds the last question again.
+		if !q.eng.GoTo(cur) {
+			q.eng.GoToIndex(q.eng.Total() - 1)
+		}
 		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(resultsMsg{}))
+	case questionnaire.Moved:
 	}
-	q.open(i, false)
+	q.open(q.eng.Index(), false)
 	return q, q.c.emit(answeredMsg{})
 }
 
@@ -563,9 +560,4 @@ func (q quizScreen) skip() (quizScreen, tea.Cmd) {
 	}
 	q.setAnswer(assess.Answer{Skipped: true})
 	return q.move(1)
-}
-
-// isEmpty reports an answer with nothing in it, which is not stored.
-func isEmpty(a assess.Answer) bool {
-	return a.Choice == 0 && a.Number == nil && a.Bool == nil && a.Held == nil && !a.Skipped && a.Evidence == "" && a.Confidence == ""
 }

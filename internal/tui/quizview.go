@@ -13,7 +13,7 @@ import (
 
 // header returns the title, the counter and the progress line.
 func (q quizScreen) header(width int) (string, string, string) {
-	if len(q.qs) == 0 {
+	if q.empty() {
 		return "", "", ""
 	}
 	s := q.c.Styles
@@ -22,16 +22,16 @@ func (q quizScreen) header(width int) (string, string, string) {
 	if sec := q.c.Bank.Section(cur.Section); sec != nil {
 		title = sec.Title
 	}
-	done := len(q.qs) - unanswered(q.c.Bank, q.c.State.File)
-	right := fmt.Sprintf("%d of %d", q.index+1, len(q.qs))
+	done := q.eng.Done()
+	right := fmt.Sprintf("%d of %d", q.eng.Index()+1, q.eng.Total())
 	label := fmt.Sprintf(" %d answered", done)
 	barWidth := max(10, width-2-len(label)-1)
-	progress := " " + bar(s, float64(done)/float64(len(q.qs)), barWidth) + s.Muted.Render(label)
+	progress := " " + bar(s, float64(done)/float64(q.eng.Total()), barWidth) + s.Muted.Render(label)
 	return title, right, progress
 }
 
 func (q quizScreen) View() string {
-	if len(q.qs) == 0 {
+	if q.empty() {
 		return "No questions in this mode."
 	}
 	s := q.c.Styles
@@ -201,7 +201,7 @@ func (q quizScreen) optionLines(i int, text string, chosen bool, width int) []st
 
 func (q quizScreen) keys() helpKeys {
 	k := q.c.Keys
-	if len(q.qs) == 0 {
+	if q.empty() {
 		return helpKeys{}
 	}
 	// tab names the field it goes to.

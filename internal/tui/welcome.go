@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/questionnaire"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -46,17 +47,12 @@ type welcomeScreen struct {
 
 func newWelcome(c *Common, offer *storage.SessionInfo) welcomeScreen {
 	w := welcomeScreen{c: c, offer: offer, mentor: c.State.Mentor}
-	// IT Security Manager and CISO first: they are why most people come.
-	for _, id := range []string{"it-security-manager", "ciso"} {
-		if r := c.Bank.Role(id); r != nil {
-			w.targets = append(w.targets, choice{r.ID, r.Title})
-		}
+	// The bank's featured roles first: they are why most people come.
+	for _, r := range questionnaire.TargetRoles(c.Bank) {
+		w.targets = append(w.targets, choice{r.ID, r.Title})
 	}
 	w.roles = []choice{{"", "Not listed, or rather not say"}}
 	for _, r := range c.Bank.Roles {
-		if r.ID != "it-security-manager" && r.ID != "ciso" {
-			w.targets = append(w.targets, choice{r.ID, r.Title})
-		}
 		w.roles = append(w.roles, choice{r.ID, r.Title})
 	}
 	w.targets = append(w.targets, choice{"", "Not sure: recommend one"})
