@@ -133,18 +133,38 @@ func writeBenchCohort(tb testing.TB, dir string, n int, compact bool) {
 // TestWriteBenchCohort writes the benchmark's cohorts for .ci/bench, which
 // times the real binary on them: 1,000 session files into
 // $SECPATH_BENCH_COHORT/session-files and 1,000 compact ones into
-// $SECPATH_BENCH_COHORT/compact-files.
+// $SECPATH_BENCH_COHORT/compact-files; and, for each count N in the
+// comma-separated $SECPATH_BENCH_COHORT_COMPACT (say "10000"), N compact
+// files into $SECPATH_BENCH_COHORT/compact-files-N.
 func TestWriteBenchCohort(t *testing.T) {
 	dir := os.Getenv("SECPATH_BENCH_COHORT")
 	if dir == "" {
 		t.Skip("set SECPATH_BENCH_COHORT=DIR to write two cohorts of 1,000 answers files under DIR")
 	}
-	for name, compact := range map[string]bool{"session-files": false, "compact-files": true} {
-		sub := filepath.Join(dir, name)
+	cohorts := []struct {
+		name    string
+		n       int
+		compact bool
+	}{{"session-files", 1000, false}, {"compact-files", 1000, true}}
+	if extra := strings.TrimSpace(os.Getenv("SECPATH_BENCH_COHORT_COMPACT")); extra != "" {
+		for _, s := range strings.Split(extra, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil || n < 1 {
+				t.Fatalf("SECPATH_BENCH_COHORT_COMPACT: %q is not a count of people", s)
+			}
+			cohorts = append(cohorts, struct {
+				name    string
+				n       int
+				compact bool
+			}{fmt.Sprintf("compact-files-%d", n), n, true})
+		}
+	}
+	for _, c := range cohorts {
+		sub := filepath.Join(dir, c.name)
 		if err := os.MkdirAll(sub, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		writeBenchCohort(t, sub, 1000, compact)
+		writeBenchCohort(t, sub, c.n, c.compact)
 	}
 }
 
