@@ -1,7 +1,5 @@
 package assess
 
-import "sort"
-
 // CohortMember is one person's scored assessment in a cohort.
 type CohortMember struct {
 	Name   string  `json:"name"`
@@ -80,106 +78,13 @@ type Cohort struct {
 // BucketLabels name RoleSpread.Buckets.
 var BucketLabels = []string{"<50", "50-64", "65-79", "80-89", "90+"}
 
-// BuildCohort summarises members scored against one bank.
+// BuildCohort summarises members scored against one bank, in their order.
 func BuildCohort(b *Bank, members []CohortMember) *Cohort {
-	c := &Cohort{People: []CohortPerson{}, Roles: []RoleSpread{}, Weakest: []WeakSpot{}}
-	for _, comp := range b.Competencies {
-		c.Competencies = append(c.Competencies, comp.ID)
-		c.Names = append(c.Names, comp.Name)
-	}
+	cb := NewCohortBuilder(b)
 	for _, m := range members {
-		res := m.Result
-		rec := res.Recommendation
-		p := CohortPerson{Name: m.Name, Source: m.Source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole, Judgement: res.Judgement}
-		next := res.RoleFit(rec.NextRole)
-		short := map[string]float64{}
-		if next != nil {
-			p.NextReadiness, p.NextReadinessClaimed, p.NextFit = next.Readiness, next.ReadinessClaimed, next.Fit
-			p.NextBlocked, p.NextBlockedMonths = next.Blocked, next.BlockedMonths
-			for _, g := range next.Gaps {
-				short[g.Competency] = round(float64(g.Target)-g.Current, 2)
-			}
-		}
-		for _, f := range res.Roles {
-			if f.Blocked && f.Relation != RelOutgrown {
-				p.BlockedRoles++
-			}
-		}
-		scores := make(map[string]*CompetencyScore, len(res.Competencies))
-		for i := range res.Competencies {
-			scores[res.Competencies[i].ID] = &res.Competencies[i]
-		}
-		for _, id := range c.Competencies {
-			p.Shortfall = append(p.Shortfall, short[id])
-			p.Levels = append(p.Levels, round(res.Level(id), 2))
-			var j *float64
-			unverified := false
-			if cs := scores[id]; cs != nil {
-				j, unverified = cs.Judgement, cs.Unverified
-			}
-			if unverified {
-				p.Unverified++
-			}
-			p.Judgements = append(p.Judgements, j)
-			p.UnverifiedLevels = append(p.UnverifiedLevels, unverified)
-		}
-		c.People = append(c.People, p)
+		cb.Add(cb.Entry(m.Name, m.Source, m.Result))
 	}
-	for _, ro := range b.Roles {
-		var xs []float64
-		rs := RoleSpread{ID: ro.ID, Title: ro.Title, Buckets: make([]int, len(BucketLabels))}
-		best := -1.0
-		for i, m := range members {
-			f := m.Result.RoleFit(ro.ID)
-			if f == nil {
-				continue
-			}
-			xs = append(xs, f.Readiness)
-			rs.Buckets[bucket(f.Readiness)]++
-			if f.Blocked {
-				rs.Blocked++
-			}
-			if f.Readiness > best {
-				best, rs.Closest = f.Readiness, c.People[i].Name
-			}
-		}
-		if len(xs) == 0 {
-			continue
-		}
-		sort.Float64s(xs)
-		rs.Min, rs.Max = xs[0], xs[len(xs)-1]
-		rs.Median = round(median(xs), 1)
-		rs.Mean = round(mean(xs), 1)
-		c.Roles = append(c.Roles, rs)
-	}
-	sort.SliceStable(c.Roles, func(i, j int) bool { return c.Roles[i].Mean > c.Roles[j].Mean })
-	for k, id := range c.Competencies {
-		ws := WeakSpot{ID: id, Name: c.Names[k]}
-		var levels, shorts []float64
-		for _, p := range c.People {
-			levels = append(levels, p.Levels[k])
-			shorts = append(shorts, p.Shortfall[k])
-			if p.Shortfall[k] > 0 {
-				ws.Short++
-			}
-		}
-		ws.MeanLevel = round(mean(levels), 2)
-		ws.MeanShortfall = round(mean(shorts), 2)
-		c.Weakest = append(c.Weakest, ws)
-	}
-	// Weakest first: the most people short, then the largest mean
-	// shortfall, then the lowest mean level.
-	sort.SliceStable(c.Weakest, func(i, j int) bool {
-		a, b := c.Weakest[i], c.Weakest[j]
-		if a.Short != b.Short {
-			return a.Short > b.Short
-		}
-		if a.MeanShortfall != b.MeanShortfall {
-			return a.MeanShortfall > b.MeanShortfall
-		}
-		return a.MeanLevel < b.MeanLevel
-	})
-	return c
+	return cb.Cohort()
 }
 
 func bucket(r float64) int {

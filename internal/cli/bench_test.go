@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/secpath/secpath/assess"
@@ -69,7 +72,7 @@ func BenchmarkPlan(b *testing.B) {
 // it, building the cohort and writing the text report. The target is
 // under 1 s. session-files are complete files as the quiz saves them
 // (every question, its options as comments: about 78 KB each); compact
-// files hold the answers alone (about 4 KB), as the cohort fixtures do.
+// files hold the answers alone (about 8 KB), as the cohort fixtures do.
 func BenchmarkCohort1000(b *testing.B) {
 	for _, compact := range []bool{false, true} {
 		name := "session-files"
@@ -77,14 +80,56 @@ func BenchmarkCohort1000(b *testing.B) {
 			name = "compact-files"
 		}
 		b.Run(name, func(b *testing.B) {
-			dir := b.TempDir()
-			writeBenchCohort(b, dir, 1000, compact)
-			b.ReportAllocs()
-			for b.Loop() {
-				runBench(b, "cohort", dir)
-			}
+			benchCohort(b, 1000, compact)
 		})
 	}
+}
+
+// BenchmarkCohort10000 is the same over 10,000 compact files. Against
+// BenchmarkCohort1000/compact-files it shows how the cohort grows: the
+// targets are under 20 s and at most 12 times the time of 1,000 (10
+// would be exactly linear).
+func BenchmarkCohort10000(b *testing.B) {
+	b.Run("compact-files", func(b *testing.B) {
+		benchCohort(b, 10000, true)
+	})
+}
+
+// benchCohort times the command over n generated files, and reports what
+// the cohort itself keeps per person (summary-B/person): the heap the
+// finished cohort holds, over its members. The process's peak memory
+// should grow by about that per person (twice it, with the collector's
+// headroom), not by what was read to make it.
+func benchCohort(b *testing.B, n int, compact bool) {
+	dir := b.TempDir()
+	writeBenchCohort(b, dir, n, compact)
+	summary := cohortSummaryBytes(b, dir) / float64(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		runBench(b, "cohort", dir)
+	}
+	b.ReportMetric(summary, "summary-B/person")
+}
+
+// cohortSummaryBytes is the heap a cohort read from dir holds once read.
+func cohortSummaryBytes(tb testing.TB, dir string) float64 {
+	tb.Helper()
+	bank, _, err := questions.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	bank.Question("") // the bank's index is not the cohort's
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c, _, err := readCohort(io.Discard, dir, bank)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(c)
+	return float64(after.HeapAlloc) - float64(before.HeapAlloc)
 }
 
 // writeBenchCohort writes n answers files into dir, made from the personas
@@ -109,42 +154,90 @@ func writeBenchCohort(tb testing.TB, dir string, n int, compact bool) {
 		}
 	}
 	shifts := []int{-1, 0, 1}
-	for i := range n {
-		v := cohortVariants[i%len(cohortVariants)]
-		v.Name = fmt.Sprintf("%s %04d", v.Name, i)
-		v.Shift = shifts[(i/len(cohortVariants))%len(shifts)]
-		v.Every = 2 + i%3
-		v.Years = 0.6 + float64(i%9)/10
-		a := vary(bank, base[v.Base], v)
-		var buf bytes.Buffer
-		if err := storage.WriteAnswers(&buf, bank, &storage.File{Answers: a}); err != nil {
-			tb.Fatal(err)
-		}
-		data := buf.Bytes()
-		if compact {
-			data = []byte(compactAnswers(buf.String()))
-		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("person-%04d.toml", i)), data, 0o600); err != nil {
-			tb.Fatal(err)
-		}
+	// Written on every core: a cohort of 10,000 is a minute's work on one.
+	next := make(chan int)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := writeBenchPerson(dir, bank, base, shifts, i, compact); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
 	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		tb.Fatal(err)
+	default:
+	}
+}
+
+// writeBenchPerson writes the i-th person of a benchmark cohort.
+func writeBenchPerson(dir string, bank *assess.Bank, base map[string]*assess.Answers, shifts []int, i int, compact bool) error {
+	v := cohortVariants[i%len(cohortVariants)]
+	v.Name = fmt.Sprintf("%s %04d", v.Name, i)
+	v.Shift = shifts[(i/len(cohortVariants))%len(shifts)]
+	v.Every = 2 + i%3
+	v.Years = 0.6 + float64(i%9)/10
+	a := vary(bank, base[v.Base], v)
+	var buf bytes.Buffer
+	if err := storage.WriteAnswers(&buf, bank, &storage.File{Answers: a}); err != nil {
+		return err
+	}
+	data := buf.Bytes()
+	if compact {
+		data = []byte(compactAnswers(buf.String()))
+	}
+	return os.WriteFile(filepath.Join(dir, fmt.Sprintf("person-%04d.toml", i)), data, 0o600)
 }
 
 // TestWriteBenchCohort writes the benchmark's cohorts for .ci/bench, which
 // times the real binary on them: 1,000 session files into
 // $SECPATH_BENCH_COHORT/session-files and 1,000 compact ones into
-// $SECPATH_BENCH_COHORT/compact-files.
+// $SECPATH_BENCH_COHORT/compact-files; and, for each count N in the
+// comma-separated $SECPATH_BENCH_COHORT_COMPACT (say "10000"), N compact
+// files into $SECPATH_BENCH_COHORT/compact-files-N.
 func TestWriteBenchCohort(t *testing.T) {
 	dir := os.Getenv("SECPATH_BENCH_COHORT")
 	if dir == "" {
 		t.Skip("set SECPATH_BENCH_COHORT=DIR to write two cohorts of 1,000 answers files under DIR")
 	}
-	for name, compact := range map[string]bool{"session-files": false, "compact-files": true} {
-		sub := filepath.Join(dir, name)
+	cohorts := []struct {
+		name    string
+		n       int
+		compact bool
+	}{{"session-files", 1000, false}, {"compact-files", 1000, true}}
+	if extra := strings.TrimSpace(os.Getenv("SECPATH_BENCH_COHORT_COMPACT")); extra != "" {
+		for _, s := range strings.Split(extra, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil || n < 1 {
+				t.Fatalf("SECPATH_BENCH_COHORT_COMPACT: %q is not a count of people", s)
+			}
+			cohorts = append(cohorts, struct {
+				name    string
+				n       int
+				compact bool
+			}{fmt.Sprintf("compact-files-%d", n), n, true})
+		}
+	}
+	for _, c := range cohorts {
+		sub := filepath.Join(dir, c.name)
 		if err := os.MkdirAll(sub, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		writeBenchCohort(t, sub, 1000, compact)
+		writeBenchCohort(t, sub, c.n, c.compact)
 	}
 }
 

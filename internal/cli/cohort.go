@@ -1,17 +1,16 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -64,26 +63,21 @@ Formats: text (the default, at most 100 columns, or $COLUMNS when 80 to 99), md
 			if err != nil {
 				return err
 			}
-			members, skipped, err := readCohort(env.Stderr, args[0], b)
+			c, skipped, err := readCohort(env.Stderr, args[0], b)
 			if err != nil {
 				return err
 			}
-			c := assess.BuildCohort(b, members)
-			var buf bytes.Buffer
-			switch f {
-			case "json":
-				err = writeJSON(&buf, c)
-			case "md":
-				err = export.WriteCohortMarkdown(&buf, c)
-			case "csv":
-				err = export.WriteCohortCSV(&buf, c)
-			default:
-				err = writeCohort(&buf, b, c, args[0], skipped, textWidth(env))
-			}
-			if err != nil {
-				return err
-			}
-			return writeOutput(env, out, buf.Bytes(), force, fmt.Sprintf("(cohort of %d, %s)", len(c.People), f))
+			return writeCohortOutput(env, out, force, fmt.Sprintf("(cohort of %d, %s)", len(c.People), f), func(w io.Writer) error {
+				switch f {
+				case "json":
+					return export.WriteCohortJSON(w, c)
+				case "md":
+					return export.WriteCohortMarkdown(w, c)
+				case "csv":
+					return export.WriteCohortCSV(w, c)
+				}
+				return writeCohort(w, b, c, args[0], skipped, textWidth(env))
+			})
 		},
 	}
 	fl := cmd.Flags()
@@ -103,10 +97,18 @@ func textWidth(env Env) int {
 	return cohortWidth
 }
 
-// readCohort reads and scores every *.toml file of dir, in name order. A
-// file that cannot be read is reported on one line of stderr and left
-// out and counted; it is an error only when no file could be read.
-func readCohort(stderr io.Writer, dir string, b *assess.Bank) ([]assess.CohortMember, int, error) {
+// readCohort reads and scores every *.toml file of dir, in name order,
+// and folds each member into the cohort as it comes. A file that cannot
+// be read is reported on one line of stderr and left out and counted; it
+// is an error only when no file could be read.
+//
+// Files are read and scored on every core, but folded in name order, so
+// the cohort and the skipped lines are the same on any machine. What a
+// file leaves behind is its member's row of the cohort: the decoded file
+// and the Result are garbage as soon as the row is made, and at most a
+// few rows wait to be folded at any time. Memory grows with the cohort's
+// rows, not with what was read to make them.
+func readCohort(stderr io.Writer, dir string, b *assess.Bank) (*assess.Cohort, int, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		var pe *os.PathError
@@ -122,78 +124,131 @@ func readCohort(stderr io.Writer, dir string, b *assess.Bank) ([]assess.CohortMe
 		}
 	}
 	tried := len(names)
-	// The files are read and scored on every core and reported in name
-	// order. The bank is only read: questions.Default and validation
-	// build its index before this point.
-	type read struct {
-		member assess.CohortMember
-		err    error
+	if tried == 0 {
+		return nil, 0, fmt.Errorf("%s: no answers files (*.toml) in the directory", dir)
 	}
+	cb := assess.NewCohortBuilder(b)
 	b.Question("") // build the bank's lookup index now, before the readers share it
-	// A thousand files pass through memory one after another; a soft limit
-	// makes the collector keep up, so a large team fits in well under
-	// 100 MiB for a few per cent of time.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(64 << 20))
-	reads := make([]read, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(names))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				name := names[i]
-				f, err := storage.ReadAnswers(filepath.Join(dir, name), b)
-				if err != nil {
-					reads[i].err = err
-					continue
-				}
-				// A copy: the decoder's string is a slice of the file's
-				// whole text, which it would keep in memory.
-				who := strings.Clone(strings.TrimSpace(f.Answers.Profile.Name))
-				if who == "" {
-					who = strings.TrimSuffix(name, filepath.Ext(name))
-				}
-				res := assess.Score(b, f.Answers)
-				for k := range res.Competencies {
-					res.Competencies[k].Contributions = nil // only --explain needs them
-				}
-				reads[i].member = assess.CohortMember{Name: who, Source: name, Result: res}
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	var members []assess.CohortMember
-	for i, r := range reads {
+	for r := range readMembers(dir, names, b, cb) {
 		if r.err != nil {
-			path := filepath.Join(dir, names[i])
+			path := filepath.Join(dir, r.name)
 			fmt.Fprintf(stderr, "secpath: skipped %s: %s\n", path, firstProblem(path, r.err))
 			continue
 		}
-		members = append(members, r.member)
+		cb.Add(r.entry)
 	}
-	if len(members) == 0 {
-		if tried == 0 {
-			return nil, 0, fmt.Errorf("%s: no answers files (*.toml) in the directory", dir)
-		}
+	if cb.Len() == 0 {
 		return nil, tried, fmt.Errorf("%s: none of the %d answers files could be read", dir, tried)
 	}
-	// Two files of one person (say this year's and last year's) stay
-	// apart by their file names.
-	count := map[string]int{}
-	for _, m := range members {
-		count[m.Name]++
-	}
-	for i, m := range members {
-		if count[m.Name] > 1 {
-			members[i].Name = fmt.Sprintf("%s (%s)", m.Name, m.Source)
+	cb.DistinguishSameNames()
+	return cb.Cohort(), tried - cb.Len(), nil
+}
+
+// memberRead is one file's outcome: its member's entry, or why it was
+// skipped.
+type memberRead struct {
+	name  string
+	entry assess.CohortEntry
+	err   error
+}
+
+// readWindow is how many files may be read ahead of the one being folded:
+// enough to keep every core busy when one file takes longer than the
+// next, few enough that the entries waiting are a handful.
+const readWindow = 64
+
+// readMembers reads, scores and summarises the files on every core and
+// yields them in the order of names. The bank is only read: its lookup
+// index is built before this point.
+func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBuilder) iter.Seq[memberRead] {
+	return func(yield func(memberRead) bool) {
+		type job struct {
+			name string
+			out  chan memberRead
+		}
+		jobs := make(chan job)
+		// Each file's result comes back on a channel of its own, queued
+		// here in name order; the queue's length bounds the read-ahead.
+		queue := make(chan chan memberRead, readWindow)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(queue)
+			defer close(jobs)
+			for _, name := range names {
+				out := make(chan memberRead, 1)
+				select {
+				case queue <- out:
+				case <-stop:
+					return
+				}
+				select {
+				case jobs <- job{name, out}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		for range min(runtime.GOMAXPROCS(0), len(names)) {
+			go func() {
+				for j := range jobs {
+					j.out <- readMember(dir, j.name, b, cb)
+				}
+			}()
+		}
+		for out := range queue {
+			if !yield(<-out) {
+				return
+			}
 		}
 	}
-	return members, tried - len(members), nil
+}
+
+// readMember reads, checks and scores one answers file and keeps its
+// member's entry. A member without a name in the profile is named after
+// the file.
+func readMember(dir, name string, b *assess.Bank, cb *assess.CohortBuilder) memberRead {
+	f, err := storage.ReadAnswers(filepath.Join(dir, name), b)
+	if err != nil {
+		return memberRead{name: name, err: err}
+	}
+	// A copy: the decoder's string is a slice of the file's whole text,
+	// which it would keep in memory.
+	who := strings.Clone(strings.TrimSpace(f.Answers.Profile.Name))
+	if who == "" {
+		who = strings.TrimSuffix(name, filepath.Ext(name))
+	}
+	return memberRead{name: name, entry: cb.Entry(who, name, assess.Score(b, f.Answers))}
+}
+
+// writeCohortOutput streams the report to stdout, or with -o to FILE
+// (written whole or not at all, as writeOutput does), through a buffer:
+// a large cohort's report is tens of MiB, never held in memory at once.
+func writeCohortOutput(env Env, out string, force bool, what string, write func(io.Writer) error) error {
+	if out == "" || out == "-" {
+		bw := bufio.NewWriterSize(env.Stdout, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	af, err := storage.CreateAtomic(out, force)
+	if err != nil {
+		return err
+	}
+	defer af.Abort()
+	bw := bufio.NewWriterSize(af, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := af.Commit(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
+	return nil
 }
 
 // firstProblem says what is wrong with a file in a few words: the first

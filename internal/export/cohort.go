@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -226,6 +228,75 @@ func WriteCohortCSV(w io.Writer, c *assess.Cohort) error {
 		}
 		return nil
 	})
+}
+
+// WriteCohortJSON writes the cohort as indented JSON, the same bytes as
+// json.Encoder with a two-space indent gives for the whole value, but a
+// person at a time: the encoder would hold the whole text of a large
+// cohort (several KiB a person) in memory twice over.
+func WriteCohortJSON(w io.Writer, c *assess.Cohort) error {
+	// value writes v as the encoder does at the given depth: its first
+	// line unindented, the others indented by depth.
+	var buf bytes.Buffer
+	value := func(v any, depth int) error {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		buf.Reset()
+		if err := json.Indent(&buf, data, strings.Repeat("  ", depth), "  "); err != nil {
+			return err
+		}
+		_, err = w.Write(buf.Bytes())
+		return err
+	}
+	write := func(s string) error {
+		_, err := io.WriteString(w, s)
+		return err
+	}
+	err := func() error {
+		if err := write("{\n  \"people\": "); err != nil {
+			return err
+		}
+		if len(c.People) == 0 {
+			if err := value(c.People, 1); err != nil {
+				return err
+			}
+		} else {
+			if err := write("[\n    "); err != nil {
+				return err
+			}
+			for i := range c.People {
+				if i > 0 {
+					if err := write(",\n    "); err != nil {
+						return err
+					}
+				}
+				if err := value(&c.People[i], 2); err != nil {
+					return err
+				}
+			}
+			if err := write("\n  ]"); err != nil {
+				return err
+			}
+		}
+		for _, f := range []struct {
+			key string
+			v   any
+		}{{"competencies", c.Competencies}, {"competency_names", c.Names}, {"roles", c.Roles}, {"weakest", c.Weakest}} {
+			if err := write(",\n  \"" + f.key + "\": "); err != nil {
+				return err
+			}
+			if err := value(f.v, 1); err != nil {
+				return err
+			}
+		}
+		return write("\n}\n")
+	}()
+	if err != nil {
+		return fmt.Errorf("writing JSON: %w", err)
+	}
+	return nil
 }
 
 // optNum writes a number that may be missing as an empty cell.
