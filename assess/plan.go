@@ -122,6 +122,11 @@ type PlanAction struct {
 	// Needs names the facts the action asks for that the person lacks
 	// (e.g. "People reporting to you"), when that is why they contribute.
 	Needs []string `json:"needs,omitempty"`
+	// Agreed marks the action agreed with the mentor, and Owner who owns
+	// it; such an action has no evidence from the bank, so the formats
+	// word its evidence from these.
+	Agreed bool   `json:"agreed,omitempty"`
+	Owner  string `json:"owner,omitempty"`
 }
 
 // GoalStep is one level step of a goal, dated.
@@ -136,9 +141,10 @@ type GoalStep struct {
 // level step only (From → To, one level); the steps from To up to the
 // role's Target follow in Later, each starting when the one before is due.
 type Goal struct {
-	N          int    `json:"n"`
-	Competency string `json:"competency"`
-	Name       string `json:"name"`
+	N          int       `json:"n"`
+	Competency string    `json:"competency"`
+	Name       string    `json:"name"`
+	Dimension  Dimension `json:"dimension"`
 	// Role is the role whose target the goal serves: the planned role, or
 	// the long-term role when the planned role has too few gaps.
 	Role string `json:"role"`
@@ -160,9 +166,11 @@ type Goal struct {
 	Agreed bool `json:"agreed,omitempty"`
 	// Later are the remaining steps to Target, in order.
 	Later []GoalStep `json:"later"`
-	// Statement is the goal in SMART form: specific action, measure, date.
-	Statement string `json:"statement"`
-	// Measure is the evidence that shows the goal is met.
+	// Statement is the goal in SMART form (specific action, measure,
+	// date) and Measure the evidence that shows it is met, in words. The
+	// formats write them from the goal's data when they write the plan;
+	// the domain leaves them empty.
+	Statement string       `json:"statement"`
 	Measure   string       `json:"measure"`
 	NextLevel string       `json:"next_level"`
 	Actions   []PlanAction `json:"actions"`
@@ -175,11 +183,19 @@ func (g Goal) Steps() []GoalStep {
 
 // Phase is one stretch of the timeline.
 type Phase struct {
+	// Months is how far from the start the phase reaches; 0 for the last
+	// phase, which holds whatever falls after TimelineMonths.
+	Months int `json:"months"`
+	// Name is the phase in words, written by the formats from Months; the
+	// domain leaves it empty.
 	Name  string         `json:"name"`
 	From  Date           `json:"from"`
 	To    Date           `json:"to"`
 	Items []TimelineItem `json:"items"`
 }
+
+// Later reports whether the phase is the last one, after the dated ones.
+func (ph Phase) Later() bool { return ph.Months == 0 }
 
 // TimelineKind says what a dated item is.
 type TimelineKind string
@@ -217,22 +233,93 @@ type TimelineItem struct {
 	Unit string  `json:"unit,omitempty"`
 }
 
+// CertReasonKind says why a certification is on the roadmap.
+type CertReasonKind string
+
+// Reasons for a certification on the roadmap.
+const (
+	// ReasonExpected: employers usually expect one of the role's listed
+	// certifications.
+	ReasonExpected CertReasonKind = "expected"
+	// ReasonUseful: the role lists it as commonly asked for or useful.
+	ReasonUseful CertReasonKind = "useful"
+)
+
+// CertReason is why a certification is on the roadmap, as data.
+type CertReason struct {
+	Kind CertReasonKind `json:"kind"`
+	// Role is the planned role's title.
+	Role string `json:"role"`
+	// OneOf lists the certifications the role expects one of, by
+	// abbreviation, for ReasonExpected.
+	OneOf []string `json:"one_of,omitempty"`
+}
+
+// StudyDomain is an exam domain that covers one of the plan's gaps.
+type StudyDomain struct {
+	Name string `json:"name"`
+	// Weight is the domain's share of the exam in per cent; 0 when the
+	// body publishes none.
+	Weight float64 `json:"weight,omitempty"`
+}
+
 // CertStep is a certification on the roadmap.
 type CertStep struct {
 	CertStatus
-	Body string `json:"body"`
-	// Why says which role asks for it.
+	Body   string     `json:"body"`
+	Reason CertReason `json:"reason"`
+	// Why is Reason in words, written by the formats; the domain leaves it
+	// empty.
 	Why string `json:"why"`
 	// From is when the experience rule should be met, given the years
 	// recorded; empty when it is met already or held.
-	From  *Date    `json:"from,omitempty"`
-	Study []string `json:"study"`
+	From *Date `json:"from,omitempty"`
+	// StudyDomains are the exam's domains that cover the plan's gaps, and
+	// Study the same in words, written by the formats.
+	StudyDomains []StudyDomain `json:"study_domains"`
+	Study        []string      `json:"study"`
+}
+
+// CheckPointKind says what a check-in reviews.
+type CheckPointKind string
+
+// What a check-in reviews.
+const (
+	// PointCompare: assess again and compare with the plan (Role).
+	PointCompare CheckPointKind = "compare"
+	// PointAgree: agree the next quarter's priorities and dates.
+	PointAgree CheckPointKind = "agree"
+	// PointRefresh: refresh the plan's goals and certification roadmap.
+	PointRefresh CheckPointKind = "refresh"
+	// PointActionDue: an action falls due (Goal, Title, Due, Evidence).
+	PointActionDue CheckPointKind = "action-due"
+	// PointInFlight: no action falls due; review those in flight.
+	PointInFlight CheckPointKind = "in-flight"
+)
+
+// CheckPoint is one thing a check-in reviews, as data.
+type CheckPoint struct {
+	Kind CheckPointKind `json:"kind"`
+	// Role is the planned role's title, for PointCompare.
+	Role string `json:"role,omitempty"`
+	// Goal, Title, Due and Evidence describe the action of PointActionDue.
+	Goal     int    `json:"goal,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Due      *Date  `json:"due,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
+	// Agreed and Owner mark an action agreed with the mentor, which has
+	// no evidence from the bank.
+	Agreed bool   `json:"agreed,omitempty"`
+	Owner  string `json:"owner,omitempty"`
 }
 
 // CheckIn is a dated review.
 type CheckIn struct {
-	Date   Date     `json:"date"`
-	Kind   string   `json:"kind"` // monthly | quarterly
+	Date   Date         `json:"date"`
+	Kind   string       `json:"kind"` // monthly | quarterly
+	Points []CheckPoint `json:"points"`
+	// Review is Points in words, written by the formats; the domain
+	// leaves it empty.
 	Review []string `json:"review"`
 }
 
@@ -242,6 +329,54 @@ const (
 	BoundLevels     = "levels"     // the level steps
 	BoundExperience = "experience" // the longest experience requirement
 )
+
+// PremiseKind says what an estimate rests on.
+type PremiseKind string
+
+// What an estimate rests on.
+const (
+	// PremiseAllMet: every target is met; hard requirements remain.
+	PremiseAllMet PremiseKind = "all-met"
+	// PremiseSteps: Steps level steps across Gaps gaps, Longest at most
+	// in one.
+	PremiseSteps PremiseKind = "level-steps"
+	// PremisePace: a level step takes Low to High months.
+	PremisePace PremiseKind = "pace"
+	// PremiseParallel: up to Goals goals at once.
+	PremiseParallel PremiseKind = "parallel"
+	// PremiseLaterGaps: the plan's Goals goals take the largest gaps;
+	// Rest more follow, so readiness comes after the goals' dates.
+	PremiseLaterGaps PremiseKind = "later-gaps"
+	// PremiseNotKnown: an experience requirement left out as its fact is
+	// not known (Blocker).
+	PremiseNotKnown PremiseKind = "experience-not-known"
+	// PremiseCalendar: an experience requirement runs on calendar time
+	// (Blocker).
+	PremiseCalendar PremiseKind = "experience-calendar"
+	// PremiseExperienceSets: the longest experience requirement (Fact,
+	// Months) sets the estimate's start.
+	PremiseExperienceSets PremiseKind = "experience-sets-start"
+	// PremiseExperienceWithin: the level steps take at least as long as
+	// the longest experience requirement (Fact, Months).
+	PremiseExperienceWithin PremiseKind = "experience-within"
+)
+
+// Premise is one thing the estimate rests on, as data.
+type Premise struct {
+	Kind    PremiseKind `json:"kind"`
+	Steps   int         `json:"steps,omitempty"`
+	Gaps    int         `json:"gaps,omitempty"`
+	Longest int         `json:"longest,omitempty"`
+	Low     int         `json:"low,omitempty"`
+	High    int         `json:"high,omitempty"`
+	Goals   int         `json:"goals,omitempty"`
+	Rest    int         `json:"rest,omitempty"`
+	Months  int         `json:"months,omitempty"`
+	// Fact is the experience fact's name, as the bank gives it.
+	Fact string `json:"fact,omitempty"`
+	// Blocker is the experience requirement the premise is about.
+	Blocker *PlanBlocker `json:"blocker,omitempty"`
+}
 
 // Estimate is the time to readiness as a range, with its assumptions.
 type Estimate struct {
@@ -255,7 +390,10 @@ type Estimate struct {
 	// requirement needs at the earliest: the estimate is never shorter.
 	ExperienceMonths int `json:"experience_months"`
 	// Bound says what sets MinMonths: none, levels or experience.
-	Bound       string   `json:"bound"`
+	Bound    string    `json:"bound"`
+	Premises []Premise `json:"premises"`
+	// Assumptions are Premises in words, written by the formats; the
+	// domain leaves them empty.
 	Assumptions []string `json:"assumptions"`
 }
 
@@ -292,6 +430,14 @@ type PlanBlocker struct {
 	Earliest *Date `json:"earliest,omitempty"`
 }
 
+// Strength is a competency of the planned role at or above its target.
+type Strength struct {
+	Competency string  `json:"competency"`
+	Name       string  `json:"name"`
+	Level      float64 `json:"level"`
+	Weight     float64 `json:"weight"`
+}
+
 // PlanLevel is the person's level against one target of the planned role.
 type PlanLevel struct {
 	Competency string    `json:"competency"`
@@ -323,6 +469,9 @@ type Plan struct {
 	Roles     []PlanRole `json:"roles"`
 	Assumed   []string   `json:"assumed"`
 	Rationale []string   `json:"rationale"`
+	// Strong are the role's competencies already at target, strongest
+	// first; Strengths the same in words, written by the formats.
+	Strong    []Strength `json:"strong"`
 	Strengths []string   `json:"strengths"`
 	// Levels are the person's levels against the planned role's targets,
 	// Dimensions their placement and Judgement their overall scenario
@@ -337,8 +486,11 @@ type Plan struct {
 	CheckIns       []CheckIn       `json:"check_ins"`
 	Estimate       Estimate        `json:"estimate"`
 	Blockers       []PlanBlocker   `json:"blockers"`
-	// Basis says whose ratings the levels rest on: self or mentor.
-	Basis Basis `json:"basis"`
+	// Basis says whose ratings the levels rest on: self or mentor;
+	// BasisNote says so in words when it is the mentor's, written by the
+	// formats.
+	Basis     Basis  `json:"basis"`
+	BasisNote string `json:"basis_note,omitempty"`
 	// OrgSize is the size of organisation the role targets were read for.
 	OrgSize OrgSize `json:"org_size"`
 	// Mentor holds the mentor's agreed gaps, notes and the sign-off, when
@@ -347,6 +499,18 @@ type Plan struct {
 	// Result is the scored assessment the plan was drawn from; it is not
 	// written with the plan, which carries what its formats show.
 	Result *Result `json:"-"`
+}
+
+// BlockedUntil is the first day every dated experience requirement of the
+// planned role is met, or nil when none is dated.
+func (p *Plan) BlockedUntil() *Date {
+	var last *Date
+	for i := range p.Blockers {
+		if e := p.Blockers[i].Earliest; e != nil && (last == nil || e.After(last.Time)) {
+			last = e
+		}
+	}
+	return last
 }
 
 // Date is a calendar day that marshals as YYYY-MM-DD.
@@ -396,8 +560,9 @@ func monthsUntil(start, d Date) int {
 }
 
 // ErrNothingToPlan is returned for a plan with no role named when nothing
-// is answered: there is no recommendation to plan for.
-var ErrNothingToPlan = errors.New("nothing is answered yet, so there is no recommendation to plan for: answer the questions, or name a role with --role")
+// is answered: there is no recommendation to plan for. Each face says how
+// to name a role its own way.
+var ErrNothingToPlan = errors.New("nothing is answered yet, so there is no recommendation to plan for")
 
 // BuildPlan draws a development plan from answers. Dates follow from
 // opts.Start alone, so the same answers and start give the same plan.
@@ -455,15 +620,9 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 	p.OrgSize = res.OrgSize
 	if a.Mentor != nil {
 		p.Mentor = planMentor(b, a, role, res)
-		if res.Basis == BasisMentor {
-			who := a.Mentor.Name
-			if who == "" {
-				who = "your mentor"
-			}
-			p.Rationale = append([]string{fmt.Sprintf("Levels use %s's ratings wherever %s gave one, and your answers elsewhere.", who, who)}, p.Rationale...)
-		}
 	}
-	p.Strengths = strengths(b, role, res)
+	p.Strong = strengths(b, role, res)
+	p.Strengths = []string{}
 	p.Goals = goals(b, role, res, start, a.Mentor)
 	p.Balance = balance(p.Goals)
 	p.Certifications = certRoadmap(b, role, res, start)
@@ -548,32 +707,20 @@ func roleIDs(b *Bank) []string {
 
 // strengths lists the role's essential and important competencies already
 // at or above target, the strongest first.
-func strengths(b *Bank, role *Role, res *Result) []string {
-	type s struct {
-		name   string
-		weight float64
-		level  float64
-	}
-	var xs []s
+func strengths(b *Bank, role *Role, res *Result) []Strength {
+	xs := []Strength{}
 	for _, t := range role.Targets {
 		if l := res.Level(t.Competency); l >= float64(t.Level)-GapTolerance && t.Weight >= 2 {
-			xs = append(xs, s{b.Competency(t.Competency).Name, t.Weight, l})
+			xs = append(xs, Strength{Competency: t.Competency, Name: b.Competency(t.Competency).Name, Level: l, Weight: t.Weight})
 		}
 	}
 	// The strongest first: a strength is what someone does best, and the
 	// weight breaks ties.
 	sort.SliceStable(xs, func(i, j int) bool {
-		if xs[i].level != xs[j].level {
-			return xs[i].level > xs[j].level
+		if xs[i].Level != xs[j].Level {
+			return xs[i].Level > xs[j].Level
 		}
-		return xs[i].weight > xs[j].weight
+		return xs[i].Weight > xs[j].Weight
 	})
-	out := []string{}
-	for i, x := range xs {
-		if i == 5 {
-			break
-		}
-		out = append(out, fmt.Sprintf("%s (%.1f)", x.name, x.level))
-	}
-	return out
+	return xs[:min(len(xs), 5)]
 }

@@ -59,7 +59,7 @@ type htmlView struct {
 
 // htmlMentor is the mentor's part of the page.
 type htmlMentor struct {
-	Name, Basis          string
+	Name                 string
 	Agreed               []htmlAgreed
 	Differences, Notes   []string
 	Signed               bool
@@ -80,9 +80,6 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		who = "the mentor"
 	}
 	hm := &htmlMentor{Name: who, Signed: pm.SignOff.Signed, Mentee: pm.SignOff.Mentee, Mentor: pm.SignOff.Mentor}
-	if p.Basis == assess.BasisMentor {
-		hm.Basis = fmt.Sprintf("Levels in this plan use %s's ratings wherever %s gave one; the person's own answers are kept beside them.", who, who)
-	}
 	if pm.SignOff.Date != nil {
 		hm.Date = pm.SignOff.Date.String()
 	}
@@ -161,8 +158,8 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
 		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
-		Estimate:   monthsRange(p.Estimate),
-		EstAssumes: p.Estimate.Assumptions,
+		Estimate:   wording.MonthsRange(p.Estimate),
+		EstAssumes: wording.Premises(p.Estimate.Premises),
 		Start:      p.Start.String(),
 	}
 	v.Title = "Development plan for " + p.Role.Title
@@ -176,31 +173,34 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	}
 	v.Summary = append(v.Summary,
 		htmlRow{Label: "Plan for", Value: p.Role.Title, Strong: true},
-		htmlRow{Label: "Readiness", Value: readinessText(p.Role)},
-		htmlRow{Label: "Fit", Value: percent(p.Role.Fit)},
+		htmlRow{Label: "Readiness", Value: wording.PlanReadiness(p.Role)},
+		htmlRow{Label: "Fit", Value: wording.Percent(p.Role.Fit)},
 	)
-	if bl := blockedText(p); bl != "" {
+	if bl := wording.PlanBlocked(p); bl != "" {
 		v.Summary = append(v.Summary, htmlRow{Label: "Blocked", Value: bl})
 	}
 	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
-		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: roleStanding(p.LongTerm)})
+		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: wording.RoleStanding(p.LongTerm)})
 	}
-	if j := judgementText(p.Judgement); j != "" {
+	if j := wording.PlanJudgement(p.Judgement); j != "" {
 		v.Summary = append(v.Summary, htmlRow{Label: "Judgement", Value: j})
 	}
 	v.Summary = append(v.Summary,
 		htmlRow{Label: "Starts", Value: p.Start.String()},
-		htmlRow{Label: "Time to readiness", Value: monthsRange(p.Estimate)},
+		htmlRow{Label: "Time to readiness", Value: wording.MonthsRange(p.Estimate)},
 		htmlRow{Label: "Bank", Value: strings.TrimSpace(p.Bank.Name + " " + p.Bank.Version)},
 	)
 	if len(p.Assumed) > 0 {
 		v.Assumed = strings.Join(p.Assumed, "; ")
 	}
-	if len(p.Strengths) > 0 {
-		v.Strengths = strings.Join(p.Strengths, ", ")
+	if basis := wording.PlanBasis(p); basis != "" {
+		v.Rationale = append([]string{basis}, v.Rationale...)
+	}
+	if len(p.Strong) > 0 {
+		v.Strengths = strings.Join(wording.Strengths(p.Strong), ", ")
 	}
 	for _, bl := range p.Blockers {
-		v.Blockers = append(v.Blockers, blockerText(bl))
+		v.Blockers = append(v.Blockers, wording.PlanBlocker(bl))
 	}
 	if svg, note := radarSVG(p); svg != "" {
 		v.Radar, v.RadarNote = template.HTML(svg), note
@@ -211,20 +211,20 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	for _, g := range p.Goals {
 		hg := htmlGoal{
 			N: g.N, Name: g.Name, Step: fmt.Sprintf("%.1f → %d", g.Current, g.To),
-			Statement: g.Statement, Measure: g.Measure, Next: g.NextLevel,
-			Level: levelText(g), Judgement: goalJudgement(g),
+			Statement: wording.GoalStatement(g), Measure: wording.GoalMeasure(g), Next: g.NextLevel,
+			Level: wording.GoalLevel(g), Judgement: wording.GoalJudgement(g),
 			Priority: fmt.Sprintf("%.1f (weight %g × shortfall %.1f)", g.Priority, g.Weight, float64(g.Target)-g.Current),
-			Due:      dueText(g), Day: g.Due.String(),
+			Due:      wording.GoalDue(g), Day: g.Due.String(),
 		}
 		if len(g.Later) > 0 {
-			hg.Then = laterText(p, g)
+			hg.Then = wording.GoalLater(p, g)
 		} else {
-			hg.Target = laterText(p, g)
+			hg.Target = wording.GoalLater(p, g)
 		}
 		for _, a := range g.Actions {
 			hg.Actions = append(hg.Actions, htmlAction{
-				Start: a.Start.String(), Due: a.Due.String(), Step: a.Step, Category: string(a.Category), Title: actionTitle(a),
-				LedBy: ledByText(a), Effort: effort(a), Evidence: a.Evidence,
+				Start: a.Start.String(), Due: a.Due.String(), Step: a.Step, Category: string(a.Category), Title: wording.ActionTitle(a),
+				LedBy: wording.LedByText(a), Effort: wording.Effort(a), Evidence: wording.ActionEvidence(a),
 			})
 		}
 		v.Goals = append(v.Goals, hg)
@@ -238,17 +238,17 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		}
 	}
 	for _, ph := range p.Timeline {
-		if ph.Name == assess.LaterPhase && len(ph.Items) == 0 {
+		if ph.Later() && len(ph.Items) == 0 {
 			continue // nothing falls after the dated phases
 		}
-		hp := htmlPhase{Name: ph.Name, From: ph.From.String(), To: ph.To.String()}
+		hp := htmlPhase{Name: wording.PhaseName(ph), From: ph.From.String(), To: ph.To.String()}
 		for _, it := range ph.Items {
-			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: itemText(it)})
+			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: wording.TimelineItem(it)})
 		}
 		v.Timeline = append(v.Timeline, hp)
 	}
 	for _, c := range p.Certifications {
-		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: c.Why, Message: c.Message, Study: c.Study}
+		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: c.Message, Study: wording.StudyDomains(c.StudyDomains)}
 		if c.From != nil {
 			hc.From = c.From.String()
 		}
@@ -261,7 +261,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		v.Certs = append(v.Certs, hc)
 	}
 	for _, c := range p.CheckIns {
-		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: c.Review})
+		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: wording.CheckPoints(c.Points)})
 	}
 	v.Mentor = newHTMLMentor(p)
 	return v

@@ -299,9 +299,6 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- with .Mentor}}
 <section id="mentor">
 <h2>Reviewed with {{.Name}}</h2>
-{{- with .Basis}}
-<p>{{.}}</p>
-{{- end}}
 {{- if .Agreed}}
 <h3>Agreed on the gaps</h3>
 <table>
