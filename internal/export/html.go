@@ -34,6 +34,7 @@ func WriteHTML(w io.Writer, _ *assess.Bank, p *assess.Plan) error {
 // text that the template escapes; only the SVG charts are markup, built
 // with every text escaped.
 type htmlView struct {
+	Words      htmlWords
 	Title      string
 	Heading    string
 	Summary    []htmlRow
@@ -55,6 +56,30 @@ type htmlView struct {
 	EstAssumes []string
 	Start      string
 	Mentor     *htmlMentor
+}
+
+// htmlWords are the page's fixed sentences and labels, from the wording
+// the Markdown shares.
+type htmlWords struct {
+	WhatIf, Strengths, NotYetMet, NotYetMetNote, AllMet, NothingDated, StudyFirst, NoCerts string
+	// CertsChecked holds an apostrophe, which the page writes as it is.
+	CertsChecked template.HTML
+}
+
+func newHTMLWords(p *assess.Plan) htmlWords {
+	return htmlWords{
+		WhatIf: wording.WhatIfLabel, Strengths: wording.StrengthsLabel, NotYetMet: wording.NotYetMetLabel, NotYetMetNote: wording.NotYetMetNote,
+		AllMet: wording.AllMet(p.Role.Title), NothingDated: wording.NothingDated, StudyFirst: wording.StudyFirst,
+		NoCerts: wording.NoCertifications(p.Role.Title), CertsChecked: prose(wording.CertsChecked),
+	}
+}
+
+// prose escapes one of the wording's own sentences for an element's
+// content. Only &, < and > mean anything there; quotes are left as they
+// are, so the page reads "body's" in its source as it did when the
+// sentence was part of the template.
+func prose(s string) template.HTML {
+	return template.HTML(strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s))
 }
 
 // htmlMentor is the mentor's part of the page.
@@ -97,14 +122,7 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		hm.Differences = append(hm.Differences, d.Message)
 	}
 	for _, n := range pm.Notes {
-		line := n.Text
-		if n.Level != nil {
-			line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
-		}
-		if n.Notes != "" {
-			line += ": " + n.Notes
-		}
-		hm.Notes = append(hm.Notes, line)
+		hm.Notes = append(hm.Notes, wording.MentorNote(n))
 	}
 	return hm
 }
@@ -155,6 +173,7 @@ type htmlCheckIn struct {
 
 func newHTMLView(p *assess.Plan) *htmlView {
 	v := &htmlView{
+		Words:      newHTMLWords(p),
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
 		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
@@ -191,7 +210,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		htmlRow{Label: "Bank", Value: strings.TrimSpace(p.Bank.Name + " " + p.Bank.Version)},
 	)
 	if len(p.Assumed) > 0 {
-		v.Assumed = strings.Join(p.Assumed, "; ")
+		v.Assumed = wording.WhatIf(p.Assumed)
 	}
 	if basis := wording.PlanBasis(p); basis != "" {
 		v.Rationale = append([]string{basis}, v.Rationale...)
@@ -213,7 +232,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 			N: g.N, Name: g.Name, Step: fmt.Sprintf("%.1f → %d", g.Current, g.To),
 			Statement: wording.GoalStatement(g), Measure: wording.GoalMeasure(g), Next: g.NextLevel,
 			Level: wording.GoalLevel(g), Judgement: wording.GoalJudgement(g),
-			Priority: fmt.Sprintf("%.1f (weight %g × shortfall %.1f)", g.Priority, g.Weight, float64(g.Target)-g.Current),
+			Priority: wording.GoalPriority(g),
 			Due:      wording.GoalDue(g), Day: g.Due.String(),
 		}
 		if len(g.Later) > 0 {

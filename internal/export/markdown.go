@@ -38,7 +38,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	m.f("| Time to readiness | %s |\n", wording.MonthsRange(p.Estimate))
 	m.f("| Bank | %s %s |\n\n", esc(p.Bank.Name), esc(p.Bank.Version))
 	if len(p.Assumed) > 0 {
-		m.f("> **What-if.** This plan assumes: %s. Your answers say otherwise; the figures show what would change.\n\n", esc(strings.Join(p.Assumed, "; ")))
+		m.f("> **%s** %s\n\n", wording.WhatIfLabel, esc(wording.WhatIf(p.Assumed)))
 	}
 
 	m.f("## Where you stand\n\n")
@@ -50,10 +50,10 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	}
 	m.f("- %s\n", esc(wording.OrgSize(p.OrgSize)))
 	if len(p.Strong) > 0 {
-		m.f("\n**Strengths to build on:** %s.\n", esc(strings.Join(wording.Strengths(p.Strong), ", ")))
+		m.f("\n**%s** %s.\n", wording.StrengthsLabel, esc(strings.Join(wording.Strengths(p.Strong), ", ")))
 	}
 	if len(p.Blockers) > 0 {
-		m.f("\n**Not yet met** (reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):\n\n")
+		m.f("\n**%s** %s\n\n", wording.NotYetMetLabel, esc(wording.NotYetMetNote))
 		for _, bl := range p.Blockers {
 			m.f("- %s\n", esc(wording.PlanBlocker(bl)))
 		}
@@ -61,7 +61,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 
 	m.f("\n## Goals\n\n")
 	if len(p.Goals) == 0 {
-		m.f("Every target for %s is met. Keep the evidence current and look at the long-term role.\n", esc(p.Role.Title))
+		m.f("%s\n", esc(wording.AllMet(p.Role.Title)))
 	}
 	if len(p.Goals) > 0 {
 		m.f("Each goal is the next level step; the steps after it follow when it is due, %d to %d months each.\n\n", assess.MonthsPerLevelLow, assess.MonthsPerLevelHigh)
@@ -77,7 +77,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		}
 		m.f("- **Done when:** %s\n", esc(wording.GoalMeasure(g)))
 		m.f("- **Next level looks like:** %s\n", esc(g.NextLevel))
-		m.f("- **Priority:** %.1f (weight %g × shortfall %.1f) · **due** %s\n\n", g.Priority, g.Weight, float64(g.Target)-g.Current, esc(wording.GoalDue(g)))
+		m.f("- **Priority:** %s · **due** %s\n\n", esc(wording.GoalPriority(g)), esc(wording.GoalDue(g)))
 		if len(g.Actions) > 0 {
 			m.f("| Start | Due | Step | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|---|\n")
 			for _, a := range g.Actions {
@@ -105,7 +105,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		}
 		m.f("**%s** (%s to %s)\n\n", wording.PhaseName(ph), ph.From, ph.To)
 		if len(ph.Items) == 0 {
-			m.f("- Nothing dated: keep the actions in flight going.\n")
+			m.f("- %s\n", esc(wording.NothingDated))
 		}
 		for _, it := range ph.Items {
 			m.f("- %s: %s\n", it.Date, esc(wording.TimelineItem(it)))
@@ -114,9 +114,9 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	}
 
 	m.f("## Certifications\n\n")
-	m.f("Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides.\n\n")
+	m.f("%s\n\n", esc(wording.CertsChecked))
 	if len(p.Certifications) == 0 {
-		m.f("No certification is listed for %s.\n\n", esc(p.Role.Title))
+		m.f("%s\n\n", esc(wording.NoCertifications(p.Role.Title)))
 	}
 	for _, c := range p.Certifications {
 		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(c.Message))
@@ -124,7 +124,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 			m.f(" On the years recorded, the experience rule should be met around %s.", c.From)
 		}
 		if len(c.StudyDomains) > 0 {
-			m.f(" Study first, for your gaps: %s.", esc(strings.Join(wording.StudyDomains(c.StudyDomains), "; ")))
+			m.f(" %s %s.", esc(wording.StudyFirst), esc(strings.Join(wording.StudyDomains(c.StudyDomains), "; ")))
 		}
 		m.f("\n")
 	}
@@ -202,14 +202,7 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 	if len(pm.Notes) > 0 {
 		m.f("**Mentor's notes**\n\n")
 		for _, n := range pm.Notes {
-			line := esc(n.Text)
-			if n.Level != nil {
-				line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
-			}
-			if n.Notes != "" {
-				line += ": " + esc(n.Notes)
-			}
-			m.f("- %s\n", line)
+			m.f("- %s\n", esc(wording.MentorNote(n)))
 		}
 		m.f("\n")
 	}

@@ -456,3 +456,59 @@ func Premises(prs []assess.Premise) []string {
 	}
 	return out
 }
+
+// The plan's fixed sentences and labels, shared by the Markdown and the
+// HTML page. A label is printed in bold, followed by its sentence.
+const (
+	// WhatIfLabel heads the note of a plan built on what-if assumptions.
+	WhatIfLabel = "What-if."
+	// StrengthsLabel heads the strengths.
+	StrengthsLabel = "Strengths to build on:"
+	// NotYetMetLabel heads the blockers, and NotYetMetNote says how they
+	// weigh.
+	NotYetMetLabel = "Not yet met"
+	NotYetMetNote  = "(reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):"
+	// NothingDated fills a timeline phase with nothing in it.
+	NothingDated = "Nothing dated: keep the actions in flight going."
+	// CertsChecked says what the certification roadmap is and is not.
+	CertsChecked = "Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides."
+	// StudyFirst heads a certification's study domains.
+	StudyFirst = "Study first, for your gaps:"
+)
+
+// WhatIf says what a what-if plan assumes, after WhatIfLabel: "This plan
+// assumes: cert=cism; risk-management=4. Your answers say otherwise; the
+// figures show what would change."
+func WhatIf(assumed []string) string {
+	return "This plan assumes: " + strings.Join(assumed, "; ") + ". Your answers say otherwise; the figures show what would change."
+}
+
+// AllMet says a plan has no goals because every target of the role is met.
+func AllMet(role string) string {
+	return fmt.Sprintf("Every target for %s is met. Keep the evidence current and look at the long-term role.", role)
+}
+
+// NoCertifications says the role lists no certification.
+func NoCertifications(role string) string {
+	return fmt.Sprintf("No certification is listed for %s.", role)
+}
+
+// GoalPriority is a goal's priority with what it is made of: "6.0 (weight
+// 3 × shortfall 2.0)".
+func GoalPriority(g assess.Goal) string {
+	return fmt.Sprintf("%.1f (weight %g × shortfall %.1f)", g.Priority, g.Weight, float64(g.Target)-g.Current)
+}
+
+// MentorNote is a mentor's note on a question: the question, the
+// mentor's rating when given, and the note: "Which comes closest to …?
+// (mentor's rating: 3): runs the register".
+func MentorNote(n assess.PlanNote) string {
+	line := n.Text
+	if n.Level != nil {
+		line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
+	}
+	if n.Notes != "" {
+		line += ": " + n.Notes
+	}
+	return line
+}

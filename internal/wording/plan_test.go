@@ -205,3 +205,26 @@ func TestActionEvidence(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanSentences(t *testing.T) {
+	three := 3
+	cases := []struct{ name, got, want string }{
+		{"what-if", WhatIf([]string{"cert=cism", "risk-management=4"}),
+			"This plan assumes: cert=cism; risk-management=4. Your answers say otherwise; the figures show what would change."},
+		{"all met", AllMet("IT Security Manager"), "Every target for IT Security Manager is met. Keep the evidence current and look at the long-term role."},
+		{"no certifications", NoCertifications("IT Manager"), "No certification is listed for IT Manager."},
+		{"priority", GoalPriority(assess.Goal{Priority: 6, Weight: 3, Target: 4, Current: 2}), "6.0 (weight 3 × shortfall 2.0)"},
+		{"note with rating", MentorNote(assess.PlanNote{Text: "Which comes closest?", Level: &three, Notes: "runs the register"}),
+			"Which comes closest? (mentor's rating: 3): runs the register"},
+		{"note alone", MentorNote(assess.PlanNote{Text: "Which comes closest?", Notes: "ask again next quarter"}), "Which comes closest?: ask again next quarter"},
+		{"phase later", PhaseName(assess.Phase{Months: 0}), "Later"},
+		{"months range", MonthsRange(assess.Estimate{MinMonths: 9, MaxMonths: 18}), "9 to 18 months"},
+		{"months exact", MonthsRange(assess.Estimate{MinMonths: 36, MaxMonths: 36}), "36 months"},
+		{"ready now", MonthsRange(assess.Estimate{}), "ready now on competencies"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, c.got, c.want)
+		}
+	}
+}
