@@ -13,7 +13,11 @@ import (
 // has dated items and a fifth phase for what falls after 24 months, roles
 // carry fit and blockers their earliest date, and the plan carries the
 // levels, placement and judgement it was drawn from, so that every format
-// can be rebuilt from the JSON alone.
+// can be rebuilt from the JSON alone. Within a version fields are only
+// added: the data behind a sentence (a phase's months, a check-in's
+// points, the estimate's premises, a certification's reason and study
+// domains, the strengths' levels) came beside the sentence, which the
+// formats still write for readers that want the words.
 const PlanSchemaVersion = 2
 
 // Plan sizes and pacing. They are written into the plan's assumptions so a
