@@ -499,7 +499,7 @@ func strengths(b *Bank, role *Role, res *Result) []Strength {
 	xs := []Strength{}
 	for _, t := range role.Targets {
 		if l := res.Level(t.Competency); l >= float64(t.Level)-GapTolerance && t.Weight >= 2 {
-			xs = append(xs, Strength{Competency: t.Competency, Name: b.Competency(t.Competency).Name, Level: l, Weight: t.Weight})
+			xs = append(xs, Strength{Competency: t.Competency, Name: b.Competency(t.Competency).Name, Level: round(l, 2), Weight: t.Weight})
 		}
 	}
 	// The strongest first: a strength is what someone does best, and the
