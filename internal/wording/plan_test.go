@@ -228,3 +228,61 @@ func TestPlanSentences(t *testing.T) {
 		}
 	}
 }
+
+func TestTimelineItem(t *testing.T) {
+	cases := []struct {
+		it   assess.TimelineItem
+		want string
+	}{
+		{assess.TimelineItem{Kind: assess.ItemStart, Goal: 1, Step: "0→1", Title: "Run a tabletop exercise", Category: assess.Experience},
+			`start "Run a tabletop exercise" (goal 1, step 0→1, experience)`},
+		{assess.TimelineItem{Kind: assess.ItemStart, Goal: 2, Step: "1→2", Title: "Present to the board", Category: assess.Experience, Reach: assess.ReachContribute},
+			`start "Contribute to: Present to the board" (goal 2, step 1→2, experience)`},
+		{assess.TimelineItem{Kind: assess.ItemGoal, Goal: 1, Name: "Risk management", Step: "2→3"}, "goal 1 due: Risk management at level 3"},
+		{assess.TimelineItem{Kind: assess.ItemStep, Goal: 3, Name: "Risk management", Step: "3→4"}, "goal 3, step 3→4 due: Risk management at level 4"},
+		{assess.TimelineItem{Kind: assess.ItemCertification, Name: "CISM", Rule: "ISACA 2026"}, "CISM experience rule should be met (ISACA 2026)"},
+		{assess.TimelineItem{Kind: assess.ItemRequirement, Name: "Years in security", Need: 5, Unit: "years", Role: "Manager"},
+			"Years in security reaches 5 years, the minimum for Manager, at the earliest"},
+	}
+	for _, c := range cases {
+		if got := TimelineItem(c.it); got != c.want {
+			t.Errorf("%s item:\n got  %q\n want %q", c.it.Kind, got, c.want)
+		}
+	}
+}
+
+func TestPlanRoleAndActionWords(t *testing.T) {
+	claimed, same := 55.0, 40.2
+	until := date(2029, 12, 1)
+	blocked := &assess.Plan{Role: assess.PlanRole{Blocked: true, BlockedMonths: 36}, Blockers: []assess.PlanBlocker{{Earliest: &until}}}
+	unanswered := &assess.Plan{Role: assess.PlanRole{Blocked: true}}
+	plan := &assess.Plan{Role: assess.PlanRole{ID: "mgr", Title: "Manager"}, Roles: []assess.PlanRole{{ID: "ciso", Title: "CISO"}}}
+	later := assess.Goal{Target: 4, Role: "ciso", Later: []assess.GoalStep{{From: 2, To: 3, Due: date(2027, 9, 1)}, {From: 3, To: 4, Due: date(2027, 12, 1)}}}
+	senior := assess.PlanAction{Reach: assess.ReachContribute, MinSeniority: 7, LedBy: "CISO", Detail: "Bring the minutes."}
+	needs := assess.PlanAction{Reach: assess.ReachContribute, Needs: []string{"People reporting to you", "A budget"}}
+	cases := []struct{ name, got, want string }{
+		{"readiness", PlanReadiness(assess.PlanRole{Readiness: 40}), "40%"},
+		{"readiness claimed", PlanReadiness(assess.PlanRole{Readiness: 40, ReadinessClaimed: &claimed}), "40% (55% if your unverified self-ratings hold)"},
+		{"readiness claimed the same", PlanReadiness(assess.PlanRole{Readiness: 40, ReadinessClaimed: &same}), "40%"},
+		{"standing", RoleStanding(assess.PlanRole{Readiness: 40, Fit: 52}), "readiness 40%, fit 52%"},
+		{"standing claimed", RoleStanding(assess.PlanRole{Readiness: 40, ReadinessClaimed: &claimed, Fit: 52}), "readiness 40%, or 55% if your unverified self-ratings hold; fit 52%"},
+		{"blocked", PlanBlocked(blocked), "until 2029-12-01 at the earliest (36 months of experience to gain)"},
+		{"blocked, not answered", PlanBlocked(unanswered), "by an experience requirement not answered yet"},
+		{"not blocked", PlanBlocked(plan), ""},
+		{"later steps", GoalLater(plan, later), "2 → 3 by 2027-09-01, 3 → 4 by 2027-12-01, reaching the target of 4 for CISO"},
+		{"target reached", GoalLater(plan, assess.Goal{Target: 3, Role: "mgr"}), "3, the target for Manager, reached by this goal"},
+		{"due agreed", GoalDue(assess.Goal{Due: date(2027, 6, 30), Agreed: true}), "2027-06-30, as agreed with your mentor"},
+		{"level claimed", GoalLevel(assess.Goal{Current: 2, Unverified: true, Claimed: &[]float64{4}[0]}), "2.0 (you rated 4.0: unverified until a mentor has seen the work)"},
+		{"no judgement", GoalJudgement(assess.Goal{}), "no scenario answered for it"},
+		{"led by", ActionDetail(senior), "Led by the CISO or someone more senior: take a part in it and keep the evidence of your part. Bring the minutes."},
+		{"needs", LedBy(needs), "it needs people reporting to you and a budget, which your answers do not show yet: do it alongside someone who has them"},
+		{"title", ActionTitle(assess.PlanAction{Title: "Present to the board", Reach: assess.ReachContribute}), "Contribute to: Present to the board"},
+		{"effort", Effort(assess.PlanAction{EffortHours: 12, DurationWeeks: 6}), "12h over 6w"},
+		{"effort agreed", Effort(assess.PlanAction{DurationWeeks: 34}), "agreed, over 34w"},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, c.got, c.want)
+		}
+	}
+}
