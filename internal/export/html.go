@@ -62,8 +62,9 @@ type htmlView struct {
 // the Markdown shares.
 type htmlWords struct {
 	WhatIf, Strengths, NotYetMet, NotYetMetNote, AllMet, NothingDated, StudyFirst, NoCerts string
-	// CertsChecked holds an apostrophe, which the page writes as it is.
-	CertsChecked template.HTML
+	// CertsChecked holds an apostrophe, which the page writes as it is;
+	// WrittenFor holds the start date as a time element.
+	CertsChecked, WrittenFor template.HTML
 }
 
 func newHTMLWords(p *assess.Plan) htmlWords {
@@ -71,7 +72,16 @@ func newHTMLWords(p *assess.Plan) htmlWords {
 		WhatIf: wording.WhatIfLabel, Strengths: wording.StrengthsLabel, NotYetMet: wording.NotYetMetLabel, NotYetMetNote: wording.NotYetMetNote,
 		AllMet: wording.AllMet(p.Role.Title), NothingDated: wording.NothingDated, StudyFirst: wording.StudyFirst,
 		NoCerts: wording.NoCertifications(p.Role.Title), CertsChecked: prose(wording.CertsChecked),
+		WrittenFor: withDate(wording.WrittenFor, p.Start),
 	}
+}
+
+// withDate writes a sentence of the wording that holds one date, with the
+// date as a time element.
+func withDate(sentence func(date string) string, d assess.Date) template.HTML {
+	const mark = "\x00" // a date mark no sentence holds, untouched by prose
+	day := d.String()
+	return template.HTML(strings.Replace(string(prose(sentence(mark))), mark, `<time datetime="`+day+`">`+day+`</time>`, 1))
 }
 
 // prose escapes one of the wording's own sentences for an element's
@@ -160,7 +170,9 @@ type htmlPhase struct {
 type htmlItem struct{ Date, Text string }
 
 type htmlCert struct {
-	Abbr, Body, Status, Why, Message, From string
+	Abbr, Body, Status, Why, Message string
+	// From says when the experience rule should be met, with its date.
+	From template.HTML
 	// Rule names the rule's version when the message does not.
 	Rule  string
 	Study []string
@@ -269,7 +281,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	for _, c := range p.Certifications {
 		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: c.Message, Study: wording.StudyDomains(c.StudyDomains)}
 		if c.From != nil {
-			hc.From = c.From.String()
+			hc.From = withDate(wording.RuleMetAround, *c.From)
 		}
 		if c.RuleVersion != "" && !strings.Contains(c.Message, c.RuleVersion) {
 			hc.Rule = c.RuleVersion

@@ -272,7 +272,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 <p class="muted">Rule checked: {{.}}.</p>
 {{- end}}
 {{- with .From}}
-<p>On the years recorded, the experience rule should be met around <time datetime="{{.}}">{{.}}</time>.</p>
+<p>{{.}}</p>
 {{- end}}
 {{- if .Study}}
 <p>{{$.Words.StudyFirst}}</p>
@@ -351,7 +351,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </section>
 </main>
 <footer>
-<p>Written by secpath for a plan starting <time datetime="{{.Start}}">{{.Start}}</time>. Re-run the assessment each quarter and compare.</p>
+<p>{{.Words.WrittenFor}}</p>
 </footer>
 </body>
 </html>

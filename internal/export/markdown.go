@@ -121,7 +121,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	for _, c := range p.Certifications {
 		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(c.Message))
 		if c.From != nil {
-			m.f(" On the years recorded, the experience rule should be met around %s.", c.From)
+			m.f(" %s", wording.RuleMetAround(c.From.String()))
 		}
 		if len(c.StudyDomains) > 0 {
 			m.f(" %s %s.", esc(wording.StudyFirst), esc(strings.Join(wording.StudyDomains(c.StudyDomains), "; ")))
@@ -141,7 +141,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	for _, a := range p.Estimate.Premises {
 		m.f("- %s\n", esc(wording.Premise(a)))
 	}
-	m.f("\n---\n\nWritten by secpath for a plan starting %s. Re-run the assessment each quarter and compare.\n", p.Start)
+	m.f("\n---\n\n%s\n", wording.WrittenFor(p.Start.String()))
 	return m.err
 }
 

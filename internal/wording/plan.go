@@ -512,3 +512,15 @@ func MentorNote(n assess.PlanNote) string {
 	}
 	return line
 }
+
+// RuleMetAround says when a certification's experience rule should be met
+// on the years recorded; date is the day as the format writes it.
+func RuleMetAround(date string) string {
+	return "On the years recorded, the experience rule should be met around " + date + "."
+}
+
+// WrittenFor closes a plan: who wrote it, for which start, and when to
+// look again; date is the start as the format writes it.
+func WrittenFor(date string) string {
+	return "Written by secpath for a plan starting " + date + ". Re-run the assessment each quarter and compare."
+}

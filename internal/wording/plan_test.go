@@ -221,6 +221,8 @@ func TestPlanSentences(t *testing.T) {
 		{"months range", MonthsRange(assess.Estimate{MinMonths: 9, MaxMonths: 18}), "9 to 18 months"},
 		{"months exact", MonthsRange(assess.Estimate{MinMonths: 36, MaxMonths: 36}), "36 months"},
 		{"ready now", MonthsRange(assess.Estimate{}), "ready now on competencies"},
+		{"rule met", RuleMetAround("2029-12-01"), "On the years recorded, the experience rule should be met around 2029-12-01."},
+		{"written for", WrittenFor("2026-12-01"), "Written by secpath for a plan starting 2026-12-01. Re-run the assessment each quarter and compare."},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
