@@ -13,7 +13,11 @@ import (
 // has dated items and a fifth phase for what falls after 24 months, roles
 // carry fit and blockers their earliest date, and the plan carries the
 // levels, placement and judgement it was drawn from, so that every format
-// can be rebuilt from the JSON alone.
+// can be rebuilt from the JSON alone. Within a version fields are only
+// added: the data behind a sentence (a phase's months, a check-in's
+// points, the estimate's premises, a certification's reason and study
+// domains, the strengths' levels) came beside the sentence, which the
+// formats still write for readers that want the words.
 const PlanSchemaVersion = 2
 
 // Plan sizes and pacing. They are written into the plan's assumptions so a
@@ -122,6 +126,11 @@ type PlanAction struct {
 	// Needs names the facts the action asks for that the person lacks
 	// (e.g. "People reporting to you"), when that is why they contribute.
 	Needs []string `json:"needs,omitempty"`
+	// Agreed marks the action agreed with the mentor, and Owner who owns
+	// it; such an action has no evidence from the bank, so the formats
+	// word its evidence from these.
+	Agreed bool   `json:"agreed,omitempty"`
+	Owner  string `json:"owner,omitempty"`
 }
 
 // GoalStep is one level step of a goal, dated.
@@ -136,9 +145,10 @@ type GoalStep struct {
 // level step only (From → To, one level); the steps from To up to the
 // role's Target follow in Later, each starting when the one before is due.
 type Goal struct {
-	N          int    `json:"n"`
-	Competency string `json:"competency"`
-	Name       string `json:"name"`
+	N          int       `json:"n"`
+	Competency string    `json:"competency"`
+	Name       string    `json:"name"`
+	Dimension  Dimension `json:"dimension"`
 	// Role is the role whose target the goal serves: the planned role, or
 	// the long-term role when the planned role has too few gaps.
 	Role string `json:"role"`
@@ -160,9 +170,11 @@ type Goal struct {
 	Agreed bool `json:"agreed,omitempty"`
 	// Later are the remaining steps to Target, in order.
 	Later []GoalStep `json:"later"`
-	// Statement is the goal in SMART form: specific action, measure, date.
-	Statement string `json:"statement"`
-	// Measure is the evidence that shows the goal is met.
+	// Statement is the goal in SMART form (specific action, measure,
+	// date) and Measure the evidence that shows it is met, in words. The
+	// formats write them from the goal's data when they write the plan;
+	// the domain leaves them empty.
+	Statement string       `json:"statement"`
 	Measure   string       `json:"measure"`
 	NextLevel string       `json:"next_level"`
 	Actions   []PlanAction `json:"actions"`
@@ -171,92 +183,6 @@ type Goal struct {
 // Steps returns the goal's own step followed by the later ones.
 func (g Goal) Steps() []GoalStep {
 	return append([]GoalStep{{From: g.From, To: g.To, Start: g.Start, Due: g.Due}}, g.Later...)
-}
-
-// Phase is one stretch of the timeline.
-type Phase struct {
-	Name  string         `json:"name"`
-	From  Date           `json:"from"`
-	To    Date           `json:"to"`
-	Items []TimelineItem `json:"items"`
-}
-
-// TimelineKind says what a dated item is.
-type TimelineKind string
-
-// Kinds of timeline item.
-const (
-	ItemStart         TimelineKind = "start"         // an action starts
-	ItemGoal          TimelineKind = "goal"          // a goal's step is due
-	ItemStep          TimelineKind = "step"          // a later step is due
-	ItemCertification TimelineKind = "certification" // a certification's experience rule should be met
-	ItemRequirement   TimelineKind = "requirement"   // a role's experience minimum is met at the earliest
-)
-
-// TimelineItem is one dated event of the plan, as data: the formats word
-// it.
-type TimelineItem struct {
-	Date Date         `json:"date"`
-	Kind TimelineKind `json:"kind"`
-	// Goal is the goal's number for start, goal and step items.
-	Goal int `json:"goal,omitempty"`
-	// Name is the competency's name (goal, step), the certification's
-	// abbreviation or the experience fact's name.
-	Name string `json:"name,omitempty"`
-	// Step is the level step, e.g. "3→4", for start, goal and step items.
-	Step string `json:"step,omitempty"`
-	// Title, Category and Reach describe the action that starts.
-	Title    string   `json:"title,omitempty"`
-	Category Category `json:"category,omitempty"`
-	Reach    Reach    `json:"reach,omitempty"`
-	// Rule is the certification rule's version.
-	Rule string `json:"rule,omitempty"`
-	// Role, Need and Unit describe a requirement: the role's minimum.
-	Role string  `json:"role,omitempty"`
-	Need float64 `json:"need,omitempty"`
-	Unit string  `json:"unit,omitempty"`
-}
-
-// CertStep is a certification on the roadmap.
-type CertStep struct {
-	CertStatus
-	Body string `json:"body"`
-	// Why says which role asks for it.
-	Why string `json:"why"`
-	// From is when the experience rule should be met, given the years
-	// recorded; empty when it is met already or held.
-	From  *Date    `json:"from,omitempty"`
-	Study []string `json:"study"`
-}
-
-// CheckIn is a dated review.
-type CheckIn struct {
-	Date   Date     `json:"date"`
-	Kind   string   `json:"kind"` // monthly | quarterly
-	Review []string `json:"review"`
-}
-
-// Estimate bounds: what sets the low end of the time to readiness.
-const (
-	BoundNone       = "none"       // nothing to close
-	BoundLevels     = "levels"     // the level steps
-	BoundExperience = "experience" // the longest experience requirement
-)
-
-// Estimate is the time to readiness as a range, with its assumptions.
-type Estimate struct {
-	MinMonths int `json:"min_months"`
-	MaxMonths int `json:"max_months"`
-	// LevelSteps counts the whole level steps across the role's gaps;
-	// LongestSteps is the most in one gap, taken one after another.
-	LevelSteps   int `json:"level_steps"`
-	LongestSteps int `json:"longest_steps"`
-	// ExperienceMonths is the calendar time the role's longest experience
-	// requirement needs at the earliest: the estimate is never shorter.
-	ExperienceMonths int `json:"experience_months"`
-	// Bound says what sets MinMonths: none, levels or experience.
-	Bound       string   `json:"bound"`
-	Assumptions []string `json:"assumptions"`
 }
 
 // Balance counts actions and hours per 70-20-10 category.
@@ -292,6 +218,14 @@ type PlanBlocker struct {
 	Earliest *Date `json:"earliest,omitempty"`
 }
 
+// Strength is a competency of the planned role at or above its target.
+type Strength struct {
+	Competency string  `json:"competency"`
+	Name       string  `json:"name"`
+	Level      float64 `json:"level"`
+	Weight     float64 `json:"weight"`
+}
+
 // PlanLevel is the person's level against one target of the planned role.
 type PlanLevel struct {
 	Competency string    `json:"competency"`
@@ -323,6 +257,9 @@ type Plan struct {
 	Roles     []PlanRole `json:"roles"`
 	Assumed   []string   `json:"assumed"`
 	Rationale []string   `json:"rationale"`
+	// Strong are the role's competencies already at target, strongest
+	// first; Strengths the same in words, written by the formats.
+	Strong    []Strength `json:"strong"`
 	Strengths []string   `json:"strengths"`
 	// Levels are the person's levels against the planned role's targets,
 	// Dimensions their placement and Judgement their overall scenario
@@ -337,8 +274,11 @@ type Plan struct {
 	CheckIns       []CheckIn       `json:"check_ins"`
 	Estimate       Estimate        `json:"estimate"`
 	Blockers       []PlanBlocker   `json:"blockers"`
-	// Basis says whose ratings the levels rest on: self or mentor.
-	Basis Basis `json:"basis"`
+	// Basis says whose ratings the levels rest on: self or mentor;
+	// BasisNote says so in words when it is the mentor's, written by the
+	// formats.
+	Basis     Basis  `json:"basis"`
+	BasisNote string `json:"basis_note,omitempty"`
 	// OrgSize is the size of organisation the role targets were read for.
 	OrgSize OrgSize `json:"org_size"`
 	// Mentor holds the mentor's agreed gaps, notes and the sign-off, when
@@ -347,6 +287,18 @@ type Plan struct {
 	// Result is the scored assessment the plan was drawn from; it is not
 	// written with the plan, which carries what its formats show.
 	Result *Result `json:"-"`
+}
+
+// BlockedUntil is the first day every dated experience requirement of the
+// planned role is met, or nil when none is dated.
+func (p *Plan) BlockedUntil() *Date {
+	var last *Date
+	for i := range p.Blockers {
+		if e := p.Blockers[i].Earliest; e != nil && (last == nil || e.After(last.Time)) {
+			last = e
+		}
+	}
+	return last
 }
 
 // Date is a calendar day that marshals as YYYY-MM-DD.
@@ -396,8 +348,9 @@ func monthsUntil(start, d Date) int {
 }
 
 // ErrNothingToPlan is returned for a plan with no role named when nothing
-// is answered: there is no recommendation to plan for.
-var ErrNothingToPlan = errors.New("nothing is answered yet, so there is no recommendation to plan for: answer the questions, or name a role with --role")
+// is answered: there is no recommendation to plan for. Each face says how
+// to name a role its own way.
+var ErrNothingToPlan = errors.New("nothing is answered yet, so there is no recommendation to plan for")
 
 // BuildPlan draws a development plan from answers. Dates follow from
 // opts.Start alone, so the same answers and start give the same plan.
@@ -455,15 +408,9 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 	p.OrgSize = res.OrgSize
 	if a.Mentor != nil {
 		p.Mentor = planMentor(b, a, role, res)
-		if res.Basis == BasisMentor {
-			who := a.Mentor.Name
-			if who == "" {
-				who = "your mentor"
-			}
-			p.Rationale = append([]string{fmt.Sprintf("Levels use %s's ratings wherever %s gave one, and your answers elsewhere.", who, who)}, p.Rationale...)
-		}
 	}
-	p.Strengths = strengths(b, role, res)
+	p.Strong = strengths(b, role, res)
+	p.Strengths = []string{}
 	p.Goals = goals(b, role, res, start, a.Mentor)
 	p.Balance = balance(p.Goals)
 	p.Certifications = certRoadmap(b, role, res, start)
@@ -548,32 +495,20 @@ func roleIDs(b *Bank) []string {
 
 // strengths lists the role's essential and important competencies already
 // at or above target, the strongest first.
-func strengths(b *Bank, role *Role, res *Result) []string {
-	type s struct {
-		name   string
-		weight float64
-		level  float64
-	}
-	var xs []s
+func strengths(b *Bank, role *Role, res *Result) []Strength {
+	xs := []Strength{}
 	for _, t := range role.Targets {
 		if l := res.Level(t.Competency); l >= float64(t.Level)-GapTolerance && t.Weight >= 2 {
-			xs = append(xs, s{b.Competency(t.Competency).Name, t.Weight, l})
+			xs = append(xs, Strength{Competency: t.Competency, Name: b.Competency(t.Competency).Name, Level: round(l, 2), Weight: t.Weight})
 		}
 	}
 	// The strongest first: a strength is what someone does best, and the
 	// weight breaks ties.
 	sort.SliceStable(xs, func(i, j int) bool {
-		if xs[i].level != xs[j].level {
-			return xs[i].level > xs[j].level
+		if xs[i].Level != xs[j].Level {
+			return xs[i].Level > xs[j].Level
 		}
-		return xs[i].weight > xs[j].weight
+		return xs[i].Weight > xs[j].Weight
 	})
-	out := []string{}
-	for i, x := range xs {
-		if i == 5 {
-			break
-		}
-		out = append(out, fmt.Sprintf("%s (%.1f)", x.name, x.level))
-	}
-	return out
+	return xs[:min(len(xs), 5)]
 }

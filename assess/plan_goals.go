@@ -3,7 +3,6 @@ package assess
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 )
 
@@ -86,7 +85,7 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 			goalStart = slots[slot]
 		}
 		goal := Goal{
-			N: i + 1, Competency: g.Competency, Name: g.Name, Role: g.role, Current: g.Current, Target: g.Target,
+			N: i + 1, Competency: g.Competency, Name: g.Name, Dimension: comp.Dimension, Role: g.role, Current: g.Current, Target: g.Target,
 			Weight: g.Weight, Priority: g.Priority, From: from, To: from + 1, Start: goalStart,
 			NextLevel: comp.Indicator(from + 1), Later: []GoalStep{},
 		}
@@ -117,11 +116,9 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 			goal.Actions = append([]PlanAction{{
 				ID: "agreed-" + g.Competency, Goal: goal.N, Competency: g.Competency, Step: stepLabel(goal.From, goal.To),
 				Category: Experience, Title: ag.Action, Detail: ag.Notes, EffortHours: 0, DurationWeeks: weeks,
-				Evidence: "As agreed with your mentor" + ownerText(ag.Owner) + ".", Start: goalStart, Due: goal.Due,
+				Start: goalStart, Due: goal.Due, Agreed: true, Owner: ag.Owner,
 			}}, goal.Actions...)
 		}
-		goal.Measure = measure(goal)
-		goal.Statement = statement(goal, comp)
 		out = append(out, goal)
 	}
 	return out
@@ -272,62 +269,6 @@ func chooseAction(b *Bank, comp string, cat Category, lvl int, starts []Date, en
 		}
 	}
 	return nil, Date{}, false
-}
-
-// firstStep lists the actions of the goal's own step.
-func firstStep(g Goal) []PlanAction {
-	var out []PlanAction
-	step := stepLabel(g.From, g.To)
-	for _, a := range g.Actions {
-		if a.Step == step {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-func measure(g Goal) string {
-	acts := firstStep(g)
-	var ev []string
-	for _, a := range acts {
-		if a.Category == Experience {
-			ev = append(ev, strings.TrimSuffix(a.Evidence, "."))
-		}
-	}
-	if len(ev) == 0 {
-		for _, a := range acts {
-			ev = append(ev, strings.TrimSuffix(a.Evidence, "."))
-		}
-	}
-	if len(ev) == 0 {
-		return fmt.Sprintf("A mentor agrees that the work matches level %d of %s.", g.To, g.Name)
-	}
-	return strings.Join(ev, "; ") + fmt.Sprintf("; and a mentor agrees the work matches level %d.", g.To)
-}
-
-// statement writes the goal in SMART form: the step it asks for (from the
-// level today to the next whole level), by when, and the work that shows
-// it.
-func statement(g Goal, comp *Competency) string {
-	var doing []string
-	for _, a := range firstStep(g) {
-		if a.Category == Experience {
-			t := lowerFirst(strings.TrimSuffix(a.Title, "."))
-			if a.Reach == ReachContribute {
-				t = "contribute to " + t
-			}
-			doing = append(doing, t)
-		}
-	}
-	what := "work on it with your mentor"
-	if len(doing) > 0 {
-		what = doing[0]
-		if len(doing) > 1 {
-			what += ", then " + doing[1]
-		}
-	}
-	return fmt.Sprintf("By %s, raise %s from %.1f to %d (a %s competency, weight %g): %s.",
-		g.Due.Format("2 January 2006"), g.Name, g.Current, g.To, comp.Dimension, g.Weight, what)
 }
 
 func balance(goals []Goal) []Balance {

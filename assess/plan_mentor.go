@@ -29,13 +29,6 @@ func agreedOrder(gaps []Gap, role string, m *MentorView) []Gap {
 	return out
 }
 
-func ownerText(owner string) string {
-	if owner == "" {
-		return ""
-	}
-	return "; owner " + owner
-}
-
 // planMentor gathers the mentor's part of the plan.
 func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
 	m := a.Mentor

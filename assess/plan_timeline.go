@@ -1,11 +1,22 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strings"
 )
+
+// certLabels names certifications by abbreviation, in the order given.
+func certLabels(b *Bank, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if c := b.Certification(id); c != nil {
+			out = append(out, c.Label())
+		} else {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // certRoadmap lists the certifications the role asks for, with status,
 // when the rule should be met, and what to study for the gaps.
@@ -26,11 +37,10 @@ func certRoadmap(b *Bank, role *Role, res *Result, start Date) []CertStep {
 			continue
 		}
 		seen[id] = true
-		step := CertStep{CertStatus: Eligibility(b, c, res), Body: c.Body, Study: []string{}}
+		step := CertStep{CertStatus: Eligibility(b, c, res), Body: c.Body, StudyDomains: []StudyDomain{}, Study: []string{},
+			Reason: CertReason{Kind: ReasonUseful, Role: role.Title}}
 		if contains(role.ExpectsOneOf, id) {
-			step.Why = fmt.Sprintf("Employers usually expect one of %s for %s.", certList(b, role.ExpectsOneOf), role.Title)
-		} else {
-			step.Why = fmt.Sprintf("Commonly asked for or useful for %s.", role.Title)
+			step.Reason = CertReason{Kind: ReasonExpected, Role: role.Title, OneOf: certLabels(b, role.ExpectsOneOf)}
 		}
 		if step.Status == StatusNotYet && step.YearsShort > 0 {
 			months := int(math.Ceil(step.YearsShort * 12))
@@ -40,11 +50,7 @@ func certRoadmap(b *Bank, role *Role, res *Result, start Date) []CertStep {
 		for _, d := range c.Domains {
 			for _, comp := range d.Competencies {
 				if gapComps[comp] {
-					label := d.Name
-					if d.Weight > 0 {
-						label += fmt.Sprintf(" (%g%% of the exam)", d.Weight)
-					}
-					step.Study = append(step.Study, label)
+					step.StudyDomains = append(step.StudyDomains, StudyDomain{Name: d.Name, Weight: d.Weight})
 					break
 				}
 			}
@@ -58,15 +64,8 @@ func certRoadmap(b *Bank, role *Role, res *Result, start Date) []CertStep {
 }
 
 // phaseBounds are the timeline's dated phases, in months from the start;
-// a fifth phase, Later, holds whatever falls after the last.
-var phaseBounds = []struct {
-	name   string
-	months int
-}{{"First 90 days", 3}, {"By 6 months", 6}, {"By 12 months", 12}, {"By 24 months", TimelineMonths}}
-
-// LaterPhase names the timeline's last phase: everything dated after
-// TimelineMonths.
-const LaterPhase = "Later"
+// a fifth phase, Later (Months 0), holds whatever falls after the last.
+var phaseBounds = []int{3, 6, 12, TimelineMonths}
 
 // timeline groups the plan's dated items into phases, each holding only
 // the items dated within it: actions starting, goals and their later steps
@@ -110,9 +109,9 @@ func timeline(b *Bank, p *Plan, start Date) []Phase {
 	out := make([]Phase, 0, len(phaseBounds)+1)
 	from := start
 	rest := items
-	for _, bnd := range phaseBounds {
-		to := day(start.AddDate(0, bnd.months, 0))
-		ph := Phase{Name: bnd.name, From: from, To: day(to.AddDate(0, 0, -1)), Items: []TimelineItem{}}
+	for _, months := range phaseBounds {
+		to := day(start.AddDate(0, months, 0))
+		ph := Phase{Months: months, From: from, To: day(to.AddDate(0, 0, -1)), Items: []TimelineItem{}}
 		for len(rest) > 0 && rest[0].Date.Before(to.Time) {
 			ph.Items = append(ph.Items, rest[0])
 			rest = rest[1:]
@@ -120,7 +119,7 @@ func timeline(b *Bank, p *Plan, start Date) []Phase {
 		out = append(out, ph)
 		from = to
 	}
-	later := Phase{Name: LaterPhase, From: from, To: from, Items: append([]TimelineItem{}, rest...)}
+	later := Phase{From: from, To: from, Items: append([]TimelineItem{}, rest...)}
 	if len(rest) > 0 {
 		later.To = rest[len(rest)-1].Date
 	}
@@ -133,32 +132,30 @@ func checkIns(p *Plan, start Date) []CheckIn {
 	for m := 1; m <= 24; m++ {
 		d := day(start.AddDate(0, m, 0))
 		if m%3 == 0 {
-			review := []string{
-				"Re-run secpath and compare with this plan: readiness for " + p.Role.Title + ", gaps closed and opened, evidence gathered.",
-				"Agree the next quarter's priorities and dates with your mentor.",
-			}
+			points := []CheckPoint{{Kind: PointCompare, Role: p.Role.Title}, {Kind: PointAgree}}
 			if m == 12 || m == 24 {
-				review = append(review, "Refresh the plan: new goals for the gaps that remain, and the certification roadmap.")
+				points = append(points, CheckPoint{Kind: PointRefresh})
 			}
-			out = append(out, CheckIn{Date: d, Kind: "quarterly", Review: review})
+			out = append(out, CheckIn{Date: d, Kind: "quarterly", Points: points, Review: []string{}})
 			continue
 		}
 		if m > 12 {
 			continue
 		}
-		var due []string
+		var due []CheckPoint
 		prev := start.AddDate(0, m-1, 0)
 		for _, g := range p.Goals {
 			for _, a := range g.Actions {
 				if !a.Due.Before(prev) && a.Due.Before(d.Time) {
-					due = append(due, fmt.Sprintf("\"%s\" due %s: is the evidence ready (%s)?", a.Title, a.Due, strings.TrimSuffix(a.Evidence, ".")))
+					at := a.Due
+					due = append(due, CheckPoint{Kind: PointActionDue, Goal: g.N, Title: a.Title, Due: &at, Evidence: a.Evidence, Agreed: a.Agreed, Owner: a.Owner})
 				}
 			}
 		}
 		if len(due) == 0 {
-			due = []string{"Progress on the actions in flight; what got in the way; what help you need."}
+			due = []CheckPoint{{Kind: PointInFlight}}
 		}
-		out = append(out, CheckIn{Date: d, Kind: "monthly", Review: due})
+		out = append(out, CheckIn{Date: d, Kind: "monthly", Points: due, Review: []string{}})
 	}
 	return out
 }
@@ -172,7 +169,7 @@ func checkIns(p *Plan, start Date) []CheckIn {
 // nor later than its last step is due. The experience requirements run on
 // calendar time: the range never starts before the longest of them is met.
 func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
-	e := Estimate{Bound: BoundNone, ExperienceMonths: fit.BlockedMonths}
+	e := Estimate{Bound: BoundNone, ExperienceMonths: fit.BlockedMonths, Premises: []Premise{}, Assumptions: []string{}}
 	for _, g := range fit.Gaps {
 		n := g.Target - stepFrom(g.Current, g.Target)
 		e.LevelSteps += n
@@ -199,13 +196,13 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 	e.MinMonths, e.MaxMonths = low, max(high, low)
 
 	if len(fit.Gaps) == 0 {
-		e.Assumptions = []string{"Every target for the role is met: the readiness that remains is hard requirements and the evidence to show for it."}
+		e.Premises = append(e.Premises, Premise{Kind: PremiseAllMet})
 	} else {
-		e.Assumptions = []string{
-			fmt.Sprintf("%d level steps to take across %d gaps, one level at a time (the most in one gap is %d, one after another).", e.LevelSteps, len(fit.Gaps), e.LongestSteps),
-			fmt.Sprintf("One level step takes %d to %d months of deliberate practice alongside a full-time job.", MonthsPerLevelLow, MonthsPerLevelHigh),
-			fmt.Sprintf("You work on up to %d goals at once.", ParallelGoals),
-		}
+		e.Premises = append(e.Premises,
+			Premise{Kind: PremiseSteps, Steps: e.LevelSteps, Gaps: len(fit.Gaps), Longest: e.LongestSteps},
+			Premise{Kind: PremisePace, Low: MonthsPerLevelLow, High: MonthsPerLevelHigh},
+			Premise{Kind: PremiseParallel, Goals: ParallelGoals},
+		)
 		planned := 0
 		for _, g := range goals {
 			if g.Role == fit.ID {
@@ -213,19 +210,20 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 			}
 		}
 		if rest := len(fit.Gaps) - planned; rest > 0 {
-			e.Assumptions = append(e.Assumptions, fmt.Sprintf("This plan's %d goals take the largest gaps first; the other %d gaps follow when they are done, so readiness comes later than the goals' dates.", planned, rest))
+			e.Premises = append(e.Premises, Premise{Kind: PremiseLaterGaps, Goals: planned, Rest: rest})
 		}
 	}
 	var longest *Blocker
-	for i, bl := range fit.Blockers {
+	for i, pb := range planBlockers(fit, start) {
+		bl := pb.Blocker
 		if bl.Kind != "experience" {
 			continue
 		}
 		if bl.Months == 0 {
-			e.Assumptions = append(e.Assumptions, "Not counted, as it is not known: "+bl.Message)
+			e.Premises = append(e.Premises, Premise{Kind: PremiseNotKnown, Blocker: &pb})
 			continue
 		}
-		e.Assumptions = append(e.Assumptions, "Experience requirements run on calendar time and are not shortened by the plan: "+bl.Message)
+		e.Premises = append(e.Premises, Premise{Kind: PremiseCalendar, Blocker: &pb})
 		if longest == nil || bl.Months > longest.Months {
 			longest = &fit.Blockers[i]
 		}
@@ -235,11 +233,11 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 		if f := b.Fact(longest.Fact); f != nil {
 			name = f.Name
 		}
+		kind := PremiseExperienceWithin
 		if e.Bound == BoundExperience {
-			e.Assumptions = append(e.Assumptions, fmt.Sprintf("So the estimate starts at %d months, when the longest of them (%s) can be met, however quickly the level steps go.", longest.Months, lowerFirst(name)))
-		} else {
-			e.Assumptions = append(e.Assumptions, fmt.Sprintf("The level steps take at least as long as the longest experience requirement (%s, %d months).", lowerFirst(name), longest.Months))
+			kind = PremiseExperienceSets
 		}
+		e.Premises = append(e.Premises, Premise{Kind: kind, Fact: name, Months: longest.Months})
 	}
 	return e
 }

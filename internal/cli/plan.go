@@ -58,7 +58,7 @@ Files are written atomically with mode 0600 and never replace a file without --f
 			}
 			p, err := assess.BuildPlan(b, file.Answers, assess.PlanOptions{Role: role, Start: day, Assumptions: asm})
 			if errors.Is(err, assess.ErrNothingToPlan) {
-				return fmt.Errorf("%s: %w", args[0], err)
+				return fmt.Errorf("%s: %w: answer the questions, or name a role with --role", args[0], err)
 			}
 			if err != nil {
 				return usagef("--role: %v", err)

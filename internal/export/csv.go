@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // CSVHeader is the first row of the actions CSV. The columns after owner
@@ -39,11 +40,11 @@ func WriteCSV(w io.Writer, p *assess.Plan) error {
 				judgement = num(*g.Judgement)
 			}
 			for _, a := range g.Actions {
-				if err := row(strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), actionTitle(a), actionDetail(a),
+				if err := row(strconv.Itoa(g.N), g.Name, a.Step, string(a.Category), wording.ActionTitle(a), wording.ActionDetail(a),
 					strconv.Itoa(a.EffortHours), strconv.Itoa(a.DurationWeeks), a.Start.String(), a.Due.String(),
-					a.Evidence, p.Role.Title, p.Name, owner(p, g.Competency),
+					wording.ActionEvidence(a), p.Role.Title, p.Name, owner(p, g.Competency),
 					string(a.Reach), a.LedBy, g.Due.String(), num(g.Current), levelClaimed, judgement, strconv.Itoa(g.Target),
-					readiness, claimed, num(p.Role.Fit), blockedUntil(p), overall); err != nil {
+					readiness, claimed, num(p.Role.Fit), dateOrEmpty(p.BlockedUntil()), overall); err != nil {
 					return err
 				}
 			}
@@ -96,4 +97,12 @@ func owner(p *assess.Plan, competency string) string {
 		}
 	}
 	return ""
+}
+
+// dateOrEmpty writes a date, or nothing when there is none.
+func dateOrEmpty(d *assess.Date) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 	"github.com/secpath/secpath/questions"
 )
 
@@ -145,7 +146,7 @@ func TestWhatIfChangesThePlan(t *testing.T) {
 var planJSONKeys = []string{
 	"assumed", "balance", "bank", "basis", "blockers", "certifications", "check_ins", "current_role",
 	"dimensions", "estimate", "goals", "judgement", "levels", "long_term", "name", "org_size", "position", "rationale", "role",
-	"roles", "schema_version", "start", "strengths", "timeline",
+	"roles", "schema_version", "start", "strengths", "strong", "timeline",
 }
 
 // TestJSONFollowsSchema checks every persona's plan, and a what-if, against
@@ -250,7 +251,7 @@ func TestCSV(t *testing.T) {
 				for _, a := range g.Actions {
 					row := rows[i]
 					i++
-					if row[col("goal")] != strconv.Itoa(g.N) || row[col("action")] != actionTitle(a) || row[col("step")] != a.Step ||
+					if row[col("goal")] != strconv.Itoa(g.N) || row[col("action")] != wording.ActionTitle(a) || row[col("step")] != a.Step ||
 						row[col("reach")] != string(a.Reach) || row[col("level")] != num(g.Current) || row[col("goal_due")] != g.Due.String() ||
 						row[col("start")] != a.Start.String() || row[col("due")] != a.Due.String() ||
 						row[col("category")] != string(a.Category) || row[col("role")] != p.Role.Title {
@@ -420,9 +421,9 @@ func TestReviewedPlan(t *testing.T) {
 		outputs[format] = buf.String()
 	}
 	for format, wants := range map[Format][]string{
-		Markdown: {"## Reviewed with Dana Okafor", "Levels in this plan use Dana Okafor's ratings", "| 1 | Budget and resource allocation | yes | Priya Raman | 2027-06-30 | 2027-01-15 |", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor) on 2026-11-29.", "took two risks to the CIO"},
-		HTML:     {"Reviewed with Dana Okafor", "Agreed on the gaps", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor)", "took two risks to the CIO"},
-		JSON:     {`"basis": "mentor"`, `"sign_off": {`, `"signed": true`, `"owner": "Priya Raman"`},
+		Markdown: {"## Reviewed with Dana Okafor", "- Levels use Dana Okafor's ratings wherever Dana Okafor gave one, and your answers elsewhere.", "| 1 | Budget and resource allocation | yes | Priya Raman | 2027-06-30 | 2027-01-15 |", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor) on 2026-11-29.", "took two risks to the CIO"},
+		HTML:     {"<li>Levels use Dana Okafor&#39;s ratings wherever Dana Okafor gave one, and your answers elsewhere.</li>", "Reviewed with Dana Okafor", "Agreed on the gaps", "Agreed by Priya Raman (mentee) and Dana Okafor (mentor)", "took two risks to the CIO"},
+		JSON:     {`"basis": "mentor"`, `"basis_note": "Levels use Dana Okafor's ratings wherever Dana Okafor gave one, and your answers elsewhere."`, `"sign_off": {`, `"signed": true`, `"owner": "Priya Raman"`},
 		CSV:      {"Write the SIEM renewal business case with finance", ",Priya Raman,Priya Raman,"},
 	} {
 		for _, want := range wants {

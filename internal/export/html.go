@@ -34,6 +34,7 @@ func WriteHTML(w io.Writer, _ *assess.Bank, p *assess.Plan) error {
 // text that the template escapes; only the SVG charts are markup, built
 // with every text escaped.
 type htmlView struct {
+	Words      htmlWords
 	Title      string
 	Heading    string
 	Summary    []htmlRow
@@ -57,9 +58,43 @@ type htmlView struct {
 	Mentor     *htmlMentor
 }
 
+// htmlWords are the page's fixed sentences and labels, from the wording
+// the Markdown shares.
+type htmlWords struct {
+	WhatIf, Strengths, NotYetMet, NotYetMetNote, AllMet, NothingDated, StudyFirst, NoCerts string
+	// CertsChecked holds an apostrophe, which the page writes as it is;
+	// WrittenFor holds the start date as a time element.
+	CertsChecked, WrittenFor template.HTML
+}
+
+func newHTMLWords(p *assess.Plan) htmlWords {
+	return htmlWords{
+		WhatIf: wording.WhatIfLabel, Strengths: wording.StrengthsLabel, NotYetMet: wording.NotYetMetLabel, NotYetMetNote: wording.NotYetMetNote,
+		AllMet: wording.AllMet(p.Role.Title), NothingDated: wording.NothingDated, StudyFirst: wording.StudyFirst,
+		NoCerts: wording.NoCertifications(p.Role.Title), CertsChecked: prose(wording.CertsChecked),
+		WrittenFor: withDate(wording.WrittenFor, p.Start),
+	}
+}
+
+// withDate writes a sentence of the wording that holds one date, with the
+// date as a time element.
+func withDate(sentence func(date string) string, d assess.Date) template.HTML {
+	const mark = "\x00" // a date mark no sentence holds, untouched by prose
+	day := d.String()
+	return template.HTML(strings.Replace(string(prose(sentence(mark))), mark, `<time datetime="`+day+`">`+day+`</time>`, 1))
+}
+
+// prose escapes one of the wording's own sentences for an element's
+// content. Only &, < and > mean anything there; quotes are left as they
+// are, so the page reads "body's" in its source as it did when the
+// sentence was part of the template.
+func prose(s string) template.HTML {
+	return template.HTML(strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s))
+}
+
 // htmlMentor is the mentor's part of the page.
 type htmlMentor struct {
-	Name, Basis          string
+	Name                 string
 	Agreed               []htmlAgreed
 	Differences, Notes   []string
 	Signed               bool
@@ -80,9 +115,6 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		who = "the mentor"
 	}
 	hm := &htmlMentor{Name: who, Signed: pm.SignOff.Signed, Mentee: pm.SignOff.Mentee, Mentor: pm.SignOff.Mentor}
-	if p.Basis == assess.BasisMentor {
-		hm.Basis = fmt.Sprintf("Levels in this plan use %s's ratings wherever %s gave one; the person's own answers are kept beside them.", who, who)
-	}
 	if pm.SignOff.Date != nil {
 		hm.Date = pm.SignOff.Date.String()
 	}
@@ -100,14 +132,7 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		hm.Differences = append(hm.Differences, d.Message)
 	}
 	for _, n := range pm.Notes {
-		line := n.Text
-		if n.Level != nil {
-			line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
-		}
-		if n.Notes != "" {
-			line += ": " + n.Notes
-		}
-		hm.Notes = append(hm.Notes, line)
+		hm.Notes = append(hm.Notes, wording.MentorNote(n))
 	}
 	return hm
 }
@@ -145,7 +170,9 @@ type htmlPhase struct {
 type htmlItem struct{ Date, Text string }
 
 type htmlCert struct {
-	Abbr, Body, Status, Why, Message, From string
+	Abbr, Body, Status, Why, Message string
+	// From says when the experience rule should be met, with its date.
+	From template.HTML
 	// Rule names the rule's version when the message does not.
 	Rule  string
 	Study []string
@@ -158,11 +185,12 @@ type htmlCheckIn struct {
 
 func newHTMLView(p *assess.Plan) *htmlView {
 	v := &htmlView{
+		Words:      newHTMLWords(p),
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
 		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
-		Estimate:   monthsRange(p.Estimate),
-		EstAssumes: p.Estimate.Assumptions,
+		Estimate:   wording.MonthsRange(p.Estimate),
+		EstAssumes: wording.Premises(p.Estimate.Premises),
 		Start:      p.Start.String(),
 	}
 	v.Title = "Development plan for " + p.Role.Title
@@ -176,31 +204,34 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	}
 	v.Summary = append(v.Summary,
 		htmlRow{Label: "Plan for", Value: p.Role.Title, Strong: true},
-		htmlRow{Label: "Readiness", Value: readinessText(p.Role)},
-		htmlRow{Label: "Fit", Value: percent(p.Role.Fit)},
+		htmlRow{Label: "Readiness", Value: wording.PlanReadiness(p.Role)},
+		htmlRow{Label: "Fit", Value: wording.Percent(p.Role.Fit)},
 	)
-	if bl := blockedText(p); bl != "" {
+	if bl := wording.PlanBlocked(p); bl != "" {
 		v.Summary = append(v.Summary, htmlRow{Label: "Blocked", Value: bl})
 	}
 	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
-		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: roleStanding(p.LongTerm)})
+		v.Summary = append(v.Summary, htmlRow{Label: "Long-term", Value: p.LongTerm.Title, Note: wording.RoleStanding(p.LongTerm)})
 	}
-	if j := judgementText(p.Judgement); j != "" {
+	if j := wording.PlanJudgement(p.Judgement); j != "" {
 		v.Summary = append(v.Summary, htmlRow{Label: "Judgement", Value: j})
 	}
 	v.Summary = append(v.Summary,
 		htmlRow{Label: "Starts", Value: p.Start.String()},
-		htmlRow{Label: "Time to readiness", Value: monthsRange(p.Estimate)},
+		htmlRow{Label: "Time to readiness", Value: wording.MonthsRange(p.Estimate)},
 		htmlRow{Label: "Bank", Value: strings.TrimSpace(p.Bank.Name + " " + p.Bank.Version)},
 	)
 	if len(p.Assumed) > 0 {
-		v.Assumed = strings.Join(p.Assumed, "; ")
+		v.Assumed = wording.WhatIf(p.Assumed)
 	}
-	if len(p.Strengths) > 0 {
-		v.Strengths = strings.Join(p.Strengths, ", ")
+	if basis := wording.PlanBasis(p); basis != "" {
+		v.Rationale = append([]string{basis}, v.Rationale...)
+	}
+	if len(p.Strong) > 0 {
+		v.Strengths = strings.Join(wording.Strengths(p.Strong), ", ")
 	}
 	for _, bl := range p.Blockers {
-		v.Blockers = append(v.Blockers, blockerText(bl))
+		v.Blockers = append(v.Blockers, wording.PlanBlocker(bl))
 	}
 	if svg, note := radarSVG(p); svg != "" {
 		v.Radar, v.RadarNote = template.HTML(svg), note
@@ -211,20 +242,20 @@ func newHTMLView(p *assess.Plan) *htmlView {
 	for _, g := range p.Goals {
 		hg := htmlGoal{
 			N: g.N, Name: g.Name, Step: fmt.Sprintf("%.1f → %d", g.Current, g.To),
-			Statement: g.Statement, Measure: g.Measure, Next: g.NextLevel,
-			Level: levelText(g), Judgement: goalJudgement(g),
-			Priority: fmt.Sprintf("%.1f (weight %g × shortfall %.1f)", g.Priority, g.Weight, float64(g.Target)-g.Current),
-			Due:      dueText(g), Day: g.Due.String(),
+			Statement: wording.GoalStatement(g), Measure: wording.GoalMeasure(g), Next: g.NextLevel,
+			Level: wording.GoalLevel(g), Judgement: wording.GoalJudgement(g),
+			Priority: wording.GoalPriority(g),
+			Due:      wording.GoalDue(g), Day: g.Due.String(),
 		}
 		if len(g.Later) > 0 {
-			hg.Then = laterText(p, g)
+			hg.Then = wording.GoalLater(p, g)
 		} else {
-			hg.Target = laterText(p, g)
+			hg.Target = wording.GoalLater(p, g)
 		}
 		for _, a := range g.Actions {
 			hg.Actions = append(hg.Actions, htmlAction{
-				Start: a.Start.String(), Due: a.Due.String(), Step: a.Step, Category: string(a.Category), Title: actionTitle(a),
-				LedBy: ledByText(a), Effort: effort(a), Evidence: a.Evidence,
+				Start: a.Start.String(), Due: a.Due.String(), Step: a.Step, Category: string(a.Category), Title: wording.ActionTitle(a),
+				LedBy: wording.LedByText(a), Effort: wording.Effort(a), Evidence: wording.ActionEvidence(a),
 			})
 		}
 		v.Goals = append(v.Goals, hg)
@@ -238,19 +269,19 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		}
 	}
 	for _, ph := range p.Timeline {
-		if ph.Name == assess.LaterPhase && len(ph.Items) == 0 {
+		if ph.Later() && len(ph.Items) == 0 {
 			continue // nothing falls after the dated phases
 		}
-		hp := htmlPhase{Name: ph.Name, From: ph.From.String(), To: ph.To.String()}
+		hp := htmlPhase{Name: wording.PhaseName(ph), From: ph.From.String(), To: ph.To.String()}
 		for _, it := range ph.Items {
-			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: itemText(it)})
+			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: wording.TimelineItem(it)})
 		}
 		v.Timeline = append(v.Timeline, hp)
 	}
 	for _, c := range p.Certifications {
-		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: c.Why, Message: c.Message, Study: c.Study}
+		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: c.Message, Study: wording.StudyDomains(c.StudyDomains)}
 		if c.From != nil {
-			hc.From = c.From.String()
+			hc.From = withDate(wording.RuleMetAround, *c.From)
 		}
 		if c.RuleVersion != "" && !strings.Contains(c.Message, c.RuleVersion) {
 			hc.Rule = c.RuleVersion
@@ -261,7 +292,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		v.Certs = append(v.Certs, hc)
 	}
 	for _, c := range p.CheckIns {
-		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: c.Review})
+		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: wording.CheckPoints(c.Points)})
 	}
 	v.Mentor = newHTMLMentor(p)
 	return v

@@ -153,7 +153,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </tbody>
 </table>
 {{- with .Assumed}}
-<div class="whatif" role="note"><p><strong>What-if.</strong> This plan assumes: {{.}}. Your answers say otherwise; the figures show what would change.</p></div>
+<div class="whatif" role="note"><p><strong>{{$.Words.WhatIf}}</strong> {{.}}</p></div>
 {{- end}}
 </header>
 <main>
@@ -165,11 +165,11 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 </ul>
 {{- with .Strengths}}
-<p><strong>Strengths to build on:</strong> {{.}}.</p>
+<p><strong>{{$.Words.Strengths}}</strong> {{.}}.</p>
 {{- end}}
 {{- if .Blockers}}
 <div class="keep">
-<p><strong>Not yet met</strong> (reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):</p>
+<p><strong>{{$.Words.NotYetMet}}</strong> {{$.Words.NotYetMetNote}}</p>
 <ul>
 {{- range .Blockers}}
 <li>{{.}}</li>
@@ -197,7 +197,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 <section id="goals">
 <h2>Goals</h2>
 {{- if not .Goals}}
-<p>Every target for {{.RoleTitle}} is met. Keep the evidence current and look at the long-term role.</p>
+<p>{{.Words.AllMet}}</p>
 {{- end}}
 {{- range .Goals}}
 <section class="goal" id="goal-{{.N}}">
@@ -251,7 +251,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- range .Items}}
 <li>{{with .Date}}<time datetime="{{.}}">{{.}}</time>: {{end}}{{.Text}}</li>
 {{- else}}
-<li>Nothing dated: keep the actions in flight going.</li>
+<li>{{$.Words.NothingDated}}</li>
 {{- end}}
 </ul>
 </div>
@@ -259,9 +259,9 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </section>
 <section id="certifications">
 <h2>Certifications</h2>
-<p>Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides.</p>
+<p>{{.Words.CertsChecked}}</p>
 {{- if not .Certs}}
-<p>No certification is listed for {{.RoleTitle}}.</p>
+<p>{{.Words.NoCerts}}</p>
 {{- end}}
 {{- range .Certs}}
 <div class="cert">
@@ -272,10 +272,10 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 <p class="muted">Rule checked: {{.}}.</p>
 {{- end}}
 {{- with .From}}
-<p>On the years recorded, the experience rule should be met around <time datetime="{{.}}">{{.}}</time>.</p>
+<p>{{.}}</p>
 {{- end}}
 {{- if .Study}}
-<p>Study first, for your gaps:</p>
+<p>{{$.Words.StudyFirst}}</p>
 <ul>
 {{- range .Study}}
 <li>{{.}}</li>
@@ -299,9 +299,6 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- with .Mentor}}
 <section id="mentor">
 <h2>Reviewed with {{.Name}}</h2>
-{{- with .Basis}}
-<p>{{.}}</p>
-{{- end}}
 {{- if .Agreed}}
 <h3>Agreed on the gaps</h3>
 <table>
@@ -354,7 +351,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </section>
 </main>
 <footer>
-<p>Written by secpath for a plan starting <time datetime="{{.Start}}">{{.Start}}</time>. Re-run the assessment each quarter and compare.</p>
+<p>{{.Words.WrittenFor}}</p>
 </footer>
 </body>
 </html>

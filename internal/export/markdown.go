@@ -23,66 +23,69 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("| Current role | %s |\n", esc(p.CurrentRole))
 	}
 	m.f("| Plan for | **%s** |\n", esc(p.Role.Title))
-	m.f("| Readiness | %s |\n", esc(readinessText(p.Role)))
-	m.f("| Fit | %s |\n", percent(p.Role.Fit))
-	if bl := blockedText(p); bl != "" {
+	m.f("| Readiness | %s |\n", esc(wording.PlanReadiness(p.Role)))
+	m.f("| Fit | %s |\n", wording.Percent(p.Role.Fit))
+	if bl := wording.PlanBlocked(p); bl != "" {
 		m.f("| Blocked | %s |\n", esc(bl))
 	}
 	if p.LongTerm.ID != "" && p.LongTerm.ID != p.Role.ID {
-		m.f("| Long-term | %s (%s) |\n", esc(p.LongTerm.Title), esc(roleStanding(p.LongTerm)))
+		m.f("| Long-term | %s (%s) |\n", esc(p.LongTerm.Title), esc(wording.RoleStanding(p.LongTerm)))
 	}
-	if j := judgementText(p.Judgement); j != "" {
+	if j := wording.PlanJudgement(p.Judgement); j != "" {
 		m.f("| Judgement | %s |\n", esc(j))
 	}
 	m.f("| Starts | %s |\n", p.Start)
-	m.f("| Time to readiness | %s |\n", monthsRange(p.Estimate))
+	m.f("| Time to readiness | %s |\n", wording.MonthsRange(p.Estimate))
 	m.f("| Bank | %s %s |\n\n", esc(p.Bank.Name), esc(p.Bank.Version))
 	if len(p.Assumed) > 0 {
-		m.f("> **What-if.** This plan assumes: %s. Your answers say otherwise; the figures show what would change.\n\n", esc(strings.Join(p.Assumed, "; ")))
+		m.f("> **%s** %s\n\n", wording.WhatIfLabel, esc(wording.WhatIf(p.Assumed)))
 	}
 
 	m.f("## Where you stand\n\n")
+	if basis := wording.PlanBasis(p); basis != "" {
+		m.f("- %s\n", esc(basis))
+	}
 	for _, r := range p.Rationale {
 		m.f("- %s\n", esc(r))
 	}
 	m.f("- %s\n", esc(wording.OrgSize(p.OrgSize)))
-	if len(p.Strengths) > 0 {
-		m.f("\n**Strengths to build on:** %s.\n", esc(strings.Join(p.Strengths, ", ")))
+	if len(p.Strong) > 0 {
+		m.f("\n**%s** %s.\n", wording.StrengthsLabel, esc(strings.Join(wording.Strengths(p.Strong), ", ")))
 	}
 	if len(p.Blockers) > 0 {
-		m.f("\n**Not yet met** (reported beside readiness, not in it; experience minimums are hard requirements, a certification employers expect is not, but it weighs in hiring):\n\n")
+		m.f("\n**%s** %s\n\n", wording.NotYetMetLabel, esc(wording.NotYetMetNote))
 		for _, bl := range p.Blockers {
-			m.f("- %s\n", esc(blockerText(bl)))
+			m.f("- %s\n", esc(wording.PlanBlocker(bl)))
 		}
 	}
 
 	m.f("\n## Goals\n\n")
 	if len(p.Goals) == 0 {
-		m.f("Every target for %s is met. Keep the evidence current and look at the long-term role.\n", esc(p.Role.Title))
+		m.f("%s\n", esc(wording.AllMet(p.Role.Title)))
 	}
 	if len(p.Goals) > 0 {
 		m.f("Each goal is the next level step; the steps after it follow when it is due, %d to %d months each.\n\n", assess.MonthsPerLevelLow, assess.MonthsPerLevelHigh)
 	}
 	for _, g := range p.Goals {
 		m.f("### %d. %s: %.1f → %d\n\n", g.N, esc(g.Name), g.Current, g.To)
-		m.f("%s\n\n", esc(g.Statement))
-		m.f("- **Level today:** %s · **judgement** %s\n", esc(levelText(g)), esc(goalJudgement(g)))
+		m.f("%s\n\n", esc(wording.GoalStatement(g)))
+		m.f("- **Level today:** %s · **judgement** %s\n", esc(wording.GoalLevel(g)), esc(wording.GoalJudgement(g)))
 		if len(g.Later) > 0 {
-			m.f("- **Then:** %s\n", esc(laterText(p, g)))
+			m.f("- **Then:** %s\n", esc(wording.GoalLater(p, g)))
 		} else {
-			m.f("- **Target:** %s\n", esc(laterText(p, g)))
+			m.f("- **Target:** %s\n", esc(wording.GoalLater(p, g)))
 		}
-		m.f("- **Done when:** %s\n", esc(g.Measure))
+		m.f("- **Done when:** %s\n", esc(wording.GoalMeasure(g)))
 		m.f("- **Next level looks like:** %s\n", esc(g.NextLevel))
-		m.f("- **Priority:** %.1f (weight %g × shortfall %.1f) · **due** %s\n\n", g.Priority, g.Weight, float64(g.Target)-g.Current, esc(dueText(g)))
+		m.f("- **Priority:** %s · **due** %s\n\n", esc(wording.GoalPriority(g)), esc(wording.GoalDue(g)))
 		if len(g.Actions) > 0 {
 			m.f("| Start | Due | Step | Type | Action | Effort | Evidence |\n|---|---|---|---|---|---|---|\n")
 			for _, a := range g.Actions {
-				title := cell(actionTitle(a))
-				if by := ledBy(a); by != "" {
+				title := cell(wording.ActionTitle(a))
+				if by := wording.LedBy(a); by != "" {
 					title += " (" + cell(by) + ")"
 				}
-				m.f("| %s | %s | %s | %s | %s | %s | %s |\n", a.Start, a.Due, a.Step, a.Category, title, effort(a), cell(a.Evidence))
+				m.f("| %s | %s | %s | %s | %s | %s | %s |\n", a.Start, a.Due, a.Step, a.Category, title, wording.Effort(a), cell(wording.ActionEvidence(a)))
 			}
 			m.f("\n")
 		}
@@ -97,48 +100,48 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 
 	m.f("## Timeline\n\n")
 	for _, ph := range p.Timeline {
-		if ph.Name == assess.LaterPhase && len(ph.Items) == 0 {
+		if ph.Later() && len(ph.Items) == 0 {
 			continue // nothing falls after the dated phases
 		}
-		m.f("**%s** (%s to %s)\n\n", ph.Name, ph.From, ph.To)
+		m.f("**%s** (%s to %s)\n\n", wording.PhaseName(ph), ph.From, ph.To)
 		if len(ph.Items) == 0 {
-			m.f("- Nothing dated: keep the actions in flight going.\n")
+			m.f("- %s\n", esc(wording.NothingDated))
 		}
 		for _, it := range ph.Items {
-			m.f("- %s: %s\n", it.Date, esc(itemText(it)))
+			m.f("- %s: %s\n", it.Date, esc(wording.TimelineItem(it)))
 		}
 		m.f("\n")
 	}
 
 	m.f("## Certifications\n\n")
-	m.f("Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides.\n\n")
+	m.f("%s\n\n", esc(wording.CertsChecked))
 	if len(p.Certifications) == 0 {
-		m.f("No certification is listed for %s.\n\n", esc(p.Role.Title))
+		m.f("%s\n\n", esc(wording.NoCertifications(p.Role.Title)))
 	}
 	for _, c := range p.Certifications {
-		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(c.Why), esc(c.Message))
+		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(c.Message))
 		if c.From != nil {
-			m.f(" On the years recorded, the experience rule should be met around %s.", c.From)
+			m.f(" %s", wording.RuleMetAround(c.From.String()))
 		}
-		if len(c.Study) > 0 {
-			m.f(" Study first, for your gaps: %s.", esc(strings.Join(c.Study, "; ")))
+		if len(c.StudyDomains) > 0 {
+			m.f(" %s %s.", esc(wording.StudyFirst), esc(strings.Join(wording.StudyDomains(c.StudyDomains), "; ")))
 		}
 		m.f("\n")
 	}
 
 	m.f("\n## Check-ins\n\n")
 	for _, c := range p.CheckIns {
-		m.f("- **%s** (%s): %s\n", c.Date, c.Kind, esc(strings.Join(c.Review, " ")))
+		m.f("- **%s** (%s): %s\n", c.Date, c.Kind, esc(strings.Join(wording.CheckPoints(c.Points), " ")))
 	}
 
 	writeMentorMarkdown(m, p)
 
 	m.f("\n## Time to readiness\n\n")
-	m.f("About **%s** for %s, assuming:\n\n", monthsRange(p.Estimate), esc(p.Role.Title))
-	for _, a := range p.Estimate.Assumptions {
-		m.f("- %s\n", esc(a))
+	m.f("About **%s** for %s, assuming:\n\n", wording.MonthsRange(p.Estimate), esc(p.Role.Title))
+	for _, a := range p.Estimate.Premises {
+		m.f("- %s\n", esc(wording.Premise(a)))
 	}
-	m.f("\n---\n\nWritten by secpath for a plan starting %s. Re-run the assessment each quarter and compare.\n", p.Start)
+	m.f("\n---\n\n%s\n", wording.WrittenFor(p.Start.String()))
 	return m.err
 }
 
@@ -174,9 +177,6 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 		who = "the mentor"
 	}
 	m.f("\n## Reviewed with %s\n\n", esc(who))
-	if p.Basis == assess.BasisMentor {
-		m.f("Levels in this plan use %s's ratings wherever %s gave one; the person's own answers are kept beside them.\n\n", esc(who), esc(who))
-	}
 	if len(pm.Agreed) > 0 {
 		m.f("**Agreed on the gaps**\n\n| Priority | Gap | Matters | Owner | Due | Next check-in | Agreed action | Notes |\n|---|---|---|---|---|---|---|---|\n")
 		for _, a := range pm.Agreed {
@@ -202,14 +202,7 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 	if len(pm.Notes) > 0 {
 		m.f("**Mentor's notes**\n\n")
 		for _, n := range pm.Notes {
-			line := esc(n.Text)
-			if n.Level != nil {
-				line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
-			}
-			if n.Notes != "" {
-				line += ": " + esc(n.Notes)
-			}
-			m.f("- %s\n", line)
+			m.f("- %s\n", esc(wording.MentorNote(n)))
 		}
 		m.f("\n")
 	}
@@ -240,13 +233,4 @@ func blankOr(s string) string {
 		return "______________________"
 	}
 	return esc(s)
-}
-
-// effort says how much work an action is; an action agreed with a mentor
-// has no estimate of its own.
-func effort(a assess.PlanAction) string {
-	if a.EffortHours == 0 {
-		return fmt.Sprintf("agreed, over %dw", a.DurationWeeks)
-	}
-	return fmt.Sprintf("%dh over %dw", a.EffortHours, a.DurationWeeks)
 }

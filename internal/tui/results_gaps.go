@@ -73,7 +73,7 @@ func (r resultsScreen) certPage(width int) []string {
 	s := r.c.Styles
 	res := r.result
 	lines := []string{s.Section.Render("Certifications")}
-	lines = append(lines, hanging("", "Checked against each body's published rule, with its version: never a statement of eligibility, which only the awarding body decides.", width, s.Muted.Render)...)
+	lines = append(lines, hanging("", wording.CertsChecked, width, s.Muted.Render)...)
 	for _, c := range res.Certifications {
 		st := s.Muted
 		switch c.Status {

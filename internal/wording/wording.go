@@ -1,7 +1,8 @@
 // Package wording holds the phrases every face of secpath uses for the
 // figures of a result: readiness with the range unverified claims would
 // give, fit, where a role stands against the person, why a role is blocked,
-// and the judgement score.
+// and the judgement score; and every sentence of a development plan, which
+// the domain returns as data (see plan.go).
 //
 // The full-screen interface, `secpath score`, `compare`, `cohort` and the
 // accessible mode all print these figures. Writing them in one place keeps
