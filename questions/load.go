@@ -168,6 +168,10 @@ func load(fsys fs.FS, dir string, positions bool) (*assess.Bank, assess.Report, 
 		b.Meta.Src = assess.Source{File: path.Join(filepathToSlash(dir), "bank.toml")}
 	}
 	if len(rep.Errors) == 0 {
+		// The bank is complete: its index is built now, once, so that
+		// validating it and every later reader find it ready and nothing
+		// writes to the bank once it is shared.
+		b.Prepare()
 		rep.Merge(b.Validate())
 	}
 	rep.Sort()

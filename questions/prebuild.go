@@ -31,7 +31,7 @@ func init() {
 // only ever read from then on and goroutines may share it.
 func readyBank() *assess.Bank {
 	b := predecoded()
-	b.Role("")
+	b.Prepare()
 	return b
 }
 
