@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"github.com/secpath/secpath/internal/cli"
-	_ "github.com/secpath/secpath/internal/prewarm" // start-up: see the package
+	"github.com/secpath/secpath/internal/prewarm" // initialised early: see the package
 )
 
 func main() {
@@ -16,5 +16,6 @@ func main() {
 		Stdin:  os.Stdin,
 		Stdout: os.Stdout,
 		Stderr: os.Stderr,
+		Bank:   prewarm.Bank().Default,
 	}))
 }

@@ -18,6 +18,8 @@ import (
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+// The linker writes it before the program starts; no code assigns it, so
+// it is constant for the life of the process.
 var Version = ""
 
 // Env is what a command may touch: its streams and environment.
@@ -28,6 +30,18 @@ type Env struct {
 	Getenv func(string) string
 	// Now is the clock; nil means the system clock. Tests pin it.
 	Now func() time.Time
+	// Bank loads the embedded bank; nil means questions.Default. main
+	// passes the build started at initialisation (see internal/prewarm),
+	// a fuzz test one bank loaded once.
+	Bank func() (*assess.Bank, assess.Report, error)
+}
+
+// defaultBank loads the embedded bank through the environment.
+func (e Env) defaultBank() (*assess.Bank, assess.Report, error) {
+	if e.Bank != nil {
+		return e.Bank()
+	}
+	return questions.Default()
 }
 
 // Today returns the current time from the environment's clock.
@@ -38,9 +52,9 @@ func (e Env) Today() time.Time {
 	return time.Now()
 }
 
-// options are the global flags.
+// options are the global flags, and the embedded bank's loader.
 type options struct {
-	embedded     *assess.Bank // preloaded embedded bank, or nil
+	embedded     func() (*assess.Bank, assess.Report, error)
 	questionsDir string
 	accessible   bool
 	mentor       bool
@@ -50,13 +64,6 @@ type options struct {
 // It never panics on user input: a panic deep inside is turned into an
 // error message rather than a stack trace.
 func Run(ctx context.Context, args []string, env Env) (code int) {
-	return runWith(ctx, args, env, nil)
-}
-
-// runWith is Run with an already loaded embedded bank (nil to load it), so a
-// fuzz test can go through the commands thousands of times without paying
-// for the bank each time.
-func runWith(ctx context.Context, args []string, env Env, embedded *assess.Bank) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
@@ -66,7 +73,7 @@ func runWith(ctx context.Context, args []string, env Env, embedded *assess.Bank)
 			code = ExitInvalid
 		}
 	}()
-	root := newRoot(env, embedded)
+	root := newRoot(env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -96,8 +103,8 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newRoot(env Env, embedded *assess.Bank) *cobra.Command {
-	opts := &options{embedded: embedded}
+func newRoot(env Env) *cobra.Command {
+	opts := &options{embedded: env.defaultBank}
 	root := &cobra.Command{
 		Use:   "secpath",
 		Short: "How far you stand from IT Security Manager or CISO, why, and what to do about it",
@@ -143,7 +150,7 @@ func loadBank(opts *options) (*assess.Bank, error) {
 	if opts.questionsDir != "" {
 		b, _, err = loadBankDir(opts.questionsDir)
 	} else if opts.embedded != nil {
-		b = opts.embedded
+		b, _, err = opts.embedded()
 	} else {
 		b, _, err = questions.Default()
 	}
@@ -184,7 +191,7 @@ func newVersionCmd(env Env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			bankName, bankVersion := "unavailable", ""
-			if b, _, err := questions.Default(); err == nil {
+			if b, _, err := env.defaultBank(); err == nil {
 				bankName, bankVersion = b.Meta.Name, b.Meta.Version
 			}
 			fmt.Fprintf(env.Stdout, "secpath %s\nembedded bank %s %s (schema %d)\n", version(), bankName, bankVersion, assess.SchemaVersion)
