@@ -70,7 +70,7 @@ func loadAssessment(env Env, b *assess.Bank, arg string) (*storage.File, string,
 		f, err := storage.ReadAnswers(arg, b)
 		return f, arg, err
 	}
-	dir, err := storage.SessionsDir(env.Getenv)
+	dir, err := env.sessionsDir()
 	if err != nil {
 		return nil, "", err
 	}

@@ -4,11 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/accessible"
@@ -29,12 +25,7 @@ func useAccessible(env Env, opts *options) bool {
 	if env.Getenv("TERM") == "dumb" {
 		return true
 	}
-	return !isTerminal(env.Stdin) || !isTerminal(env.Stdout)
-}
-
-func isTerminal(v any) bool {
-	f, ok := v.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
+	return !env.StdinTTY || !env.StdoutTTY
 }
 
 // launch says how the interface opens.
@@ -85,8 +76,8 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 			}
 		}
 	}
-	topts.WorkDir, _ = os.Getwd()
-	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, os.Environ())
+	topts.WorkDir, topts.Now = env.WorkDir, env.Now
+	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, env.Environ)
 	if err != nil {
 		return fmt.Errorf("the interface stopped: %w", err)
 	}
@@ -134,7 +125,7 @@ func runAccessible(env Env, b *assess.Bank, dir string, resume *storage.File) er
 	f := resume
 	isNew := f == nil
 	if isNew {
-		now := time.Now()
+		now := env.Today()
 		f = &storage.File{Answers: assess.NewAnswers(b, assess.Full), Session: storage.Session{ID: storage.NewSessionID(now), Started: now}}
 	}
 	var path string

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,36 +19,6 @@ import (
 // it is constant for the life of the process.
 var Version = ""
 
-// Env is what a command may touch: its streams and environment.
-type Env struct {
-	Stdin  io.Reader
-	Stdout io.Writer
-	Stderr io.Writer
-	Getenv func(string) string
-	// Now is the clock; nil means the system clock. Tests pin it.
-	Now func() time.Time
-	// Bank loads the embedded bank; nil means questions.Default. main
-	// passes the build started at initialisation (see internal/prewarm),
-	// a fuzz test one bank loaded once.
-	Bank func() (*assess.Bank, assess.Report, error)
-}
-
-// defaultBank loads the embedded bank through the environment.
-func (e Env) defaultBank() (*assess.Bank, assess.Report, error) {
-	if e.Bank != nil {
-		return e.Bank()
-	}
-	return questions.Default()
-}
-
-// Today returns the current time from the environment's clock.
-func (e Env) Today() time.Time {
-	if e.Now != nil {
-		return e.Now()
-	}
-	return time.Now()
-}
-
 // options are the global flags, and the embedded bank's loader.
 type options struct {
 	embedded     func() (*assess.Bank, assess.Report, error)
@@ -64,9 +31,7 @@ type options struct {
 // It never panics on user input: a panic deep inside is turned into an
 // error message rather than a stack trace.
 func Run(ctx context.Context, args []string, env Env) (code int) {
-	if env.Getenv == nil {
-		env.Getenv = os.Getenv
-	}
+	env = env.complete()
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "secpath: internal error: %v\nPlease report this with the command you ran.\n", r)
@@ -163,7 +128,7 @@ func loadBankAndSessions(env Env, opts *options) (*assess.Bank, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	dir, err := storage.SessionsDir(env.Getenv)
+	dir, err := env.sessionsDir()
 	if err != nil {
 		return nil, "", err
 	}

@@ -19,21 +19,22 @@ import (
 // ErrNoSession is returned when a session id matches no saved session.
 var ErrNoSession = errors.New("no such session")
 
-// SessionsDir returns where sessions are kept: $XDG_STATE_HOME/secpath/sessions,
-// or ~/.local/state/secpath/sessions when XDG_STATE_HOME is unset, as the
-// XDG base directory specification says for state that should survive
-// restarts but is not worth backing up like a document.
-func SessionsDir(getenv func(string) string) (string, error) {
-	if d := getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "secpath", "sessions"), nil
+// ErrNoHome is returned by SessionsDir when neither a state directory nor
+// a home directory is known, so there is nowhere to keep sessions.
+var ErrNoHome = errors.New("no home directory")
+
+// SessionsDir returns where sessions are kept: stateHome/secpath/sessions,
+// or home/.local/state/secpath/sessions when stateHome is empty or not an
+// absolute path, as the XDG base directory specification says for state
+// that should survive restarts but is not worth backing up like a
+// document ($XDG_STATE_HOME, default ~/.local/state). Both come from the
+// caller: nothing is read from the process.
+func SessionsDir(stateHome, home string) (string, error) {
+	if stateHome != "" && filepath.IsAbs(stateHome) {
+		return filepath.Join(stateHome, "secpath", "sessions"), nil
 	}
-	home := getenv("HOME")
 	if home == "" {
-		h, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("cannot find a place for sessions: set XDG_STATE_HOME or HOME: %w", err)
-		}
-		home = h
+		return "", ErrNoHome
 	}
 	return filepath.Join(home, ".local", "state", "secpath", "sessions"), nil
 }
