@@ -114,6 +114,16 @@ func (e Env) stateHome() string {
 	return e.Getenv("XDG_STATE_HOME")
 }
 
+// sessions opens the store of this environment's sessions directory, its
+// clock dating the files it moves aside.
+func (e Env) sessions() (*storage.FileStore, error) {
+	dir, err := e.sessionsDir()
+	if err != nil {
+		return nil, err
+	}
+	return &storage.FileStore{Dir: dir, Now: e.Now}, nil
+}
+
 // sessionsDir is where this environment keeps sessions.
 func (e Env) sessionsDir() (string, error) {
 	dir, err := storage.SessionsDir(e.stateHome(), e.home())

@@ -81,3 +81,34 @@ func TestSessionsDirFromEnv(t *testing.T) {
 		t.Errorf("an empty Env found a sessions directory: %v", err)
 	}
 }
+
+// TestCommandLineWordsTheFix: storage says what is wrong; the command line
+// adds the command or option that fixes it, on the problem's own line.
+func TestCommandLineWordsTheFix(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.toml")
+	other := filepath.Join(dir, "other.toml")
+	if err := os.WriteFile(empty, []byte("\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, []byte("schema = 1\nbank = \"another\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{
+		empty: empty + ": the file is empty; write a blank one with `secpath template -o FILE`\n",
+		other: other + ":2:1: this answers file is for the bank \"another\", but the bank in use is \"secpath-default\"; pass --questions with the bank it was made for\n",
+	} {
+		_, stderr, code := run(t, "score", file)
+		if code != ExitInvalid || !strings.Contains(stderr, "secpath: "+want) {
+			t.Errorf("score %s: exit %d, stderr %q, want a line %q", filepath.Base(file), code, stderr, want)
+		}
+	}
+	plan := filepath.Join(dir, "plan.md")
+	if err := os.WriteFile(plan, []byte("kept"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "plan", "../../questions/testdata/personas/soc-lead.toml", "-o", plan)
+	if code != ExitInvalid || !strings.Contains(stderr, plan+": file already exists (use --force to replace it)") {
+		t.Errorf("plan over a file: exit %d, %q", code, stderr)
+	}
+}

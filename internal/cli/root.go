@@ -122,17 +122,30 @@ func loadBank(opts *options) (*assess.Bank, error) {
 	return b, err
 }
 
-// loadBankAndSessions loads the bank and finds the sessions directory.
-func loadBankAndSessions(env Env, opts *options) (*assess.Bank, string, error) {
+// loadBankAndSessions loads the bank and opens the sessions store.
+func loadBankAndSessions(env Env, opts *options) (*assess.Bank, *storage.FileStore, error) {
 	b, err := loadBank(opts)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	dir, err := env.sessionsDir()
+	store, err := env.sessions()
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	return b, dir, nil
+	return b, store, nil
+}
+
+// loadSession reads a saved session by id. A session whose file does not
+// parse is moved aside there and then (the store's Repair step), so it is
+// not offered again, and the error says where it went.
+func loadSession(store storage.Store, id string, b *assess.Bank) (*storage.File, error) {
+	f, path, err := store.Load(id, b)
+	if errors.Is(err, storage.ErrCorrupt) && path != "" {
+		if r := store.Repair([]storage.SessionInfo{{Path: path, Err: err}}); len(r) == 1 {
+			return nil, r[0].Err
+		}
+	}
+	return f, err
 }
 
 // writeOutput writes a command's result to stdout, or atomically to a
@@ -143,6 +156,9 @@ func writeOutput(env Env, out string, data []byte, force bool, what string) erro
 		return err
 	}
 	if err := storage.WriteFileAtomic(out, data, force); err != nil {
+		if errors.Is(err, storage.ErrExists) {
+			return fmt.Errorf("%w (use --force to replace it)", err)
+		}
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
