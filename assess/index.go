@@ -5,8 +5,17 @@ import (
 	"slices"
 )
 
-// index holds id lookups for a bank. It is built on first use; a bank is
-// not modified after loading, so the index never goes stale.
+// index holds id lookups for a bank.
+//
+// A bank is complete once loaded and only read from then on, so the index
+// is built once, by Prepare, and never goes stale. It is never built
+// lazily: a bank is shared between goroutines (every person assessed at
+// once reads the same default bank), and a lookup that wrote the index on
+// first use would race with every other reader. A bank that was not
+// prepared (the literal banks tests build) still answers lookups, from an
+// index built afresh for the call and thrown away, so reading it writes
+// nothing either. The index is a plain pointer, with no lock: copying a
+// Bank by value, as Sized does, copies no sync state.
 type index struct {
 	competencies   map[string]*Competency
 	roles          map[string]*Role
@@ -16,17 +25,33 @@ type index struct {
 	questions      map[string]*Question
 }
 
+// Prepare builds the bank's id index. Loaders call it once the bank is
+// complete, before the bank is shared; after it, the bank must not be
+// changed (a changed bank is prepared again, by whoever changed it, before
+// anyone else reads it). Lookups on a bank that was never prepared still
+// work, each building an index of its own.
+func (b *Bank) Prepare() { b.index = buildIndex(b) }
+
+// Prepared reports whether Prepare has built the index.
+func (b *Bank) Prepared() bool { return b.index != nil }
+
+// idx returns the prepared index, or for an unprepared bank a fresh one
+// that is not kept.
 func (b *Bank) idx() *index {
 	if b.index != nil {
 		return b.index
 	}
+	return buildIndex(b)
+}
+
+func buildIndex(b *Bank) *index {
 	ix := &index{
-		competencies:   map[string]*Competency{},
-		roles:          map[string]*Role{},
-		certifications: map[string]*Certification{},
-		facts:          map[string]*Fact{},
-		sections:       map[string]*Section{},
-		questions:      map[string]*Question{},
+		competencies:   make(map[string]*Competency, len(b.Competencies)),
+		roles:          make(map[string]*Role, len(b.Roles)),
+		certifications: make(map[string]*Certification, len(b.Certifications)),
+		facts:          make(map[string]*Fact, len(b.Facts)),
+		sections:       make(map[string]*Section, len(b.Sections)),
+		questions:      make(map[string]*Question, len(b.Questions)),
 	}
 	// The first definition wins; duplicates are reported by Validate.
 	for i := range b.Competencies {
@@ -47,7 +72,6 @@ func (b *Bank) idx() *index {
 	for i := range b.Questions {
 		putFirst(ix.questions, b.Questions[i].ID, &b.Questions[i])
 	}
-	b.index = ix
 	return ix
 }
 

@@ -50,13 +50,15 @@ const OrgSizeFact = "org_size"
 // Sized returns the bank as it reads for an organisation of one size:
 // roles with their size adjustments applied and number questions with
 // their size bands. The bank itself is not changed; for mid-size, or a
-// bank with no adjustments, it is returned as it is.
+// bank with no adjustments, it is returned as it is. The copy is prepared
+// (its own index, over its own roles and questions) before it is returned:
+// it belongs to the caller alone until then, so building the index races
+// with nothing.
 func (b *Bank) Sized(size string) *Bank {
 	if size == "" || size == SizeMid || !b.adjustsFor(size) {
 		return b
 	}
 	c := *b
-	c.index = nil
 	c.Roles = slices.Clone(b.Roles)
 	for i := range c.Roles {
 		c.Roles[i] = c.Roles[i].sized(size)
@@ -67,6 +69,7 @@ func (b *Bank) Sized(size string) *Bank {
 			c.Questions[i].Bands = bands
 		}
 	}
+	c.Prepare()
 	return &c
 }
 

@@ -50,6 +50,10 @@ func FS() fs.FS {
 // of date. If it stops compiling after a change to assess's types, delete
 // it: Default falls back to decoding the TOML, and go generate ./questions
 // writes it again.
+//
+// It is written once, by bank_gen.go's init, before any other code of the
+// program runs, and only read after that: it is the one variable of this
+// package assigned anywhere but in its declaration.
 var predecoded func() *assess.Bank
 
 // Default returns the embedded bank, valid. It fails only if the shipped
@@ -63,11 +67,7 @@ var predecoded func() *assess.Bank
 // DefaultWithPositions is the full load from TOML, for validate.
 func Default() (*assess.Bank, assess.Report, error) {
 	if predecoded != nil {
-		b := takePrebuilt()
-		if b == nil {
-			b = readyBank()
-		}
-		return b, assess.Report{}, nil
+		return readyBank(), assess.Report{}, nil
 	}
 	return decodeDefault()
 }
@@ -168,6 +168,10 @@ func load(fsys fs.FS, dir string, positions bool) (*assess.Bank, assess.Report, 
 		b.Meta.Src = assess.Source{File: path.Join(filepathToSlash(dir), "bank.toml")}
 	}
 	if len(rep.Errors) == 0 {
+		// The bank is complete: its index is built now, once, so that
+		// validating it and every later reader find it ready and nothing
+		// writes to the bank once it is shared.
+		b.Prepare()
 		rep.Merge(b.Validate())
 	}
 	rep.Sort()

@@ -70,11 +70,11 @@ func loadAssessment(env Env, b *assess.Bank, arg string) (*storage.File, string,
 		f, err := storage.ReadAnswers(arg, b)
 		return f, arg, err
 	}
-	dir, err := storage.SessionsDir(env.Getenv)
+	store, err := env.sessions()
 	if err != nil {
 		return nil, "", err
 	}
-	f, _, err := storage.LoadSession(dir, arg, b)
+	f, err := loadSession(store, arg, b)
 	if errors.Is(err, storage.ErrNoSession) {
 		return nil, "", fmt.Errorf("%s: no such file, and no saved session has that id (see `secpath sessions`)", arg)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/storage"
 )
 
 // Exit codes, as the command-line contract promises.
@@ -52,10 +53,15 @@ const maxReported = 50
 func reportError(w io.Writer, err error) {
 	var inv *assess.InvalidError
 	if errors.As(err, &inv) {
+		var fix *storage.FixError
+		errors.As(err, &fix)
 		for i, d := range inv.Diagnostics {
 			if i == maxReported {
 				fmt.Fprintf(w, "secpath: and %d more problems\n", len(inv.Diagnostics)-i)
 				break
+			}
+			if fix != nil && d == fix.At {
+				d.Message += fixHint(fix.Kind)
 			}
 			fmt.Fprintf(w, "secpath: %s\n", d.Error())
 		}
@@ -71,4 +77,16 @@ func reportError(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintf(w, "secpath: %s\n", err)
+}
+
+// fixHint words, for the command line, how to fix a problem of an answers
+// file that lies outside the file (see storage.FixError).
+func fixHint(kind error) string {
+	switch {
+	case errors.Is(kind, storage.ErrEmpty):
+		return "; write a blank one with `secpath template -o FILE`"
+	case errors.Is(kind, storage.ErrOtherBank):
+		return "; pass --questions with the bank it was made for"
+	}
+	return ""
 }

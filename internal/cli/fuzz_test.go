@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/questions"
 )
 
@@ -29,6 +30,9 @@ func FuzzScoreAndPlan(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// One bank for every run, so the fuzzer does not pay for the bank each
+	// time: the commands only read it.
+	shared := func() (*assess.Bank, assess.Report, error) { return bank, assess.Report{}, nil }
 	f.Fuzz(func(t *testing.T, text string) {
 		file := filepath.Join(dir, "answers.toml")
 		if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
@@ -40,7 +44,7 @@ func FuzzScoreAndPlan(f *testing.F) {
 			{"plan", file, "--format", "html", "--start", "2026-12-01", "--assume", "cert=cism"},
 		} {
 			var out, errb bytes.Buffer
-			code := runWith(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, bank)
+			code := Run(context.Background(), args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Bank: shared})
 			stderr := errb.String()
 			if code != ExitOK && code != ExitInvalid {
 				t.Fatalf("%v: exit %d\n%s", args, code, stderr)

@@ -4,11 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"time"
-
-	"github.com/charmbracelet/x/term"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/accessible"
@@ -29,12 +25,7 @@ func useAccessible(env Env, opts *options) bool {
 	if env.Getenv("TERM") == "dumb" {
 		return true
 	}
-	return !isTerminal(env.Stdin) || !isTerminal(env.Stdout)
-}
-
-func isTerminal(v any) bool {
-	f, ok := v.(*os.File)
-	return ok && term.IsTerminal(f.Fd())
+	return !env.StdinTTY || !env.StdoutTTY
 }
 
 // launch says how the interface opens.
@@ -47,18 +38,20 @@ type launch struct {
 // interactive runs the assessment: a new one (offering to resume the last
 // unfinished session), a saved one, or a mentor's review of a file.
 func interactive(ctx context.Context, env Env, opts *options, l launch) error {
-	b, dir, err := loadBankAndSessions(env, opts)
+	b, store, err := loadBankAndSessions(env, opts)
 	if err != nil {
 		return err
 	}
+	dir := store.Dir
 	if useAccessible(env, opts) && l.review {
 		return usagef("review needs the full-screen interface: run it in a terminal of at least %dx%d (without --accessible)", tui.MinWidth, tui.MinHeight)
 	}
 	// Sessions are read here, before the interface starts, so that nothing
 	// inside it has to touch the disk to offer a resume or a comparison.
-	// Reading them also moves aside any session file that no longer parses,
-	// and says where it went.
-	list, _ := storage.ListSessions(dir, b)
+	// Any session file that no longer parses is then moved aside, and the
+	// person told where it went.
+	list, _ := store.List(b)
+	list = store.Repair(list)
 	var notice string
 	for _, s := range list {
 		if s.Quarantined != "" {
@@ -67,9 +60,9 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	}
 	list = reportQuarantined(env, list)
 	if useAccessible(env, opts) {
-		return runAccessible(env, b, dir, l.resume)
+		return runAccessible(env, b, store, l.resume)
 	}
-	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(dir, b, list), Notice: notice}
+	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(store, b, list), Notice: notice}
 	if l.review {
 		topts.ReviewPath, topts.Mentor = l.path, true
 	} else if l.path != "" {
@@ -78,15 +71,15 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	if l.resume == nil {
 		for i := range list {
 			if list[i].Err == nil && !list[i].Finished() {
-				if f, _, err := storage.LoadSession(dir, list[i].ID, b); err == nil {
+				if f, _, err := store.Load(list[i].ID, b); err == nil {
 					topts.Offer, topts.OfferFile = &list[i], f
 				}
 				break
 			}
 		}
 	}
-	topts.WorkDir, _ = os.Getwd()
-	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, os.Environ())
+	topts.WorkDir, topts.Now = env.WorkDir, env.Now
+	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, env.Environ)
 	if err != nil {
 		return fmt.Errorf("the interface stopped: %w", err)
 	}
@@ -104,14 +97,14 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 
 // previousByName maps each person's lower-cased name to their most recent
 // finished assessment, for the compare screen.
-func previousByName(dir string, b *assess.Bank, list []storage.SessionInfo) map[string]*storage.File {
+func previousByName(store storage.Store, b *assess.Bank, list []storage.SessionInfo) map[string]*storage.File {
 	out := map[string]*storage.File{}
 	for _, s := range list { // newest first
 		key := strings.ToLower(strings.TrimSpace(s.Name))
 		if s.Err != nil || !s.Finished() || key == "" || out[key] != nil {
 			continue
 		}
-		if f, _, err := storage.LoadSession(dir, s.ID, b); err == nil {
+		if f, _, err := store.Load(s.ID, b); err == nil {
 			out[key] = f
 		}
 	}
@@ -130,22 +123,22 @@ func printOutcome(env Env, path, id string, finished bool, saveErr error) {
 	}
 }
 
-func runAccessible(env Env, b *assess.Bank, dir string, resume *storage.File) error {
+func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *storage.File) error {
 	f := resume
 	isNew := f == nil
 	if isNew {
-		now := time.Now()
+		now := env.Today()
 		f = &storage.File{Answers: assess.NewAnswers(b, assess.Full), Session: storage.Session{ID: storage.NewSessionID(now), Started: now}}
 	}
 	var path string
 	save := func(f *storage.File) error {
-		p, err := storage.SaveSession(dir, b, f)
+		p, err := store.Save(b, f)
 		path = p
 		return err
 	}
 	res, err := accessible.Run(accessible.Options{Bank: b, File: f, Save: save, In: env.Stdin, Out: env.Stdout, New: isNew})
 	if path == "" {
-		path = storage.SessionPath(dir, f.Session.ID)
+		path = store.Path(f.Session.ID)
 	}
 	switch {
 	case errors.Is(err, accessible.ErrAborted):

@@ -49,7 +49,7 @@ func TestAccessibleWholeRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(state, "secpath", "sessions")
-	list, err := storage.ListSessions(dir, b)
+	list, err := (&storage.FileStore{Dir: dir}).List(b)
 	if err != nil || len(list) != 1 || !list[0].Finished() || list[0].Name != "Ada" {
 		t.Fatalf("sessions: %+v %v", list, err)
 	}

@@ -33,7 +33,7 @@ Files are written atomically with mode 0600 and never replace a file without --f
 			if err != nil {
 				return usageError{err}
 			}
-			day := time.Now()
+			day := env.Today()
 			if start != "" {
 				day, err = time.Parse("2006-01-02", start)
 				if err != nil {

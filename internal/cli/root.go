@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -18,29 +15,13 @@ import (
 )
 
 // Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+// The linker writes it before the program starts; no code assigns it, so
+// it is constant for the life of the process.
 var Version = ""
 
-// Env is what a command may touch: its streams and environment.
-type Env struct {
-	Stdin  io.Reader
-	Stdout io.Writer
-	Stderr io.Writer
-	Getenv func(string) string
-	// Now is the clock; nil means the system clock. Tests pin it.
-	Now func() time.Time
-}
-
-// Today returns the current time from the environment's clock.
-func (e Env) Today() time.Time {
-	if e.Now != nil {
-		return e.Now()
-	}
-	return time.Now()
-}
-
-// options are the global flags.
+// options are the global flags, and the embedded bank's loader.
 type options struct {
-	embedded     *assess.Bank // preloaded embedded bank, or nil
+	embedded     func() (*assess.Bank, assess.Report, error)
 	questionsDir string
 	accessible   bool
 	mentor       bool
@@ -50,23 +31,14 @@ type options struct {
 // It never panics on user input: a panic deep inside is turned into an
 // error message rather than a stack trace.
 func Run(ctx context.Context, args []string, env Env) (code int) {
-	return runWith(ctx, args, env, nil)
-}
-
-// runWith is Run with an already loaded embedded bank (nil to load it), so a
-// fuzz test can go through the commands thousands of times without paying
-// for the bank each time.
-func runWith(ctx context.Context, args []string, env Env, embedded *assess.Bank) (code int) {
-	if env.Getenv == nil {
-		env.Getenv = os.Getenv
-	}
+	env = env.complete()
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "secpath: internal error: %v\nPlease report this with the command you ran.\n", r)
 			code = ExitInvalid
 		}
 	}()
-	root := newRoot(env, embedded)
+	root := newRoot(env)
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
@@ -96,8 +68,8 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func newRoot(env Env, embedded *assess.Bank) *cobra.Command {
-	opts := &options{embedded: embedded}
+func newRoot(env Env) *cobra.Command {
+	opts := &options{embedded: env.defaultBank}
 	root := &cobra.Command{
 		Use:   "secpath",
 		Short: "How far you stand from IT Security Manager or CISO, why, and what to do about it",
@@ -143,24 +115,37 @@ func loadBank(opts *options) (*assess.Bank, error) {
 	if opts.questionsDir != "" {
 		b, _, err = loadBankDir(opts.questionsDir)
 	} else if opts.embedded != nil {
-		b = opts.embedded
+		b, _, err = opts.embedded()
 	} else {
 		b, _, err = questions.Default()
 	}
 	return b, err
 }
 
-// loadBankAndSessions loads the bank and finds the sessions directory.
-func loadBankAndSessions(env Env, opts *options) (*assess.Bank, string, error) {
+// loadBankAndSessions loads the bank and opens the sessions store.
+func loadBankAndSessions(env Env, opts *options) (*assess.Bank, *storage.FileStore, error) {
 	b, err := loadBank(opts)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	dir, err := storage.SessionsDir(env.Getenv)
+	store, err := env.sessions()
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
-	return b, dir, nil
+	return b, store, nil
+}
+
+// loadSession reads a saved session by id. A session whose file does not
+// parse is moved aside there and then (the store's Repair step), so it is
+// not offered again, and the error says where it went.
+func loadSession(store storage.Store, id string, b *assess.Bank) (*storage.File, error) {
+	f, path, err := store.Load(id, b)
+	if errors.Is(err, storage.ErrCorrupt) && path != "" {
+		if r := store.Repair([]storage.SessionInfo{{Path: path, Err: err}}); len(r) == 1 {
+			return nil, r[0].Err
+		}
+	}
+	return f, err
 }
 
 // writeOutput writes a command's result to stdout, or atomically to a
@@ -171,6 +156,9 @@ func writeOutput(env Env, out string, data []byte, force bool, what string) erro
 		return err
 	}
 	if err := storage.WriteFileAtomic(out, data, force); err != nil {
+		if errors.Is(err, storage.ErrExists) {
+			return fmt.Errorf("%w (use --force to replace it)", err)
+		}
 		return err
 	}
 	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
@@ -184,7 +172,7 @@ func newVersionCmd(env Env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			bankName, bankVersion := "unavailable", ""
-			if b, _, err := questions.Default(); err == nil {
+			if b, _, err := env.defaultBank(); err == nil {
 				bankName, bankVersion = b.Meta.Name, b.Meta.Version
 			}
 			fmt.Fprintf(env.Stdout, "secpath %s\nembedded bank %s %s (schema %d)\n", version(), bankName, bankVersion, assess.SchemaVersion)

@@ -19,15 +19,18 @@ func newSessionsCmd(env Env, opts *options) *cobra.Command {
 		Short: "List saved assessments by person, each person's history oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			b, dir, err := loadBankAndSessions(env, opts)
+			b, store, err := loadBankAndSessions(env, opts)
 			if err != nil {
 				return err
 			}
-			list, err := storage.ListSessions(dir, b)
+			dir := store.Dir
+			list, err := store.List(b)
 			if err != nil {
 				return err
 			}
-			list = reportQuarantined(env, list)
+			// Files that no longer parse are moved aside here, where the
+			// person asked to see the sessions, and each move is told.
+			list = reportQuarantined(env, store.Repair(list))
 			if len(list) == 0 {
 				fmt.Fprintf(env.Stdout, "No saved sessions in %s. Start one with: secpath\n", dir)
 				return nil
@@ -66,7 +69,7 @@ session file from elsewhere, for example one your mentor reviewed and sent back:
 it is saved where it is.`,
 		Args: exactArgs(1, "resume needs a session id or file: secpath resume ID (see `secpath sessions`)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, dir, err := loadBankAndSessions(env, opts)
+			b, store, err := loadBankAndSessions(env, opts)
 			if err != nil {
 				return err
 			}
@@ -77,7 +80,7 @@ it is saved where it is.`,
 				}
 				return interactive(cmd.Context(), env, opts, launch{resume: f, path: args[0]})
 			}
-			f, _, err := storage.LoadSession(dir, args[0], b)
+			f, err := loadSession(store, args[0], b)
 			if errors.Is(err, storage.ErrNoSession) {
 				return fmt.Errorf("%s: no such file, and no such session (see `secpath sessions`)", args[0])
 			}

@@ -2,26 +2,16 @@ package cli
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 )
 
 // TestUseAccessible: whatever is not a terminal, on either side, and
-// TERM=dumb get the numbered prompts. (That a terminal gets the full-screen
-// interface is shown end to end in cmd/secpath.)
+// TERM=dumb get the numbered prompts; two terminals get the full-screen
+// interface. Whether a stream is a terminal is the Env's to say (main asks
+// the process), so no test here needs one. (That a real terminal gets the
+// full-screen interface is shown end to end in cmd/secpath.)
 func TestUseAccessible(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	defer w.Close()
-	file, err := os.CreateTemp(t.TempDir(), "out")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer file.Close()
 	env := func(vars ...string) func(string) string {
 		return func(k string) string {
 			for _, v := range vars {
@@ -33,20 +23,24 @@ func TestUseAccessible(t *testing.T) {
 		}
 	}
 	cases := map[string]Env{
-		"buffers":                 {Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Getenv: env()},
-		"stdin a pipe":            {Stdin: r, Stdout: os.Stdout, Getenv: env()},
-		"stdout a file":           {Stdin: os.Stdin, Stdout: file, Getenv: env()},
-		"stdout a pipe":           {Stdin: os.Stdin, Stdout: w, Getenv: env()},
-		"TERM=dumb":               {Stdin: os.Stdin, Stdout: os.Stdout, Getenv: env("TERM=dumb")},
-		"ACCESSIBLE=1":            {Stdin: os.Stdin, Stdout: os.Stdout, Getenv: env("ACCESSIBLE=1")},
-		"ACCESSIBLE=0, not a tty": {Stdin: r, Stdout: w, Getenv: env("ACCESSIBLE=0")},
+		"neither a terminal":      {Getenv: env()},
+		"stdin not a terminal":    {StdoutTTY: true, Getenv: env()},
+		"stdout not a terminal":   {StdinTTY: true, Getenv: env()},
+		"stderr only a terminal":  {StderrTTY: true, Getenv: env()},
+		"TERM=dumb":               {StdinTTY: true, StdoutTTY: true, Getenv: env("TERM=dumb")},
+		"ACCESSIBLE=1":            {StdinTTY: true, StdoutTTY: true, Getenv: env("ACCESSIBLE=1")},
+		"ACCESSIBLE=0, not a tty": {Getenv: env("ACCESSIBLE=0")},
 	}
 	for name, e := range cases {
 		if !useAccessible(e, &options{}) {
 			t.Errorf("%s: the full-screen interface was chosen", name)
 		}
 	}
-	if !useAccessible(Env{Stdin: os.Stdin, Stdout: os.Stdout, Getenv: env()}, &options{accessible: true}) {
+	terminals := Env{StdinTTY: true, StdoutTTY: true, Getenv: env("ACCESSIBLE=0", "TERM=xterm-256color")}
+	if useAccessible(terminals, &options{}) {
+		t.Error("two terminals got the numbered prompts")
+	}
+	if !useAccessible(terminals, &options{accessible: true}) {
 		t.Error("--accessible was ignored")
 	}
 }

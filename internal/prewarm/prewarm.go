@@ -13,6 +13,9 @@
 // in parallel with the interface's own start-up, it slowed that down as
 // much as it saved. Only when the output is a terminal: a pipe never needs
 // the table.
+//
+// It also starts building the embedded bank (see questions.Prebuild) at the
+// same early moment, for main to hand to the commands.
 package prewarm
 
 import (
@@ -20,7 +23,19 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-runewidth"
+
+	"github.com/secpath/secpath/questions"
 )
+
+// embedded is the embedded bank being built in the background. It is
+// assigned once, by its initialiser, and never again; what it points to
+// hands its bank over through a channel, so any goroutine may ask it.
+var embedded = questions.Prebuild()
+
+// Bank returns the build of the embedded bank started at initialisation:
+// main passes it to the commands, and the first of them to load the
+// embedded bank takes it.
+func Bank() *questions.Prebuilt { return embedded }
 
 func init() {
 	if term.IsTerminal(os.Stdout.Fd()) {

@@ -149,7 +149,8 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		return nil, bad(0, 0, "the file is larger than %d MiB; an answers file is a few KiB", MaxAnswersSize>>20)
 	}
 	if len(strings.TrimSpace(string(data))) == 0 {
-		return nil, bad(0, 0, "the file is empty; write a blank one with `secpath template -o FILE`")
+		d := assess.Diagnostic{File: name, Message: "the file is empty"}
+		return nil, &FixError{Invalid: &assess.InvalidError{Diagnostics: []assess.Diagnostic{d}}, At: d, Kind: ErrEmpty}
 	}
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
@@ -191,7 +192,10 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		}
 		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{d}}
 	}
-	var rep assess.Report
+	var (
+		rep       assess.Report
+		otherBank assess.Diagnostic // set when the file names another bank
+	)
 	at := func(path string) assess.Source {
 		p, _ := ix().Lookup(path)
 		return assess.Source{File: name, Line: p.Line, Column: p.Column}
@@ -210,7 +214,8 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 	case raw.Schema != 0 && raw.Schema != assess.SchemaVersion:
 		rep.Errorf(at("schema"), "schema %d is not supported: this secpath reads answers files of schema %d", raw.Schema, assess.SchemaVersion)
 	case raw.Bank != "" && raw.Bank != b.Meta.Name:
-		rep.Errorf(at("bank"), "this answers file is for the bank %q, but the bank in use is %q; pass --questions with the bank it was made for", raw.Bank, b.Meta.Name)
+		rep.Errorf(at("bank"), "this answers file is for the bank %q, but the bank in use is %q", raw.Bank, b.Meta.Name)
+		otherBank = rep.Errors[len(rep.Errors)-1]
 	}
 	mode, ok := assess.ParseMode(raw.Mode)
 	if !ok {
@@ -261,7 +266,11 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 			Message: fmt.Sprintf("and %d more problems; is this an answers file for this bank?", n-maxProblems)})
 	}
 	if len(rep.Errors) > 0 {
-		return nil, &assess.InvalidError{Diagnostics: rep.Errors}
+		inv := &assess.InvalidError{Diagnostics: rep.Errors}
+		if otherBank.Message != "" {
+			return nil, &FixError{Invalid: inv, At: otherBank, Kind: ErrOtherBank}
+		}
+		return nil, inv
 	}
 	return &File{Answers: a, Session: raw.Session}, nil
 }
@@ -271,6 +280,26 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 // aside (see QuarantineSession); one that parses but does not fit the bank
 // (another bank, an unknown question, a wrong type) is left where it is.
 var ErrCorrupt = errors.New("the file does not parse")
+
+// ErrEmpty marks an answers file with nothing in it; it is ErrCorrupt.
+var ErrEmpty = fmt.Errorf("the file is empty: %w", ErrCorrupt)
+
+// ErrOtherBank marks an answers file made for another bank than the one in
+// use.
+var ErrOtherBank = errors.New("the file is for another bank")
+
+// FixError is an invalid answers file one of whose problems, At, is fixed
+// outside the file: Kind (ErrEmpty, ErrOtherBank) says which, so that the
+// program can tell the person how in its own terms (a command to run, an
+// option to give), which this package does not know.
+type FixError struct {
+	Invalid *assess.InvalidError
+	At      assess.Diagnostic
+	Kind    error
+}
+
+func (e *FixError) Error() string   { return e.Invalid.Error() }
+func (e *FixError) Unwrap() []error { return []error{e.Invalid, e.Kind} }
 
 // corruptError is an *assess.InvalidError that is also ErrCorrupt, so it
 // is reported like any invalid file and recognised with errors.Is.

@@ -25,7 +25,7 @@ const DirMode os.FileMode = 0o700
 func WriteFileAtomic(path string, data []byte, overwrite bool) error {
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
@@ -61,7 +61,7 @@ func WriteFileAtomic(path string, data []byte, overwrite bool) error {
 		// between the check above and now is still not replaced.
 		if err := os.Link(name, path); err != nil {
 			if errors.Is(err, os.ErrExist) {
-				return fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
+				return fmt.Errorf("%s: %w", path, ErrExists)
 			}
 			if err := os.Rename(name, path); err != nil {
 				return fmt.Errorf("%s: %w", path, pathErr(err))

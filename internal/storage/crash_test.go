@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -65,23 +64,37 @@ func TestQuarantineSession(t *testing.T) {
 	}
 }
 
-func TestLoadSessionQuarantinesCorruptFile(t *testing.T) {
+// TestLoadReportsCorruptFileAndRepairMovesIt: loading a session whose file
+// does not parse reports it, with its path, and leaves it where it is;
+// Repair then moves it aside, and the message says where.
+func TestLoadReportsCorruptFileAndRepairMovesIt(t *testing.T) {
 	b := miniBank(t)
 	dir := t.TempDir()
+	store := &FileStore{Dir: dir, Now: func() time.Time { return time.Date(2026, 11, 22, 10, 15, 0, 0, time.Local) }}
 	text := goodAnswers[:strings.Index(goodAnswers, "[answers.degree]")+9] // cut mid-table
 	p := writeSession(t, dir, corruptID, text)
-	_, _, err := LoadSession(dir, corruptID, b)
-	var q *QuarantinedError
-	if !errors.As(err, &q) || !errors.Is(err, ErrCorrupt) {
-		t.Fatalf("got %v, want a QuarantinedError", err)
+	_, at, err := store.Load(corruptID, b)
+	if !errors.Is(err, ErrCorrupt) || at != p {
+		t.Fatalf("got %v at %q, want ErrCorrupt at %s", err, at, p)
 	}
-	if q.Path != p || !regexp.MustCompile(regexp.QuoteMeta(p)+`\.corrupt-\d{8}-\d{6}$`).MatchString(q.MovedTo) {
-		t.Errorf("moved %s to %s", q.Path, q.MovedTo)
+	if got, _ := os.ReadFile(p); string(got) != text {
+		t.Fatalf("loading changed or moved the file: %q", got)
+	}
+	list := store.Repair([]SessionInfo{{ID: corruptID, Path: at, Err: err}})
+	if len(list) != 1 {
+		t.Fatalf("repair: %+v", list)
+	}
+	var q *QuarantinedError
+	if !errors.As(list[0].Err, &q) || !errors.Is(list[0].Err, ErrCorrupt) {
+		t.Fatalf("got %v, want a QuarantinedError", list[0].Err)
+	}
+	if want := p + ".corrupt-20261122-101500"; q.Path != p || q.MovedTo != want || list[0].Quarantined != want {
+		t.Errorf("moved %s to %s (%s), want %s", q.Path, q.MovedTo, list[0].Quarantined, want)
 	}
 	if got, _ := os.ReadFile(q.MovedTo); string(got) != text {
 		t.Errorf("the moved file differs: %q", got)
 	}
-	msg := err.Error()
+	msg := q.Error()
 	for _, want := range []string{p + ":13:", "TOML syntax", "moved aside to " + q.MovedTo, "kept, not deleted"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q lacks %q", msg, want)
@@ -91,39 +104,66 @@ func TestLoadSessionQuarantinesCorruptFile(t *testing.T) {
 		t.Errorf("message of more than one line: %q", msg)
 	}
 	// It is gone as a session.
-	if _, _, err := LoadSession(dir, corruptID, b); !errors.Is(err, ErrNoSession) {
+	if _, _, err := store.Load(corruptID, b); !errors.Is(err, ErrNoSession) {
 		t.Errorf("loading it again: %v", err)
+	}
+	// Repairing a listing whose file has gone meanwhile drops the entry.
+	if again := store.Repair([]SessionInfo{{ID: corruptID, Path: p, Err: err}}); len(again) != 0 {
+		t.Errorf("repair of a file no longer there: %+v", again)
 	}
 }
 
-// TestListSessionsQuarantines: only files that do not parse are moved; one
-// that parses but does not fit the bank (say, made with another bank) is
-// listed as unreadable and left alone.
-func TestListSessionsQuarantines(t *testing.T) {
+// TestListNeverMoves: listing reports a file that does not parse as a
+// corrupt entry and leaves it, however often it lists; Repair moves only
+// files that do not parse. One that parses but does not fit the bank
+// (say, made with another bank) is listed as unreadable and left alone.
+func TestListNeverMoves(t *testing.T) {
 	b := miniBank(t)
 	dir := t.TempDir()
+	store := &FileStore{Dir: dir}
 	writeSession(t, dir, goodID, goodAnswers)
 	corrupt := writeSession(t, dir, corruptID, "\x00\x01 not toml")
 	other := writeSession(t, dir, otherID, strings.Replace(goodAnswers, `bank = "mini"`, `bank = "another-bank"`, 1))
-	list, err := ListSessions(dir, b)
-	if err != nil {
-		t.Fatal(err)
+	var list []SessionInfo
+	for range 2 {
+		var err error
+		if list, err = store.List(b); err != nil {
+			t.Fatal(err)
+		}
+		if len(list) != 3 {
+			t.Fatalf("list: %+v", list)
+		}
+		if _, err := os.Stat(corrupt); err != nil {
+			t.Fatalf("listing moved the corrupt file: %v", err)
+		}
 	}
 	byID := map[string]SessionInfo{}
 	for _, s := range list {
 		byID[s.ID] = s
 	}
-	if len(list) != 3 || byID[goodID].Err != nil || byID[goodID].Answered == 0 {
-		t.Fatalf("list: %+v", list)
+	if byID[goodID].Err != nil || byID[goodID].Answered == 0 || byID[goodID].Corrupt() {
+		t.Fatalf("good session: %+v", byID[goodID])
 	}
-	if s := byID[otherID]; s.Err == nil || s.Quarantined != "" {
+	if s := byID[otherID]; s.Err == nil || s.Corrupt() || s.Quarantined != "" {
 		t.Errorf("a file of another bank: %+v", s)
+	}
+	if s := byID[corruptID]; !s.Corrupt() || s.Quarantined != "" {
+		t.Errorf("the corrupt file is not listed as corrupt: %+v", s)
+	}
+
+	repaired := store.Repair(list)
+	if len(repaired) != 3 {
+		t.Fatalf("repaired: %+v", repaired)
+	}
+	byID = map[string]SessionInfo{}
+	for _, s := range repaired {
+		byID[s.ID] = s
 	}
 	if _, err := os.Stat(other); err != nil {
 		t.Errorf("a file of another bank was moved: %v", err)
 	}
 	q := byID[corruptID]
-	if q.Quarantined == "" || !errors.Is(q.Err, ErrCorrupt) || !strings.Contains(q.Err.Error(), "moved aside to "+q.Quarantined) {
+	if q.Quarantined == "" || q.Corrupt() || !errors.Is(q.Err, ErrCorrupt) || !strings.Contains(q.Err.Error(), "moved aside to "+q.Quarantined) {
 		t.Fatalf("corrupt file: %+v", q)
 	}
 	if _, err := os.Stat(corrupt); !errors.Is(err, os.ErrNotExist) {
@@ -133,7 +173,7 @@ func TestListSessionsQuarantines(t *testing.T) {
 		t.Errorf("quarantined content: %q", got)
 	}
 	// Listed again: the moved file is no session.
-	list, _ = ListSessions(dir, b)
+	list, _ = store.List(b)
 	if len(list) != 2 {
 		t.Errorf("second list: %+v", list)
 	}
