@@ -230,7 +230,7 @@ func (v *validator) roles() {
 			if t.Level < 1 || t.Level > MaxLevel {
 				v.r.Errorf(t.Src.At("level"), "%s: target level for %q is %d; use 1 to 5", owner, t.Competency, t.Level)
 			}
-			if t.Weight <= 0 {
+			if !positive(t.Weight) {
 				v.r.Errorf(t.Src.At("weight"), "%s: weight for %q is %g; weights must be greater than 0", owner, t.Competency, t.Weight)
 			}
 		}
@@ -252,8 +252,8 @@ func (v *validator) roles() {
 		for _, fact := range sortedKeys(ro.Experience) {
 			at := ro.Src.At("experience." + fact)
 			v.factRef(at, owner+" experience", fact, FactNumber)
-			if ro.Experience[fact] < 0 {
-				v.r.Errorf(at, "%s: experience minimum for %q is negative", owner, fact)
+			if !nonNegative(ro.Experience[fact]) {
+				v.r.Errorf(at, "%s: experience minimum for %q is %g; it must be a number of 0 or more", owner, fact, ro.Experience[fact])
 			}
 		}
 	}
@@ -295,7 +295,7 @@ func (v *validator) certifications() {
 				v.r.Errorf(d.Src, "%s: domain %q is listed twice", owner, d.ID)
 			}
 			domains[d.ID] = true
-			if d.Weight < 0 || d.Weight > 100 {
+			if !nonNegative(d.Weight) || d.Weight > 100 {
 				v.r.Errorf(d.Src, "%s: domain %q weight %g must be a percentage from 0 to 100", owner, d.ID, d.Weight)
 			}
 			for _, comp := range d.Competencies {
@@ -312,6 +312,9 @@ func (v *validator) certifications() {
 		}
 		for _, fact := range sortedKeys(ru.Experience) {
 			v.factRef(rs.At("experience."+fact), owner+" rule", fact, FactNumber)
+			if !nonNegative(ru.Experience[fact]) {
+				v.r.Errorf(rs.At("experience."+fact), "%s: the rule's experience for %q is %g; it must be a number of 0 or more", owner, fact, ru.Experience[fact])
+			}
 		}
 		if c.Gate == "exam+experience" && len(ru.Experience) == 0 && len(ru.RequiresOneOf) == 0 {
 			v.r.Errorf(rs, "%s: gate is exam+experience but the rule sets no experience", owner)
@@ -330,6 +333,9 @@ func (v *validator) certifications() {
 			}
 			for _, fact := range sortedKeys(r.Experience) {
 				v.factRef(at.At("experience."+fact), owner+" route", fact, FactNumber)
+				if !nonNegative(r.Experience[fact]) {
+					v.r.Errorf(at.At("experience."+fact), "%s: the route's experience for %q is %g; it must be a number of 0 or more", owner, fact, r.Experience[fact])
+				}
 			}
 			if r.MinDomains < 0 || r.MinDomains > len(c.Domains) {
 				v.r.Errorf(at.At("min_domains"), "%s: route min_domains is %d but the certification lists %d domains", owner, r.MinDomains, len(c.Domains))
@@ -350,7 +356,7 @@ func (v *validator) certifications() {
 			if _, ok := ru.Experience[ru.WaiverFact]; !ok {
 				v.r.Errorf(rs.At("waiver_fact"), "%s: waivers reduce waiver_fact %q, which the rule's experience does not require", owner, ru.WaiverFact)
 			}
-			if ru.WaiverMaxYears <= 0 {
+			if !positive(ru.WaiverMaxYears) {
 				v.r.Errorf(rs.At("waiver_max_years"), "%s: waivers need waiver_max_years greater than 0", owner)
 			}
 		}
@@ -363,7 +369,7 @@ func (v *validator) certifications() {
 			default:
 				v.factRef(w.Src, owner+" waiver", w.Fact, FactBool)
 			}
-			if w.Years <= 0 {
+			if !positive(w.Years) {
 				v.r.Errorf(w.Src, "%s: a waiver must be worth more than 0 years", owner)
 			}
 		}
@@ -388,7 +394,7 @@ func (v *validator) questions() {
 		for _, comp := range sortedKeys(q.Measures) {
 			at := q.Src.At("measures." + comp)
 			v.compRef(at, owner+" measures", comp)
-			if q.Measures[comp] <= 0 {
+			if !positive(q.Measures[comp]) {
 				v.r.Errorf(at, "%s: weight for %q is %g; weights must be greater than 0", owner, comp, q.Measures[comp])
 			}
 		}
@@ -500,8 +506,8 @@ func (v *validator) number(q *Question, owner string) {
 	}
 	if len(q.Measures) > 0 || len(q.Bands) > 0 {
 		ok := len(q.Bands) == MaxLevel
-		for i := 1; ok && i < len(q.Bands); i++ {
-			ok = q.Bands[i] > q.Bands[i-1]
+		for i := 0; ok && i < len(q.Bands); i++ {
+			ok = !math.IsNaN(q.Bands[i]) && math.Abs(q.Bands[i]) <= MaxNumber && (i == 0 || q.Bands[i] > q.Bands[i-1])
 		}
 		if !ok {
 			v.r.Errorf(q.Src.At("bands"), "%s: bands must be 5 ascending thresholds, one for each level 1 to 5", owner)
@@ -786,3 +792,9 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// positive reports a finite number greater than 0; NaN is not one.
+func positive(x float64) bool { return x > 0 && !math.IsInf(x, 0) }
+
+// nonNegative reports a finite number of 0 or more; NaN is not one.
+func nonNegative(x float64) bool { return x >= 0 && !math.IsInf(x, 0) }

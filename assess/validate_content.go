@@ -171,7 +171,7 @@ func (v *validator) roleContent(ro *Role, owner string) {
 				v.r.Errorf(t.Src, "%s size %s targets %q twice", owner, size, t.Competency)
 			}
 			seen[t.Competency] = true
-			if t.Level < 1 || t.Level > MaxLevel || t.Weight <= 0 {
+			if t.Level < 1 || t.Level > MaxLevel || !positive(t.Weight) {
 				v.r.Errorf(t.Src, "%s size %s: target for %q needs a level of 1 to 5 and a weight greater than 0", owner, size, t.Competency)
 			}
 		}

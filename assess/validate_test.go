@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,20 @@ func TestValidateErrors(t *testing.T) {
 		"unknown section":          {func(b *Bank) { b.Questions[0].Section = "x" }, `unknown section "x"`},
 		"unknown kind":             {func(b *Bank) { b.Questions[0].Kind = "likert" }, `kind "likert" is not one of`},
 		"certifications w/ option": {func(b *Bank) { b.Questions[8].Options = ratingOptions(1, 2) }, "remove options"},
+		// Numbers a TOML file can spell that no rule means: inf, nan,
+		// negative years. Each is refused where it is written.
+		"target weight inf":      {func(b *Bank) { b.Roles[0].Targets[0].Weight = math.Inf(1) }, `weight for "tech1" is +Inf`},
+		"target weight nan":      {func(b *Bank) { b.Roles[0].Targets[0].Weight = math.NaN() }, `weight for "tech1" is NaN`},
+		"measure weight inf":     {func(b *Bank) { b.Questions[0].Measures["tech1"] = math.Inf(1) }, `weight for "tech1" is +Inf`},
+		"role experience nan":    {func(b *Bank) { b.Roles[1].Experience["years_security"] = math.NaN() }, `experience minimum for "years_security" is NaN`},
+		"rule experience -5":     {func(b *Bank) { b.Certifications[0].Rule.Experience["years_security"] = -5 }, `the rule's experience for "years_security" is -5`},
+		"waiver years nan":       {func(b *Bank) { b.Certifications[0].Rule.Waivers[0].Years = math.NaN() }, "a waiver must be worth more than 0 years"},
+		"waiver max inf":         {func(b *Bank) { b.Certifications[0].Rule.WaiverMaxYears = math.Inf(1) }, "waiver_max_years greater than 0"},
+		"domain weight nan":      {func(b *Bank) { b.Certifications[0].Domains[0].Weight = math.NaN() }, "must be a percentage from 0 to 100"},
+		"bands with nan":         {func(b *Bank) { b.Questions[5].Bands = []float64{1, 3, math.NaN(), 20, 60} }, "bands must be 5 ascending thresholds"},
+		"bands with inf":         {func(b *Bank) { b.Questions[5].Bands = []float64{1, 3, 8, 20, math.Inf(1)} }, "bands must be 5 ascending thresholds"},
+		"number min nan":         {func(b *Bank) { b.Questions[4].Min = fp(math.NaN()) }, "min NaN must be a number from"},
+		"number max past bounds": {func(b *Bank) { b.Questions[4].Max = fp(1e20) }, "max 1e+20 must be a number from -1000000000 to 1000000000"},
 	}
 	if rep := validTestBank().Validate(); !rep.OK() {
 		t.Fatalf("the base bank is invalid: %v", rep.Errors)
