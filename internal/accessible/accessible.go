@@ -14,6 +14,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/questionnaire"
+	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -137,7 +138,9 @@ func (r *runner) write(s string) {
 	if r.werr != nil {
 		return
 	}
-	_, r.werr = io.WriteString(r.out, s)
+	// Text from files (names, titles, notes, the bank) never reaches the
+	// terminal as control codes.
+	_, r.werr = io.WriteString(r.out, safetext.Text(s))
 }
 
 // say prints text as a wrapped paragraph.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/wording"
 )
 
@@ -51,7 +52,11 @@ func (p *printer) blank() {
 // its judgement and whether it is verified, gaps, calibration and
 // certifications.
 func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Result) error {
-	p := &printer{w: w}
+	// Plain text throughout: every control code from a file is shown
+	// inert (see safetext).
+	sw := safetext.NewWriter(w)
+	defer sw.Flush()
+	p := &printer{w: sw}
 	who := "your assessment"
 	if a.Profile.Name != "" {
 		who = a.Profile.Name

@@ -61,3 +61,43 @@ func TestWriteResultsPlain(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileTextIsInert: a name, a title and an evidence note written to
+// take over the terminal (OSC 52 to the clipboard, ESC c, an 8-bit CSI, a
+// bidirectional override) come out as visible escapes, in the questions
+// and in the results.
+func TestHostileTextIsInert(t *testing.T) {
+	b, _, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := storage.ReadAnswers(filepath.Join("..", "..", "questions", "testdata", "personas", "soc-lead.toml"), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile := "Eve\x1b]52;c;ZXZpbA==\x07\x1bc\u009b2J\u202e"
+	f.Answers.Profile.Name = hostile
+	f.Answers.Profile.CurrentRole = hostile
+	for id, ans := range f.Answers.Items {
+		ans.Evidence = hostile
+		f.Answers.Items[id] = ans
+	}
+	var buf bytes.Buffer
+	if err := WriteResults(&buf, b, f.Answers, assess.Score(b, f.Answers)); err != nil {
+		t.Fatal(err)
+	}
+	var quiz bytes.Buffer
+	f.Session.Position = "years-security"
+	Run(Options{Bank: b, File: f, In: strings.NewReader("q\n"), Out: &quiz, Save: func(*storage.File) error { return nil }})
+	for name, out := range map[string]string{"results": buf.String(), "quiz": quiz.String()} {
+		if strings.ContainsAny(out, "\x1b\x07\u009b\u202e") {
+			t.Errorf("%s: a control code reached the output:\n%q", name, out)
+		}
+		if !strings.Contains(out, `Eve\x1b]52;c;ZXZpbA==\x07\x1bc\u009b2J\u202e`) && !strings.Contains(out, "Eve") {
+			t.Errorf("%s: the name is not shown at all:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(buf.String(), `Eve\x1b]52`) {
+		t.Errorf("the results do not show the name's escape visibly:\n%s", buf.String())
+	}
+}
