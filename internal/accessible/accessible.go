@@ -12,6 +12,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/questionnaire"
 	"github.com/secpath/secpath/internal/safetext"
@@ -158,7 +160,7 @@ func (r *runner) hang(label, text string) {
 		r.write("\n")
 		first = width
 	}
-	lw := utf8.RuneCountInString(label)
+	lw := ansi.StringWidth(label)
 	lines := wrap(text, first-lw, width-lw)
 	pad := strings.Repeat(" ", lw)
 	var sb strings.Builder
@@ -187,7 +189,7 @@ func (r *runner) blank() {
 // types.
 func (r *runner) prompt(p string) {
 	lines := wrap(p, width, width)
-	if r.col > 0 && (len(lines) > 1 || r.col+utf8.RuneCountInString(lines[0]) >= width) {
+	if r.col > 0 && (len(lines) > 1 || r.col+ansi.StringWidth(lines[0]) >= width) {
 		// A prompt right after another: with piped input both would
 		// share a line.
 		r.write("\n")
@@ -199,7 +201,7 @@ func (r *runner) prompt(p string) {
 	}
 	last := lines[len(lines)-1] + " "
 	r.write(last)
-	r.col += utf8.RuneCountInString(last)
+	r.col += ansi.StringWidth(last)
 }
 
 // wrap breaks text into lines of at most first columns for the first line
@@ -215,32 +217,17 @@ func wrap(text string, first, rest int) []string {
 		}
 		return r
 	}, strings.ToValidUTF8(text, "\uFFFD"))
-	var lines []string
-	var cur []rune
-	limit := first
-	flush := func() {
-		lines = append(lines, string(cur))
-		cur = cur[:0]
-		limit = rest
+	text = strings.Join(strings.Fields(text), " ")
+	// The first line at its own width, the rest at theirs: the first
+	// line is a prefix of the text (a break drops one space, a cut word
+	// none), so the rest is what follows it.
+	line := strings.SplitN(ansi.Wrap(text, first, ""), "\n", 2)[0]
+	lines := []string{line}
+	if !strings.HasPrefix(text, line) {
+		return strings.Split(ansi.Wrap(text, rest, ""), "\n")
 	}
-	for _, word := range strings.Fields(text) {
-		w := []rune(word)
-		if len(cur) > 0 && len(cur)+1+len(w) > limit {
-			flush()
-		}
-		if len(cur) > 0 {
-			cur = append(cur, ' ')
-		}
-		for len(cur)+len(w) > limit {
-			n := limit - len(cur)
-			cur = append(cur, w[:n]...)
-			w = w[n:]
-			flush()
-		}
-		cur = append(cur, w...)
-	}
-	if len(cur) > 0 || len(lines) == 0 {
-		lines = append(lines, string(cur))
+	if more := strings.TrimPrefix(text[len(line):], " "); more != "" {
+		lines = append(lines, strings.Split(ansi.Wrap(more, rest, ""), "\n")...)
 	}
 	return lines
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/safetext"
@@ -22,7 +23,7 @@ func (p *printer) hang(label, text string) {
 	if p.err != nil {
 		return
 	}
-	lw := utf8.RuneCountInString(label)
+	lw := ansi.StringWidth(label)
 	var sb strings.Builder
 	for i, l := range wrap(text, width-lw, width-lw) {
 		if i == 0 {

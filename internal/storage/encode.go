@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -268,24 +270,10 @@ func tableKey(id string) string {
 	return id
 }
 
-// wrap breaks text into lines of at most width bytes at spaces.
+// wrap breaks text into comment lines of at most width cells at spaces;
+// a word longer than a line (a URL) is kept whole.
 func wrap(s string, width int) []string {
-	var lines []string
-	var cur strings.Builder
-	for _, word := range strings.Fields(s) {
-		if cur.Len() > 0 && cur.Len()+1+len(word) > width {
-			lines = append(lines, cur.String())
-			cur.Reset()
-		}
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(word)
-	}
-	if cur.Len() > 0 || len(lines) == 0 {
-		lines = append(lines, cur.String())
-	}
-	return lines
+	return strings.Split(ansi.Wordwrap(strings.Join(strings.Fields(s), " "), width, ""), "\n")
 }
 
 type errWriter struct {

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/internal/questionnaire"
 )
@@ -130,13 +131,8 @@ func (o overviewScreen) keys() helpKeys {
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// truncate shortens s to n cells, marking the cut with an ellipsis.
+func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }
 
 // plural adds an s when n is not 1.
 func plural(n int, word string) string {

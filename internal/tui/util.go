@@ -21,33 +21,14 @@ func mkdirPrivate(dir string) error {
 	return nil
 }
 
-// wrap breaks plain text into lines of at most width runes at spaces;
-// a word longer than the width is cut.
+// wrap breaks plain text into lines of at most width cells at spaces,
+// each paragraph on its own; a word longer than the width is cut. Runs of
+// spaces count as one. Cells, not runes: a wide character takes two.
 func wrap(s string, width int) []string {
 	width = max(width, 10)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		var cur []rune
-		for _, word := range strings.Fields(para) {
-			w := []rune(word)
-			for len(w) > width {
-				if len(cur) > 0 {
-					out = append(out, string(cur))
-					cur = nil
-				}
-				out = append(out, string(w[:width]))
-				w = w[width:]
-			}
-			if len(cur) > 0 && len(cur)+1+len(w) > width {
-				out = append(out, string(cur))
-				cur = nil
-			}
-			if len(cur) > 0 {
-				cur = append(cur, ' ')
-			}
-			cur = append(cur, w...)
-		}
-		out = append(out, string(cur))
+		out = append(out, strings.Split(ansi.Wrap(strings.Join(strings.Fields(para), " "), width, ""), "\n")...)
 	}
 	return out
 }
