@@ -255,7 +255,8 @@ func decodeFile(file string, data []byte, positions bool) (*fileDoc, assess.Repo
 		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Line: line, Message: "the file is not valid UTF-8 text; save it as UTF-8"})
 		return nil, rep
 	}
-	if len(strings.TrimSpace(string(data))) == 0 {
+	text := string(data)
+	if len(strings.TrimSpace(text)) == 0 {
 		// Almost always a file cut short; merged in, it would surface as a
 		// dozen errors about what is missing.
 		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Message: "the file is empty; a bank file holds at least one table (remove the file if it is not needed)"})
@@ -264,20 +265,20 @@ func decodeFile(file string, data []byte, positions bool) (*fileDoc, assess.Repo
 	// Decoding costs grow with nesting times size: a few MiB of "[[[[", of
 	// "a.a.a." or of one-line tables would take gigabytes, so the shape is
 	// checked first, in one linear pass.
-	if se := tomlpos.CheckShapeKeys(string(data), MaxFileKeys); se != nil {
+	if se := tomlpos.CheckShapeKeys(text, MaxFileKeys); se != nil {
 		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Line: se.Pos.Line, Column: se.Pos.Column, Message: se.Msg})
 		return nil, rep
 	}
 	var doc fileDoc
-	md, err := toml.Decode(string(data), &doc)
+	md, err := toml.Decode(text, &doc)
 	// Positions are found only when asked for, or when there is an error
 	// to place.
 	var ix *tomlpos.Index
 	if positions || err != nil || len(md.Undecoded()) > 0 {
-		ix = tomlpos.Scan(string(data))
+		ix = tomlpos.Scan(text)
 	}
 	if err != nil {
-		rep.Errors = append(rep.Errors, decodeDiagnostic(file, string(data), err, ix))
+		rep.Errors = append(rep.Errors, decodeDiagnostic(file, text, err, ix))
 		return nil, rep
 	}
 	for _, key := range md.Undecoded() {
