@@ -17,7 +17,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/secpath/secpath/assess"
-	"github.com/secpath/secpath/internal/tomlpos"
+	"github.com/secpath/secpath/questions/tomlpos"
 )
 
 //go:embed bank/*.toml
@@ -25,6 +25,10 @@ var embedded embed.FS
 
 // MaxFileSize bounds a single bank file; real banks are a few hundred KiB.
 const MaxFileSize = 8 << 20
+
+// MaxFileKeys bounds the keys and tables of one bank file: the largest
+// file of the embedded bank has about 2,300.
+const MaxFileKeys = 50000
 
 // EmbeddedName is how the default bank is named in messages.
 const EmbeddedName = "embedded bank"
@@ -120,23 +124,29 @@ func load(fsys fs.FS, dir string, positions bool) (*assess.Bank, assess.Report, 
 	if err != nil {
 		return nil, rep, fmt.Errorf("bank %s: %w", displayDir(dir), cleanPathErr(err))
 	}
-	var names []string
+	var names, dirs []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+		switch {
+		case !strings.HasSuffix(e.Name(), ".toml"):
+		case e.IsDir():
+			dirs = append(dirs, e.Name())
+		default:
 			names = append(names, e.Name())
 		}
 	}
 	sort.Strings(names)
-	if len(names) == 0 {
+	if len(names) == 0 && len(dirs) == 0 {
 		return nil, rep, fmt.Errorf("bank %s: %w", displayDir(dir), ErrNoBank)
+	}
+	// A directory named like a bank file is most likely a mistake, and
+	// skipping it without a word would leave its bank out unexplained.
+	for _, name := range dirs {
+		rep.Errors = append(rep.Errors, assess.Diagnostic{File: bankFile(dir, name), Message: "is a directory, not a bank file"})
 	}
 	b := &assess.Bank{}
 	metaSet := false
 	for _, name := range names {
-		file := name
-		if dir != "" {
-			file = path.Join(filepathToSlash(dir), name)
-		}
+		file := bankFile(dir, name)
 		data, err := readLimited(fsys, name)
 		if err != nil {
 			rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Message: err.Error()})
@@ -179,6 +189,14 @@ func load(fsys fs.FS, dir string, positions bool) (*assess.Bank, assess.Report, 
 		return nil, rep, &assess.InvalidError{Diagnostics: rep.Errors}
 	}
 	return b, rep, nil
+}
+
+// bankFile names a bank file in messages.
+func bankFile(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return path.Join(filepathToSlash(dir), name)
 }
 
 func displayDir(dir string) string {
@@ -237,16 +255,30 @@ func decodeFile(file string, data []byte, positions bool) (*fileDoc, assess.Repo
 		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Line: line, Message: "the file is not valid UTF-8 text; save it as UTF-8"})
 		return nil, rep
 	}
+	text := string(data)
+	if len(strings.TrimSpace(text)) == 0 {
+		// Almost always a file cut short; merged in, it would surface as a
+		// dozen errors about what is missing.
+		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Message: "the file is empty; a bank file holds at least one table (remove the file if it is not needed)"})
+		return nil, rep
+	}
+	// Decoding costs grow with nesting times size: a few MiB of "[[[[", of
+	// "a.a.a." or of one-line tables would take gigabytes, so the shape is
+	// checked first, in one linear pass.
+	if se := tomlpos.CheckShapeKeys(text, MaxFileKeys); se != nil {
+		rep.Errors = append(rep.Errors, assess.Diagnostic{File: file, Line: se.Pos.Line, Column: se.Pos.Column, Message: se.Msg})
+		return nil, rep
+	}
 	var doc fileDoc
-	md, err := toml.Decode(string(data), &doc)
+	md, err := toml.Decode(text, &doc)
 	// Positions are found only when asked for, or when there is an error
 	// to place.
 	var ix *tomlpos.Index
 	if positions || err != nil || len(md.Undecoded()) > 0 {
-		ix = tomlpos.Scan(string(data))
+		ix = tomlpos.Scan(text)
 	}
 	if err != nil {
-		rep.Errors = append(rep.Errors, decodeDiagnostic(file, string(data), err, ix))
+		rep.Errors = append(rep.Errors, decodeDiagnostic(file, text, err, ix))
 		return nil, rep
 	}
 	for _, key := range md.Undecoded() {

@@ -97,10 +97,12 @@ func TestLoadEdges(t *testing.T) {
 		want string
 	}{
 		"no toml files":  {fstest.MapFS{"readme.md": {Data: []byte("hi")}}, "no .toml files found"},
-		"empty file":     {fstest.MapFS{"bank.toml": {Data: nil}}, "schema is missing"},
+		"empty file":     {fstest.MapFS{"bank.toml": {Data: nil}}, "bank.toml: the file is empty; a bank file holds at least one table"},
+		"dir named toml": {fstest.MapFS{"bank.toml/role.toml": {Data: []byte("schema = 1\n")}}, "bank.toml: is a directory, not a bank file"},
 		"binary":         {fstest.MapFS{"bank.toml": {Data: []byte{0x00, 0x01, 0xfe, 0xff}}}, "not valid UTF-8"},
 		"array as table": {fstest.MapFS{"bank.toml": {Data: []byte("schema = 1\n[role]\nid = 1\n")}}, `wrong type`},
-		"deep nesting":   {fstest.MapFS{"bank.toml": {Data: []byte("x = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n")}}, `unknown key "x"`},
+		"deep nesting":   {fstest.MapFS{"bank.toml": {Data: []byte("x = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n")}}, "bank.toml:1:37: arrays and tables nested more than 32 deep"},
+		"too many keys":  {fstest.MapFS{"bank.toml": {Data: []byte(strings.Repeat("[t]\n", MaxFileKeys+1))}}, "bank.toml:50001:1: more than 50000 keys and tables"},
 		"duplicate key":  {fstest.MapFS{"bank.toml": {Data: []byte("schema = 1\nschema = 1\n")}}, "TOML syntax"},
 	}
 	for name, c := range cases {

@@ -3,13 +3,17 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/questions"
 )
 
 // TestCommandsHonourTheirEnv runs a whole assessment with an environment
@@ -110,5 +114,56 @@ func TestCommandLineWordsTheFix(t *testing.T) {
 	_, stderr, code := run(t, "plan", "../../questions/testdata/personas/soc-lead.toml", "-o", plan)
 	if code != ExitInvalid || !strings.Contains(stderr, plan+": file already exists (use --force to replace it)") {
 		t.Errorf("plan over a file: exit %d, %q", code, stderr)
+	}
+}
+
+// TestConcurrentRunsKeepToTheirEnv: many commands at once, as a server
+// with many people connected runs them, share one embedded bank and each
+// keep to their own Env: every assessment is saved under its own state
+// directory, and every score printed is the same.
+func TestConcurrentRunsKeepToTheirEnv(t *testing.T) {
+	bank, _, err := questions.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := func() (*assess.Bank, assess.Report, error) { return bank, assess.Report{}, nil }
+	const people = 16
+	persona := "../../questions/testdata/personas/soc-lead.toml"
+	var (
+		wg     sync.WaitGroup
+		scores [people]string
+		states [people]string
+		errs   [people]string
+	)
+	for i := range people {
+		states[i] = t.TempDir()
+		wg.Go(func() {
+			var out, errb bytes.Buffer
+			env := Env{Stdout: &out, Stderr: &errb, Environ: []string{"XDG_STATE_HOME=" + states[i]}, Now: testToday, Bank: shared}
+			if code := Run(t.Context(), []string{"score", persona, "--json"}, env); code != 0 {
+				errs[i] = fmt.Sprintf("score: exit %d: %s", code, errb.String())
+				return
+			}
+			scores[i] = out.String()
+			out.Reset()
+			env.Stdin = strings.NewReader("2\n1\nAda\n1\n6\nq\n")
+			if code := Run(t.Context(), []string{"--questions", miniBank}, env); code != 0 && code != ExitAborted {
+				errs[i] = fmt.Sprintf("assessment: exit %d: %s", code, errb.String())
+			}
+		})
+	}
+	wg.Wait()
+	for i := range people {
+		if errs[i] != "" {
+			t.Errorf("person %d: %s", i, errs[i])
+			continue
+		}
+		if scores[i] == "" || scores[i] != scores[0] {
+			t.Errorf("person %d scored differently:\n%.200s\nagainst\n%.200s", i, scores[i], scores[0])
+		}
+		files, _ := filepath.Glob(filepath.Join(states[i], "secpath", "sessions", "*.toml"))
+		if len(files) != 1 {
+			t.Errorf("person %d: %d sessions in their own state directory, want 1", i, len(files))
+		}
 	}
 }

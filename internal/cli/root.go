@@ -113,7 +113,7 @@ func loadBank(opts *options) (*assess.Bank, error) {
 		err error
 	)
 	if opts.questionsDir != "" {
-		b, _, err = loadBankDir(opts.questionsDir)
+		b, _, err = questions.LoadDir(opts.questionsDir)
 	} else if opts.embedded != nil {
 		b, _, err = opts.embedded()
 	} else {

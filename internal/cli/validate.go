@@ -42,7 +42,7 @@ as warnings. Exits 1 when there are errors.`,
 			if dir == "" {
 				b, rep, err = questions.DefaultWithPositions()
 			} else {
-				b, rep, err = loadBankDir(dir)
+				b, rep, err = questions.LoadDir(dir)
 			}
 			if b != nil {
 				rep.Warnings = append(rep.Warnings, b.Freshness(env.Today())...)

@@ -14,8 +14,8 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/secpath/secpath/assess"
-	"github.com/secpath/secpath/internal/tomlpos"
 	"github.com/secpath/secpath/internal/wording"
+	"github.com/secpath/secpath/questions/tomlpos"
 )
 
 // MaxAnswersSize bounds an answers file; a complete one is about 30 KiB.

@@ -68,8 +68,8 @@ func TestCheckShapeIsLinear(t *testing.T) {
 
 // TestShippedBankWithinLimits: the embedded bank is far inside the limits.
 func TestShippedBankWithinLimits(t *testing.T) {
-	files, _ := filepath.Glob("../../questions/bank/*.toml")
-	personas, _ := filepath.Glob("../../questions/testdata/personas/*.toml")
+	files, _ := filepath.Glob("../bank/*.toml")
+	personas, _ := filepath.Glob("../testdata/personas/*.toml")
 	if len(files) == 0 || len(personas) == 0 {
 		t.Fatal("no bank files found")
 	}

@@ -8,6 +8,12 @@
 // indexed path such as "question[3].option[1].levels" or
 // "role[2].targets[5]". It never fails: on text it cannot follow it simply
 // records less, and callers fall back to the enclosing item's position.
+//
+// It also guards the decoder (CheckShape, CheckShapeKeys): a document
+// nested too deep or with too many keys is refused before it is decoded.
+// It sits beside the bank loader, its first user, and the answers-file
+// reader in internal/storage uses it too, so both kinds of file are placed
+// and guarded by one code.
 package tomlpos
 
 import (
