@@ -20,9 +20,9 @@ var layers = map[string]struct{ own, other []string }{
 	"internal/questionnaire":   {own: []string{"assess"}},
 	"internal/wording":         {own: []string{"assess"}},
 	"internal/safetext":        {},
-	"internal/storage":         {own: []string{"assess", "questions/tomlpos", "internal/tomlpos", "internal/wording", "internal/safetext"}, other: []string{"github.com/BurntSushi/toml"}},
-	"internal/export":          {own: []string{"assess", "internal/wording", "internal/safetext", "internal/storage"}},
-	"internal/accessible":      {own: []string{"assess", "internal/questionnaire", "internal/wording", "internal/safetext", "internal/storage"}},
+	"internal/storage":         {own: []string{"assess", "questions/tomlpos", "internal/wording", "internal/safetext"}, other: []string{"github.com/BurntSushi/toml", "github.com/charmbracelet/x/ansi"}},
+	"internal/export":          {own: []string{"assess", "internal/wording", "internal/safetext", "internal/storage"}, other: []string{"github.com/charmbracelet/x/ansi"}},
+	"internal/accessible":      {own: []string{"assess", "internal/questionnaire", "internal/wording", "internal/safetext", "internal/storage"}, other: []string{"github.com/charmbracelet/x/ansi"}},
 	"internal/tui":             {own: []string{"assess", "internal/questionnaire", "internal/wording", "internal/safetext", "internal/storage", "internal/export"}, other: []string{"charm.land/", "github.com/charmbracelet/"}},
 	"internal/cli":             {own: []string{"assess", "questions", "internal/"}, other: []string{"github.com/spf13/", "charm.land/", "github.com/charmbracelet/"}},
 	"cmd/secpath":              {own: []string{"internal/cli", "internal/prewarm", "questions"}, other: []string{"github.com/charmbracelet/x/term"}},
@@ -30,7 +30,6 @@ var layers = map[string]struct{ own, other []string }{
 	"internal/perf/minimal":    {other: []string{"charm.land/"}},
 	"questions/internal/":      {own: []string{"assess"}},
 	"questions/tomlpos":        {other: []string{"github.com/BurntSushi/toml"}},
-	"internal/tomlpos":         {other: []string{"github.com/BurntSushi/toml"}},
 	"questions/internal/golit": {},
 }
 
