@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"sort"
 	"strings"
@@ -282,34 +283,21 @@ func (l *lineWriter) line(s string) {
 // wrapped writes "label text" wrapped at 78 columns, continuation lines
 // indented under the text.
 func (l *lineWriter) wrapped(label, text string) {
-	lines := wrapText(text, 78-len([]rune(label)))
-	for i, s := range lines {
+	lw := ansi.StringWidth(label)
+	for i, s := range wrapText(text, 78-lw) {
 		if i == 0 {
 			l.line(label + s)
 		} else {
-			l.line(strings.Repeat(" ", len([]rune(label))) + s)
+			l.line(strings.Repeat(" ", lw) + s)
 		}
 	}
 }
 
-// wrapText breaks text at spaces into lines of at most width runes.
+// wrapText breaks text at spaces into lines of at most width cells.
 func wrapText(s string, width int) []string {
-	width = max(width, 20)
-	var lines []string
-	var cur []rune
-	for _, word := range strings.Fields(s) {
-		wr := []rune(word)
-		if len(cur) > 0 && len(cur)+1+len(wr) > width {
-			lines = append(lines, string(cur))
-			cur = cur[:0]
-		}
-		if len(cur) > 0 {
-			cur = append(cur, ' ')
-		}
-		cur = append(cur, wr...)
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return nil
 	}
-	if len(cur) > 0 {
-		lines = append(lines, string(cur))
-	}
-	return lines
+	return strings.Split(ansi.Wordwrap(s, max(width, 20), ""), "\n")
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"html"
 	"math"
 	"strconv"
@@ -68,32 +69,21 @@ func textWidth(s string, fs float64, bold bool) float64 {
 	return w * fs
 }
 
-// wrapLabel splits a name into at most two lines of about width runes,
+// wrapLabel splits a name into at most two lines of about width cells,
 // ending the second with an ellipsis when the name is longer still.
 func wrapLabel(s string, width int) []string {
-	var lines []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case cur == "":
-			cur = word
-		case len([]rune(cur))+1+len([]rune(word)) <= width:
-			cur += " " + word
-		default:
-			lines = append(lines, cur)
-			cur = word
-		}
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return nil
 	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
+	lines := strings.Split(ansi.Wordwrap(s, width, ""), "\n")
 	if len(lines) > 2 {
-		second := []rune(lines[1] + " " + strings.Join(lines[2:], " "))
-		lines = []string{lines[0], strings.TrimSpace(string(second[:min(len(second), width-1)])) + "…"}
+		rest := strings.Join(lines[1:], " ")
+		lines = []string{lines[0], strings.TrimSpace(ansi.Truncate(rest, width-1, "")) + "…"}
 	}
 	for i, l := range lines {
-		if r := []rune(l); len(r) > width+4 {
-			lines[i] = string(r[:width+3]) + "…"
+		if ansi.StringWidth(l) > width+4 {
+			lines[i] = ansi.Truncate(l, width+4, "…")
 		}
 	}
 	return lines
