@@ -11,7 +11,7 @@ import (
 	xterm "github.com/charmbracelet/x/term"
 
 	"github.com/secpath/secpath/internal/cli"
-	"github.com/secpath/secpath/internal/prewarm" // initialised early: see the package
+	"github.com/secpath/secpath/internal/perf/prewarm" // initialised early: see the package
 )
 
 func main() {

@@ -44,7 +44,7 @@ type Env struct {
 	// Now is the clock; nil means the system clock. Tests pin it.
 	Now func() time.Time
 	// Bank loads the embedded bank; nil means questions.Default. main
-	// passes the build started at initialisation (see internal/prewarm),
+	// passes the build started at initialisation (see internal/perf/prewarm),
 	// a fuzz test one bank loaded once.
 	Bank func() (*assess.Bank, assess.Report, error)
 }
