@@ -47,6 +47,11 @@ type Env struct {
 	// passes the build started at initialisation (see internal/perf/prewarm),
 	// a fuzz test one bank loaded once.
 	Bank func() (*assess.Bank, assess.Report, error)
+
+	// terminal is the raw output for the full-screen interface, which
+	// writes escape sequences on purpose; every other command writes
+	// through Stdout, which Run makes safe (see safetext).
+	terminal io.Writer
 }
 
 // complete fills what was left out with the neutral choice: no
@@ -131,4 +136,13 @@ func (e Env) sessionsDir() (string, error) {
 		return "", fmt.Errorf("cannot find a place for sessions: set XDG_STATE_HOME or HOME: %w", err)
 	}
 	return dir, err
+}
+
+// terminalOut is the output the full-screen interface draws on: the raw
+// stream when Run has made Stdout safe, else Stdout.
+func (e Env) terminalOut() io.Writer {
+	if e.terminal != nil {
+		return e.terminal
+	}
+	return e.Stdout
 }

@@ -79,7 +79,7 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 		}
 	}
 	topts.WorkDir, topts.Now = env.WorkDir, env.Now
-	out, err := tui.Run(ctx, topts, env.Stdin, env.Stdout, env.Environ)
+	out, err := tui.Run(ctx, topts, env.Stdin, env.terminalOut(), env.Environ)
 	if err != nil {
 		return fmt.Errorf("the interface stopped: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/questions"
 )
@@ -32,6 +33,15 @@ type options struct {
 // error message rather than a stack trace.
 func Run(ctx context.Context, args []string, env Env) (code int) {
 	env = env.complete()
+	// Everything a command prints passes through the sanitiser, so no
+	// text from a file (a name, a note, a file name, a bank's titles)
+	// reaches the terminal as a control code; only the full-screen
+	// interface, which draws with escape sequences, gets the raw output.
+	env.terminal = env.Stdout
+	out, errs := safetext.NewWriter(env.Stdout), safetext.NewWriter(env.Stderr)
+	env.Stdout, env.Stderr = out, errs
+	defer out.Flush()
+	defer errs.Flush()
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.Stderr, "secpath: internal error: %v\nPlease report this with the command you ran.\n", r)
@@ -155,6 +165,9 @@ func writeOutput(env Env, out string, data []byte, force bool, what string) erro
 		_, err := env.Stdout.Write(data)
 		return err
 	}
+	// A file is shown with cat or less as often as it is opened in an
+	// editor: its text is made safe as the terminal's is.
+	data = []byte(safetext.Text(string(data)))
 	if err := storage.WriteFileAtomic(out, data, force); err != nil {
 		if errors.Is(err, storage.ErrExists) {
 			return fmt.Errorf("%w (use --force to replace it)", err)

@@ -18,9 +18,13 @@ import (
 	"unicode/utf8"
 )
 
-// unsafe reports a rune a terminal may act on or that reorders text: C0
-// controls, DEL, C1 controls, the bidirectional embeddings, overrides and
-// isolates, and the line and paragraph separators.
+// Unsafe reports a rune a terminal may act on or that reorders text: C0
+// controls (newline and tab included), DEL, C1 controls, the
+// bidirectional embeddings, overrides and isolates, and the line and
+// paragraph separators. Writers of other formats (TOML) use it to escape
+// the same runes in their own syntax.
+func Unsafe(r rune) bool { return unsafe(r) }
+
 func unsafe(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/wording"
 )
 
@@ -249,7 +250,9 @@ func quote(s string) string {
 		case '\t':
 			sb.WriteString(`\t`)
 		default:
-			if r < 0x20 || r == 0x7f {
+			if safetext.Unsafe(r) {
+				// Escaped, so that showing the file (cat, less) shows
+				// the code rather than obeying it.
 				fmt.Fprintf(&sb, `\u%04X`, r)
 			} else {
 				sb.WriteRune(r)
