@@ -36,8 +36,16 @@ func CheckShape(src string) *ShapeError {
 // the limit. Decoding costs about a hundred bytes of memory per key, so a
 // few MiB of one-line tables cost hundreds of MiB.
 func CheckShapeKeys(src string, maxKeys int) *ShapeError {
+	_, err := ShapeKeys(src, maxKeys)
+	return err
+}
+
+// ShapeKeys is CheckShapeKeys that also returns the number of keys and
+// table headers counted, so that a limit can span several documents.
+func ShapeKeys(src string, maxKeys int) (int, *ShapeError) {
 	c := shapeChecker{src: src, line: 1, col: 1, expectKey: true, maxKeys: maxKeys}
-	return c.run()
+	err := c.run()
+	return c.keys, err
 }
 
 type shapeChecker struct {
