@@ -11,6 +11,12 @@ import (
 // did not allow it.
 var ErrExists = errors.New("file already exists")
 
+// ErrNotRegular is returned when a write would replace something that is
+// not a regular file: a device (/dev/null), a pipe, a socket, or a
+// symbolic link (to /proc/self/fd/1, say). Renaming over it would put a
+// regular file in its place, which nobody asking to write there means.
+var ErrNotRegular = errors.New("is not a regular file; secpath writes only new files or ordinary ones")
+
 // FileMode is the permission of every file secpath writes: answers,
 // sessions and plans are personal.
 const FileMode os.FileMode = 0o600
@@ -23,13 +29,17 @@ const DirMode os.FileMode = 0o700
 // in the same directory, syncs it, and renames it over the target. Unless
 // overwrite is set, an existing file is left alone and ErrExists returned.
 func WriteFileAtomic(path string, data []byte, overwrite bool) error {
-	if !overwrite {
-		if _, err := os.Lstat(path); err == nil {
+	if st, err := os.Lstat(path); err == nil {
+		switch {
+		case st.IsDir():
+			return fmt.Errorf("%s: is a directory", path)
+		case st.Mode()&os.ModeSymlink != 0:
+			return fmt.Errorf("%s: %w (a symbolic link: give the path of the file itself)", path, ErrNotRegular)
+		case !st.Mode().IsRegular():
+			return fmt.Errorf("%s: %w", path, ErrNotRegular)
+		case !overwrite:
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s: is a directory", path)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
