@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -158,6 +159,15 @@ func (cb *CohortBuilder) Add(e CohortEntry) {
 		if f.readiness > rf.best {
 			rf.best, rf.closest = f.readiness, i
 		}
+	}
+}
+
+// Grow makes room for n more members, so that a cohort whose size is
+// known (the files of a directory) is not copied as it grows.
+func (cb *CohortBuilder) Grow(n int) {
+	cb.c.People = slices.Grow(cb.c.People, n)
+	for i := range cb.roles {
+		cb.roles[i].readiness = slices.Grow(cb.roles[i].readiness, n)
 	}
 }
 

@@ -128,6 +128,7 @@ func readCohort(stderr io.Writer, dir string, b *assess.Bank) (*assess.Cohort, i
 		return nil, 0, fmt.Errorf("%s: no answers files (*.toml) in the directory", dir)
 	}
 	cb := assess.NewCohortBuilder(b)
+	cb.Grow(tried)
 	b.Question("") // build the bank's lookup index now, before the readers share it
 	for r := range readMembers(dir, names, b, cb) {
 		if r.err != nil {
