@@ -16,6 +16,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/export"
+	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -235,18 +236,23 @@ func writeCohortOutput(env Env, out string, force bool, what string, write func(
 	}
 	af, err := storage.CreateAtomic(out, force)
 	if err != nil {
-		return err
+		return forceHint(err)
 	}
 	defer af.Abort()
-	bw := bufio.NewWriterSize(af, 64<<10)
+	// The file is as safe to cat as the terminal's output (see safetext).
+	sw := safetext.NewWriter(af)
+	bw := bufio.NewWriterSize(sw, 64<<10)
 	if err := write(bw); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if err := af.Commit(); err != nil {
+	if err := sw.Flush(); err != nil {
 		return err
+	}
+	if err := af.Commit(); err != nil {
+		return forceHint(err)
 	}
 	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
 	return nil

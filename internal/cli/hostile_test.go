@@ -123,6 +123,14 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 			}
 		})
 	}
+	// The cohort written to a file, too.
+	cpath := filepath.Join(dir, "team.md")
+	if code := Run(context.Background(), []string{"cohort", cohort, "--format", "md", "-o", cpath}, Env{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &bytes.Buffer{}, Now: testToday}); code != 0 {
+		t.Fatalf("cohort -o: exit %d", code)
+	}
+	if data, _ := os.ReadFile(cpath); strings.ContainsAny(string(data), controls) || !strings.Contains(string(data), "Eve") {
+		t.Errorf("%s: a control code, or the name is missing", cpath)
+	}
 	// Written to files, Markdown and CSV are as safe to cat.
 	for _, format := range []string{"md", "csv", "json", "html"} {
 		path := filepath.Join(dir, "plan."+format)

@@ -169,10 +169,7 @@ func writeOutput(env Env, out string, data []byte, force bool, what string) erro
 	// editor: its text is made safe as the terminal's is.
 	data = []byte(safetext.Text(string(data)))
 	if err := storage.WriteFileAtomic(out, data, force); err != nil {
-		if errors.Is(err, storage.ErrExists) {
-			return fmt.Errorf("%w (use --force to replace it)", err)
-		}
-		return err
+		return forceHint(err)
 	}
 	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
 	return nil
@@ -202,4 +199,13 @@ func version() string {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// forceHint adds the option that allows replacing a file to the error
+// that says one is in the way.
+func forceHint(err error) error {
+	if errors.Is(err, storage.ErrExists) {
+		return fmt.Errorf("%w (use --force to replace it)", err)
+	}
+	return err
 }

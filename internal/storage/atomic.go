@@ -29,17 +29,8 @@ const DirMode os.FileMode = 0o700
 // in the same directory, syncs it, and renames it over the target. Unless
 // overwrite is set, an existing file is left alone and ErrExists returned.
 func WriteFileAtomic(path string, data []byte, overwrite bool) error {
-	if st, err := os.Lstat(path); err == nil {
-		switch {
-		case st.IsDir():
-			return fmt.Errorf("%s: is a directory", path)
-		case st.Mode()&os.ModeSymlink != 0:
-			return fmt.Errorf("%s: %w (a symbolic link: give the path of the file itself)", path, ErrNotRegular)
-		case !st.Mode().IsRegular():
-			return fmt.Errorf("%s: %w", path, ErrNotRegular)
-		case !overwrite:
-			return fmt.Errorf("%s: %w", path, ErrExists)
-		}
+	if err := checkTarget(path, overwrite); err != nil {
+		return err
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
@@ -94,4 +85,25 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		_ = d.Close()
 	}
+}
+
+// checkTarget says whether a write may put a file at path: a new path,
+// or a regular file when overwriting is allowed; never a directory, a
+// device, a pipe, a socket or a symbolic link.
+func checkTarget(path string, overwrite bool) error {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil
+	}
+	switch {
+	case st.IsDir():
+		return fmt.Errorf("%s: is a directory", path)
+	case st.Mode()&os.ModeSymlink != 0:
+		return fmt.Errorf("%s: %w (a symbolic link: give the path of the file itself)", path, ErrNotRegular)
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s: %w", path, ErrNotRegular)
+	case !overwrite:
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return nil
 }

@@ -24,13 +24,8 @@ type AtomicFile struct {
 // CreateAtomic starts an AtomicFile for path. Unless overwrite is set, an
 // existing file is an ErrExists error now, before anything is written.
 func CreateAtomic(path string, overwrite bool) (*AtomicFile, error) {
-	if !overwrite {
-		if _, err := os.Lstat(path); err == nil {
-			return nil, fmt.Errorf("%s: %w (use --force to replace it)", path, ErrExists)
-		}
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", path)
+	if err := checkTarget(path, overwrite); err != nil {
+		return nil, err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
