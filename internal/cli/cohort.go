@@ -210,7 +210,7 @@ func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBu
 // member's entry. A member without a name in the profile is named after
 // the file.
 func readMember(dir, name string, b *assess.Bank, cb *assess.CohortBuilder) memberRead {
-	f, err := storage.ReadAnswers(filepath.Join(dir, name), b)
+	f, err := storage.ReadRegularAnswers(filepath.Join(dir, name), b)
 	if err != nil {
 		return memberRead{name: name, err: err}
 	}

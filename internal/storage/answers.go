@@ -107,7 +107,25 @@ type rawFile struct {
 // ReadAnswers reads an answers file from disk and checks it against the
 // bank.
 func ReadAnswers(path string, b *assess.Bank) (*File, error) {
-	f, err := os.Open(path)
+	return readAnswers(path, b, false)
+}
+
+// ReadRegularAnswers is ReadAnswers for files found in a directory (the
+// sessions directory, a cohort folder): only a regular file is read, and
+// it is opened without blocking, so a named pipe left there is reported
+// by name instead of hanging the program. A file named on the command
+// line may be a pipe (secpath score <(…)) and is read with ReadAnswers.
+func ReadRegularAnswers(path string, b *assess.Bank) (*File, error) {
+	return readAnswers(path, b, true)
+}
+
+func readAnswers(path string, b *assess.Bank, regularOnly bool) (*File, error) {
+	if regularOnly {
+		if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			return nil, fmt.Errorf("%s: %w (%s)", path, ErrNotRegular, kindOf(st.Mode()))
+		}
+	}
+	f, err := openRead(path, regularOnly)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, pathErr(err))
 	}
@@ -118,6 +136,9 @@ func ReadAnswers(path string, b *assess.Bank) (*File, error) {
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not an answers file", path)
+	}
+	if regularOnly && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxAnswersSize+1))
 	if err != nil {

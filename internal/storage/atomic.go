@@ -15,7 +15,11 @@ var ErrExists = errors.New("file already exists")
 // not a regular file: a device (/dev/null), a pipe, a socket, or a
 // symbolic link (to /proc/self/fd/1, say). Renaming over it would put a
 // regular file in its place, which nobody asking to write there means.
-var ErrNotRegular = errors.New("is not a regular file; secpath writes only new files or ordinary ones")
+var ErrNotRegular = errors.New("is not a regular file")
+
+// ErrUnsafeDir is returned for a sessions directory other people could
+// change (see checkPrivate).
+var ErrUnsafeDir = errors.New("the sessions directory is not private")
 
 // FileMode is the permission of every file secpath writes: answers,
 // sessions and plans are personal.
@@ -99,11 +103,24 @@ func checkTarget(path string, overwrite bool) error {
 	case st.IsDir():
 		return fmt.Errorf("%s: is a directory", path)
 	case st.Mode()&os.ModeSymlink != 0:
-		return fmt.Errorf("%s: %w (a symbolic link: give the path of the file itself)", path, ErrNotRegular)
+		return fmt.Errorf("%s: %w but a symbolic link: give the path of the file itself", path, ErrNotRegular)
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("%s: %w", path, ErrNotRegular)
+		return fmt.Errorf("%s: %w (%s); only new files or ordinary ones are written", path, ErrNotRegular, kindOf(st.Mode()))
 	case !overwrite:
 		return fmt.Errorf("%s: %w", path, ErrExists)
 	}
 	return nil
+}
+
+// kindOf names what a path is, for messages.
+func kindOf(m os.FileMode) string {
+	switch {
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0, m&os.ModeCharDevice != 0:
+		return "a device"
+	}
+	return "not an ordinary file"
 }

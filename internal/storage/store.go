@@ -69,6 +69,9 @@ func (s *FileStore) Save(b *assess.Bank, f *File) (string, error) {
 	if f.Session.ID == "" {
 		return "", errors.New("session has no id")
 	}
+	if err := checkPrivate(s.Dir); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(s.Dir, DirMode); err != nil {
 		return "", fmt.Errorf("creating %s: %w", s.Dir, pathErr(err))
 	}
@@ -83,6 +86,9 @@ func (s *FileStore) Save(b *assess.Bank, f *File) (string, error) {
 // Load reads a session by id (or a unique prefix of one). A file that does
 // not parse is left where it is and reported as ErrCorrupt, with its path.
 func (s *FileStore) Load(id string, b *assess.Bank) (*File, string, error) {
+	if err := checkPrivate(s.Dir); err != nil {
+		return nil, "", err
+	}
 	if !idPattern.MatchString(id) {
 		entries, _ := os.ReadDir(s.Dir)
 		var match []string
@@ -104,7 +110,7 @@ func (s *FileStore) Load(id string, b *assess.Bank) (*File, string, error) {
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) {
 		return nil, "", fmt.Errorf("session %q: %w", id, ErrNoSession)
 	}
-	f, err := ReadAnswers(p, b)
+	f, err := ReadRegularAnswers(p, b)
 	if err != nil {
 		return nil, p, err
 	}
@@ -117,6 +123,9 @@ func (s *FileStore) Load(id string, b *assess.Bank) (*File, string, error) {
 // List returns the saved sessions, most recently updated first. It only
 // reads: a file that does not parse is listed with an ErrCorrupt Err.
 func (s *FileStore) List(b *assess.Bank) ([]SessionInfo, error) {
+	if err := checkPrivate(s.Dir); err != nil {
+		return nil, err
+	}
 	entries, err := os.ReadDir(s.Dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -133,7 +142,7 @@ func (s *FileStore) List(b *assess.Bank) ([]SessionInfo, error) {
 		}
 		p := filepath.Join(s.Dir, name)
 		info := SessionInfo{ID: id, Path: p}
-		f, err := ReadAnswers(p, b)
+		f, err := ReadRegularAnswers(p, b)
 		if err != nil {
 			info.Err = err
 			if st, e2 := os.Stat(p); e2 == nil {
@@ -145,6 +154,13 @@ func (s *FileStore) List(b *assess.Bank) ([]SessionInfo, error) {
 		a := f.Answers
 		info.Name, info.Mode, info.Target = a.Profile.Name, a.Mode, a.Target
 		info.Started, info.Updated = f.Session.Started, f.Session.Updated
+		if info.Updated.IsZero() {
+			// A file without a session table (written by hand, or by
+			// template): when it was last changed is when it was saved.
+			if st, err := os.Stat(p); err == nil {
+				info.Updated = st.ModTime()
+			}
+		}
 		for _, q := range b.QuestionsAsked(a.Mode, a) {
 			info.Asked++
 			if ans, ok := a.Items[q.ID]; ok && (ans.Skipped || ans.Given(q.Kind)) {
