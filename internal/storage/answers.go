@@ -210,6 +210,11 @@ func ParseAnswers(name string, data []byte, b *assess.Bank) (*File, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) && strings.HasPrefix(d.Message, "TOML syntax: ") && pe.LastKey != "" {
 			d.Message = fmt.Sprintf("wrong value for %q: %s", pe.LastKey, pe.Message)
+			if m := quotedTime.FindStringSubmatch(pe.Message); m != nil {
+				// Go's own layout means nothing to the person: say what a
+				// date looks like in TOML.
+				d.Message = fmt.Sprintf("wrong value for %q: a date is written without quotes, as in %s = 2026-12-01 (or with a time, 2026-12-01T10:00:00Z), not as the text %q", pe.LastKey, lastPart(pe.LastKey), m[1])
+			}
 		}
 		return nil, &assess.InvalidError{Diagnostics: []assess.Diagnostic{d}}
 	}
@@ -671,3 +676,10 @@ func withoutCommentLines(text string) string {
 	}
 	return b.String()
 }
+
+// quotedTime finds the text a date was given as in the decoder's message
+// for a quoted date: parsing time "2026-12-01" as "2006-01-02T…".
+var quotedTime = regexp.MustCompile(`parsing time "([^"]*)"`)
+
+// lastPart is the last key of a dotted path: "due" of "mentor.gap.due".
+func lastPart(key string) string { return key[strings.LastIndex(key, ".")+1:] }
