@@ -6,6 +6,8 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	xterm "github.com/charmbracelet/x/term"
@@ -15,7 +17,39 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(context.Background(), os.Args[1:], processEnv()))
+	ctx, stop := withSignals()
+	code := cli.Run(ctx, os.Args[1:], processEnv())
+	stop()
+	os.Exit(code)
+}
+
+// SignalGrace is how long a command has to finish after SIGINT, SIGTERM
+// or SIGHUP: the interfaces stop at once, saving as they go and putting
+// the terminal back; a command that cannot stop midway (a cohort of
+// thousands) is ended after it, having written nothing partial.
+const SignalGrace = 2 * time.Second
+
+// withSignals cancels the context on SIGINT, SIGTERM or SIGHUP, with the
+// signal as its cause (the exit status comes from it: 130, 143, 129).
+func withSignals() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			se := &cli.SignalError{Signal: s}
+			cancel(se)
+			select {
+			case <-time.After(SignalGrace):
+				os.Exit(se.ExitCode())
+			case <-done:
+			}
+		case <-done:
+		}
+	}()
+	return ctx, func() { signal.Stop(sigs); close(done) }
 }
 
 // processEnv is the one place secpath reads its streams, environment,

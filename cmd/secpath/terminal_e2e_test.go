@@ -202,7 +202,9 @@ func TestNoTerminal(t *testing.T) {
 
 func checkAccessible(t *testing.T, out string) {
 	t.Helper()
-	for _, want := range []string{"How long an assessment would you like?", "1. Quick", "Target role (1-", "Resume with: secpath resume"} {
+	// Left at the target role, before any answer: nothing is kept, and
+	// nothing is said to be saved.
+	for _, want := range []string{"How long an assessment would you like?", "1. Quick", "Target role (1-", "Nothing was answered, so nothing was saved."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the output lacks %q:\n%s", want, out)
 		}

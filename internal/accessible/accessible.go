@@ -36,7 +36,14 @@ type Options struct {
 type Result struct {
 	Finished bool // every question of the mode was answered or skipped
 	Quit     bool // the person typed q (answers saved)
+	// Unsaved says nothing was written: a new assessment left before its
+	// set-up was done, with nothing to keep.
+	Unsaved bool
 }
+
+// ErrNotSaved is joined to the error of a run whose last save failed: the
+// answers since the last good save are not on disk.
+var ErrNotSaved = errors.New("the last save failed")
 
 // ErrAborted is returned when the input ends before the assessment is
 // finished (answers given so far are saved).
@@ -102,6 +109,7 @@ func Run(opts Options) (Result, error) {
 		r.f.Session.Started = r.now()
 	}
 	r.intro()
+	r.fresh = opts.New
 	if opts.New {
 		if err := r.setup(); err != nil {
 			return r.stop(err)
@@ -132,6 +140,9 @@ type runner struct {
 	// saveErr is the error of the last save, retried before reporting a
 	// finished run as saved.
 	saveErr error
+	// fresh is set for a new assessment until its set-up is done: left
+	// before then with nothing answered, it is not saved at all.
+	fresh bool
 }
 
 // ---------------------------------------------------------------- output
@@ -328,7 +339,23 @@ func (r *runner) resumeHint() string {
 // stop ends the run on q, on the end of input or on an I/O failure, saving
 // first so that nothing answered is lost.
 func (r *runner) stop(err error) (Result, error) {
+	if r.fresh && len(r.f.Answers.Items) == 0 {
+		// Nothing chosen, nothing answered: no empty session is left
+		// behind, and nothing is said to be saved.
+		r.blank()
+		r.say("Nothing was answered, so nothing was saved.")
+		if errors.Is(err, errQuit) {
+			return Result{Quit: true, Unsaved: true}, nil
+		}
+		if errors.Is(err, io.EOF) {
+			return Result{Unsaved: true}, ErrAborted
+		}
+		return Result{Unsaved: true}, err
+	}
 	serr := r.persist()
+	if serr != nil {
+		serr = fmt.Errorf("%w: %w", ErrNotSaved, serr)
+	}
 	switch {
 	case errors.Is(err, errQuit):
 		if serr != nil {
@@ -401,6 +428,7 @@ func (r *runner) setup() error {
 		}
 		i++
 	}
+	r.fresh = false
 	r.persist()
 	return nil
 }
@@ -614,7 +642,7 @@ func (r *runner) finish(total int) (Result, error) {
 	if r.saveErr != nil {
 		// The last save failed; a finished assessment must not be lost.
 		if err := r.persist(); err != nil {
-			return Result{Finished: true}, fmt.Errorf("saving the session: %w", err)
+			return Result{Finished: true}, fmt.Errorf("saving the session: %w: %w", ErrNotSaved, err)
 		}
 	}
 	r.blank()

@@ -33,9 +33,12 @@ func usagef(format string, args ...any) error {
 // exitCode maps an error to the process exit code.
 func exitCode(err error) int {
 	var ue usageError
+	var se *SignalError
 	switch {
 	case err == nil:
 		return ExitOK
+	case errors.As(err, &se):
+		return se.ExitCode()
 	case errors.As(err, &ue):
 		return ExitUsage
 	case errors.Is(err, ErrAborted):

@@ -80,17 +80,25 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	}
 	topts.WorkDir, topts.Now = env.WorkDir, env.Now
 	out, err := tui.Run(ctx, topts, env.Stdin, env.terminalOut(), env.Environ)
+	if sig := signalled(ctx); sig != nil {
+		// Stopped by a signal: every answer was saved as it was given;
+		// say where, and exit as the signal asks.
+		if out.Started {
+			_ = printOutcome(env, out.Path, out.SessionID, false, out.SaveErr)
+		}
+		return sig
+	}
 	if err != nil {
 		return fmt.Errorf("the interface stopped: %w", err)
 	}
 	switch {
 	case out.Review:
 		if out.SaveErr != nil {
-			fmt.Fprintf(env.Stderr, "secpath: the last save failed: %v\n", out.SaveErr)
+			return fmt.Errorf("the last save of the review failed, so its latest notes are not on disk; the last good copy is %s: %w", out.Path, out.SaveErr)
 		}
 		fmt.Fprintf(env.Stdout, "The review is saved in %s, beside the mentee's answers.\nThe mentee sees it with: secpath resume %s\n", out.Path, out.Path)
 	case out.Started:
-		printOutcome(env, out.Path, out.SessionID, out.Finished, out.SaveErr)
+		return printOutcome(env, out.Path, out.SessionID, out.Finished, out.SaveErr)
 	}
 	return nil
 }
@@ -111,9 +119,12 @@ func previousByName(store storage.Store, b *assess.Bank, list []storage.SessionI
 	return out
 }
 
-func printOutcome(env Env, path, id string, finished bool, saveErr error) {
+// printOutcome says where the answers are. After a failed save it says
+// they are not all on disk, and where the last good copy is, and returns
+// an error so that the exit status says so too.
+func printOutcome(env Env, path, id string, finished bool, saveErr error) error {
 	if saveErr != nil {
-		fmt.Fprintf(env.Stderr, "secpath: the last save failed: %v\n", saveErr)
+		return fmt.Errorf("the last save failed, so your latest answers are not on disk; the last good copy is %s (resume it with: secpath resume %s): %w", path, id, saveErr)
 	}
 	fmt.Fprintf(env.Stdout, "Your answers are saved in %s\n", path)
 	if finished {
@@ -121,6 +132,7 @@ func printOutcome(env Env, path, id string, finished bool, saveErr error) {
 	} else {
 		fmt.Fprintf(env.Stdout, "Resume with: secpath resume %s\n", id)
 	}
+	return nil
 }
 
 func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *storage.File) error {
@@ -141,8 +153,12 @@ func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *st
 		path = store.Path(f.Session.ID)
 	}
 	switch {
+	case errors.Is(err, accessible.ErrNotSaved):
+		return printOutcome(env, path, f.Session.ID, false, err)
+	case res.Unsaved && errors.Is(err, accessible.ErrAborted):
+		return fmt.Errorf("%w: %v", ErrAborted, err)
 	case errors.Is(err, accessible.ErrAborted):
-		printOutcome(env, path, f.Session.ID, false, nil)
+		_ = printOutcome(env, path, f.Session.ID, false, nil)
 		return fmt.Errorf("%w: %v", ErrAborted, err)
 	case err != nil:
 		return err
@@ -155,7 +171,7 @@ func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *st
 		fmt.Fprintln(env.Stdout)
 	}
 	if !res.Quit {
-		printOutcome(env, path, f.Session.ID, res.Finished, nil)
+		return printOutcome(env, path, f.Session.ID, res.Finished, nil)
 	}
 	return nil
 }
