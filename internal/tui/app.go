@@ -92,8 +92,9 @@ func (c *Common) canCompare() bool {
 	return c.Previous != nil && c.Previous.Answers != nil && c.State.File != nil
 }
 
-// State is the assessment in progress. Screens change it in Update; the
-// root saves it with a command after every change.
+// State is the assessment in progress. Screens change it in Update and
+// say so in the Next they return; the root's autosaver then writes it in
+// a command.
 type State struct {
 	File    *storage.File
 	Dir     string

@@ -51,7 +51,9 @@ type Screen interface {
 	// an optional progress line below it.
 	Header(width int) (title, right, progress string)
 	// SetSize and SetStyles follow a window resize and a change of
-	// background; the root calls them on every screen, on show or not.
+	// background. The root calls them on every screen, on show or not,
+	// after putting the new layout and styles in Common, where View reads
+	// them.
 	SetSize(l Layout)
 	SetStyles(s *Styles)
 	// Keys are the keys that work now, for the help line.
