@@ -370,12 +370,12 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 func (a *App) leave() tea.Cmd {
 	a.current().Commit()
 	a.leaving = true
-	cmd := a.saver.changed()
-	if a.saver.idle() {
-		// Nothing in flight: at most an encoding error to report first.
-		return tea.Sequence(cmd, tea.Quit)
+	if cmd := a.saver.changed(); cmd != nil || !a.saver.idle() {
+		// A write, or the report of one in flight, ends in saved, which
+		// quits when nothing is left to write.
+		return cmd
 	}
-	return cmd
+	return tea.Quit
 }
 
 // globalKey handles the leave dialog, help and quitting.

@@ -521,11 +521,9 @@ func (g *gapReviewScreen) Open(to Destination) {
 	}
 }
 
-// Commit keeps the fields of the gap on show.
-func (g *gapReviewScreen) Commit() bool {
-	wrote, _ := g.commit()
-	return wrote
-}
+// Commit keeps the fields of the gap on show; a date that does not parse
+// is left out, as on esc.
+func (g *gapReviewScreen) Commit() { _, _ = g.commit() }
 
 func (g *gapReviewScreen) Header(int) (title, right, progress string) {
 	return "gap review", g.header(), ""

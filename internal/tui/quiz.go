@@ -389,8 +389,8 @@ func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, Next) {
 		}
 		q.setAnswer(a)
 		if keyIs(km, k.Choose) {
-			next, n := q.move(1)
-			return next, n.saving()
+			next, after := q.move(1)
+			return next, after.saving()
 		}
 		return q, changed()
 	case keyIs(km, k.Left):
@@ -420,8 +420,8 @@ func (q quizScreen) submitNumber() (quizScreen, Next) {
 	a.Skipped = false
 	a.Number = &v
 	q.setAnswer(a)
-	next, n := q.move(1)
-	return next, n.saving()
+	next, after := q.move(1)
+	return next, after.saving()
 }
 
 // filtered lists the certifications matching the search text.
@@ -496,8 +496,8 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, Next) {
 		}
 		a.Skipped = false
 		q.setAnswer(a)
-		next, n := q.move(1)
-		return next, n.saving()
+		next, after := q.move(1)
+		return next, after.saving()
 	}
 	return q, Next{}
 }
@@ -585,13 +585,11 @@ func (q *quizScreen) Open(to Destination) {
 
 // Commit keeps the evidence, confidence, a typed number and the mentor's
 // notes of the question on show.
-func (q *quizScreen) Commit() bool {
-	if q.empty() {
-		return false
+func (q *quizScreen) Commit() {
+	if !q.empty() {
+		q.commitExtras()
+		q.commitMentorNotes()
 	}
-	q.commitExtras()
-	q.commitMentorNotes()
-	return true
 }
 
 func (q *quizScreen) Init() tea.Cmd                                    { return q.blinkCmd() }

@@ -62,8 +62,8 @@ type Screen interface {
 	// are text rather than commands.
 	Typing() bool
 	// Commit stores what is typed but not yet stored, before leaving the
-	// program; it reports whether the session changed.
-	Commit() bool
+	// program; the root saves the session after it.
+	Commit()
 }
 
 // Destination is a screen to open, with what to show on it: a screen
@@ -119,4 +119,4 @@ func (screenBase) Open(Destination)  {}
 func (screenBase) SetSize(Layout)    {}
 func (screenBase) SetStyles(*Styles) {}
 func (screenBase) Typing() bool      { return false }
-func (screenBase) Commit() bool      { return false }
+func (screenBase) Commit()           {}
