@@ -413,7 +413,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // start begins the assessment the welcome screen set up, or resumes the
 // one it offered; it reports whether a session began, to be saved.
-func (a *App) start(msg startMsg) bool {
+func (a *App) start(msg startRequest) bool {
 	st := a.c.State
 	st.Mentor = msg.mentor
 	st.MentorName = msg.mentorName

@@ -126,14 +126,18 @@ func assessedOn(f *storage.File) string {
 
 func (cs compareScreen) update(msg tea.Msg) (compareScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || cs.cmp == nil {
-		return cs, Next{}
-	}
 	k := cs.c.Keys
-	page := max(1, cs.c.Layout.Body-2)
 	switch {
+	case !ok:
+		return cs, Next{}
 	case keyIs(km, k.Back):
 		return cs, goTo(backMsg{})
+	case cs.cmp == nil:
+		// Nothing compared (no earlier assessment): only esc works.
+		return cs, Next{}
+	}
+	page := max(1, cs.c.Layout.Body-2)
+	switch {
 	case keyIs(km, k.Up):
 		cs.offset--
 	case keyIs(km, k.Down):

@@ -10,8 +10,9 @@ import (
 // switch screens themselves: they return a Next naming a destination, and
 // the root opens it.
 
-// startMsg asks to begin (or resume) the assessment.
-type startMsg struct {
+// startRequest asks the root to begin (or resume) the assessment, in
+// Next.Start.
+type startRequest struct {
 	resume bool
 	mode   assess.Mode
 	target string

@@ -86,7 +86,7 @@ type Next struct {
 	// Open is the screen to show next; nil stays.
 	Open Destination
 	// Start begins or resumes an assessment.
-	Start *startMsg
+	Start *startRequest
 }
 
 // stay is a Next that keeps the screen on show and runs cmd.

@@ -132,13 +132,13 @@ func (w welcomeScreen) update(msg tea.Msg) (welcomeScreen, Next) {
 			mentorName = strings.TrimSpace(w.mname.Value())
 		}
 		if w.row == rowResume {
-			return w, Next{Start: &startMsg{resume: true, mentor: w.mentor, mentorName: mentorName}}
+			return w, Next{Start: &startRequest{resume: true, mentor: w.mentor, mentorName: mentorName}}
 		}
 		mode := assess.Full
 		if w.quick {
 			mode = assess.Quick
 		}
-		return w, Next{Start: &startMsg{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id, mentor: w.mentor, mentorName: mentorName}}
+		return w, Next{Start: &startRequest{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id, mentor: w.mentor, mentorName: mentorName}}
 	case w.row == rowName:
 		var cmd tea.Cmd
 		w.name, cmd = w.name.Update(msg)
