@@ -1,12 +1,10 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -15,21 +13,6 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
-)
-
-// screen is the screen on show.
-type screen int
-
-const (
-	screenWelcome screen = iota
-	screenQuiz
-	screenOverview
-	screenResults
-	screenGap
-	screenSave
-	screenReview
-	screenGapReview
-	screenCompare
 )
 
 // Options configure the interface.
@@ -94,12 +77,24 @@ type Common struct {
 	Keys   KeyMap
 	Bank   *assess.Bank
 	State  *State
-
-	pending []tea.Msg
+	// Result is the scored session the results screen shows; the gap
+	// detail and the gap review open on it.
+	Result *assess.Result
+	// Previous is the earlier assessment of the same person to compare
+	// with, or nil.
+	Previous *storage.File
+	// Static stops cursor blinking, for golden tests.
+	Static bool
 }
 
-// State is the assessment in progress. Screens change it in Update; the
-// root saves it with a command after every change.
+// canCompare reports whether there is an earlier assessment to compare.
+func (c *Common) canCompare() bool {
+	return c.Previous != nil && c.Previous.Answers != nil && c.State.File != nil
+}
+
+// State is the assessment in progress. Screens change it in Update and
+// say so in the Next they return; the root's autosaver then writes it in
+// a command.
 type State struct {
 	File    *storage.File
 	Dir     string
@@ -121,12 +116,6 @@ type State struct {
 	// completed save holds: the status line shows it, so what it reports is
 	// on disk.
 	SavedAnswered int
-
-	dirty    bool
-	seq      uint64      // snapshot number, counted in Update
-	savedSeq uint64      // newest snapshot whose save has been reported
-	saveMu   *sync.Mutex // serialises writes made by save commands
-	written  *uint64     // newest snapshot on disk, guarded by saveMu
 }
 
 // Questions returns the questions of the session's mode.
@@ -135,7 +124,8 @@ func (s *State) Questions(b *assess.Bank) []*assess.Question {
 }
 
 // writeMentor applies a change to the mentor's view, creating it on the
-// first write, and stamps it. The caller emits answeredMsg to save.
+// first write, and stamps it. The caller returns a Next marked changed so
+// the session is saved.
 func (s *State) writeMentor(change func(m *assess.MentorView)) {
 	a := s.File.Answers
 	if a.Mentor == nil {
@@ -159,26 +149,19 @@ func (s *State) mentorView() *assess.MentorView {
 // App is the root model.
 type App struct {
 	c       *Common
-	screen  screen
+	screens []Screen // by screenID, built from screenList
+	screen  screenID // the screen on show
+	saver   autosaver
 	help    help.Model
 	confirm bool // the leave dialog is open
 	full    bool // full help is open
+	leaving bool // quitting once the last save is done
 	status  string
 	outcome Outcome
-	static  bool
 
 	previousByName map[string]*storage.File
 	offerFile      *storage.File
-
-	welcome  welcomeScreen
-	quiz     quizScreen
-	overview overviewScreen
-	results  resultsScreen
-	gap      gapScreen
-	save     saveScreen
-	review   reviewScreen
-	agree    gapReviewScreen
-	compare  compareScreen
+	offer          bool // the welcome screen offers a session to resume
 }
 
 // New builds the root model.
@@ -188,24 +171,21 @@ func New(opts Options) *App {
 		now = time.Now
 	}
 	c := &Common{
-		Layout: ComputeLayout(80, 24),
-		Styles: NewStyles(true),
-		Keys:   DefaultKeyMap(),
-		Bank:   opts.Bank,
-		State:  &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != "", saveMu: &sync.Mutex{}, written: new(uint64)},
+		Layout:   ComputeLayout(80, 24),
+		Styles:   NewStyles(true),
+		Keys:     DefaultKeyMap(),
+		Bank:     opts.Bank,
+		State:    &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != ""},
+		Previous: opts.Previous,
+		Static:   opts.StaticCursor,
 	}
-	a := &App{c: c, help: help.New(), static: opts.StaticCursor}
+	a := &App{c: c, help: help.New()}
+	a.saver.snapshot = a.snapshot
 	a.help.Styles = help.DefaultStyles(true)
-	a.welcome = newWelcome(c, opts.Offer)
-	a.quiz = newQuiz(c, opts.StaticCursor)
-	a.overview = newOverview(c)
-	a.results = newResults(c, opts.Previous != nil)
-	a.gap = newGap(c)
-	a.save = newSave(c, opts.WorkDir, opts.StaticCursor)
-	a.review = newReview(c, opts.StaticCursor)
-	a.agree = newGapReview(c, opts.StaticCursor)
-	a.compare = newCompare(c, opts.Previous)
-	a.previousByName, a.offerFile = opts.PreviousByName, opts.OfferFile
+	for _, build := range screenList {
+		a.screens = append(a.screens, build(c, opts))
+	}
+	a.previousByName, a.offerFile, a.offer = opts.PreviousByName, opts.OfferFile, opts.Offer != nil
 	a.status = opts.Notice
 	switch {
 	case opts.ReviewPath != "":
@@ -233,12 +213,11 @@ func New(opts Options) *App {
 // when the CLI did not name one.
 func (a *App) findPrevious() {
 	f := a.c.State.File
-	if a.compare.previous != nil || f == nil || a.previousByName == nil {
+	if a.c.Previous != nil || f == nil || a.previousByName == nil {
 		return
 	}
 	if prev := a.previousByName[strings.ToLower(strings.TrimSpace(f.Answers.Profile.Name))]; prev != nil && prev.Session.ID != f.Session.ID {
-		a.compare.previous = prev
-		a.results.previous = true
+		a.c.Previous = prev
 	}
 }
 
@@ -249,9 +228,8 @@ func (a *App) openReview(f *storage.File, path string) {
 	st.File, st.Started, st.ReadOnly, st.Mentor = f, true, true, true
 	st.Path, st.Dir = path, filepath.Dir(path)
 	a.outcome = Outcome{SessionID: f.Session.ID, Path: path, Started: true, Review: true}
-	a.quiz.open(a.quiz.begin(), false)
-	a.review.open()
-	a.screen = screenReview
+	a.open(gotoQuestionMsg{restart: true})
+	a.open(reviewMsg{})
 }
 
 // begin makes a session current and opens the quiz at its position.
@@ -271,14 +249,21 @@ func (a *App) begin(f *storage.File, fresh bool) {
 	}
 	a.outcome.SessionID, a.outcome.Path, a.outcome.Started = f.Session.ID, st.Path, true
 	a.findPrevious()
-	a.quiz.open(a.quiz.begin(), fresh)
-	a.screen = screenQuiz
+	a.open(gotoQuestionMsg{restart: true})
 	// A finished assessment opens on its results; the quiz is one key away.
 	if !fresh && unanswered(a.c.Bank, f) == 0 {
-		a.results.refresh()
-		a.screen = screenResults
+		a.open(resultsMsg{})
 	}
 }
+
+// open shows a destination's screen, prepared for it.
+func (a *App) open(d Destination) {
+	a.screen = d.Target()
+	a.current().Open(d)
+}
+
+// current is the screen on show.
+func (a *App) current() Screen { return a.screens[a.screen] }
 
 // Outcome reports how the run ended.
 func (a *App) Outcome() Outcome {
@@ -301,64 +286,19 @@ func unanswered(b *assess.Bank, f *storage.File) int {
 }
 
 // Init asks for the background colour (for light or dark styles) and the
-// window size.
+// window size, and starts the screens' cursors.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.quiz.blinkCmd())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	for _, sc := range a.screens {
+		cmds = append(cmds, sc.Init())
+	}
+	return tea.Batch(cmds...)
 }
 
-// saveCmd writes the session in the background. The answers are encoded
-// here, in Update, so the command works on a snapshot.
-func (a *App) saveCmd() tea.Cmd {
-	st := a.c.State
-	if st.File == nil || st.Path == "" {
-		return nil
-	}
-	st.File.Session.Updated = st.Now()
-	var buf bytes.Buffer
-	if err := storage.WriteAnswers(&buf, a.c.Bank, st.File); err != nil {
-		return send(savedMsg{err: err})
-	}
-	st.seq++
-	dir, path, data, seq, mu, written := st.Dir, st.Path, buf.Bytes(), st.seq, st.saveMu, st.written
-	answered := len(st.Questions(a.c.Bank)) - unanswered(a.c.Bank, st.File)
-	return func() tea.Msg {
-		// Saves may run concurrently; an older snapshot must never land
-		// after a newer one.
-		mu.Lock()
-		defer mu.Unlock()
-		if seq <= *written {
-			return savedMsg{path: path, seq: seq, stale: true}
-		}
-		if err := mkdirPrivate(dir); err != nil {
-			return savedMsg{path: path, seq: seq, err: err}
-		}
-		if err := storage.WriteFileAtomic(path, data, true); err != nil {
-			return savedMsg{path: path, seq: seq, err: err}
-		}
-		*written = seq
-		return savedMsg{path: path, seq: seq, answered: answered}
-	}
-}
-
-// Update routes messages to the screen on show, then handles the messages
-// the screens emitted on the way.
+// Update handles the root's own messages and hands the rest to the screen
+// on show (or to the screen a reply is addressed to), then acts on what
+// that screen asked for.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	_, cmd := a.update(msg)
-	cmds := []tea.Cmd{cmd}
-	for len(a.c.pending) > 0 {
-		next := a.c.pending[0]
-		a.c.pending = a.c.pending[1:]
-		_, c := a.update(next)
-		cmds = append(cmds, c)
-	}
-	if a.c.State.dirty {
-		a.c.State.dirty = false
-		cmds = append(cmds, a.saveCmd())
-	}
-	return a, tea.Batch(cmds...)
-}
-
-func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
@@ -366,105 +306,76 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		a.c.Styles = NewStyles(msg.IsDark())
 		a.help.Styles = help.DefaultStyles(msg.IsDark())
-		a.quiz.restyle()
-		a.save.restyle()
-		a.welcome.restyle()
-		a.review.restyle()
-		a.agree.restyle()
+		for _, sc := range a.screens {
+			sc.SetStyles(a.c.Styles)
+		}
 		return a, nil
 	case savedMsg:
-		st := a.c.State
-		// Reports may arrive out of order; only the newest snapshot's
-		// counts. A stale one was never written: a newer one was.
-		if msg.stale || (msg.seq != 0 && msg.seq <= st.savedSeq) {
-			return a, nil
-		}
-		st.savedSeq = max(st.savedSeq, msg.seq)
-		st.SaveErr = msg.err
-		st.Saved = msg.err == nil
-		if msg.err != nil {
-			a.status = "Could not save: " + msg.err.Error()
-			return a, nil
-		}
-		st.SavedAnswered = msg.answered
-		return a, nil
+		return a, a.saved(msg)
 	case statusMsg:
 		a.status = string(msg)
 		return a, nil
-	case startMsg:
-		return a, a.start(msg)
-	case answeredMsg:
-		a.c.State.dirty = true
+	case Destination:
+		a.open(msg)
 		return a, nil
-	case gotoQuestionMsg:
-		a.quiz.open(msg.index, false)
-		a.screen = screenQuiz
-		return a, nil
-	case overviewMsg:
-		a.overview.refresh()
-		a.screen = screenOverview
-		return a, nil
-	case resultsMsg:
-		a.results.refresh()
-		a.screen = screenResults
-		return a, nil
-	case gapMsg:
-		a.gap.open(msg.role, msg.competency, a.results.result)
-		a.screen = screenGap
-		return a, nil
-	case backMsg:
-		a.screen = screenResults
-		return a, nil
-	case gapReviewMsg:
-		a.agree.open(msg.role, msg.index, a.results.result)
-		a.screen = screenGapReview
-		return a, nil
-	case compareMsg:
-		if !a.compare.available() {
-			a.status = "There is no earlier assessment of this person to compare with."
-			return a, nil
-		}
-		a.compare.open(msg.role)
-		a.screen = screenCompare
-		return a, nil
-	case saveDialogMsg:
-		a.save.open(msg.role)
-		a.screen = screenSave
-		return a, nil
-	case exportedMsg:
-		a.save.done(msg)
-		if msg.err == nil {
-			a.status = "Saved " + msg.path
-			a.screen = screenResults
-		}
-		return a, nil
+	case addressed:
+		return a, a.act(a.screens[msg.To()].Update(msg))
 	case tea.KeyPressMsg:
 		if cmd, done := a.globalKey(msg); done {
 			return a, cmd
 		}
 	}
-	var cmd tea.Cmd
-	switch a.screen {
-	case screenWelcome:
-		a.welcome, cmd = a.welcome.Update(msg)
-	case screenQuiz:
-		a.quiz, cmd = a.quiz.Update(msg)
-	case screenOverview:
-		a.overview, cmd = a.overview.Update(msg)
-	case screenResults:
-		a.results, cmd = a.results.Update(msg)
-	case screenGap:
-		a.gap, cmd = a.gap.Update(msg)
-	case screenSave:
-		a.save, cmd = a.save.Update(msg)
-	case screenReview:
-		a.review, cmd = a.review.Update(msg)
-	case screenGapReview:
-		a.agree, cmd = a.agree.Update(msg)
-	case screenCompare:
-		a.compare, cmd = a.compare.Update(msg)
+	return a, a.act(a.current().Update(msg))
+}
+
+// act does what a screen's update asked for: save, show a status, start
+// the assessment, open another screen.
+func (a *App) act(n Next) tea.Cmd {
+	cmds := []tea.Cmd{n.Cmd}
+	if n.Start != nil {
+		n.Changed = a.start(*n.Start) || n.Changed
 	}
-	return a, cmd
+	if n.Open != nil {
+		a.open(n.Open)
+	}
+	if n.Status != "" {
+		a.status = n.Status
+	}
+	if n.Changed {
+		cmds = append(cmds, a.saver.changed())
+	}
+	return tea.Batch(cmds...)
+}
+
+// saved takes an autosave's report. The status says saved only for a
+// write that returned without error, so what it reports is on disk.
+func (a *App) saved(msg savedMsg) tea.Cmd {
+	st := a.c.State
+	next := a.saver.done(msg)
+	st.SaveErr = msg.err
+	st.Saved = msg.err == nil
+	if msg.err != nil {
+		a.status = "Could not save: " + msg.err.Error()
+	} else {
+		st.SavedAnswered = msg.answered
+	}
+	if a.leaving && a.saver.idle() {
+		return tea.Quit
+	}
+	return next
+}
+
+// leave commits what is typed on the screen on show, saves, and quits
+// once the newest state is written, so leaving never loses a note.
+func (a *App) leave() tea.Cmd {
+	a.current().Commit()
+	a.leaving = true
+	if cmd := a.saver.changed(); cmd != nil || !a.saver.idle() {
+		// A write, or the report of one in flight, ends in saved, which
+		// quits when nothing is left to write.
+		return cmd
+	}
+	return tea.Quit
 }
 
 // globalKey handles the leave dialog, help and quitting.
@@ -474,8 +385,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		switch {
 		case msg.String() == "ctrl+c" || keyIs(msg, k.Yes):
 			a.confirm = false
-			a.flush()
-			return tea.Sequence(a.saveCmd(), tea.Quit), true
+			return a.leave(), true
 		case keyIs(msg, k.No) || keyIs(msg, k.Back):
 			a.confirm = false
 		}
@@ -485,7 +395,7 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		a.full = false
 		return nil, true
 	}
-	typing := a.typing()
+	typing := a.current().Typing()
 	switch {
 	case msg.String() == "ctrl+c" || (!typing && keyIs(msg, k.Quit)):
 		if !a.c.State.Started {
@@ -501,51 +411,20 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// flush stores what is typed but not yet committed on the screen on show,
-// so leaving never loses a note.
-func (a *App) flush() {
-	switch a.screen {
-	case screenQuiz:
-		if !a.quiz.empty() {
-			a.quiz.commitExtras()
-			a.quiz.commitMentorNotes()
-		}
-	case screenGapReview:
-		a.agree.commit()
-	default:
-		// The other screens hold nothing typed.
-	}
-}
-
-// typing reports whether the focus is in a text field, where letters are
-// text rather than commands.
-func (a *App) typing() bool {
-	switch a.screen {
-	case screenWelcome:
-		return a.welcome.typing()
-	case screenQuiz:
-		return a.quiz.typing()
-	case screenSave, screenReview:
-		return true
-	case screenGapReview:
-		return a.agree.typing()
-	default:
-		return false
-	}
-}
-
-func (a *App) start(msg startMsg) tea.Cmd {
+// start begins the assessment the welcome screen set up, or resumes the
+// one it offered; it reports whether a session began, to be saved.
+func (a *App) start(msg startRequest) bool {
 	st := a.c.State
 	st.Mentor = msg.mentor
 	st.MentorName = msg.mentorName
-	if msg.resume && a.welcome.offer != nil {
+	if msg.resume && a.offer {
 		if a.offerFile == nil {
 			a.status = "Could not resume: the session could not be read."
-			return nil
+			return false
 		}
 		a.begin(a.offerFile, false)
 		a.nameMentor()
-		return a.saveCmd()
+		return true
 	}
 	ans := assess.NewAnswers(a.c.Bank, msg.mode)
 	ans.Target = msg.target
@@ -553,7 +432,7 @@ func (a *App) start(msg startMsg) tea.Cmd {
 	ans.Profile.CurrentRole = msg.role
 	a.begin(&storage.File{Answers: ans}, true)
 	a.nameMentor()
-	return a.saveCmd()
+	return true
 }
 
 // nameMentor records the mentor's name from the welcome screen: typing it
@@ -572,11 +451,9 @@ func (a *App) nameMentor() {
 func (a *App) resize(w, h int) {
 	a.c.Layout = ComputeLayout(w, h)
 	a.help.SetWidth(max(0, w-2))
-	a.quiz.resize()
-	a.save.resize()
-	a.welcome.resize()
-	a.review.resize()
-	a.agree.resize()
+	for _, sc := range a.screens {
+		sc.SetSize(a.c.Layout)
+	}
 }
 
 // Run starts the interface on a terminal and returns how it ended.

@@ -235,13 +235,13 @@ func TestQuizAnswersEveryKind(t *testing.T) {
 		t.Errorf("certifications: %+v", held)
 	}
 	// Rating: move down twice and choose; the next question opens.
-	first := a.quiz.current().ID
+	first := a.quiz().current().ID
 	a.press("down", "down", "enter")
-	if items[first].Choice != 3 || a.quiz.current().ID == first {
-		t.Errorf("rating: %+v, now on %s", items[first], a.quiz.current().ID)
+	if items[first].Choice != 3 || a.quiz().current().ID == first {
+		t.Errorf("rating: %+v, now on %s", items[first], a.quiz().current().ID)
 	}
 	// Skip, then come back: the skip is recorded and shown.
-	skipped := a.quiz.current().ID
+	skipped := a.quiz().current().ID
 	a.press("s", "b")
 	if !items[skipped].Skipped || !strings.Contains(a.screenText(), "(skipped)") {
 		t.Errorf("skip: %+v\n%s", items[skipped], a.screenText())
@@ -271,7 +271,7 @@ func TestTargetsAreNeverShownWhileRating(t *testing.T) {
 		// "Target (level n)", readiness figures or the recommended path.
 		for _, word := range []string{"target for", "Target (level", "readiness", "Readiness", "Next step", "Long-term"} {
 			if strings.Contains(text, word) {
-				t.Errorf("question %s shows %q:\n%s", a.quiz.current().ID, word, text)
+				t.Errorf("question %s shows %q:\n%s", a.quiz().current().ID, word, text)
 			}
 		}
 	}
@@ -294,8 +294,8 @@ func TestOverviewJumpsToASection(t *testing.T) {
 		t.Errorf("completion not counted:\n%s", a.screenText())
 	}
 	a.press("down", "down", "enter")
-	if a.screen != screenQuiz || a.quiz.current().Section != "operations" {
-		t.Errorf("jumped to %s", a.quiz.current().Section)
+	if a.screen != screenQuiz || a.quiz().current().Section != "operations" {
+		t.Errorf("jumped to %s", a.quiz().current().Section)
 	}
 	a.press("esc")
 	if a.screen != screenOverview {
@@ -339,8 +339,8 @@ func TestQuitAsksSavesAndResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := newTestApp(t, 80, 24, Options{Resume: f})
-	if b.screen != screenQuiz || b.quiz.current().ID != "risk-register" || !b.c.State.File.Answers.Items["years-managing"].Skipped {
-		t.Errorf("resumed at %s", b.quiz.current().ID)
+	if b.screen != screenQuiz || b.quiz().current().ID != "risk-register" || !b.c.State.File.Answers.Items["years-managing"].Skipped {
+		t.Errorf("resumed at %s", b.quiz().current().ID)
 	}
 }
 
@@ -543,7 +543,7 @@ func TestRegimeAnswerBringsItsScenarios(t *testing.T) {
 		{false, 1, "incident-materiality-private", "sec-8k-materiality"},
 	} {
 		a.gotoQuestion("regime-us-listed")
-		for i := 0; i < 3 && a.quiz.cursor != c.cursor; i++ {
+		for i := 0; i < 3 && a.quiz().cursor != c.cursor; i++ {
 			a.press("down")
 		}
 		a.press("enter")
@@ -555,7 +555,7 @@ func TestRegimeAnswerBringsItsScenarios(t *testing.T) {
 			t.Errorf("yes=%v: asks %s %v, %s %v", c.yes, c.with, q[c.with], c.miss, q[c.miss])
 		}
 		a.gotoQuestion(c.with)
-		if a.quiz.current().ID != c.with {
+		if a.quiz().current().ID != c.with {
 			t.Errorf("yes=%v: cannot open %s", c.yes, c.with)
 		}
 		if shown := strings.Contains(a.screenText(), "set under SEC rules"); shown != c.yes {
@@ -563,3 +563,9 @@ func TestRegimeAnswerBringsItsScenarios(t *testing.T) {
 		}
 	}
 }
+
+// The screens, typed, for tests that look inside one.
+func (a *App) quiz() *quizScreen       { return a.screens[screenQuiz].(*quizScreen) }
+func (a *App) results() *resultsScreen { return a.screens[screenResults].(*resultsScreen) }
+func (a *App) compare() *compareScreen { return a.screens[screenCompare].(*compareScreen) }
+func (a *App) agree() *gapReviewScreen { return a.screens[screenGapReview].(*gapReviewScreen) }

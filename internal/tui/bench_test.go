@@ -160,7 +160,7 @@ func BenchmarkViewCompareRelayout(b *testing.B) {
 			a.press("c")
 			b.ReportAllocs()
 			for b.Loop() {
-				*a.compare.laid = compareLayout{}
+				*a.compare().laid = compareLayout{}
 				_ = a.View()
 			}
 		})
@@ -170,7 +170,7 @@ func BenchmarkViewCompareRelayout(b *testing.B) {
 // TestBenchScreensOpen checks that every benchmarked screen is the one
 // named, so the benchmark cannot silently time the wrong screen.
 func TestBenchScreensOpen(t *testing.T) {
-	want := map[string]screen{
+	want := map[string]screenID{
 		"welcome": screenWelcome, "overview": screenOverview, "gap-detail": screenGap, "export": screenSave,
 		"gap-review": screenGapReview, "compare": screenCompare, "review": screenReview,
 	}

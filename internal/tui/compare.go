@@ -22,8 +22,8 @@ const compareMin = 0.1
 // gaps closed and opened for the role compared with, and calibration.
 // Both assessments are scored on the mentee's own answers.
 type compareScreen struct {
+	screenBase
 	c        *Common
-	previous *storage.File
 	old, cur *assess.Result
 	cmp      *assess.Comparison
 	role     *assess.Role // whose gaps are compared
@@ -43,9 +43,31 @@ type compareLayout struct {
 	lines  []string
 }
 
-func newCompare(c *Common, previous *storage.File) compareScreen {
-	return compareScreen{c: c, previous: previous, laid: &compareLayout{}}
+func newCompare(c *Common, _ Options) Screen {
+	return &compareScreen{c: c, laid: &compareLayout{}}
 }
+
+// Update scrolls the comparison.
+func (cs *compareScreen) Update(msg tea.Msg) Next {
+	next, n := cs.update(msg)
+	*cs = next
+	return n
+}
+
+// Open compares for the destination's role.
+func (cs *compareScreen) Open(to Destination) {
+	if d, ok := to.(compareMsg); ok && cs.c.canCompare() {
+		cs.open(d.role)
+	}
+}
+
+// Header names the earlier assessment.
+func (cs *compareScreen) Header(int) (title, right, progress string) {
+	return "compare", cs.header(), ""
+}
+
+// Keys are the scrolling keys.
+func (cs *compareScreen) Keys() helpKeys { return cs.keys() }
 
 // layout returns lines(width), laid out again only when the comparison,
 // the width or the styles changed.
@@ -60,17 +82,12 @@ func (cs compareScreen) layout(width int) []string {
 	return l.lines
 }
 
-// available reports whether there is an earlier assessment to compare.
-func (cs compareScreen) available() bool {
-	return cs.previous != nil && cs.previous.Answers != nil && cs.c.State.File != nil
-}
-
 // open compares the earlier assessment with the session; role is the role
 // whose gaps are compared ("" for the recommended next step).
 func (cs *compareScreen) open(role string) {
 	b := cs.c.Bank
 	self := assess.ScoreOptions{Basis: assess.BasisSelf}
-	cs.old = assess.ScoreOpts(b, cs.previous.Answers, self)
+	cs.old = assess.ScoreOpts(b, cs.c.Previous.Answers, self)
 	cs.cur = assess.ScoreOpts(b, cs.c.State.File.Answers, self)
 	cs.cmp = assess.CompareFor(b, cs.old, cs.cur, role)
 	cs.role = b.Role(cs.cmp.Role)
@@ -81,11 +98,11 @@ func (cs *compareScreen) open(role string) {
 // header names the earlier assessment by date, and says when there is
 // more to scroll to.
 func (cs compareScreen) header() string {
-	if cs.previous == nil || cs.cmp == nil {
+	if cs.c.Previous == nil || cs.cmp == nil {
 		return ""
 	}
 	h := "with the earlier assessment"
-	if d := assessedOn(cs.previous); d != "" {
+	if d := assessedOn(cs.c.Previous); d != "" {
 		h = "with " + d
 	}
 	if n := len(cs.layout(cs.c.Layout.Content)); n > cs.c.Layout.Body {
@@ -107,16 +124,20 @@ func assessedOn(f *storage.File) string {
 	return t.Local().Format("2 Jan 2006")
 }
 
-func (cs compareScreen) Update(msg tea.Msg) (compareScreen, tea.Cmd) {
+func (cs compareScreen) update(msg tea.Msg) (compareScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
-	if !ok || cs.cmp == nil {
-		return cs, nil
-	}
 	k := cs.c.Keys
+	switch {
+	case !ok:
+		return cs, Next{}
+	case keyIs(km, k.Back):
+		return cs, goTo(backMsg{})
+	case cs.cmp == nil:
+		// Nothing compared (no earlier assessment): only esc works.
+		return cs, Next{}
+	}
 	page := max(1, cs.c.Layout.Body-2)
 	switch {
-	case keyIs(km, k.Back):
-		return cs, cs.c.emit(backMsg{})
 	case keyIs(km, k.Up):
 		cs.offset--
 	case keyIs(km, k.Down):
@@ -131,7 +152,7 @@ func (cs compareScreen) Update(msg tea.Msg) (compareScreen, tea.Cmd) {
 		cs.offset = math.MaxInt32
 	}
 	cs.offset = max(0, min(cs.offset, len(cs.layout(cs.c.Layout.Content))-cs.c.Layout.Body))
-	return cs, nil
+	return cs, Next{}
 }
 
 func (cs compareScreen) View() string {
@@ -173,7 +194,7 @@ func (cs compareScreen) lines(width int) []string {
 	add := func(l ...string) { lines = append(lines, l...) }
 	section := func(title string) { add("", s.Section.Render(title)) }
 	then := "the earlier assessment"
-	if d := assessedOn(cs.previous); d != "" {
+	if d := assessedOn(cs.c.Previous); d != "" {
 		then += " (" + d + ")"
 	}
 	intro := fmt.Sprintf("Now against %s: %d of %d answered then, %d of %d now. Both on the mentee's own answers.", then, cs.old.Answered, cs.old.Asked, cs.cur.Answered, cs.cur.Asked)

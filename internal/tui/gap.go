@@ -16,6 +16,7 @@ import (
 // gapScreen explains one gap: where the person is, what the next level
 // and the target look like, and the actions for each step between.
 type gapScreen struct {
+	screenBase
 	c    *Common
 	role *assess.Role
 	comp *assess.Competency
@@ -27,7 +28,7 @@ type gapScreen struct {
 	offset int
 }
 
-func newGap(c *Common) gapScreen { return gapScreen{c: c} }
+func newGap(c *Common, _ Options) Screen { return &gapScreen{c: c} }
 
 func (g *gapScreen) open(role, competency string, res *assess.Result) {
 	g.role = g.c.Bank.Role(role)
@@ -52,15 +53,15 @@ func (g *gapScreen) open(role, competency string, res *assess.Result) {
 	}
 }
 
-func (g gapScreen) Update(msg tea.Msg) (gapScreen, tea.Cmd) {
+func (g gapScreen) update(msg tea.Msg) (gapScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return g, nil
+		return g, Next{}
 	}
 	k := g.c.Keys
 	switch {
 	case keyIs(km, k.Back), keyIs(km, k.Choose):
-		return g, g.c.emit(backMsg{})
+		return g, goTo(backMsg{})
 	case keyIs(km, k.Up):
 		g.offset = max(0, g.offset-1)
 	case keyIs(km, k.Down):
@@ -70,7 +71,7 @@ func (g gapScreen) Update(msg tea.Msg) (gapScreen, tea.Cmd) {
 	case keyIs(km, k.PageUp):
 		g.offset = max(0, g.offset-max(1, g.c.Layout.Body-2))
 	}
-	return g, nil
+	return g, Next{}
 }
 
 // StepActions returns the bank's actions for each step from level from up
@@ -182,3 +183,20 @@ func (g gapScreen) keys() helpKeys {
 	short := []key.Binding{withHelp(k.Down, "↑/↓", "scroll"), withHelp(k.Back, "esc", "back to gaps")}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// Update scrolls the gap and goes back to the results.
+func (g *gapScreen) Update(msg tea.Msg) Next {
+	next, n := g.update(msg)
+	*g = next
+	return n
+}
+
+// Open shows the gap asked for, in the result the results screen shows.
+func (g *gapScreen) Open(to Destination) {
+	if d, ok := to.(gapMsg); ok {
+		g.open(d.role, d.competency, g.c.Result)
+	}
+}
+
+func (g *gapScreen) Header(int) (title, right, progress string) { return "gap", "", "" }
+func (g *gapScreen) Keys() helpKeys                             { return g.keys() }

@@ -45,6 +45,7 @@ var signLabels = []string{"Mentee", "Mentor", "Date"}
 // by one, recording what they agree for each in the mentor's view, then
 // asks both to sign the plan off.
 type gapReviewScreen struct {
+	screenBase
 	c      *Common
 	static bool
 	role   *assess.Role
@@ -61,8 +62,8 @@ type gapReviewScreen struct {
 	initial  assess.AgreedGap                        // what the fields held on opening
 }
 
-func newGapReview(c *Common, static bool) gapReviewScreen {
-	g := gapReviewScreen{c: c, static: static}
+func newGapReview(c *Common, _ Options) Screen {
+	g := &gapReviewScreen{c: c, static: c.Static}
 	limits := []int{80, 10, 10, 300, 1000}
 	for i := range g.text {
 		g.text[i] = textinput.New()
@@ -298,60 +299,57 @@ func (g *gapReviewScreen) commit() (bool, error) {
 
 // leave commits and moves: to another field, another gap or away. A date
 // that does not parse keeps the focus where it is, except on esc.
-func (g gapReviewScreen) leave(then func(*gapReviewScreen) tea.Cmd, force bool) (gapReviewScreen, tea.Cmd) {
-	var cmds []tea.Cmd
+func (g gapReviewScreen) leave(then func(*gapReviewScreen) Next, force bool) (gapReviewScreen, Next) {
 	wrote, err := g.commit()
-	if wrote {
-		cmds = append(cmds, g.c.emit(answeredMsg{}))
-	}
 	if err != nil && !force {
 		g.err = err.Error() + "."
-		return g, tea.Batch(cmds...)
-	}
-	if err != nil {
-		cmds = append(cmds, g.c.emit(statusMsg("Not kept: "+err.Error()+".")))
+		return g, Next{Changed: wrote}
 	}
 	g.err = ""
-	cmds = append(cmds, then(&g))
-	return g, tea.Batch(cmds...)
+	n := then(&g)
+	n.Changed = n.Changed || wrote
+	if err != nil {
+		n.Status = "Not kept: " + err.Error() + "."
+	}
+	return g, n
 }
 
-func (g gapReviewScreen) Update(msg tea.Msg) (gapReviewScreen, tea.Cmd) {
+func (g gapReviewScreen) update(msg tea.Msg) (gapReviewScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if in := g.input(); in != nil {
 			var cmd tea.Cmd
 			*in, cmd = in.Update(msg)
-			return g, cmd
+			return g, stay(cmd)
 		}
-		return g, nil
+		return g, Next{}
 	}
 	if g.role == nil {
-		return g, g.c.emit(backMsg{})
+		return g, goTo(backMsg{})
 	}
 	k := g.c.Keys
 	count := gapFields
 	if g.signing() {
 		count = signFields
 	}
-	step := func(d int) func(*gapReviewScreen) tea.Cmd {
-		return func(g *gapReviewScreen) tea.Cmd {
+	step := func(d int) func(*gapReviewScreen) Next {
+		return func(g *gapReviewScreen) Next {
 			g.field = (g.field + d + count) % count
 			g.focus()
-			return nil
+			return Next{}
 		}
 	}
-	gotoGap := func(d int) func(*gapReviewScreen) tea.Cmd {
-		return func(g *gapReviewScreen) tea.Cmd {
+	gotoGap := func(d int) func(*gapReviewScreen) Next {
+		return func(g *gapReviewScreen) Next {
 			if i := g.index + d; i >= 0 && i <= len(g.gaps) {
 				g.load(i)
 			}
-			return nil
+			return Next{}
 		}
 	}
 	switch {
 	case keyIs(km, k.Back):
-		return g.leave(func(g *gapReviewScreen) tea.Cmd { return g.c.emit(backMsg{}) }, true)
+		return g.leave(func(*gapReviewScreen) Next { return goTo(backMsg{}) }, true)
 	case keyIs(km, k.NextField):
 		return g.leave(step(1), false)
 	case keyIs(km, k.PrevField):
@@ -372,18 +370,18 @@ func (g gapReviewScreen) Update(msg tea.Msg) (gapReviewScreen, tea.Cmd) {
 		if !g.signing() && g.field == fieldAction && km.String() == "right" && in.Value() == "" && g.suggest != "" {
 			in.SetValue(g.suggest)
 			in.CursorEnd()
-			return g, nil
+			return g, Next{}
 		}
 		var cmd tea.Cmd
 		*in, cmd = in.Update(msg)
 		g.err = ""
-		return g, cmd
+		return g, stay(cmd)
 	}
 	switch g.field {
 	case fieldMatters:
 		if keyIs(km, k.Left) || keyIs(km, k.Right) || keyIs(km, k.Select) {
 			g.matters = !g.matters
-			return g.leave(func(*gapReviewScreen) tea.Cmd { return nil }, false)
+			return g.leave(func(*gapReviewScreen) Next { return Next{} }, false)
 		}
 	case fieldPriority:
 		switch {
@@ -394,11 +392,11 @@ func (g gapReviewScreen) Update(msg tea.Msg) (gapReviewScreen, tea.Cmd) {
 		case keyIs(km, k.Priority):
 			g.priority = int(km.String()[0] - '0')
 		default:
-			return g, nil
+			return g, Next{}
 		}
-		return g.leave(func(*gapReviewScreen) tea.Cmd { return nil }, false)
+		return g.leave(func(*gapReviewScreen) Next { return Next{} }, false)
 	}
-	return g, nil
+	return g, Next{}
 }
 
 // header is the position in the walk.
@@ -507,3 +505,30 @@ func (g gapReviewScreen) keys() helpKeys {
 	full := [][]key.Binding{short, {k.TextNextField, withHelp(k.PrevField, "shift+tab", "previous field"), withHelp(k.NextGap, "ctrl+n", "next gap, also while typing"), withHelp(k.PrevGap, "ctrl+p", "previous gap, also while typing"), withHelp(k.Priority, "1-5", "priority, on its field"), withHelp(k.Back, "esc", "back to the results (keeps what is valid)")}}
 	return helpKeys{short: short, full: full}
 }
+
+// Update records what is agreed for each gap and the sign-off.
+func (g *gapReviewScreen) Update(msg tea.Msg) Next {
+	next, n := g.update(msg)
+	*g = next
+	return n
+}
+
+// Open starts the walk at the gap asked for, in the result the results
+// screen shows.
+func (g *gapReviewScreen) Open(to Destination) {
+	if d, ok := to.(gapReviewMsg); ok {
+		g.open(d.role, d.index, g.c.Result)
+	}
+}
+
+// Commit keeps the fields of the gap on show; a date that does not parse
+// is left out, as on esc.
+func (g *gapReviewScreen) Commit() { _, _ = g.commit() }
+
+func (g *gapReviewScreen) Header(int) (title, right, progress string) {
+	return "gap review", g.header(), ""
+}
+func (g *gapReviewScreen) SetSize(Layout)    { g.resize() }
+func (g *gapReviewScreen) SetStyles(*Styles) { g.restyle() }
+func (g *gapReviewScreen) Keys() helpKeys    { return g.keys() }
+func (g *gapReviewScreen) Typing() bool      { return g.typing() }

@@ -15,8 +15,7 @@ func TestMentorScreensNeverOverflow(t *testing.T) {
 	prev := previousOf(t, b, "soc-lead", "network-infrastructure", "security-architecture", "cysa-plus")
 	sizes := [][2]int{{60, 18}, {80, 24}, {120, 40}, {140, 24}, {160, 45}, {200, 60}}
 	a, _ := reviewApp(t, 80, 24, "soc-lead")
-	a.compare = newCompare(a.c, prev)
-	a.results.previous = true
+	a.c.Previous = prev
 	screens := map[string]func(){
 		"review": func() { a.screen = screenReview },
 		"rating": func() { a.gotoQuestion("risk-register"); a.press("5") },

@@ -121,8 +121,8 @@ func TestMentorPanelRecordsRatingAndNotes(t *testing.T) {
 	}
 	// tab: evidence, confidence, then the mentor's rating.
 	a.press("tab", "tab", "tab")
-	if a.quiz.zone != zoneMentorRating || !strings.Contains(a.help.View(a.helpKeys()), "rate") {
-		t.Fatalf("zone %d, help %q", a.quiz.zone, a.help.View(a.helpKeys()))
+	if a.quiz().zone != zoneMentorRating || !strings.Contains(a.help.View(a.helpKeys()), "rate") {
+		t.Fatalf("zone %d, help %q", a.quiz().zone, a.help.View(a.helpKeys()))
 	}
 	a.press("3")
 	m := a.c.State.File.Answers.Mentor
@@ -145,7 +145,7 @@ func TestMentorPanelRecordsRatingAndNotes(t *testing.T) {
 	if got := m.Ratings["risk-register"].Notes; got != "quarterly review" || a.confirm {
 		t.Errorf("notes %q, leave dialog %v", got, a.confirm)
 	}
-	if a.quiz.current().ID == "risk-register" {
+	if a.quiz().current().ID == "risk-register" {
 		t.Error("enter in the notes did not go to the next question")
 	}
 	// Both are on disk, beside the unchanged answer.
@@ -170,7 +170,7 @@ func TestMentorPanelNotesOnlyForFacts(t *testing.T) {
 		if strings.Contains(a.screenText(), "Rating") || strings.Contains(a.screenText(), "· Mentor:") {
 			t.Errorf("%s offers a rating:\n%s", id, a.screenText())
 		}
-		if got := a.quiz.zones(); !reflect.DeepEqual(got, []zone{zoneAnswer, zoneEvidence, zoneConfidence, zoneMentorNotes}) {
+		if got := a.quiz().zones(); !reflect.DeepEqual(got, []zone{zoneAnswer, zoneEvidence, zoneConfidence, zoneMentorNotes}) {
 			t.Errorf("%s: tab cycle %v", id, got)
 		}
 	}
@@ -202,8 +202,8 @@ func TestReviewKeepsAnswersReadOnly(t *testing.T) {
 		t.Fatalf("screen %d, mentor %+v", a.screen, a.c.State.File.Answers.Mentor)
 	}
 	a.gotoQuestion("risk-register")
-	if a.quiz.zone != zoneMentorRating || !strings.Contains(a.screenText(), "The mentee's answer, read-only.") {
-		t.Fatalf("review opens zone %d:\n%s", a.quiz.zone, a.screenText())
+	if a.quiz().zone != zoneMentorRating || !strings.Contains(a.screenText(), "The mentee's answer, read-only.") {
+		t.Fatalf("review opens zone %d:\n%s", a.quiz().zone, a.screenText())
 	}
 	// Every key that changes an answer elsewhere: none reaches it.
 	a.press("up", "down", "space", "s")
@@ -212,12 +212,12 @@ func TestReviewKeepsAnswersReadOnly(t *testing.T) {
 	}
 	for i := 0; i < 4; i++ {
 		a.press("tab")
-		if a.quiz.zone != zoneMentorRating && a.quiz.zone != zoneMentorNotes {
-			t.Fatalf("tab reached zone %d in a review", a.quiz.zone)
+		if a.quiz().zone != zoneMentorRating && a.quiz().zone != zoneMentorNotes {
+			t.Fatalf("tab reached zone %d in a review", a.quiz().zone)
 		}
 	}
 	// Even with the focus forced onto the answer, nothing is written.
-	a.quiz.zone = zoneAnswer
+	a.quiz().zone = zoneAnswer
 	a.press("down", "down", "space", "enter")
 	a.gotoQuestion("risk-register")
 	a.press("4", "tab", "Saw the register", "enter")
@@ -316,7 +316,7 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 	if a.screen != screenGapReview {
 		t.Fatalf("g did not open the gap review:\n%s", a.screenText())
 	}
-	gaps := a.results.compared().Gaps
+	gaps := a.results().compared().Gaps
 	first := gaps[0]
 	text := a.screenText()
 	for _, want := range []string{fmt.Sprintf("Gap 1 of %d for IT Security Manager", len(gaps)), first.Name, fmt.Sprintf("Next level (%d)", int(math.Floor(first.Current+assess.GapTolerance))+1), "Owner          Priya Raman", "e.g. "} {
@@ -333,15 +333,15 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 		t.Fatalf("matters: %+v", m)
 	}
 	a.press("right", "tab", "2", "tab", "tab", "2027-13-01", "tab")
-	if !strings.Contains(a.screenText(), `Due: "2027-13-01" is not a date`) || a.agree.field != fieldDue {
-		t.Fatalf("bad date accepted (field %d):\n%s", a.agree.field, a.screenText())
+	if !strings.Contains(a.screenText(), `Due: "2027-13-01" is not a date`) || a.agree().field != fieldDue {
+		t.Fatalf("bad date accepted (field %d):\n%s", a.agree().field, a.screenText())
 	}
 	for range 10 {
 		a.press("backspace")
 	}
 	a.press("2027-03-31", "tab", "2027-01-15", "tab", "right", "tab", "start with exceptions", "enter")
-	if a.agree.index != 1 {
-		t.Fatalf("enter on the notes did not go to gap 2 (index %d)", a.agree.index)
+	if a.agree().index != 1 {
+		t.Fatalf("enter on the notes did not go to gap 2 (index %d)", a.agree().index)
 	}
 	step := stepFrom(first.Current)
 	suggestion := StepActions(a.c.Bank, first.Competency, step, step+1)[step][0].Title
@@ -416,11 +416,11 @@ func TestBasisToggle(t *testing.T) {
 	a.loadPersona("soc-lead")
 	a.send(resultsMsg{})
 	a.press("m")
-	if !strings.Contains(a.screenText(), "No mentor ratings yet") || a.results.result.Basis != assess.BasisSelf {
+	if !strings.Contains(a.screenText(), "No mentor ratings yet") || a.results().result.Basis != assess.BasisSelf {
 		t.Fatalf("m without ratings:\n%s", a.screenText())
 	}
 	level := func() float64 {
-		for _, c := range a.results.result.Competencies {
+		for _, c := range a.results().result.Competencies {
 			if c.ID == "risk-management" {
 				return c.Level
 			}
@@ -440,13 +440,13 @@ func TestBasisToggle(t *testing.T) {
 		t.Errorf("header does not name the basis:\n%s", a.screenText())
 	}
 	a.press("m")
-	if a.results.result.Basis != assess.BasisMentor || level() != 5 || self == 5 {
-		t.Fatalf("basis %s, level %.2f (self %.2f)", a.results.result.Basis, level(), self)
+	if a.results().result.Basis != assess.BasisMentor || level() != 5 || self == 5 {
+		t.Fatalf("basis %s, level %.2f (self %.2f)", a.results().result.Basis, level(), self)
 	}
 	if l := lineWith(a, "Risk management"); !strings.Contains(l, " 5.0 / 4") || !strings.Contains(l, fmt.Sprintf("self %.1f", self)) {
 		t.Errorf("mentor view line: %q", l)
 	}
-	if !strings.Contains(a.screenText(), "results · mentor's view") || a.results.page != pageCompetencies {
+	if !strings.Contains(a.screenText(), "results · mentor's view") || a.results().page != pageCompetencies {
 		t.Errorf("after m:\n%s", a.screenText())
 	}
 	// The difference is listed on the certifications page.
@@ -458,8 +458,8 @@ func TestBasisToggle(t *testing.T) {
 		t.Errorf("no self and mentor list:\n%s", a.screenText())
 	}
 	a.press("m")
-	if a.results.result.Basis != assess.BasisSelf || level() != self {
-		t.Errorf("m again: basis %s, level %.2f", a.results.result.Basis, level())
+	if a.results().result.Basis != assess.BasisSelf || level() != self {
+		t.Errorf("m again: basis %s, level %.2f", a.results().result.Basis, level())
 	}
 }
 
@@ -476,7 +476,7 @@ func TestCompareScreen(t *testing.T) {
 	if a.screen != screenCompare {
 		t.Fatalf("c did not open the comparison:\n%s", a.screenText())
 	}
-	all := strings.Join(a.compare.lines(200), "\n")
+	all := strings.Join(a.compare().lines(200), "\n")
 	all = ansi.Strip(all)
 	for _, want := range []string{"12 May 2026", "Summary", "Readiness for IT Security Manager", "Readiness and fit by role", "New certifications", "CySA+", "Judgement", "fit",
 		"Gaps for IT Security Manager", "closed  Security operations and monitoring", "opened  Security architecture", "Calibration"} {
@@ -486,7 +486,7 @@ func TestCompareScreen(t *testing.T) {
 	}
 	// Levels: only changes of 0.1 or more, largest first.
 	var deltas []float64
-	for _, ch := range a.compare.cmp.Competencies {
+	for _, ch := range a.compare().cmp.Competencies {
 		if ch.Delta <= -0.1 || ch.Delta >= 0.1 {
 			deltas = append(deltas, ch.Delta)
 		}
@@ -508,8 +508,8 @@ func TestCompareScreen(t *testing.T) {
 	}
 	// Another role compared with: its gaps are compared.
 	a.press("tab", "c")
-	if a.compare.role == nil || a.compare.role.ID == "it-security-manager" || a.compare.role.ID != a.results.compared().ID {
-		t.Errorf("compared role %+v", a.compare.role)
+	if a.compare().role == nil || a.compare().role.ID == "it-security-manager" || a.compare().role.ID != a.results().compared().ID {
+		t.Errorf("compared role %+v", a.compare().role)
 	}
 }
 
@@ -542,7 +542,7 @@ func TestMentorModeNeverShowsTargetsWhileRating(t *testing.T) {
 					// readiness"), so the results' own wording is looked for.
 					for _, word := range []string{"target for", "Target (level", "Readiness", "Next step", "Long-term", "% ready"} {
 						if strings.Contains(text, word) {
-							t.Errorf("%dx%d question %s shows %q:\n%s", size[0], size[1], x.quiz.current().ID, word, text)
+							t.Errorf("%dx%d question %s shows %q:\n%s", size[0], size[1], x.quiz().current().ID, word, text)
 						}
 					}
 				}

@@ -95,7 +95,7 @@ func (q quizScreen) zones() []zone {
 }
 
 // cycle moves the focus to the next (d=1) or previous (d=-1) zone.
-func (q quizScreen) cycle(d int) (quizScreen, tea.Cmd) {
+func (q quizScreen) cycle(d int) (quizScreen, Next) {
 	q.commitExtras()
 	q.commitMentorNotes()
 	zs := q.zones()
@@ -103,7 +103,7 @@ func (q quizScreen) cycle(d int) (quizScreen, tea.Cmd) {
 	q.zone = zs[(i+d+len(zs))%len(zs)]
 	q.yearFor = ""
 	q.focusZone()
-	return q, q.c.emit(answeredMsg{})
+	return q, changed()
 }
 
 // rating returns the mentor's rating of the current question.
@@ -145,7 +145,7 @@ func (q *quizScreen) commitMentorNotes() bool {
 }
 
 // updateMentor handles the keys of the mentor's rating and notes.
-func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, Next) {
 	k := q.c.Keys
 	if q.zone == zoneMentorNotes {
 		switch {
@@ -154,7 +154,7 @@ func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		case keyIs(km, k.Back):
 			return q.cycle(-1)
 		}
-		return q, nil
+		return q, Next{}
 	}
 	// idx 0 is unset, 1..6 are levels 0..5.
 	idx := 0
@@ -173,15 +173,15 @@ func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 	case keyIs(km, k.Choose):
 		q.zone = zoneMentorNotes
 		q.focusZone()
-		return q, nil
+		return q, Next{}
 	case keyIs(km, k.Back):
 		if q.c.State.ReadOnly {
 			q.commitMentorNotes()
-			return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
+			return q, goTo(overviewMsg{}).saving()
 		}
 		return q.cycle(-1)
 	default:
-		return q, nil
+		return q, Next{}
 	}
 	var level *int
 	if idx > 0 {
@@ -189,7 +189,7 @@ func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		level = &v
 	}
 	q.putRating(func(r *assess.MentorRating) { r.Level = level })
-	return q, q.c.emit(answeredMsg{})
+	return q, changed()
 }
 
 // panelWidth is the width the mentor panel is drawn in: the side column

@@ -6,11 +6,13 @@ import (
 	"github.com/secpath/secpath/assess"
 )
 
-// Messages between screens and the root. Screens never switch screens
-// themselves: they return a command that yields one of these.
+// Destinations and messages between screens and the root. Screens never
+// switch screens themselves: they return a Next naming a destination, and
+// the root opens it.
 
-// startMsg asks to begin (or resume) the assessment.
-type startMsg struct {
+// startRequest asks the root to begin (or resume) the assessment, in
+// Next.Start.
+type startRequest struct {
 	resume bool
 	mode   assess.Mode
 	target string
@@ -21,17 +23,22 @@ type startMsg struct {
 	mentorName string
 }
 
-// answeredMsg reports that the session changed and should be saved.
-type answeredMsg struct{}
-
-// gotoQuestionMsg opens the quiz at a question index of the mode.
-type gotoQuestionMsg struct{ index int }
+// gotoQuestionMsg opens the quiz at a question index of the mode. restart
+// begins the questionnaire on the session anew, at its saved position
+// (index is then ignored).
+type gotoQuestionMsg struct {
+	index   int
+	restart bool
+}
 
 // overviewMsg opens the section overview.
 type overviewMsg struct{}
 
-// resultsMsg opens the results.
+// resultsMsg opens the results, scored afresh.
 type resultsMsg struct{}
+
+// backMsg returns from a detail screen to the results as they were.
+type backMsg struct{}
 
 // gapMsg opens the detail of one gap for a role.
 type gapMsg struct {
@@ -50,40 +57,43 @@ type gapReviewMsg struct {
 // role whose gaps are compared.
 type compareMsg struct{ role string }
 
-// backMsg returns from a detail screen to the results.
-type backMsg struct{}
-
 // saveDialogMsg opens the export screen, planning for a role ("" for the
 // recommended next step).
 type saveDialogMsg struct{ role string }
 
-// savedMsg reports the end of an autosave: of snapshot seq, holding
-// answered questions answered or skipped. stale is set when a newer
-// snapshot was already on disk, so this one was not written.
+// reviewMsg opens the review of a mentee's file.
+type reviewMsg struct{}
+
+func (gotoQuestionMsg) Target() screenID { return screenQuiz }
+func (overviewMsg) Target() screenID     { return screenOverview }
+func (resultsMsg) Target() screenID      { return screenResults }
+func (backMsg) Target() screenID         { return screenResults }
+func (gapMsg) Target() screenID          { return screenGap }
+func (gapReviewMsg) Target() screenID    { return screenGapReview }
+func (compareMsg) Target() screenID      { return screenCompare }
+func (saveDialogMsg) Target() screenID   { return screenSave }
+func (reviewMsg) Target() screenID       { return screenReview }
+
+// savedMsg reports the end of an autosave write holding answered
+// questions answered or skipped, or an answers file that could not be
+// encoded (wrote false: nothing was written).
 type savedMsg struct {
 	path     string
 	err      error
-	seq      uint64
 	answered int
-	stale    bool
+	wrote    bool
 }
 
-// exportedMsg reports the end of a save to a chosen file.
+// exportedMsg reports the end of a save to a chosen file; it goes to the
+// export screen whichever screen is on show.
 type exportedMsg struct {
 	path string
 	err  error
 }
 
+func (exportedMsg) To() screenID { return screenSave }
+
 // statusMsg shows a short message in the footer.
 type statusMsg string
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
-
-// emit queues a message for the root to handle as soon as the current
-// Update returns, in the same update. Navigation goes this way rather than
-// through a command so that keys typed quickly after enter reach the new
-// screen, never the old one.
-func (c *Common) emit(msg tea.Msg) tea.Cmd {
-	c.pending = append(c.pending, msg)
-	return nil
-}

@@ -23,12 +23,13 @@ type overviewRow struct {
 // overviewScreen lists the sections with their completion and jumps to
 // any of them.
 type overviewScreen struct {
+	screenBase
 	c      *Common
 	rows   []overviewRow
 	cursor int
 }
 
-func newOverview(c *Common) overviewScreen { return overviewScreen{c: c} }
+func newOverview(c *Common, _ Options) Screen { return &overviewScreen{c: c} }
 
 // refresh recounts the sections from the session.
 func (o *overviewScreen) refresh() {
@@ -50,10 +51,10 @@ func (o *overviewScreen) refresh() {
 	o.rows = append(o.rows, overviewRow{title: "See your results", results: true})
 }
 
-func (o overviewScreen) Update(msg tea.Msg) (overviewScreen, tea.Cmd) {
+func (o overviewScreen) update(msg tea.Msg) (overviewScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(o.rows) == 0 {
-		return o, nil
+		return o, Next{}
 	}
 	k := o.c.Keys
 	switch {
@@ -64,15 +65,15 @@ func (o overviewScreen) Update(msg tea.Msg) (overviewScreen, tea.Cmd) {
 	case keyIs(km, k.Choose), keyIs(km, k.Select):
 		r := o.rows[o.cursor]
 		if r.results {
-			return o, o.c.emit(resultsMsg{})
+			return o, goTo(resultsMsg{})
 		}
-		return o, o.c.emit(gotoQuestionMsg{index: r.jump})
+		return o, goTo(gotoQuestionMsg{index: r.jump})
 	case keyIs(km, k.Results):
-		return o, o.c.emit(resultsMsg{})
+		return o, goTo(resultsMsg{})
 	case keyIs(km, k.Back):
-		return o, o.c.emit(gotoQuestionMsg{index: o.currentIndex()})
+		return o, goTo(gotoQuestionMsg{index: o.currentIndex()})
 	}
-	return o, nil
+	return o, Next{}
 }
 
 func (o overviewScreen) currentIndex() int {
@@ -141,3 +142,16 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
+
+// Update moves between the sections and opens one.
+func (o *overviewScreen) Update(msg tea.Msg) Next {
+	next, n := o.update(msg)
+	*o = next
+	return n
+}
+
+// Open counts the sections afresh.
+func (o *overviewScreen) Open(Destination) { o.refresh() }
+
+func (o *overviewScreen) Header(int) (title, right, progress string) { return "sections", "", "" }
+func (o *overviewScreen) Keys() helpKeys                             { return o.keys() }

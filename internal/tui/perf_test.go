@@ -85,14 +85,14 @@ func TestCompareLayoutFollowsWidthAndStyles(t *testing.T) {
 	if a.screen != screenCompare {
 		t.Fatal("compare did not open")
 	}
-	narrow := strings.Join(a.compare.layout(60), "\n")
-	wide := strings.Join(a.compare.layout(150), "\n")
-	if narrow == wide || strings.Join(a.compare.lines(60), "\n") != narrow {
+	narrow := strings.Join(a.compare().layout(60), "\n")
+	wide := strings.Join(a.compare().layout(150), "\n")
+	if narrow == wide || strings.Join(a.compare().lines(60), "\n") != narrow {
 		t.Error("the layout did not follow the width")
 	}
-	dark := a.compare.layout(80)
+	dark := a.compare().layout(80)
 	a.c.Styles = NewStyles(false)
-	if light := a.compare.layout(80); strings.Join(light, "\n") == strings.Join(dark, "\n") {
+	if light := a.compare().layout(80); strings.Join(light, "\n") == strings.Join(dark, "\n") {
 		t.Error("the layout did not follow the styles")
 	}
 }

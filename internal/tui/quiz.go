@@ -32,6 +32,7 @@ var confidences = []assess.Confidence{"", assess.ConfidenceLow, assess.Confidenc
 // quizScreen shows one question at a time, with its answer, an optional
 // evidence note and a confidence.
 type quizScreen struct {
+	screenBase
 	c *Common
 	// eng is the questionnaire: the questions asked, where the person
 	// is, the rules an answer must meet. Accessible mode runs on one too.
@@ -51,8 +52,8 @@ type quizScreen struct {
 	mnotes     textinput.Model // the mentor's notes on this question
 }
 
-func newQuiz(c *Common, static bool) quizScreen {
-	q := quizScreen{c: c, static: static}
+func newQuiz(c *Common, _ Options) Screen {
+	q := &quizScreen{c: c, static: c.Static}
 	q.number = textinput.New()
 	q.number.Prompt = "› "
 	q.number.CharLimit = 12
@@ -234,9 +235,9 @@ func textKey(msg tea.KeyPressMsg) bool {
 	return false
 }
 
-func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
+func (q quizScreen) update(msg tea.Msg) (quizScreen, Next) {
 	if q.empty() {
-		return q, nil
+		return q, Next{}
 	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -247,7 +248,7 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 		q.year, c3 = q.year.Update(msg)
 		q.evidence, c4 = q.evidence.Update(msg)
 		q.mnotes, c5 = q.mnotes.Update(msg)
-		return q, tea.Batch(c1, c2, c3, c4, c5)
+		return q, stay(tea.Batch(c1, c2, c3, c4, c5))
 	}
 	k := q.c.Keys
 	typing := q.typing()
@@ -266,7 +267,7 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 	case keyIs(km, k.Overview):
 		q.commitExtras()
 		q.commitMentorNotes()
-		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
+		return q, goTo(overviewMsg{}).saving()
 	case keyIs(km, k.NextField):
 		return q.cycle(1)
 	case keyIs(km, k.PrevField):
@@ -281,16 +282,16 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 			q.commitExtras()
 			q.zone = zoneConfidence
 			q.focusZone()
-			return q, q.c.emit(answeredMsg{})
+			return q, changed()
 		case keyIs(km, k.Back):
 			q.commitExtras()
 			q.zone = zoneAnswer
 			q.focusZone()
-			return q, q.c.emit(answeredMsg{})
+			return q, changed()
 		}
 		var cmd tea.Cmd
 		q.evidence, cmd = q.evidence.Update(msg)
-		return q, cmd
+		return q, stay(cmd)
 	case zoneConfidence:
 		switch {
 		case keyIs(km, k.Left):
@@ -304,7 +305,7 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 			q.focusZone()
 		}
 		q.commitExtras()
-		return q, q.c.emit(answeredMsg{})
+		return q, changed()
 	case zoneAnswer:
 		// Below, by the question's kind.
 	}
@@ -312,10 +313,10 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 		if q.yearFor != "" {
 			q.yearFor = ""
 			q.focusZone()
-			return q, nil
+			return q, Next{}
 		}
 		q.commitExtras()
-		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(overviewMsg{}))
+		return q, goTo(overviewMsg{}).saving()
 	}
 	switch q.current().Kind {
 	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
@@ -327,11 +328,11 @@ func (q quizScreen) Update(msg tea.Msg) (quizScreen, tea.Cmd) {
 	case assess.KindCertifications:
 		return q.updateCerts(km)
 	}
-	return q, nil
+	return q, Next{}
 }
 
 // editText sends a key to the focused text field.
-func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 	var cmd tea.Cmd
 	switch {
 	case q.zone == zoneEvidence:
@@ -341,13 +342,13 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 	case q.yearFor != "":
 		if km.Text != "" && strings.Trim(km.Text, "0123456789") != "" {
 			q.err = "A year is four digits, e.g. 2021."
-			return q, nil
+			return q, Next{}
 		}
 		q.year, cmd = q.year.Update(km)
 	case q.current().Kind == assess.KindNumber:
 		if km.Text != "" && strings.Trim(km.Text, "0123456789.,-") != "" {
 			q.err = "Type digits only, such as 7 or 2.5."
-			return q, nil
+			return q, Next{}
 		}
 		q.number, cmd = q.number.Update(km)
 		q.err = ""
@@ -355,7 +356,7 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		q.filter, cmd = q.filter.Update(km)
 		q.cursor = 0
 	}
-	return q, cmd
+	return q, stay(cmd)
 }
 
 func (q quizScreen) optionCount() int {
@@ -369,7 +370,7 @@ func (q quizScreen) optionCount() int {
 	return len(q.current().Options)
 }
 
-func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, Next) {
 	k := q.c.Keys
 	n := q.optionCount()
 	switch {
@@ -388,39 +389,39 @@ func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		}
 		q.setAnswer(a)
 		if keyIs(km, k.Choose) {
-			next, cmd := q.move(1)
-			return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+			next, after := q.move(1)
+			return next, after.saving()
 		}
-		return q, q.c.emit(answeredMsg{})
+		return q, changed()
 	case keyIs(km, k.Left):
 		return q.move(-1)
 	case keyIs(km, k.Right):
 		return q.move(1)
 	}
-	return q, nil
+	return q, Next{}
 }
 
-func (q quizScreen) submitNumber() (quizScreen, tea.Cmd) {
+func (q quizScreen) submitNumber() (quizScreen, Next) {
 	cur := q.current()
 	raw := strings.TrimSpace(q.number.Value())
 	if raw == "" {
 		if !cur.IsSkippable() {
 			q.err = "This question is needed for the assessment: enter a number."
-			return q, nil
+			return q, Next{}
 		}
 		return q.move(1)
 	}
 	v, p := cur.ParseNumber(raw)
 	if p != nil {
 		q.err = wording.Problem(q.c.Bank, cur, p)
-		return q, nil
+		return q, Next{}
 	}
 	a := q.answer()
 	a.Skipped = false
 	a.Number = &v
 	q.setAnswer(a)
-	next, cmd := q.move(1)
-	return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+	next, after := q.move(1)
+	return next, after.saving()
 }
 
 // filtered lists the certifications matching the search text.
@@ -437,7 +438,7 @@ func (q quizScreen) filtered() []*assess.Certification {
 	return out
 }
 
-func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
+func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, Next) {
 	k := q.c.Keys
 	if q.yearFor != "" {
 		if keyIs(km, k.Choose) {
@@ -452,7 +453,7 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 						if p := q.c.Bank.CheckHeld(h, q.c.State.Now()); p != nil || n == 0 {
 							first, last := assess.CertYears(q.c.State.Now())
 							q.err = fmt.Sprintf("Enter a year from %d to %d, or leave it empty.", first, last)
-							return q, nil
+							return q, Next{}
 						}
 						a.Held[i].Year = n
 					}
@@ -461,9 +462,9 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 			q.setAnswer(a)
 			q.yearFor = ""
 			q.focusZone()
-			return q, q.c.emit(answeredMsg{})
+			return q, changed()
 		}
-		return q, nil
+		return q, Next{}
 	}
 	list := q.filtered()
 	n := len(list)
@@ -487,7 +488,7 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		a.Held = held
 		q.setAnswer(a)
 		q.focusZone()
-		return q, q.c.emit(answeredMsg{})
+		return q, changed()
 	case keyIs(km, k.Choose):
 		a := q.answer()
 		if a.Held == nil {
@@ -495,10 +496,10 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, tea.Cmd) {
 		}
 		a.Skipped = false
 		q.setAnswer(a)
-		next, cmd := q.move(1)
-		return next, tea.Batch(q.c.emit(answeredMsg{}), cmd)
+		next, after := q.move(1)
+		return next, after.saving()
 	}
-	return q, nil
+	return q, Next{}
 }
 
 // commitExtras stores the evidence note and confidence with the answer,
@@ -526,7 +527,7 @@ func (q *quizScreen) parseNumber() (float64, bool) {
 
 // move goes to the next or previous question; past the last one it opens
 // the results.
-func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
+func (q quizScreen) move(d int) (quizScreen, Next) {
 	q.commitExtras()
 	q.commitMentorNotes()
 	// An answer can change which questions are asked (a yes to the SEC
@@ -536,28 +537,64 @@ func (q quizScreen) move(d int) (quizScreen, tea.Cmd) {
 	switch q.eng.Move(d) {
 	case questionnaire.AtStart:
 		q.err = "This is the first question."
-		return q, q.c.emit(answeredMsg{})
+		return q, changed()
 	case questionnaire.PastEnd:
 		// The results; coming back finds the last question again.
 		if !q.eng.GoTo(cur) {
 			q.eng.GoToIndex(q.eng.Total() - 1)
 		}
-		return q, tea.Batch(q.c.emit(answeredMsg{}), q.c.emit(resultsMsg{}))
+		return q, goTo(resultsMsg{}).saving()
 	case questionnaire.Moved:
 	}
 	q.open(q.eng.Index(), false)
-	return q, q.c.emit(answeredMsg{})
+	return q, changed()
 }
 
-func (q quizScreen) skip() (quizScreen, tea.Cmd) {
+func (q quizScreen) skip() (quizScreen, Next) {
 	if q.c.State.ReadOnly {
 		q.err = readOnlyNote
-		return q, nil
+		return q, Next{}
 	}
 	if !q.current().IsSkippable() {
 		q.err = "This question is needed for the assessment and cannot be skipped."
-		return q, nil
+		return q, Next{}
 	}
 	q.setAnswer(assess.Answer{Skipped: true})
 	return q.move(1)
 }
+
+// Update answers the question on show and moves between questions.
+func (q *quizScreen) Update(msg tea.Msg) Next {
+	next, n := q.update(msg)
+	*q = next
+	return n
+}
+
+// Open shows the question asked for, or begins the questionnaire on a
+// session just made current.
+func (q *quizScreen) Open(to Destination) {
+	d, ok := to.(gotoQuestionMsg)
+	switch {
+	case !ok:
+	case d.restart:
+		q.open(q.begin(), false)
+	default:
+		q.open(d.index, false)
+	}
+}
+
+// Commit keeps the evidence, confidence, a typed number and the mentor's
+// notes of the question on show.
+func (q *quizScreen) Commit() {
+	if !q.empty() {
+		q.commitExtras()
+		q.commitMentorNotes()
+	}
+}
+
+func (q *quizScreen) Init() tea.Cmd                                    { return q.blinkCmd() }
+func (q *quizScreen) Header(width int) (title, right, progress string) { return q.header(width) }
+func (q *quizScreen) SetSize(Layout)                                   { q.resize() }
+func (q *quizScreen) SetStyles(*Styles)                                { q.restyle() }
+func (q *quizScreen) Keys() helpKeys                                   { return q.keys() }
+func (q *quizScreen) Typing() bool                                     { return q.typing() }

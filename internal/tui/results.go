@@ -29,23 +29,45 @@ var pageNames = []string{"Readiness", "Placement", "Competencies", "Gaps", "Cert
 // resultsScreen shows the scored assessment over five pages; tab changes
 // the role the person is compared with.
 type resultsScreen struct {
+	screenBase
 	c      *Common
 	result *assess.Result
 	// self is the result on the mentee's own answers, for the mentee's
 	// marker when the levels rest on the mentor's ratings.
-	self     *assess.Result
-	basis    assess.Basis
-	previous bool     // there is an earlier assessment to compare with
-	roles    []string // role ids in comparison order
-	role     int
-	page     int
-	offset   int
-	gap      int
+	self   *assess.Result
+	basis  assess.Basis
+	roles  []string // role ids in comparison order
+	role   int
+	page   int
+	offset int
+	gap    int
 }
 
-func newResults(c *Common, previous bool) resultsScreen {
-	return resultsScreen{c: c, previous: previous, basis: assess.BasisSelf}
+func newResults(c *Common, _ Options) Screen {
+	return &resultsScreen{c: c, basis: assess.BasisSelf}
 }
+
+// Update changes the page and the role, and opens the detail screens.
+func (r *resultsScreen) Update(msg tea.Msg) Next {
+	next, n := r.update(msg)
+	*r = next
+	return n
+}
+
+// Open scores the session afresh, unless coming back from a detail.
+func (r *resultsScreen) Open(to Destination) {
+	if _, back := to.(backMsg); !back {
+		r.refresh()
+	}
+}
+
+// Header names the basis and the role compared with.
+func (r *resultsScreen) Header(int) (title, right, progress string) {
+	return r.title(), r.header(), ""
+}
+
+// Keys are the keys of the page on show.
+func (r *resultsScreen) Keys() helpKeys { return r.keys() }
 
 // mentorRated reports whether the session has mentor ratings, which make
 // the self/mentor basis meaningful.
@@ -62,13 +84,14 @@ func (r *resultsScreen) score() {
 	if r.result.Basis == assess.BasisMentor {
 		r.self = assess.ScoreOpts(r.c.Bank, a, assess.ScoreOptions{Basis: assess.BasisSelf})
 	}
+	r.c.Result = r.result
 }
 
 // toggleBasis switches between the mentee's answers and the mentor's
 // ratings, keeping the page and the role compared with.
-func (r resultsScreen) toggleBasis() (resultsScreen, tea.Cmd) {
+func (r resultsScreen) toggleBasis() (resultsScreen, Next) {
 	if !r.mentorRated() {
-		return r, r.c.emit(statusMsg("No mentor ratings yet: rate the questions in mentor mode first."))
+		return r, Next{Status: "No mentor ratings yet: rate the questions in mentor mode first."}
 	}
 	r.basis = map[assess.Basis]assess.Basis{assess.BasisSelf: assess.BasisMentor, assess.BasisMentor: assess.BasisSelf}[r.result.Basis]
 	role := ""
@@ -84,7 +107,7 @@ func (r resultsScreen) toggleBasis() (resultsScreen, tea.Cmd) {
 	if r.result.Basis == assess.BasisMentor {
 		msg = "Levels now rest on the mentor's ratings, where the mentor rated."
 	}
-	return r, r.c.emit(statusMsg(msg))
+	return r, Next{Status: msg}
 }
 
 // title is the header title; it names the basis when a mentor rated.
@@ -143,10 +166,10 @@ func (r resultsScreen) header() string {
 	return ""
 }
 
-func (r resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
+func (r resultsScreen) update(msg tea.Msg) (resultsScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok || r.result == nil {
-		return r, nil
+		return r, Next{}
 	}
 	k := r.c.Keys
 	switch {
@@ -185,32 +208,35 @@ func (r resultsScreen) Update(msg tea.Msg) (resultsScreen, tea.Cmd) {
 		r.offset = max(0, r.offset-max(1, r.c.Layout.Body-2))
 	case keyIs(km, k.Choose):
 		if f := r.compared(); r.page == pageGaps && f != nil && len(f.Gaps) > 0 {
-			return r, r.c.emit(gapMsg{role: f.ID, competency: f.Gaps[r.gap].Competency})
+			return r, goTo(gapMsg{role: f.ID, competency: f.Gaps[r.gap].Competency})
 		}
 	case keyIs(km, k.Basis):
 		return r.toggleBasis()
 	case keyIs(km, k.GapReview) && r.page == pageGaps:
 		f := r.compared()
 		if !r.c.State.Mentor {
-			return r, r.c.emit(statusMsg("The gap review is part of mentor mode."))
+			return r, Next{Status: "The gap review is part of mentor mode."}
 		}
-		return r, r.c.emit(gapReviewMsg{role: f.ID, index: r.gap})
+		return r, goTo(gapReviewMsg{role: f.ID, index: r.gap})
 	case keyIs(km, k.Compare):
 		role := ""
 		if f := r.compared(); f != nil {
 			role = f.ID
 		}
-		return r, r.c.emit(compareMsg{role: role})
+		if !r.c.canCompare() {
+			return r, Next{Status: "There is no earlier assessment of this person to compare with."}
+		}
+		return r, goTo(compareMsg{role: role})
 	case keyIs(km, k.Export):
 		role := ""
 		if f := r.compared(); f != nil {
 			role = f.ID
 		}
-		return r, r.c.emit(saveDialogMsg{role: role})
+		return r, goTo(saveDialogMsg{role: role})
 	case keyIs(km, k.Overview), keyIs(km, k.Back):
-		return r, r.c.emit(overviewMsg{})
+		return r, goTo(overviewMsg{})
 	}
-	return r, nil
+	return r, Next{}
 }
 
 func (r resultsScreen) View() string {
@@ -350,7 +376,7 @@ func (r resultsScreen) keys() helpKeys {
 	if r.mentorRated() {
 		mentor = append(mentor, k.Basis)
 	}
-	if r.previous {
+	if r.c.Previous != nil {
 		mentor = append(mentor, k.Compare)
 	}
 	short = append(short, mentor...)
@@ -362,7 +388,7 @@ func (r resultsScreen) keys() helpKeys {
 	if r.c.State.Mentor || r.mentorRated() {
 		more = append(more, withHelp(k.Basis, "m", "levels on the mentee's answers or the mentor's ratings"))
 	}
-	if r.previous {
+	if r.c.Previous != nil {
 		more = append(more, withHelp(k.Compare, "c", "compare with the earlier assessment"))
 	}
 	full := [][]key.Binding{short, more}

@@ -101,7 +101,7 @@ func TestResultsShowTheFigures(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
 	a.loadClaimingPersona("soc-lead")
 	a.send(resultsMsg{})
-	res := a.results.result
+	res := a.results().result
 	if wording.Unverifieds(res) == 0 || !wording.AnyRange(res) {
 		t.Fatal("the claiming persona has no unverified level: the test needs one")
 	}

@@ -16,13 +16,14 @@ import (
 // name. Enter goes on to the results, or to the sections when the
 // assessment is unfinished.
 type reviewScreen struct {
+	screenBase
 	c      *Common
 	static bool
 	name   textinput.Model
 }
 
-func newReview(c *Common, static bool) reviewScreen {
-	r := reviewScreen{c: c, static: static}
+func newReview(c *Common, _ Options) Screen {
+	r := &reviewScreen{c: c, static: c.Static}
 	r.name = textinput.New()
 	r.name.Prompt = ""
 	r.name.Placeholder = "your name, as it goes on the sign-off"
@@ -50,12 +51,12 @@ func (r *reviewScreen) open() {
 	r.name.Focus()
 }
 
-func (r reviewScreen) Update(msg tea.Msg) (reviewScreen, tea.Cmd) {
+func (r reviewScreen) update(msg tea.Msg) (reviewScreen, Next) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		r.name, cmd = r.name.Update(msg)
-		return r, cmd
+		return r, stay(cmd)
 	}
 	k := r.c.Keys
 	if keyIs(km, k.Choose) {
@@ -65,22 +66,20 @@ func (r reviewScreen) Update(msg tea.Msg) (reviewScreen, tea.Cmd) {
 		if m := st.mentorView(); m != nil {
 			cur = m.Name
 		}
-		var cmds []tea.Cmd
+		n := goTo(overviewMsg{})
+		if unanswered(r.c.Bank, st.File) == 0 {
+			n = goTo(resultsMsg{})
+		}
 		if name != "" && name != cur {
 			st.MentorName = name
 			st.writeMentor(func(m *assess.MentorView) { m.Name = name })
-			cmds = append(cmds, r.c.emit(answeredMsg{}))
+			n = n.saving()
 		}
-		if unanswered(r.c.Bank, st.File) == 0 {
-			cmds = append(cmds, r.c.emit(resultsMsg{}))
-		} else {
-			cmds = append(cmds, r.c.emit(overviewMsg{}))
-		}
-		return r, tea.Batch(cmds...)
+		return r, n
 	}
 	var cmd tea.Cmd
 	r.name, cmd = r.name.Update(msg)
-	return r, cmd
+	return r, stay(cmd)
 }
 
 func (r reviewScreen) View() string {
@@ -161,3 +160,21 @@ func (r reviewScreen) keys() helpKeys {
 	short := []key.Binding{withHelp(k.Choose, "enter", "start the review")}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// Update takes the mentor's name and goes on to the assessment.
+func (r *reviewScreen) Update(msg tea.Msg) Next {
+	next, n := r.update(msg)
+	*r = next
+	return n
+}
+
+// Open fills the mentor's name from the file.
+func (r *reviewScreen) Open(Destination) { r.open() }
+
+func (r *reviewScreen) Header(int) (title, right, progress string) { return "mentor review", "", "" }
+func (r *reviewScreen) SetSize(Layout)                             { r.resize() }
+func (r *reviewScreen) SetStyles(*Styles)                          { r.restyle() }
+func (r *reviewScreen) Keys() helpKeys                             { return r.keys() }
+
+// Typing is always true: the mentor's name has the focus.
+func (r *reviewScreen) Typing() bool { return true }

@@ -37,6 +37,7 @@ var exportKinds = []exportKind{
 // choosing, with a preview. It never replaces a file without a second,
 // explicit confirmation.
 type saveScreen struct {
+	screenBase
 	c       *Common
 	dir     string
 	static  bool
@@ -50,8 +51,8 @@ type saveScreen struct {
 	busy    bool
 }
 
-func newSave(c *Common, dir string, static bool) saveScreen {
-	sv := saveScreen{c: c, dir: dir, static: static}
+func newSave(c *Common, opts Options) Screen {
+	sv := &saveScreen{c: c, dir: opts.WorkDir, static: c.Static}
 	sv.name = textinput.New()
 	sv.name.Prompt = ""
 	sv.name.CharLimit = 255
@@ -145,55 +146,62 @@ func (sv saveScreen) path() string {
 	return p
 }
 
-func (sv saveScreen) Update(msg tea.Msg) (saveScreen, tea.Cmd) {
+func (sv saveScreen) update(msg tea.Msg) (saveScreen, Next) {
+	if m, ok := msg.(exportedMsg); ok {
+		sv.done(m)
+		if m.err != nil {
+			return sv, Next{}
+		}
+		return sv, Next{Open: backMsg{}, Status: "Saved " + m.path}
+	}
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		var cmd tea.Cmd
 		sv.name, cmd = sv.name.Update(msg)
-		return sv, cmd
+		return sv, stay(cmd)
 	}
 	k := sv.c.Keys
 	switch {
 	case keyIs(km, k.Back):
-		return sv, sv.c.emit(backMsg{})
+		return sv, goTo(backMsg{})
 	case km.String() == "up", km.String() == "shift+tab":
 		sv.setKind(sv.kind - 1)
 		sv.confirm = ""
-		return sv, nil
+		return sv, Next{}
 	case km.String() == "down", km.String() == "tab":
 		sv.setKind(sv.kind + 1)
 		sv.confirm = ""
-		return sv, nil
+		return sv, Next{}
 	case keyIs(km, k.Choose):
 		if sv.busy || sv.data == nil {
-			return sv, nil
+			return sv, Next{}
 		}
 		p := sv.path()
 		if p == "" {
 			sv.err = "Type a file name."
-			return sv, nil
+			return sv, Next{}
 		}
 		overwrite := sv.confirm == p
 		if _, err := os.Stat(p); err == nil && !overwrite {
 			// Looking for the file reads, never writes; the write itself
 			// refuses to replace it too unless confirmed.
 			sv.confirm, sv.err = p, ""
-			return sv, nil
+			return sv, Next{}
 		}
 		sv.busy = true
 		data := sv.data
-		return sv, func() tea.Msg {
+		return sv, stay(func() tea.Msg {
 			err := storage.WriteFileAtomic(p, data, overwrite)
 			if errors.Is(err, storage.ErrExists) {
 				return exportedMsg{path: p, err: errors.New(p + " already exists; press enter again to replace it")}
 			}
 			return exportedMsg{path: p, err: err}
-		}
+		})
 	}
 	sv.confirm, sv.err = "", ""
 	var cmd tea.Cmd
 	sv.name, cmd = sv.name.Update(msg)
-	return sv, cmd
+	return sv, stay(cmd)
 }
 
 func (sv saveScreen) View() string {
@@ -234,3 +242,26 @@ func (sv saveScreen) keys() helpKeys {
 	short := []key.Binding{withHelp(k.Choose, "enter", "save"), withHelp(k.Up, "↑/↓", "format"), withHelp(k.Back, "esc", "cancel")}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// Update chooses the format and the file, and writes it; the write's
+// report comes back here even when another screen is on show.
+func (sv *saveScreen) Update(msg tea.Msg) Next {
+	next, n := sv.update(msg)
+	*sv = next
+	return n
+}
+
+// Open prepares the export for the destination's role.
+func (sv *saveScreen) Open(to Destination) {
+	if d, ok := to.(saveDialogMsg); ok {
+		sv.open(d.role)
+	}
+}
+
+func (sv *saveScreen) Header(int) (title, right, progress string) { return "export", "", "" }
+func (sv *saveScreen) SetSize(Layout)                             { sv.resize() }
+func (sv *saveScreen) SetStyles(*Styles)                          { sv.restyle() }
+func (sv *saveScreen) Keys() helpKeys                             { return sv.keys() }
+
+// Typing is always true: the file name has the focus.
+func (sv *saveScreen) Typing() bool { return true }

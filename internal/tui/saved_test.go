@@ -1,10 +1,14 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
@@ -51,53 +55,95 @@ func TestStatusSaysWhatIsOnDisk(t *testing.T) {
 	}
 }
 
-// TestSaveReportsOutOfOrder: saves run as commands and may finish or be
-// reported in any order. An older snapshot is never written after a newer
-// one, and the status keeps the newest save's count.
-func TestSaveReportsOutOfOrder(t *testing.T) {
+// TestAutosaveWritesNewest: one write is in flight at a time; changes
+// made meanwhile are written, as they are then, when it reports back. The
+// status gives what the last completed write holds.
+func TestAutosaveWritesNewest(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
 	a.startQuick()
 	st := a.c.State
 	qs := st.Questions(a.c.Bank)
 	skip := func(i int) { st.File.Answers.Items[qs[i].ID] = assess.Answer{Skipped: true} }
 
-	// The newer save runs first: the older one then writes nothing.
 	skip(0)
-	older := a.saveCmd()
+	first := a.saver.changed()
 	skip(1)
 	skip(2)
-	newer := a.saveCmd()
-	m2, ok2 := newer().(savedMsg)
-	m1, ok1 := older().(savedMsg)
-	if !ok1 || !ok2 || m2.err != nil || m2.answered != 3 || !m1.stale {
-		t.Fatalf("reports: %+v %+v", m1, m2)
+	if a.saver.changed() != nil {
+		t.Fatal("a second write started while one was in flight")
 	}
-	if disk := a.onDisk(); disk != 3 {
-		t.Errorf("the file holds %d answers, want the newer 3", disk)
+	m1, ok := first().(savedMsg)
+	if !ok || m1.err != nil || m1.answered != 1 {
+		t.Fatalf("first report: %+v", m1)
 	}
-	a.Update(m2)
-	a.Update(m1)
-	if got := a.savedCount(); got != 3 {
-		t.Errorf("status says %d, want 3", got)
+	if disk := a.onDisk(); disk != 1 {
+		t.Errorf("the file holds %d answers, want 1", disk)
 	}
+	_, next := a.Update(m1)
+	if got := a.savedCount(); got != 1 {
+		t.Errorf("status says %d, want 1", got)
+	}
+	if next == nil {
+		t.Fatal("the changes made during the write were not written after it")
+	}
+	m2 := next().(savedMsg)
+	if m2.err != nil || m2.answered != 3 {
+		t.Fatalf("second report: %+v", m2)
+	}
+	if _, more := a.Update(m2); more != nil {
+		t.Error("a write started with nothing new to write")
+	}
+	if got, disk := a.savedCount(), a.onDisk(); got != 3 || disk != 3 {
+		t.Errorf("status says %d, the file holds %d; want 3", got, disk)
+	}
+}
 
-	// Both written in order, reported newest first: the older report is
-	// ignored.
-	skip(3)
-	first := a.saveCmd()
-	skip(4)
-	second := a.saveCmd()
-	r1, r2 := first().(savedMsg), second().(savedMsg)
-	if r1.stale || r2.stale || r1.answered != 4 || r2.answered != 5 {
-		t.Fatalf("reports: %+v %+v", r1, r2)
+// TestAutosaveFailureIsNotSaved: a write that fails is reported as not
+// saved, and the next change is written again.
+func TestAutosaveFailureIsNotSaved(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.startQuick()
+	st := a.c.State
+	path := st.Path
+	blocker := filepath.Join(a.dir, "not-a-dir")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
 	}
-	a.Update(r2)
-	a.Update(r1)
-	if got := a.savedCount(); got != 5 {
-		t.Errorf("status says %d, want 5", got)
+	st.Dir, st.Path = blocker, filepath.Join(blocker, "s.toml")
+	a.press("9", "enter")
+	if st.Saved || st.SaveErr == nil || !strings.Contains(a.screenText(), "Could not save") || a.savedCount() != -1 {
+		t.Fatalf("a failed write reported saved:\n%s", a.screenText())
 	}
-	if disk := a.onDisk(); disk != 5 {
-		t.Errorf("the file holds %d", disk)
+	st.Dir, st.Path = filepath.Dir(path), path
+	a.press("3", "enter")
+	if !st.Saved || st.SaveErr != nil || a.onDisk() != 2 {
+		t.Errorf("saved %v, error %v, on disk %d", st.Saved, st.SaveErr, a.onDisk())
+	}
+}
+
+// TestLeaveWaitsForTheLastWrite: leaving while a write is in flight writes
+// the newest state after it, and quits only then.
+func TestLeaveWaitsForTheLastWrite(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.startQuick()
+	st := a.c.State
+	qs := st.Questions(a.c.Bank)
+	st.File.Answers.Items[qs[0].ID] = assess.Answer{Skipped: true}
+	inflight := a.saver.changed()
+	st.File.Answers.Items[qs[1].ID] = assess.Answer{Skipped: true}
+	a.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if _, cmd := a.Update(tea.KeyPressMsg{Code: 'y', Text: "y"}); cmd != nil {
+		t.Fatal("leaving started a write beside the one in flight, or quit before it ended")
+	}
+	_, last := a.Update(inflight())
+	if last == nil {
+		t.Fatal("the newest state was not written before leaving")
+	}
+	if !a.run(last) {
+		t.Error("no quit after the last write")
+	}
+	if disk := a.onDisk(); disk != 2 {
+		t.Errorf("the file holds %d answers, want 2", disk)
 	}
 }
 

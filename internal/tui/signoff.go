@@ -4,28 +4,26 @@ import (
 	"fmt"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/secpath/secpath/assess"
 )
 
 // The last step of the gap review: mentee and mentor sign the plan off.
 
 // signOff records that mentee and mentor agreed the plan.
-func (g gapReviewScreen) signOff() (gapReviewScreen, tea.Cmd) {
+func (g gapReviewScreen) signOff() (gapReviewScreen, Next) {
 	mentee := strings.TrimSpace(g.sign[signMentee].Value())
 	mentor := strings.TrimSpace(g.sign[signMentor].Value())
 	date, err := parseDate("Date", g.sign[signDate].Value())
 	switch {
 	case mentee == "" || mentor == "":
 		g.err = "Both names are needed to sign off."
-		return g, nil
+		return g, Next{}
 	case err != nil:
 		g.err = err.Error() + "."
-		return g, nil
+		return g, Next{}
 	case date.IsZero():
 		g.err = "The date is needed to sign off."
-		return g, nil
+		return g, Next{}
 	}
 	g.c.State.writeMentor(func(m *assess.MentorView) {
 		m.SignOff = assess.SignOff{Mentee: mentee, Mentor: mentor, Date: date}
@@ -35,7 +33,7 @@ func (g gapReviewScreen) signOff() (gapReviewScreen, tea.Cmd) {
 	})
 	g.err = ""
 	status := fmt.Sprintf("Signed off by %s and %s on %s.", mentee, mentor, date.Format(dateLayout))
-	return g, tea.Batch(g.c.emit(answeredMsg{}), g.c.emit(backMsg{}), g.c.emit(statusMsg(status)))
+	return g, Next{Changed: true, Open: backMsg{}, Status: status}
 }
 
 // signView draws the sign-off step: the gaps agreed as mattering, both

@@ -87,8 +87,7 @@ func TestResizeStormEveryScreen(t *testing.T) {
 	}
 
 	m, _ := reviewApp(t, 80, 24, "soc-lead")
-	m.compare = newCompare(m.c, previousOf(t, m.c.Bank, "soc-lead", "network-infrastructure", "security-architecture", "cysa-plus"))
-	m.results.previous = true
+	m.c.Previous = previousOf(t, m.c.Bank, "soc-lead", "network-infrastructure", "security-architecture", "cysa-plus")
 	mentor := []struct {
 		name string
 		open func()

@@ -81,53 +81,10 @@ func tooSmallText(w, h int) []string {
 	return lines
 }
 
-func (a *App) screenView() string {
-	switch a.screen {
-	case screenWelcome:
-		return a.welcome.View()
-	case screenQuiz:
-		return a.quiz.View()
-	case screenOverview:
-		return a.overview.View()
-	case screenResults:
-		return a.results.View()
-	case screenGap:
-		return a.gap.View()
-	case screenSave:
-		return a.save.View()
-	case screenReview:
-		return a.review.View()
-	case screenGapReview:
-		return a.agree.View()
-	case screenCompare:
-		return a.compare.View()
-	}
-	return ""
-}
+func (a *App) screenView() string { return a.current().View() }
 
 func (a *App) headerParts() (title, right, progress string) {
-	l := a.c.Layout
-	switch a.screen {
-	case screenWelcome:
-		return "security leadership self-assessment", "", ""
-	case screenQuiz:
-		return a.quiz.header(l.Width)
-	case screenOverview:
-		return "sections", "", ""
-	case screenResults:
-		return a.results.title(), a.results.header(), ""
-	case screenGap:
-		return "gap", "", ""
-	case screenSave:
-		return "export", "", ""
-	case screenReview:
-		return "mentor review", "", ""
-	case screenGapReview:
-		return "gap review", a.agree.header(), ""
-	case screenCompare:
-		return "compare", a.compare.header(), ""
-	}
-	return "", "", ""
+	return a.current().Header(a.c.Layout.Width)
 }
 
 func (a *App) statusLine() string {
@@ -158,28 +115,8 @@ func (a *App) helpKeys() help.KeyMap {
 // screenKeys returns the keys of the screen on show, with the global ones.
 func (a *App) screenKeys() helpKeys {
 	k := a.c.Keys
-	var hk helpKeys
-	switch a.screen {
-	case screenWelcome:
-		hk = a.welcome.keys()
-	case screenQuiz:
-		hk = a.quiz.keys()
-	case screenOverview:
-		hk = a.overview.keys()
-	case screenResults:
-		hk = a.results.keys()
-	case screenGap:
-		hk = a.gap.keys()
-	case screenSave:
-		hk = a.save.keys()
-	case screenReview:
-		hk = a.review.keys()
-	case screenGapReview:
-		hk = a.agree.keys()
-	case screenCompare:
-		hk = a.compare.keys()
-	}
-	if !a.typing() {
+	hk := a.current().Keys()
+	if !a.current().Typing() {
 		hk.short = append(hk.short, k.Help, k.Quit)
 	} else {
 		hk.short = append(hk.short, k.TextQuit)

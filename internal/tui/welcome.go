@@ -32,6 +32,7 @@ type choice struct{ id, label string }
 // welcomeScreen explains secpath and sets up a new assessment, or offers
 // to resume an unfinished one.
 type welcomeScreen struct {
+	screenBase
 	c       *Common
 	offer   *storage.SessionInfo
 	row     int
@@ -45,8 +46,9 @@ type welcomeScreen struct {
 	mname   textinput.Model // the mentor's name
 }
 
-func newWelcome(c *Common, offer *storage.SessionInfo) welcomeScreen {
-	w := welcomeScreen{c: c, offer: offer, mentor: c.State.Mentor}
+func newWelcome(c *Common, opts Options) Screen {
+	offer := opts.Offer
+	w := &welcomeScreen{c: c, offer: offer, mentor: c.State.Mentor}
 	// The bank's featured roles first: they are why most people come.
 	for _, r := range questionnaire.TargetRoles(c.Bank) {
 		w.targets = append(w.targets, choice{r.ID, r.Title})
@@ -100,11 +102,11 @@ func (w welcomeScreen) rows() []int {
 	return append(rs, rowStart)
 }
 
-func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
+func (w welcomeScreen) update(msg tea.Msg) (welcomeScreen, Next) {
 	k := w.c.Keys
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return w, nil
+		return w, Next{}
 	}
 	move := func(d int) {
 		rs := w.rows()
@@ -130,21 +132,21 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 			mentorName = strings.TrimSpace(w.mname.Value())
 		}
 		if w.row == rowResume {
-			return w, w.c.emit(startMsg{resume: true, mentor: w.mentor, mentorName: mentorName})
+			return w, Next{Start: &startRequest{resume: true, mentor: w.mentor, mentorName: mentorName}}
 		}
 		mode := assess.Full
 		if w.quick {
 			mode = assess.Quick
 		}
-		return w, w.c.emit(startMsg{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id, mentor: w.mentor, mentorName: mentorName})
+		return w, Next{Start: &startRequest{mode: mode, target: w.targets[w.target].id, name: strings.TrimSpace(w.name.Value()), role: w.roles[w.role].id, mentor: w.mentor, mentorName: mentorName}}
 	case w.row == rowName:
 		var cmd tea.Cmd
 		w.name, cmd = w.name.Update(msg)
-		return w, cmd
+		return w, stay(cmd)
 	case w.row == rowMentorName:
 		var cmd tea.Cmd
 		w.mname, cmd = w.mname.Update(msg)
-		return w, cmd
+		return w, stay(cmd)
 	case keyIs(km, k.Left), keyIs(km, k.Right), keyIs(km, k.Select):
 		d := 1
 		if keyIs(km, k.Left) {
@@ -161,7 +163,7 @@ func (w welcomeScreen) Update(msg tea.Msg) (welcomeScreen, tea.Cmd) {
 			w.mentor = !w.mentor
 		}
 	}
-	return w, nil
+	return w, Next{}
 }
 
 func (w welcomeScreen) View() string {
@@ -257,3 +259,20 @@ func (w welcomeScreen) keys() helpKeys {
 	}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
+
+// Update moves between the rows and starts the assessment.
+func (w *welcomeScreen) Update(msg tea.Msg) Next {
+	next, n := w.update(msg)
+	*w = next
+	return n
+}
+
+// Header is the program's strapline.
+func (w *welcomeScreen) Header(int) (title, right, progress string) {
+	return "security leadership self-assessment", "", ""
+}
+
+func (w *welcomeScreen) SetSize(Layout)    { w.resize() }
+func (w *welcomeScreen) SetStyles(*Styles) { w.restyle() }
+func (w *welcomeScreen) Keys() helpKeys    { return w.keys() }
+func (w *welcomeScreen) Typing() bool      { return w.typing() }
