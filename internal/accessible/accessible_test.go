@@ -436,7 +436,9 @@ func TestQuit(t *testing.T) {
 	}{
 		{"during the questions", "5\nq\n", false, "degree", 2},
 		{"at the evidence prompt", "5+\nQ\n", false, "years", 1},
-		{"during set-up", "2\nquit\n", true, "", 1},
+		// Left during set-up with nothing answered: nothing to keep, so
+		// no empty session is written and none is said to be saved.
+		{"during set-up", "2\nquit\n", true, "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -444,6 +446,12 @@ func TestQuit(t *testing.T) {
 			r := start(t, b, resumeAt(b, "", nil), tt.isNew, tt.input+"1\n")
 			if r.err != nil || !r.res.Quit || r.res.Finished {
 				t.Fatalf("Run = %+v, %v; want quit", r.res, r.err)
+			}
+			if tt.saves == 0 {
+				if r.saves != 0 || !r.res.Unsaved || !strings.HasSuffix(r.out, "Nothing was answered, so nothing was saved.\n") || strings.Contains(r.out, "Saved.") {
+					t.Errorf("saves %d, result %+v, output:\n%s", r.saves, r.res, r.out)
+				}
+				return
 			}
 			if r.saves != tt.saves {
 				t.Errorf("Save called %d times, want %d", r.saves, tt.saves)
@@ -478,6 +486,14 @@ func TestEndOfInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			b := miniBank(t)
 			r := start(t, b, resumeAt(b, "", nil), tt.name == "inside set-up", tt.input)
+			if tt.name == "inside set-up" {
+				// The input ended before anything was answered: no empty
+				// session, and no claim that one was saved.
+				if !errors.Is(r.err, ErrAborted) || !r.res.Unsaved || r.saves != 0 || !strings.Contains(r.out, "Nothing was answered, so nothing was saved.") {
+					t.Errorf("Run = %+v, %v, saves %d:\n%s", r.res, r.err, r.saves, r.out)
+				}
+				return
+			}
 			if !errors.Is(r.err, ErrAborted) || r.res != (Result{}) {
 				t.Fatalf("Run = %+v, %v; want ErrAborted", r.res, r.err)
 			}
@@ -725,4 +741,28 @@ func dump(m map[string]assess.Answer) string {
 		fmt.Fprintf(&sb, " skipped %t evidence %q confidence %q} ", a.Skipped, a.Evidence, a.Confidence)
 	}
 	return sb.String()
+}
+
+// TestFailedSaveIsNeverReportedSaved: on a full disk every save fails;
+// the run says so, never that the answers are saved, and ends with
+// ErrNotSaved for the command to exit non-zero.
+func TestFailedSaveIsNeverReportedSaved(t *testing.T) {
+	for name, input := range map[string]string{"quit": "5\nq\n", "end of input": "5\n"} {
+		t.Run(name, func(t *testing.T) {
+			b := miniBank(t)
+			var out bytes.Buffer
+			f := resumeAt(b, "", nil)
+			_, err := Run(Options{Bank: b, File: f, In: strings.NewReader(input), Out: &out,
+				Save: func(*storage.File) error { return errors.New("no space left on device") }})
+			if !errors.Is(err, ErrNotSaved) {
+				t.Errorf("err = %v, want ErrNotSaved", err)
+			}
+			if strings.Contains(out.String(), "Saved.") || strings.Contains(out.String(), "are saved") {
+				t.Errorf("reported saved:\n%s", out.String())
+			}
+			if !strings.Contains(out.String(), "Could not save your answers: no space left on device") {
+				t.Errorf("the failure is not said:\n%s", out.String())
+			}
+		})
+	}
 }
