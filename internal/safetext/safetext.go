@@ -180,3 +180,120 @@ func JSON(data []byte) []byte {
 // terminal or printed should show them as the text does. Use it on the
 // text before the template escapes it.
 func HTML(s string) string { return Text(s) }
+
+// Frame makes a full-screen frame safe after it is laid out: it keeps
+// the colour and style sequences the interface draws with (SGR: ESC [ …
+// m) and the newlines, and drops every other control: OSC, DCS and the
+// other strings, CSI sequences that move, clear or query, single-character
+// escapes (ESC c), C0 and C1 controls, DEL and bidirectional overrides.
+// They can only have come from text a file held, and dropping rather than
+// escaping them keeps the widths the layout measured (all of them take no
+// cells). The text commands show them visibly instead (Text).
+func Frame(s string) string {
+	if frameClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			n, keep := escapeSequence(s[i:])
+			if keep {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+			continue
+		case c == '\n' || c == '\t':
+			b.WriteByte(c)
+			i++
+			continue
+		case c < 0x20 || c == 0x7f:
+			i++
+			continue
+		case c < 0x80:
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case unsafe(r):
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// frameClean is Frame's fast path: no control but newlines and SGR.
+func frameClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 0x1b:
+			n, keep := escapeSequence(s[i:])
+			if !keep {
+				return false
+			}
+			i += n - 1
+		case c == '\n' || c == '\t':
+		case c < 0x20 || c == 0x7f:
+			return false
+		case c >= 0x80:
+			return cleanUnicode(s[i:], true) && frameCleanASCII(s[i:])
+		}
+	}
+	return true
+}
+
+// frameCleanASCII checks the rest of a frame once non-ASCII text is met:
+// its escape sequences must still be SGR only.
+func frameCleanASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			n, keep := escapeSequence(s[i:])
+			if !keep {
+				return false
+			}
+			i += n - 1
+		}
+	}
+	return true
+}
+
+// escapeSequence measures the escape sequence at the start of s (which
+// starts with ESC) and says whether it is SGR, the one a frame keeps.
+func escapeSequence(s string) (n int, sgr bool) {
+	if len(s) < 2 {
+		return len(s), false
+	}
+	switch s[1] {
+	case '[': // CSI: parameters and intermediates, then a final byte
+		j := 2
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f {
+			j++
+		}
+		if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+			params := s[2:j]
+			return j + 1, s[j] == 'm' && strings.Trim(params, "0123456789;:") == ""
+		}
+		return j, false
+	case ']', 'P', 'X', '^', '_': // strings: up to BEL or ESC \
+		for j := 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1, false
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2, false
+			}
+		}
+		return len(s), false
+	}
+	_, size := utf8.DecodeRuneInString(s[1:])
+	return 1 + size, false
+}

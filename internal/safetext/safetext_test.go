@@ -123,3 +123,64 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestFrame(t *testing.T) {
+	red, reset := "\x1b[38;2;200;0;0m", "\x1b[m"
+	cases := []struct{ in, want string }{
+		{"plain\nlines", "plain\nlines"},
+		{red + "styled" + reset + " text", red + "styled" + reset + " text"},
+		{"\x1b[1;4mbold\x1b[0m", "\x1b[1;4mbold\x1b[0m"},
+		// From a file: dropped, the styling around them kept.
+		{red + "Eve\x1b]52;c;ZXZpbA==\x07" + reset, red + "Eve" + reset},
+		{"a\x1b]0;title\x1b\\b", "ab"},
+		{"\x1bcreset", "reset"},
+		{"clear\x1b[2Jscreen\x1b[H", "clearscreen"},
+		{"bell\x07cr\rdel\x7f", "bellcrdel"},
+		{"c1\u009b2J\u009d0;x\u009c", "c12J0;x"},
+		{"bidi\u202etxt", "biditxt"},
+		{"Zoë 日本", "Zoë 日本"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"\x1b", ""},
+	}
+	for _, c := range cases {
+		if got := Frame(c.in); got != c.want {
+			t.Errorf("Frame(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzFrame(f *testing.F) {
+	f.Add("\x1b[31mred\x1b[0m\x1b]52;c;x\x07\u009b")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Frame(s)
+		for i := 0; i < len(out); i++ {
+			if out[i] == 0x1b {
+				n, sgr := escapeSequence(out[i:])
+				if !sgr {
+					t.Fatalf("a non-SGR sequence %q left in %q", out[i:i+n], out)
+				}
+				i += n - 1
+				continue
+			}
+			if out[i] < 0x20 && out[i] != '\n' && out[i] != '\t' {
+				t.Fatalf("control %#x left in %q", out[i], out)
+			}
+		}
+		if _, ok := noControl(strings.Map(func(r rune) rune {
+			if r == 0x1b {
+				return -1
+			}
+			return r
+		}, out), true); !ok && utf8.ValidString(out) {
+			// Only ESC (of kept SGR) may remain among the controls.
+			for _, r := range out {
+				if r != 0x1b && r != '\n' && r != '\t' && unsafe(r) {
+					t.Fatalf("control %U left in %q", r, out)
+				}
+			}
+		}
+		if Frame(out) != out {
+			t.Fatalf("not idempotent: %q → %q", out, Frame(out))
+		}
+	})
+}

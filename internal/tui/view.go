@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/secpath/secpath/internal/safetext"
 	"path/filepath"
 	"strings"
 
@@ -15,7 +16,9 @@ import (
 
 // View draws the whole window: header, the screen's body, footer.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.Render())
+	// Text from files (a name, a note, a bank's titles) may hold control
+	// codes: the frame keeps only the styling it draws with.
+	v := tea.NewView(safetext.Frame(a.Render()))
 	v.AltScreen = true
 	v.WindowTitle = "secpath"
 	return v
