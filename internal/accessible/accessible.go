@@ -30,6 +30,9 @@ type Options struct {
 	Out  io.Writer
 	Now  func() time.Time // for Session.Updated; nil means time.Now
 	New  bool             // true: ask the set-up questions first (mode, target, name, current role)
+	// ResumeAs is what to type to resume, when not the session's id: the
+	// path of a file saved where it was opened.
+	ResumeAs string
 }
 
 // Result says how a run ended.
@@ -94,13 +97,14 @@ func Run(opts Options) (Result, error) {
 		a.Items = map[string]assess.Answer{}
 	}
 	r := &runner{
-		b:     opts.Bank,
-		f:     opts.File,
-		save:  opts.Save,
-		in:    bufio.NewReader(opts.In),
-		out:   opts.Out,
-		now:   opts.Now,
-		first: true,
+		b:        opts.Bank,
+		f:        opts.File,
+		save:     opts.Save,
+		in:       bufio.NewReader(opts.In),
+		out:      opts.Out,
+		now:      opts.Now,
+		first:    true,
+		resumeAs: opts.ResumeAs,
 	}
 	if r.now == nil {
 		r.now = time.Now
@@ -143,6 +147,8 @@ type runner struct {
 	// fresh is set for a new assessment until its set-up is done: left
 	// before then with nothing answered, it is not saved at all.
 	fresh bool
+	// resumeAs: see Options.ResumeAs.
+	resumeAs string
 }
 
 // ---------------------------------------------------------------- output
@@ -330,7 +336,10 @@ func (r *runner) persist() error {
 }
 
 func (r *runner) resumeHint() string {
-	if r.f.Session.ID == "" {
+	switch {
+	case r.resumeAs != "":
+		return " Resume with: secpath resume " + r.resumeAs
+	case r.f.Session.ID == "":
 		return ""
 	}
 	return " Resume with: secpath resume " + r.f.Session.ID

@@ -144,3 +144,34 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibleResumeOfAFileSavesItWhereItIs: a template (no session
+// table yet) resumed in accessible mode becomes a session, is saved in
+// place, and the resume hint names the file.
+func TestAccessibleResumeOfAFileSavesItWhereItIs(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "me.toml")
+	env := func(in string, out, errb *bytes.Buffer) Env {
+		return Env{Stdin: strings.NewReader(in), Stdout: out, Stderr: errb, Now: testToday, StateHome: filepath.Join(dir, "state")}
+	}
+	var out, errb bytes.Buffer
+	if code := Run(context.Background(), []string{"template", "--quick", "-o", file}, env("", &out, &errb)); code != 0 {
+		t.Fatalf("template: %d %s", code, errb.String())
+	}
+	out.Reset()
+	errb.Reset()
+	code := Run(context.Background(), []string{"--accessible", "resume", file}, env("7\n", &out, &errb))
+	if code != ExitAborted {
+		t.Errorf("exit %d, want %d (input ended): %s", code, ExitAborted, errb.String())
+	}
+	data, _ := os.ReadFile(file)
+	if !strings.Contains(string(data), "[answers.years-security]\nanswer = 7\n") || !strings.Contains(string(data), "[session]\nid = ") {
+		t.Errorf("the file was not saved in place:\n%s", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "state")); !os.IsNotExist(err) {
+		t.Errorf("a sessions directory was created: %v", err)
+	}
+	if !strings.Contains(out.String(), "Resume with: secpath resume "+file) || strings.Contains(errb.String(), "session has no id") {
+		t.Errorf("stdout:\n%s\nstderr:\n%s", out.String(), errb.String())
+	}
+}

@@ -60,7 +60,7 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	}
 	list = reportQuarantined(env, list)
 	if useAccessible(env, opts) {
-		return runAccessible(env, b, store, l.resume)
+		return runAccessible(env, b, store, l.resume, l.path)
 	}
 	topts := tui.Options{Bank: b, Dir: dir, Resume: l.resume, Mentor: opts.mentor, PreviousByName: previousByName(store, b, list), Notice: notice}
 	if l.review {
@@ -135,30 +135,42 @@ func printOutcome(env Env, path, id string, finished bool, saveErr error) error 
 	return nil
 }
 
-func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *storage.File) error {
+// runAccessible runs the numbered prompts: a new assessment, a saved
+// session, or a file from elsewhere (at), which is saved where it is, as
+// the full-screen interface does.
+func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *storage.File, at string) error {
 	f := resume
 	isNew := f == nil
+	now := env.Today()
 	if isNew {
-		now := env.Today()
 		f = &storage.File{Answers: assess.NewAnswers(b, assess.Full), Session: storage.Session{ID: storage.NewSessionID(now), Started: now}}
+	}
+	if f.Session.ID == "" {
+		// A hand-filled file or a template has no session table yet: it
+		// becomes a session the first time it is saved.
+		f.Session.ID, f.Session.Started = storage.NewSessionID(now), now
 	}
 	var path string
 	save := func(f *storage.File) error {
+		if at != "" {
+			path = at
+			return storage.SaveFileAt(at, b, f)
+		}
 		p, err := store.Save(b, f)
 		path = p
 		return err
 	}
-	res, err := accessible.Run(accessible.Options{Bank: b, File: f, Save: save, In: env.Stdin, Out: env.Stdout, New: isNew})
+	res, err := accessible.Run(accessible.Options{Bank: b, File: f, Save: save, In: env.Stdin, Out: env.Stdout, New: isNew, ResumeAs: at})
 	if path == "" {
 		path = store.Path(f.Session.ID)
 	}
 	switch {
 	case errors.Is(err, accessible.ErrNotSaved):
-		return printOutcome(env, path, f.Session.ID, false, err)
+		return printOutcome(env, path, resumeArg(f, at), false, err)
 	case res.Unsaved && errors.Is(err, accessible.ErrAborted):
 		return fmt.Errorf("%w: %v", ErrAborted, err)
 	case errors.Is(err, accessible.ErrAborted):
-		_ = printOutcome(env, path, f.Session.ID, false, nil)
+		_ = printOutcome(env, path, resumeArg(f, at), false, nil)
 		return fmt.Errorf("%w: %v", ErrAborted, err)
 	case err != nil:
 		return err
@@ -171,7 +183,16 @@ func runAccessible(env Env, b *assess.Bank, store *storage.FileStore, resume *st
 		fmt.Fprintln(env.Stdout)
 	}
 	if !res.Quit {
-		return printOutcome(env, path, f.Session.ID, res.Finished, nil)
+		return printOutcome(env, path, resumeArg(f, at), res.Finished, nil)
 	}
 	return nil
+}
+
+// resumeArg is what to type after `secpath resume` to carry on: the path
+// of a file saved where it was opened, else the session's id.
+func resumeArg(f *storage.File, at string) string {
+	if at != "" {
+		return at
+	}
+	return f.Session.ID
 }

@@ -206,3 +206,13 @@ func SaveSession(dir string, b *assess.Bank, f *File) (string, error) {
 func LoadSession(dir, id string, b *assess.Bank) (*File, string, error) {
 	return (&FileStore{Dir: dir}).Load(id, b)
 }
+
+// SaveFileAt writes a session to a file of its own choosing (one opened
+// from elsewhere, which is saved where it is), atomically, mode 0600.
+func SaveFileAt(path string, b *assess.Bank, f *File) error {
+	var buf bytes.Buffer
+	if err := WriteAnswers(&buf, b, f); err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, buf.Bytes(), true)
+}
