@@ -59,6 +59,23 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 		}
 	}
 	list = reportQuarantined(env, list)
+	// The session about to be continued is locked for this process, so
+	// that a second secpath on it is told who has it rather than both
+	// writing over each other's answers.
+	if l.resume != nil && l.resume.Session.ID != "" {
+		at := l.path
+		if at == "" {
+			at = store.Path(l.resume.Session.ID)
+		}
+		lock, err := storage.LockFile(at, env.Today())
+		if errors.Is(err, storage.ErrLocked) {
+			return fmt.Errorf("%w: close it there first; meanwhile its results can be read with: secpath score %s", err, at)
+		}
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
+	}
 	if useAccessible(env, opts) {
 		return runAccessible(env, b, store, l.resume, l.path)
 	}
@@ -71,6 +88,14 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 	if l.resume == nil {
 		for i := range list {
 			if list[i].Err == nil && !list[i].Finished() {
+				// Offered only when no other secpath has it open; the
+				// lock is held while this one runs, in case it is taken.
+				lock, err := storage.LockFile(list[i].Path, env.Today())
+				if err != nil {
+					topts.Notice = err.Error() + ", so it is not offered here"
+					break
+				}
+				defer lock.Release()
 				if f, _, err := store.Load(list[i].ID, b); err == nil {
 					topts.Offer, topts.OfferFile = &list[i], f
 				}
