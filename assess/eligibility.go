@@ -190,7 +190,7 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			continue
 		}
 		st.YearsShort = math.Max(st.YearsShort, need-bl.Have)
-		short = append(short, bl.Message)
+		short = append(short, experienceShortfall(bl))
 	}
 	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
 		covered, anyOK := coveredDomains(c, res)
@@ -241,11 +241,8 @@ func coveredDomains(c *Certification, res *Result) (int, bool) {
 	return covered, anyOK
 }
 
-func experienceShortfall(b *Bank, bl Blocker) string {
-	name, unit := bl.Fact, ""
-	if f := b.Fact(bl.Fact); f != nil {
-		name, unit = f.Name, f.Unit
-	}
+func experienceShortfall(bl Blocker) string {
+	name, unit := bl.Name, bl.Unit
 	needs := fmt.Sprintf("%g", bl.Need)
 	if unit != "" {
 		needs += " " + unit
@@ -272,22 +269,4 @@ func endSentence(s string) string {
 		return s
 	}
 	return s + "."
-}
-
-func certList(b *Bank, ids []string) string {
-	names := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if c := b.Certification(id); c != nil {
-			names = append(names, c.Label())
-		} else {
-			names = append(names, id)
-		}
-	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -142,7 +142,11 @@ func unverifiedEssentials(b *Bank, ro *Role, res *Result) []string {
 func blockerText(f *RoleFit) string {
 	var msgs []string
 	for _, bl := range f.Blockers {
-		msgs = append(msgs, bl.Message)
+		if bl.Kind == "certification" {
+			msgs = append(msgs, "Employers usually expect one of "+orList(bl.OneOf)+"; none is recorded.")
+			continue
+		}
+		msgs = append(msgs, experienceShortfall(bl))
 	}
 	return strings.Join(msgs, " ")
 }
@@ -429,4 +433,11 @@ func (b *Bank) FedBy(id string) []string {
 		}
 	}
 	return out
+}
+
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -142,11 +142,18 @@ type Gap struct {
 // Blocker is a hard requirement of a role that is not met. Blockers do not
 // lower readiness; they are reported beside it, and a role with an
 // experience blocker is shown as blocked.
+//
+// A blocker is data; the faces word it (internal/wording). Message is
+// left empty by the domain and filled by the JSON writers, for readers
+// that want the words.
 type Blocker struct {
 	Kind    string `json:"kind"` // experience | certification
 	Message string `json:"message"`
-	// Fact, Need and Have describe an experience blocker.
+	// Fact, Need and Have describe an experience blocker; Name and Unit
+	// are the fact's, from the bank, so the blocker words without it.
 	Fact string  `json:"fact,omitempty"`
+	Name string  `json:"name,omitempty"`
+	Unit string  `json:"unit,omitempty"`
 	Need float64 `json:"need,omitempty"`
 	Have float64 `json:"have,omitempty"`
 	// Months is the calendar time an experience blocker needs at the
@@ -156,6 +163,9 @@ type Blocker struct {
 	// mode did not ask it (quick mode).
 	NotAnswered bool `json:"not_answered,omitempty"`
 	NotAsked    bool `json:"not_asked,omitempty"`
+	// OneOf names, by abbreviation, the certifications of which employers
+	// usually expect one, for a certification blocker.
+	OneOf []string `json:"one_of,omitempty"`
 }
 
 // Relation places a role relative to where the person stands.
@@ -877,7 +887,7 @@ func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 			}
 		}
 		if !held {
-			out = append(out, Blocker{Kind: "certification", Message: fmt.Sprintf("Employers usually expect one of %s; none is recorded.", certList(b, ro.ExpectsOneOf))})
+			out = append(out, Blocker{Kind: "certification", OneOf: certLabels(b, ro.ExpectsOneOf)})
 		}
 	}
 	return out
@@ -892,7 +902,10 @@ func experienceBlocker(b *Bank, res *Result, fact string, need float64) (Blocker
 	if ok && have >= need {
 		return Blocker{}, false
 	}
-	bl := Blocker{Kind: "experience", Fact: fact, Need: need, Have: have}
+	bl := Blocker{Kind: "experience", Fact: fact, Name: fact, Need: need, Have: have}
+	if f := b.Fact(fact); f != nil {
+		bl.Name, bl.Unit = f.Name, f.Unit
+	}
 	switch {
 	case ok:
 		bl.Months = int(math.Ceil((need - have) * 12))
@@ -901,7 +914,6 @@ func experienceBlocker(b *Bank, res *Result, fact string, need float64) (Blocker
 	default:
 		bl.NotAnswered = true
 	}
-	bl.Message = experienceShortfall(b, bl)
 	return bl, true
 }
 

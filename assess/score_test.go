@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -319,22 +320,29 @@ func TestBlockers(t *testing.T) {
 	b := testBank()
 	cases := map[string]struct {
 		items  map[string]Answer
-		want   []string
+		want   []Blocker
 		months int
 	}{
-		"nothing recorded": {nil, []string{"Years in security: needs 5 years, not answered.", "Employers usually expect one of CA; none is recorded."}, 0},
-		"short on years":   {map[string]Answer{"n-years": {Number: fp(3)}}, []string{"Years in security: needs 5 years, you have 3 (2 short, about 24 months at the earliest).", "Employers usually expect one of CA; none is recorded."}, 24},
-		"all met":          {map[string]Answer{"n-years": {Number: fp(6)}, "c-held": {Held: []HeldCert{{ID: "cert-a", Year: 2020}}}}, nil, 0},
+		"nothing recorded": {nil, []Blocker{
+			{Kind: "experience", Fact: "years_security", Name: "Years in security", Unit: "years", Need: 5, NotAnswered: true},
+			{Kind: "certification", OneOf: []string{"CA"}},
+		}, 0},
+		"short on years": {map[string]Answer{"n-years": {Number: fp(3)}}, []Blocker{
+			{Kind: "experience", Fact: "years_security", Name: "Years in security", Unit: "years", Need: 5, Have: 3, Months: 24},
+			{Kind: "certification", OneOf: []string{"CA"}},
+		}, 24},
+		"all met": {map[string]Answer{"n-years": {Number: fp(6)}, "c-held": {Held: []HeldCert{{ID: "cert-a", Year: 2020}}}}, nil, 0},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			f := Score(b, answers(c.items)).RoleFit("mgr")
-			var got []string
-			for _, bl := range f.Blockers {
-				got = append(got, bl.Message)
+			if len(f.Blockers) != len(c.want) {
+				t.Fatalf("got %+v, want %+v", f.Blockers, c.want)
 			}
-			if strings.Join(got, "|") != strings.Join(c.want, "|") {
-				t.Errorf("got %q, want %q", got, c.want)
+			for i, bl := range f.Blockers {
+				if !reflect.DeepEqual(bl, c.want[i]) {
+					t.Errorf("blocker %d: got %+v, want %+v", i, bl, c.want[i])
+				}
 			}
 			if f.Blocked != (c.months > 0 || c.items == nil) || f.BlockedMonths != c.months {
 				t.Errorf("blocked %v for %d months, want %d", f.Blocked, f.BlockedMonths, c.months)
@@ -351,7 +359,7 @@ func TestBlockers(t *testing.T) {
 	q := answers(nil)
 	q.Mode = Quick
 	bl := Score(b, q).RoleFit("mgr").Blockers[0]
-	if !bl.NotAsked || !strings.Contains(bl.Message, "not asked in quick mode: run the full assessment") {
+	if !bl.NotAsked || bl.NotAnswered || bl.Months != 0 || bl.Message != "" {
 		t.Errorf("quick-mode blocker: %+v", bl)
 	}
 }

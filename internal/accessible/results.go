@@ -142,7 +142,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		if len(next.Blockers) > 0 {
 			p.say(fmt.Sprintf("Blockers for %s, reported beside readiness and not in it:", next.Title))
 			for _, bl := range next.Blockers {
-				p.hang("- ", bl.Message)
+				p.hang("- ", wording.BlockerMessage(bl))
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/export"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -34,7 +35,7 @@ func newScoreCmd(env Env, opts *options) *cobra.Command {
 						res.Competencies[i].Contributions = nil
 					}
 				}
-				return writeJSON(env.Stdout, res)
+				return writeJSON(env.Stdout, export.WordResult(res))
 			}
 			return writeScore(env.Stdout, b, f.Answers, res, explain)
 		},
@@ -165,7 +166,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 			lw.line("")
 			lw.line("Blockers (hard requirements, reported apart from readiness)")
 			for _, bl := range next.Blockers {
-				lw.wrapped("  - ", bl.Message)
+				lw.wrapped("  - ", wording.BlockerMessage(bl))
 			}
 		}
 	}

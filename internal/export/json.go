@@ -58,5 +58,17 @@ func worded(p *assess.Plan) *assess.Plan {
 		c.CheckIns[i].Review = wording.CheckPoints(c.CheckIns[i].Points)
 	}
 	c.Estimate.Assumptions = wording.Premises(p.Estimate.Premises)
+	c.Estimate.Premises = slices.Clone(p.Estimate.Premises)
+	for i := range c.Estimate.Premises {
+		if pb := c.Estimate.Premises[i].Blocker; pb != nil {
+			w := *pb
+			w.Message = wording.BlockerMessage(w.Blocker)
+			c.Estimate.Premises[i].Blocker = &w
+		}
+	}
+	c.Blockers = slices.Clone(p.Blockers)
+	for i := range c.Blockers {
+		c.Blockers[i].Message = wording.BlockerMessage(c.Blockers[i].Blocker)
+	}
 	return &c
 }

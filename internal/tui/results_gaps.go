@@ -60,7 +60,7 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	if len(f.Blockers) > 0 {
 		lines = append(lines, "", s.Section.Render("Blockers (reported beside readiness, not in it)"))
 		for _, bl := range f.Blockers {
-			lines = append(lines, hanging("• ", bl.Message, width, s.Warn.Render)...)
+			lines = append(lines, hanging("• ", wording.BlockerMessage(bl), width, s.Warn.Render)...)
 		}
 	}
 	return lines, focus

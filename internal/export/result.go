@@ -1,0 +1,37 @@
+package export
+
+import (
+	"slices"
+
+	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
+)
+
+// WordResult is a copy of a scored result with its message fields
+// written from its data, for `secpath score --json`: the domain returns
+// blockers, calibration flags, certification standings and mentor
+// differences as data, and readers of the JSON want the words beside it.
+// The result itself is left as it is.
+func WordResult(res *assess.Result) *assess.Result {
+	if res == nil {
+		return nil
+	}
+	c := *res
+	c.Roles = slices.Clone(res.Roles)
+	for i := range c.Roles {
+		c.Roles[i].Blockers = wordBlockers(c.Roles[i].Blockers)
+	}
+	return &c
+}
+
+// wordBlockers is a copy of blockers with their messages written.
+func wordBlockers(bls []assess.Blocker) []assess.Blocker {
+	if bls == nil {
+		return nil
+	}
+	out := slices.Clone(bls)
+	for i := range out {
+		out[i].Message = wording.BlockerMessage(out[i])
+	}
+	return out
+}
