@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -235,7 +234,9 @@ type Calibration struct {
 	// Against is "judgement" or "facts".
 	Against string `json:"against"`
 	// Over says the self-rating is the higher of the two.
-	Over    bool   `json:"over"`
+	Over bool `json:"over"`
+	// Message is the flag in words: left empty by the domain, which
+	// returns the flag as data, and filled by the JSON writers.
 	Message string `json:"message"`
 }
 
@@ -739,17 +740,10 @@ func calibrationFlags(cs CompetencyScore) []Calibration {
 	}
 	self := *cs.Self
 	if cs.Judgement != nil && math.Abs(self-*cs.Judgement) >= CalibrationGap {
-		c := Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Judgement, Against: "judgement", Over: self > *cs.Judgement}
-		if c.Over {
-			c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", self, cs.Name, c.Evidence)
-		} else {
-			c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the work you rated (%.1f): you know what good looks like. The level counts what you have done, so look for a chance to do it; if you have done more than you rated, show your mentor the evidence.", cs.Name, c.Evidence, self)
-		}
-		out = append(out, c)
+		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Judgement, Against: "judgement", Over: self > *cs.Judgement})
 	}
 	if cs.Facts != nil && self > *cs.Facts+FactSlack {
-		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Facts, Against: "facts", Over: true,
-			Message: fmt.Sprintf("You rated yourself %.1f in %s, but your experience answers (team, budget, incidents or board exposure) support about %.0f. Until a mentor has seen the work, secpath counts it as unverified.", self, cs.Name, *cs.Facts)})
+		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Facts, Against: "facts", Over: true})
 	}
 	return out
 }

@@ -162,7 +162,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		p.blank()
 		p.say(fmt.Sprintf("Calibration: where a self-rating and your scenario answers differ by %g levels or more, or a self-rating sits well above what your experience supports.", assess.CalibrationGap))
 		for _, c := range res.Calibration {
-			p.hang("- ", c.Message)
+			p.hang("- ", wording.Calibration(c))
 		}
 	}
 

@@ -175,7 +175,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line("")
 		lw.wrapped("", fmt.Sprintf("Calibration (a self-rating %g levels or more from your scenario answers, or well above what your experience supports)", assess.CalibrationGap))
 		for _, c := range res.Calibration {
-			lw.wrapped("  - ", c.Message)
+			lw.wrapped("  - ", wording.Calibration(c))
 		}
 	}
 

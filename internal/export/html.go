@@ -129,7 +129,7 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		hm.Agreed = append(hm.Agreed, ha)
 	}
 	for _, d := range pm.Differences {
-		hm.Differences = append(hm.Differences, d.Message)
+		hm.Differences = append(hm.Differences, wording.MentorDifference(d))
 	}
 	for _, n := range pm.Notes {
 		hm.Notes = append(hm.Notes, wording.MentorNote(n))

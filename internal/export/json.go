@@ -66,6 +66,11 @@ func worded(p *assess.Plan) *assess.Plan {
 			c.Estimate.Premises[i].Blocker = &w
 		}
 	}
+	if p.Mentor != nil {
+		m := *p.Mentor
+		m.Differences = wordDifferences(m.Differences)
+		c.Mentor = &m
+	}
 	c.Blockers = slices.Clone(p.Blockers)
 	for i := range c.Blockers {
 		c.Blockers[i].Message = wording.BlockerMessage(c.Blockers[i].Blocker)

@@ -195,7 +195,7 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 	if len(pm.Differences) > 0 {
 		m.f("**Where the two views differ by a level or more**\n\n")
 		for _, d := range pm.Differences {
-			m.f("- %s\n", esc(d.Message))
+			m.f("- %s\n", esc(wording.MentorDifference(d)))
 		}
 		m.f("\n")
 	}

@@ -21,6 +21,11 @@ func WordResult(res *assess.Result) *assess.Result {
 	for i := range c.Roles {
 		c.Roles[i].Blockers = wordBlockers(c.Roles[i].Blockers)
 	}
+	c.Calibration = slices.Clone(res.Calibration)
+	for i := range c.Calibration {
+		c.Calibration[i].Message = wording.Calibration(c.Calibration[i])
+	}
+	c.MentorDifferences = wordDifferences(res.MentorDifferences)
 	return &c
 }
 
@@ -32,6 +37,19 @@ func wordBlockers(bls []assess.Blocker) []assess.Blocker {
 	out := slices.Clone(bls)
 	for i := range out {
 		out[i].Message = wording.BlockerMessage(out[i])
+	}
+	return out
+}
+
+// wordDifferences is a copy of mentor differences with their messages
+// written.
+func wordDifferences(ds []assess.MentorDifference) []assess.MentorDifference {
+	if ds == nil {
+		return nil
+	}
+	out := slices.Clone(ds)
+	for i := range out {
+		out[i].Message = wording.MentorDifference(out[i])
 	}
 	return out
 }

@@ -91,7 +91,7 @@ func (r resultsScreen) certPage(width int) []string {
 		lines = append(lines, s.Muted.Render("None: your self-ratings, scenario answers and experience agree."))
 	}
 	for _, c := range res.Calibration {
-		lines = append(lines, hanging("• ", c.Message, width, s.Text.Render)...)
+		lines = append(lines, hanging("• ", wording.Calibration(c), width, s.Text.Render)...)
 	}
 	if r.mentorRated() {
 		lines = append(lines, "", s.Section.Render("Self and mentor"))
@@ -99,7 +99,7 @@ func (r resultsScreen) certPage(width int) []string {
 			lines = append(lines, s.Muted.Render("Mentor and mentee agree within a level everywhere the mentor rated."))
 		}
 		for _, d := range res.MentorDifferences {
-			lines = append(lines, hanging("• ", d.Message, width, s.Text.Render)...)
+			lines = append(lines, hanging("• ", wording.MentorDifference(d), width, s.Text.Render)...)
 		}
 	}
 	return lines
