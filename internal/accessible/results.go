@@ -170,7 +170,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		p.blank()
 		p.say("Certifications, checked against the published rules; never a statement of eligibility:")
 		for _, c := range res.Certifications {
-			p.hang("- ", fmt.Sprintf("%s, %s: %s", c.Abbr, c.Status, c.Message))
+			p.hang("- ", fmt.Sprintf("%s, %s: %s", c.Abbr, c.Status, wording.CertMessage(c)))
 		}
 	}
 	return p.err

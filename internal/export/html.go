@@ -279,11 +279,12 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		v.Timeline = append(v.Timeline, hp)
 	}
 	for _, c := range p.Certifications {
-		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: c.Message, Study: wording.StudyDomains(c.StudyDomains)}
+		msg := wording.CertMessage(c.CertStatus)
+		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: msg, Study: wording.StudyDomains(c.StudyDomains)}
 		if c.From != nil {
 			hc.From = withDate(wording.RuleMetAround, *c.From)
 		}
-		if c.RuleVersion != "" && !strings.Contains(c.Message, c.RuleVersion) {
+		if c.RuleVersion != "" && !strings.Contains(msg, c.RuleVersion) {
 			hc.Rule = c.RuleVersion
 			if c.RuleDate != "" {
 				hc.Rule += ", " + c.RuleDate

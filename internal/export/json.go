@@ -52,6 +52,7 @@ func worded(p *assess.Plan) *assess.Plan {
 	for i := range c.Certifications {
 		cs := &c.Certifications[i]
 		cs.Why, cs.Study = wording.CertReason(cs.Reason), wording.StudyDomains(cs.StudyDomains)
+		cs.CertStatus = wordCert(cs.CertStatus)
 	}
 	c.CheckIns = slices.Clone(p.CheckIns)
 	for i := range c.CheckIns {

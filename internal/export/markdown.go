@@ -119,7 +119,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("%s\n\n", esc(wording.NoCertifications(p.Role.Title)))
 	}
 	for _, c := range p.Certifications {
-		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(c.Message))
+		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(wording.CertMessage(c.CertStatus)))
 		if c.From != nil {
 			m.f(" %s", wording.RuleMetAround(c.From.String()))
 		}

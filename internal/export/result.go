@@ -26,6 +26,10 @@ func WordResult(res *assess.Result) *assess.Result {
 		c.Calibration[i].Message = wording.Calibration(c.Calibration[i])
 	}
 	c.MentorDifferences = wordDifferences(res.MentorDifferences)
+	c.Certifications = slices.Clone(res.Certifications)
+	for i := range c.Certifications {
+		c.Certifications[i] = wordCert(c.Certifications[i])
+	}
 	return &c
 }
 
@@ -52,4 +56,19 @@ func wordDifferences(ds []assess.MentorDifference) []assess.MentorDifference {
 		out[i].Message = wording.MentorDifference(out[i])
 	}
 	return out
+}
+
+// wordCert is a certification's standing with its message written, and
+// the experience blockers among its shortfalls with theirs.
+func wordCert(st assess.CertStatus) assess.CertStatus {
+	st.Message = wording.CertMessage(st)
+	st.Shortfalls = slices.Clone(st.Shortfalls)
+	for i := range st.Shortfalls {
+		if bl := st.Shortfalls[i].Experience; bl != nil {
+			w := *bl
+			w.Message = wording.BlockerMessage(w)
+			st.Shortfalls[i].Experience = &w
+		}
+	}
+	return st
 }

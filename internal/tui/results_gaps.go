@@ -83,7 +83,7 @@ func (r resultsScreen) certPage(width int) []string {
 			st = s.Accent
 		}
 		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
-		lines = append(lines, hanging("  ", c.Message, width, s.Text.Render)...)
+		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))
 	lines = append(lines, hanging("", fmt.Sprintf("Where a self-rating and your scenario answers differ by %g levels or more, or a self-rating sits well above what your experience supports.", assess.CalibrationGap), width, s.Muted.Render)...)

@@ -3,6 +3,7 @@ package wording
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/secpath/secpath/assess"
 )
@@ -65,4 +66,85 @@ func MentorDifference(d assess.MentorDifference) string {
 		return fmt.Sprintf("%s: %s sees %.1f where your answers give %.1f. Write down the evidence %s has seen.", d.Name, who, d.Mentor, d.Self, who)
 	}
 	return fmt.Sprintf("%s: %s sees %.1f where your answers give %.1f. Agree what work would show the higher level.", d.Name, who, d.Mentor, d.Self)
+}
+
+// CertRule names the published rule a certification was checked
+// against: its version, its date, the day it was last checked and the
+// route taken, as in "2024 outline, 2024-04-15; rule checked on
+// 2026-12-01; route: after the official training".
+func CertRule(st assess.CertStatus) string {
+	s := st.RuleVersion
+	if st.RuleDate != "" {
+		s += ", " + st.RuleDate
+	}
+	if st.RuleChecked != "" {
+		s += "; rule checked on " + st.RuleChecked
+	}
+	if st.Route != "" {
+		s += "; route: " + st.Route
+	}
+	return s
+}
+
+// CertMessage is where a person stands against a certification's rule,
+// in sentences: held (and how to keep it current), no experience needed
+// to sit the exam, the rule appearing to be met, or not yet and why. It
+// never states eligibility as fact.
+func CertMessage(st assess.CertStatus) string {
+	switch st.Status {
+	case assess.StatusHeld:
+		s := st.Abbr + " held"
+		if st.Year > 0 {
+			s += fmt.Sprintf(" since %d", st.Year)
+		}
+		if st.Maintenance != "" {
+			s += ". Keep it current: " + st.Maintenance
+		}
+		return endSentence(s)
+	case assess.StatusMeetsRule:
+		if st.ExamOnly {
+			return fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", st.Abbr, CertRule(st))
+		}
+		s := fmt.Sprintf("Your answers appear to meet the published experience rule (%s). Confirm with %s before you apply.", CertRule(st), st.Body)
+		if st.Waiver > 0 {
+			s += fmt.Sprintf(" This counts a waiver of %g year(s).", st.Waiver)
+		}
+		return s
+	}
+	short := make([]string, 0, len(st.Shortfalls))
+	for _, sh := range st.Shortfalls {
+		short = append(short, Shortfall(sh))
+	}
+	s := fmt.Sprintf("Not yet under the published rule (%s): %s", CertRule(st), strings.Join(short, " "))
+	if st.Alternative != "" {
+		s += " Another route: " + endSentence(st.Alternative)
+	}
+	return s
+}
+
+// Shortfall is one part of a certification's rule not met, in a
+// sentence.
+func Shortfall(sh assess.Shortfall) string {
+	switch sh.Kind {
+	case assess.ShortRequires:
+		return fmt.Sprintf("It is awarded only to holders of %s, which your answers do not list.", strings.Join(sh.OneOf, " or "))
+	case assess.ShortDomains:
+		return fmt.Sprintf("Your answers suggest experience across %d of its %d domains; the rule asks for %d.", sh.Covered, sh.Domains, sh.Need)
+	case assess.ShortDomain:
+		return fmt.Sprintf("The experience must include domain %s.", strings.Join(sh.OneOf, " or "))
+	}
+	if sh.Experience == nil {
+		return ""
+	}
+	return BlockerMessage(*sh.Experience)
+}
+
+// endSentence closes a sentence from the bank with a full stop when it
+// has none.
+func endSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }

@@ -73,3 +73,38 @@ func TestMentorDifference(t *testing.T) {
 		}
 	}
 }
+
+func TestCertMessage(t *testing.T) {
+	years := &assess.Blocker{Kind: "experience", Name: "Years in security", Unit: "years", Need: 5, Have: 4, Months: 12}
+	cases := []struct {
+		name string
+		st   assess.CertStatus
+		want string
+	}{
+		{"held since", assess.CertStatus{Abbr: "CISM", Status: assess.StatusHeld, Year: 2019, Maintenance: "20 CPE hours a year"},
+			"CISM held since 2019. Keep it current: 20 CPE hours a year."},
+		{"held, no year", assess.CertStatus{Abbr: "CISM", Status: assess.StatusHeld, Maintenance: "Renew every three years. "},
+			"CISM held. Keep it current: Renew every three years."},
+		{"held, nothing more", assess.CertStatus{Abbr: "CA", Status: assess.StatusHeld}, "CA held."},
+		{"exam only", assess.CertStatus{Abbr: "Sec+", Status: assess.StatusMeetsRule, ExamOnly: true, RuleVersion: "SY0-701", RuleDate: "2023-11-07"},
+			"Sec+ has no experience requirement to sit the exam under the published rule (SY0-701, 2023-11-07)."},
+		{"meets with a waiver", assess.CertStatus{Abbr: "CISSP", Body: "ISC2", Status: assess.StatusMeetsRule, RuleVersion: "Outline 2024", RuleDate: "2024-04-15", RuleChecked: "2026-12-01", Waiver: 1},
+			"Your answers appear to meet the published experience rule (Outline 2024, 2024-04-15; rule checked on 2026-12-01). Confirm with ISC2 before you apply. This counts a waiver of 1 year(s)."},
+		{"meets on a route", assess.CertStatus{Abbr: "CA", Body: "Body A", Status: assess.StatusMeetsRule, RuleVersion: "v1", Route: "after the official training"},
+			"Your answers appear to meet the published experience rule (v1; route: after the official training). Confirm with Body A before you apply."},
+		{"not yet", assess.CertStatus{Abbr: "CA", Status: assess.StatusNotYet, RuleVersion: "v1", Alternative: "Sit the exam first", Shortfalls: []assess.Shortfall{
+			{Kind: assess.ShortRequires, OneOf: []string{"CISSP", "CCSP"}},
+			{Kind: assess.ShortExperience, Experience: years},
+			{Kind: assess.ShortDomains, Covered: 1, Domains: 4, Need: 3},
+			{Kind: assess.ShortDomain, OneOf: []string{"d1", "d2"}},
+		}}, "Not yet under the published rule (v1): It is awarded only to holders of CISSP or CCSP, which your answers do not list. " +
+			"Years in security: needs 5 years, you have 4 (1 short, about 12 months at the earliest). " +
+			"Your answers suggest experience across 1 of its 4 domains; the rule asks for 3. " +
+			"The experience must include domain d1 or d2. Another route: Sit the exam first."},
+	}
+	for _, c := range cases {
+		if got := CertMessage(c.st); got != c.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
