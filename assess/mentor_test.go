@@ -89,8 +89,8 @@ func TestCompare(t *testing.T) {
 	if len(c.CalibrationBetter) != 0 {
 		t.Errorf("calibration: %+v", c.CalibrationBetter)
 	}
-	if !strings.Contains(strings.Join(c.Summary, " "), "1 gap closed") {
-		t.Errorf("summary: %v", c.Summary)
+	if len(c.GapsClosed) != 1 || c.Summary != nil {
+		t.Errorf("gaps closed %+v, summary %v", c.GapsClosed, c.Summary)
 	}
 }
 
