@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
 )
@@ -255,19 +254,4 @@ func coveredDomains(c *Certification, res *Result) (int, bool) {
 		}
 	}
 	return covered, anyOK
-}
-
-func experienceShortfall(bl Blocker) string {
-	name, unit := bl.Name, bl.Unit
-	needs := fmt.Sprintf("%g", bl.Need)
-	if unit != "" {
-		needs += " " + unit
-	}
-	switch {
-	case bl.NotAsked:
-		return fmt.Sprintf("%s: needs %s; not asked in quick mode: run the full assessment.", name, needs)
-	case bl.NotAnswered:
-		return fmt.Sprintf("%s: needs %s, not answered.", name, needs)
-	}
-	return fmt.Sprintf("%s: needs %s, you have %g (%g short, about %d months at the earliest).", name, needs, bl.Have, round(bl.Need-bl.Have, 1), bl.Months)
 }

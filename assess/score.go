@@ -219,8 +219,11 @@ type Recommendation struct {
 	// WorkTowards is the role whose gaps to work on now: the next role,
 	// or, when the person grows in place because the move ahead is blocked
 	// for longer than the plan's horizon, that move. Plans are drawn for it.
-	WorkTowards string   `json:"work_towards"`
-	Rationale   []string `json:"rationale"`
+	WorkTowards string `json:"work_towards"`
+	// Reasons explain the recommendation, as data; Rationale is the same
+	// in words, left empty by the domain and filled by the JSON writers.
+	Reasons   []Reason `json:"reasons"`
+	Rationale []string `json:"rationale"`
 }
 
 // Calibration flags a competency where a self-rating and other evidence

@@ -94,7 +94,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		path("Long-term", rec.LongTermRole)
 	}
 	p.say("Judgement: " + wording.Judgement(res.Judgement) + ".")
-	for _, l := range rec.Rationale {
+	for _, l := range wording.Rationale(rec.Reasons) {
 		p.hang("- ", l)
 	}
 	if res.Answered > 0 {

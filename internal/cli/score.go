@@ -136,7 +136,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	if ro := b.Role(rec.LongTermRole); ro != nil {
 		lw.wrapped("  Long-term:  ", ro.Title+" · "+wording.Figures(res.RoleFit(ro.ID)))
 	}
-	for _, l := range rec.Rationale {
+	for _, l := range wording.Rationale(rec.Reasons) {
 		lw.wrapped("  - ", l)
 	}
 	if res.Answered > 0 {

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
@@ -188,7 +187,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		Words:      newHTMLWords(p),
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
-		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
+		Rationale:  append(wording.Rationale(p.Reasons), wording.OrgSize(p.OrgSize)),
 		Estimate:   wording.MonthsRange(p.Estimate),
 		EstAssumes: wording.Premises(p.Estimate.Premises),
 		Start:      p.Start.String(),

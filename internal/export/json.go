@@ -33,6 +33,7 @@ func worded(p *assess.Plan) *assess.Plan {
 		return nil
 	}
 	c := *p
+	c.Reasons, c.Rationale = wordReasons(p.Reasons)
 	c.Strengths = wording.Strengths(p.Strong)
 	c.BasisNote = wording.PlanBasis(p)
 	c.Goals = slices.Clone(p.Goals)

@@ -45,7 +45,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if basis := wording.PlanBasis(p); basis != "" {
 		m.f("- %s\n", esc(basis))
 	}
-	for _, r := range p.Rationale {
+	for _, r := range wording.Rationale(p.Reasons) {
 		m.f("- %s\n", esc(r))
 	}
 	m.f("- %s\n", esc(wording.OrgSize(p.OrgSize)))

@@ -21,6 +21,7 @@ func WordResult(res *assess.Result) *assess.Result {
 	for i := range c.Roles {
 		c.Roles[i].Blockers = wordBlockers(c.Roles[i].Blockers)
 	}
+	c.Recommendation.Reasons, c.Recommendation.Rationale = wordReasons(res.Recommendation.Reasons)
 	c.Calibration = slices.Clone(res.Calibration)
 	for i := range c.Calibration {
 		c.Calibration[i].Message = wording.Calibration(c.Calibration[i])
@@ -71,4 +72,18 @@ func wordCert(st assess.CertStatus) assess.CertStatus {
 		}
 	}
 	return st
+}
+
+// wordReasons is a copy of a recommendation's reasons with the messages
+// of their blockers written, and the reasons in words; both nil when
+// there are none, as for a bank without roles.
+func wordReasons(rs []assess.Reason) ([]assess.Reason, []string) {
+	if rs == nil {
+		return nil, nil
+	}
+	out := slices.Clone(rs)
+	for i := range out {
+		out[i].Blockers = wordBlockers(out[i].Blockers)
+	}
+	return out, wording.Rationale(rs)
 }
