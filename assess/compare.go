@@ -1,10 +1,8 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"sort"
-	"strings"
 )
 
 // Change is a number before and after.
@@ -89,7 +87,10 @@ type Comparison struct {
 	CalibrationWorse  []CalibrationChange `json:"calibration_worsened"`
 	OldNext           string              `json:"old_next_role"`
 	NewNext           string              `json:"new_next_role"`
-	Summary           []string            `json:"summary"`
+	// Summary is what changed in words, a sentence a line: left empty by
+	// the domain and written by the faces (internal/wording), the JSON
+	// writer included.
+	Summary []string `json:"summary"`
 }
 
 // Compare lines up two results computed with the same bank. Gaps are
@@ -195,63 +196,5 @@ func CompareFor(b *Bank, old, cur *Result, role string) *Comparison {
 			}
 		}
 	}
-	c.Summary = compareSummary(b, c, of, nf)
 	return c
-}
-
-func compareSummary(b *Bank, c *Comparison, of, nf *RoleFit) []string {
-	var out []string
-	if of != nil && nf != nil {
-		out = append(out, fmt.Sprintf("Readiness for %s: %.0f%% → %.0f%% (%s); fit %.0f%% → %.0f%% (%s).", nf.Title, of.Readiness, nf.Readiness, signed(nf.Readiness-of.Readiness), of.Fit, nf.Fit, signed(nf.Fit-of.Fit)))
-	}
-	switch j := c.Judgement; {
-	case j.Old != nil && j.New != nil:
-		out = append(out, fmt.Sprintf("Judgement in the scenarios: %.1f → %.1f of 5.", j.Old.Score, j.New.Score))
-	case j.New != nil:
-		out = append(out, fmt.Sprintf("Judgement in the scenarios: %.1f of 5; no scenario was answered before.", j.New.Score))
-	}
-	var opened []string
-	for _, r := range c.Roles {
-		if r.OldBlocked && !r.NewBlocked {
-			opened = append(opened, r.Name)
-		}
-	}
-	if len(opened) > 0 {
-		out = append(out, fmt.Sprintf("No longer blocked by experience: %s.", strings.Join(opened, ", ")))
-	}
-	if c.OldUnverified != c.NewUnverified {
-		out = append(out, fmt.Sprintf("Unverified self-ratings: %d → %d.", c.OldUnverified, c.NewUnverified))
-	}
-	if c.OldNext != c.NewNext {
-		if o, n := b.Role(c.OldNext), b.Role(c.NewNext); o != nil && n != nil {
-			out = append(out, fmt.Sprintf("The recommended next step moved from %s to %s.", o.Title, n.Title))
-		}
-	}
-	out = append(out, fmt.Sprintf("%s closed, %d opened.", count(len(c.GapsClosed), "gap"), len(c.GapsOpened)))
-	if len(c.Competencies) > 0 && c.Competencies[0].Delta > 0 {
-		top := c.Competencies[0]
-		out = append(out, fmt.Sprintf("Biggest rise: %s, %.1f → %.1f.", top.Name, top.Old, top.New))
-	}
-	if len(c.NewCertifications) > 0 {
-		out = append(out, fmt.Sprintf("New certifications: %s.", strings.Join(c.NewCertifications, ", ")))
-	}
-	if n := len(c.CalibrationBetter); n > 0 {
-		out = append(out, fmt.Sprintf("Self-ratings and scenario answers came closer in %d competenc%s.", n, map[bool]string{true: "y", false: "ies"}[n == 1]))
-	}
-	return out
-}
-
-// signed writes a change in points, "no change" when it rounds to zero.
-func signed(d float64) string {
-	if math.Round(d) == 0 {
-		return "no change"
-	}
-	return fmt.Sprintf("%+.0f", d)
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,10 +1,8 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
 // Certification status values. secpath never states eligibility as fact:
@@ -19,7 +17,10 @@ const (
 // domain that exercises it counts as covered by the person's experience.
 const CoveredLevel = 3.0
 
-// CertStatus is where a person stands against one certification's rule.
+// CertStatus is where a person stands against one certification's rule,
+// as data: the faces word it (internal/wording). Message is left empty by
+// the domain and filled by the JSON writers, for readers that want the
+// words.
 type CertStatus struct {
 	ID          string `json:"id"`
 	Abbr        string `json:"abbr"`
@@ -37,6 +38,52 @@ type CertStatus struct {
 	YearsShort float64 `json:"years_short,omitempty"`
 	// Roles lists the roles on the recommended path that ask for it.
 	Roles []string `json:"roles,omitempty"`
+	// Maintenance is what keeps a held certification current, from the
+	// bank.
+	Maintenance string `json:"maintenance,omitempty"`
+	// ExamOnly says the rule asks for no experience to sit the exam.
+	ExamOnly bool `json:"exam_only,omitempty"`
+	// Route names the rule's route the answers qualify for, when the rule
+	// has routes and one applies.
+	Route string `json:"route,omitempty"`
+	// Waiver is the years of experience waived, counted in the rule.
+	Waiver float64 `json:"waiver,omitempty"`
+	// Shortfalls say what the answers do not meet, for StatusNotYet.
+	Shortfalls []Shortfall `json:"shortfalls,omitempty"`
+	// Alternative is another route to the certification, from the bank,
+	// given when the rule is not met yet.
+	Alternative string `json:"alternative,omitempty"`
+	// Body is the awarding body, whom to confirm the rule with.
+	Body string `json:"body"`
+}
+
+// ShortfallKind says what part of a certification's rule is not met.
+type ShortfallKind string
+
+// What part of a rule is not met.
+const (
+	// ShortRequires: the certification is awarded only to holders of one
+	// of OneOf (by abbreviation), none of which is recorded.
+	ShortRequires ShortfallKind = "requires"
+	// ShortExperience: an experience minimum, as the Experience blocker.
+	ShortExperience ShortfallKind = "experience"
+	// ShortDomains: experience across Covered of the certification's
+	// Domains domains, where the rule asks for Need.
+	ShortDomains ShortfallKind = "domains"
+	// ShortDomain: the experience must include one of the domains OneOf
+	// (by id).
+	ShortDomain ShortfallKind = "domain"
+)
+
+// Shortfall is one part of a certification's rule the answers do not
+// meet, as data.
+type Shortfall struct {
+	Kind       ShortfallKind `json:"kind"`
+	OneOf      []string      `json:"one_of,omitempty"`
+	Experience *Blocker      `json:"experience,omitempty"`
+	Covered    int           `json:"covered,omitempty"`
+	Domains    int           `json:"domains,omitempty"`
+	Need       int           `json:"need,omitempty"`
 }
 
 // certificationStatus reports every certification that is held or that a
@@ -113,35 +160,19 @@ func contains(xs []string, s string) bool {
 // certifications and competency levels in a result.
 func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 	ru := c.Rule
-	st := CertStatus{ID: c.ID, Abbr: c.Label(), Name: c.Name, RuleVersion: ru.Version}
+	st := CertStatus{ID: c.ID, Abbr: c.Label(), Name: c.Name, RuleVersion: ru.Version, Body: c.Body}
 	if !ru.Date.IsZero() {
 		st.RuleDate = ru.Date.Format("2006-01-02")
 	}
 	if !ru.LastVerified.IsZero() {
 		st.RuleChecked = ru.LastVerified.Format("2006-01-02")
 	}
-	ruleName := ru.Version
-	if st.RuleDate != "" {
-		ruleName += ", " + st.RuleDate
-	}
-	if st.RuleChecked != "" {
-		ruleName += "; rule checked on " + st.RuleChecked
-	}
 	for _, h := range res.Held {
 		if h.ID == c.ID {
-			st.Status, st.Year = StatusHeld, h.Year
-			st.Message = fmt.Sprintf("%s held", c.Label())
-			if h.Year > 0 {
-				st.Message += fmt.Sprintf(" since %d", h.Year)
-			}
-			if c.Maintenance != "" {
-				st.Message += ". Keep it current: " + c.Maintenance
-			}
-			st.Message = endSentence(st.Message)
+			st.Status, st.Year, st.Maintenance = StatusHeld, h.Year, c.Maintenance
 			return st
 		}
 	}
-	route := ""
 	for _, r := range ru.Routes {
 		if res.Facts[r.When] > 0 {
 			if len(r.Experience) > 0 {
@@ -150,27 +181,15 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			if r.MinDomains > 0 {
 				ru.MinDomains = r.MinDomains
 			}
-			route = r.Name
+			st.Route = r.Name
 			break
 		}
 	}
-	if route != "" {
-		ruleName += "; route: " + route
-	}
-	var short []string
 	if len(ru.RequiresOneOf) > 0 && !slices.ContainsFunc(ru.RequiresOneOf, res.holds) {
-		labels := make([]string, len(ru.RequiresOneOf))
-		for i, id := range ru.RequiresOneOf {
-			labels[i] = id
-			if pc := b.Certification(id); pc != nil {
-				labels[i] = pc.Label()
-			}
-		}
-		short = append(short, fmt.Sprintf("It is awarded only to holders of %s, which your answers do not list.", strings.Join(labels, " or ")))
+		st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortRequires, OneOf: certLabels(b, ru.RequiresOneOf)})
 	}
-	if len(short) == 0 && (c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0)) {
-		st.Status = StatusMeetsRule
-		st.Message = fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", c.Label(), ruleName)
+	if len(st.Shortfalls) == 0 && (c.Gate == "exam-only" || (len(ru.Experience) == 0 && ru.MinDomains == 0)) {
+		st.Status, st.ExamOnly = StatusMeetsRule, true
 		return st
 	}
 	waiver := 0.0
@@ -190,30 +209,26 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			continue
 		}
 		st.YearsShort = math.Max(st.YearsShort, need-bl.Have)
-		short = append(short, bl.Message)
+		st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortExperience, Experience: &bl})
 	}
 	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
 		covered, anyOK := coveredDomains(c, res)
 		if covered < ru.MinDomains {
-			short = append(short, fmt.Sprintf("Your answers suggest experience across %d of its %d domains; the rule asks for %d.", covered, len(c.Domains), ru.MinDomains))
+			st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortDomains, Covered: covered, Domains: len(c.Domains), Need: ru.MinDomains})
 		}
 		if !anyOK {
-			short = append(short, fmt.Sprintf("The experience must include domain %s.", strings.Join(ru.AnyOfDomains, " or ")))
+			st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortDomain, OneOf: slices.Clone(ru.AnyOfDomains)})
 		}
 	}
-	if len(short) == 0 {
+	if len(st.Shortfalls) == 0 {
 		st.Status = StatusMeetsRule
-		st.Message = fmt.Sprintf("Your answers appear to meet the published experience rule (%s). Confirm with %s before you apply.", ruleName, c.Body)
 		if waiver > 0 {
-			st.Message += fmt.Sprintf(" This counts a waiver of %g year(s).", waiver)
+			st.Waiver = waiver
 		}
 		return st
 	}
 	st.Status = StatusNotYet
-	st.Message = fmt.Sprintf("Not yet under the published rule (%s): %s", ruleName, strings.Join(short, " "))
-	if ru.Alternative != "" {
-		st.Message += " Another route: " + endSentence(ru.Alternative)
-	}
+	st.Alternative = ru.Alternative
 	return st
 }
 
@@ -239,55 +254,4 @@ func coveredDomains(c *Certification, res *Result) (int, bool) {
 		}
 	}
 	return covered, anyOK
-}
-
-func experienceShortfall(b *Bank, bl Blocker) string {
-	name, unit := bl.Fact, ""
-	if f := b.Fact(bl.Fact); f != nil {
-		name, unit = f.Name, f.Unit
-	}
-	needs := fmt.Sprintf("%g", bl.Need)
-	if unit != "" {
-		needs += " " + unit
-	}
-	switch {
-	case bl.NotAsked:
-		return fmt.Sprintf("%s: needs %s; not asked in quick mode: run the full assessment.", name, needs)
-	case bl.NotAnswered:
-		return fmt.Sprintf("%s: needs %s, not answered.", name, needs)
-	}
-	return fmt.Sprintf("%s: needs %s, you have %g (%g short, about %d months at the earliest).", name, needs, bl.Have, round(bl.Need-bl.Have, 1), bl.Months)
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-func endSentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") {
-		return s
-	}
-	return s + "."
-}
-
-func certList(b *Bank, ids []string) string {
-	names := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if c := b.Certification(id); c != nil {
-			names = append(names, c.Label())
-		} else {
-			names = append(names, id)
-		}
-	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

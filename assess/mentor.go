@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -88,13 +87,16 @@ const (
 )
 
 // MentorDifference is a competency where the mentor's view and the
-// mentee's differ by a level or more.
+// mentee's differ by a level or more. It is data: the faces word it, and
+// the JSON writers fill Message with the words.
 type MentorDifference struct {
 	Competency string  `json:"competency"`
 	Name       string  `json:"name"`
 	Self       float64 `json:"self"`
 	Mentor     float64 `json:"mentor"`
-	Message    string  `json:"message"`
+	// MentorName is the mentor's name, empty when none was given.
+	MentorName string `json:"mentor_name,omitempty"`
+	Message    string `json:"message"`
 }
 
 // MentorDifferenceAt is the gap in levels from which a difference is shown.
@@ -127,17 +129,7 @@ func mentorLevels(b *Bank, m *MentorView) map[string]float64 {
 }
 
 func mentorDifference(cs CompetencyScore, self, mentor float64, mentorName string) MentorDifference {
-	who := "your mentor"
-	if mentorName != "" {
-		who = mentorName
-	}
-	d := MentorDifference{Competency: cs.ID, Name: cs.Name, Self: round(self, 2), Mentor: round(mentor, 2)}
-	if mentor > self {
-		d.Message = fmt.Sprintf("%s: %s sees %.1f where your answers give %.1f. Write down the evidence %s has seen.", cs.Name, who, mentor, self, who)
-	} else {
-		d.Message = fmt.Sprintf("%s: %s sees %.1f where your answers give %.1f. Agree what work would show the higher level.", cs.Name, who, mentor, self)
-	}
-	return d
+	return MentorDifference{Competency: cs.ID, Name: cs.Name, Self: round(self, 2), Mentor: round(mentor, 2), MentorName: mentorName}
 }
 
 // differs reports a difference of a level or more.

@@ -74,9 +74,13 @@ func TestOverClaimPattern(t *testing.T) {
 					}
 				}
 			}
-			said := strings.Join(res.Recommendation.Rationale, " ")
-			if got := strings.Contains(said, "without the allowance"); got != c.pattern {
-				t.Errorf("rationale names the withdrawn allowance: %v, want %v\n%s", got, c.pattern, said)
+			// The reason on unverified ratings says the allowance was
+			// withdrawn exactly when the pattern holds.
+			if !hasReason(res.Recommendation.Reasons, Reason{Kind: ReasonUnverified, Count: c.claims}) {
+				t.Errorf("no reason for %d unverified ratings: %+v", c.claims, res.Recommendation.Reasons)
+			}
+			if got := hasReason(res.Recommendation.Reasons, Reason{Kind: ReasonUnverified, Pattern: true}); got != c.pattern {
+				t.Errorf("reason gives the pattern: %v, want %v\n%+v", got, c.pattern, res.Recommendation.Reasons)
 			}
 		})
 	}

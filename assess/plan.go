@@ -256,6 +256,7 @@ type Plan struct {
 	LongTerm  PlanRole   `json:"long_term"`
 	Roles     []PlanRole `json:"roles"`
 	Assumed   []string   `json:"assumed"`
+	Reasons   []Reason   `json:"reasons"` // the recommendation's, as data; Rationale holds them in words, written by the formats
 	Rationale []string   `json:"rationale"`
 	// Strong are the role's competencies already at target, strongest
 	// first; Strengths the same in words, written by the formats.
@@ -385,7 +386,7 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 		Position:      planRole(res.RoleFit(rec.Position)),
 		LongTerm:      planRole(res.RoleFit(rec.LongTermRole)),
 		Roles:         []PlanRole{},
-		Rationale:     rec.Rationale,
+		Reasons:       rec.Reasons,
 		Levels:        planLevels(b, role, res),
 		Dimensions:    res.Dimensions,
 		Judgement:     res.Judgement,

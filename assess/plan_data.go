@@ -90,7 +90,6 @@ type StudyDomain struct {
 // CertStep is a certification on the roadmap.
 type CertStep struct {
 	CertStatus
-	Body   string     `json:"body"`
 	Reason CertReason `json:"reason"`
 	// Why is Reason in words, written by the formats; the domain leaves it
 	// empty.

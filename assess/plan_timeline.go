@@ -37,7 +37,7 @@ func certRoadmap(b *Bank, role *Role, res *Result, start Date) []CertStep {
 			continue
 		}
 		seen[id] = true
-		step := CertStep{CertStatus: Eligibility(b, c, res), Body: c.Body, StudyDomains: []StudyDomain{}, Study: []string{},
+		step := CertStep{CertStatus: Eligibility(b, c, res), StudyDomains: []StudyDomain{}, Study: []string{},
 			Reason: CertReason{Kind: ReasonUseful, Role: role.Title}}
 		if contains(role.ExpectsOneOf, id) {
 			step.Reason = CertReason{Kind: ReasonExpected, Role: role.Title, OneOf: certLabels(b, role.ExpectsOneOf)}

@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -39,11 +38,11 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	}
 	if res.Answered == 0 {
 		// Nothing to stand on: any role named here would be made up.
-		rec.Rationale = []string{"No recommendation yet: nothing is answered. Answer the questions and secpath will say where you stand and what to do next."}
+		rec.Reasons = []Reason{{Kind: ReasonNothing}}
 		return rec
 	}
 	fit := func(id string) *RoleFit { return res.RoleFit(id) }
-	var why []string
+	var why []Reason
 
 	pos, posReason := position(b, a, res)
 	rec.Position = pos.ID
@@ -53,7 +52,7 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	// Long-term role.
 	long := b.Role(a.Target)
 	if a.Target != "" && long == nil {
-		why = append(why, fmt.Sprintf("The target %q is not a role in this bank, so it was ignored.", a.Target))
+		why = append(why, Reason{Kind: ReasonUnknownTarget, Target: strings.Clone(a.Target)})
 	}
 	if long == nil {
 		var best *Role
@@ -76,49 +75,28 @@ func recommend(b *Bank, a *Answers, res *Result) Recommendation {
 	next, towards := nextStep(b, res, pos, long, &why)
 	rec.NextRole, rec.WorkTowards = next.ID, towards.ID
 	if next.ID == pos.ID && pf.Readiness < MoveReadiness && len(pf.Gaps) > 0 {
-		var names []string
-		for i, g := range pf.Gaps {
-			if i == 3 {
-				break
-			}
-			names = append(names, fmt.Sprintf("%s %.1f of %d", g.Name, g.Current, g.Target))
-		}
-		why = append(why, fmt.Sprintf("Close first: %s.", strings.Join(names, "; ")))
+		why = append(why, Reason{Kind: ReasonCloseFirst, Role: pos.Title, Gaps: pf.Gaps[:min(3, len(pf.Gaps))]})
 	}
 
 	lf := fit(long.ID)
-	line := fmt.Sprintf("Long-term: %s, readiness %.0f%% and fit %.0f%% today", long.Title, lf.Readiness, lf.Fit)
-	if a.Target != "" && long.ID == a.Target {
-		line = fmt.Sprintf("Long-term: %s, your target, readiness %.0f%% and fit %.0f%% today", long.Title, lf.Readiness, lf.Fit)
-		if long.FamilyName() != res.Family {
-			line += fmt.Sprintf(" (a move into %s from the %s field you are in today)", familyLabel(long.FamilyName()), familyLabel(res.Family))
-		}
-	}
+	lr := Reason{Kind: ReasonLongTerm, Role: long.Title, Readiness: lf.Readiness, Fit: lf.Fit,
+		YourTarget: a.Target != "" && long.ID == a.Target, Family: res.Family, RoleFamily: long.FamilyName()}
 	if len(lf.Gaps) > 0 {
-		g := lf.Gaps[0]
-		line += fmt.Sprintf("; its largest gap is %s (%.1f against a target of %d, weight %g)", g.Name, g.Current, g.Target, g.Weight)
+		lr.Gaps = lf.Gaps[:1]
 	}
-	why = append(why, line+".")
+	why = append(why, lr)
 	if long.ID != next.ID && lf.Blocked {
-		why = append(why, fmt.Sprintf("%s is blocked for now: %s", long.Title, blockerText(lf)))
+		why = append(why, Reason{Kind: ReasonLongBlocked, Role: long.Title, Blockers: lf.Blockers})
 	}
 
-	why = append(why, placementLine(res.Dimensions, lf.Profile, long.Title))
+	why = append(why, placementReason(res.Dimensions, lf.Profile, long.Title))
 	if nf := fit(next.ID); len(nf.Blockers) > 0 {
-		why = append(why, fmt.Sprintf("Before %s: %s", next.Title, blockerText(nf)))
+		why = append(why, Reason{Kind: ReasonBefore, Role: next.Title, Blockers: nf.Blockers})
 	}
 	if n := unverified(res); n > 0 {
-		what := fmt.Sprintf("%d of your self-ratings sit", n)
-		if n == 1 {
-			what = "One of your self-ratings sits"
-		}
-		if res.OverClaimPattern {
-			why = append(why, what+" above what your scenario answers or experience support. That is most of the ratings your scenarios check, so the figures count each at what your scenario answers show, without the allowance for a sound second-best answer, until a mentor has seen the work.")
-		} else {
-			why = append(why, what+" above what your scenario answers or experience support; the figures count them at the supported level until a mentor has seen the work.")
-		}
+		why = append(why, Reason{Kind: ReasonUnverified, Count: n, Pattern: res.OverClaimPattern})
 	}
-	rec.Rationale = why
+	rec.Reasons = why
 	return rec
 }
 
@@ -139,14 +117,6 @@ func unverifiedEssentials(b *Bank, ro *Role, res *Result) []string {
 	return out
 }
 
-func blockerText(f *RoleFit) string {
-	var msgs []string
-	for _, bl := range f.Blockers {
-		msgs = append(msgs, bl.Message)
-	}
-	return strings.Join(msgs, " ")
-}
-
 func unverified(res *Result) int {
 	n := 0
 	for _, c := range res.Competencies {
@@ -158,22 +128,23 @@ func unverified(res *Result) int {
 }
 
 // nextStep chooses the next role and the role to work towards, and
-// writes the rationale line.
-func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towards *Role) {
+// gives the reason.
+func nextStep(b *Bank, res *Result, pos, long *Role, why *[]Reason) (next, towards *Role) {
 	fit := func(id string) *RoleFit { return res.RoleFit(id) }
 	pf := fit(pos.ID)
-	grow := func(reason string) (*Role, *Role) {
-		*why = append(*why, reason)
+	grow := func(r Reason) (*Role, *Role) {
+		r.Role, r.Readiness = pos.Title, pf.Readiness
+		*why = append(*why, r)
 		return pos, pos
 	}
 	if long.ID == pos.ID {
-		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%, fit %.0f%%): it is already where your path leads.", pos.Title, pf.Readiness, pf.Fit))
+		return grow(Reason{Kind: ReasonGrowPathEnd, Fit: pf.Fit})
 	}
 	if pf.Readiness < MoveReadiness {
-		return grow(fmt.Sprintf("Next step: grow in %s first: you meet %.0f%% of it, and secpath suggests a move from %.0f%%.", pos.Title, pf.Readiness, MoveReadiness))
+		return grow(Reason{Kind: ReasonGrowBelowMove})
 	}
 	if names := unverifiedEssentials(b, pos, res); len(names) > 0 {
-		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) until a mentor has seen the work: its essential targets in %s rest on self-ratings your scenario answers or experience do not support.", pos.Title, pf.Readiness, strings.Join(names, ", ")))
+		return grow(Reason{Kind: ReasonGrowUnverified, Names: names})
 	}
 	cands := successorsTowards(b, pos, long.ID)
 	onPath := len(cands) > 0
@@ -190,8 +161,8 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towar
 		}
 		if best != nil {
 			bf := fit(best.ID)
-			*why = append(*why, fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%%: no path on the role map leads from %s to %s, and %s is where the %s path starts.",
-				best.Title, bf.Readiness, bf.Fit, pos.Title, long.Title, best.Title, long.FamilyName()))
+			*why = append(*why, Reason{Kind: ReasonFieldStart, Role: best.Title, Readiness: bf.Readiness, Fit: bf.Fit,
+				From: pos.Title, Towards: long.Title, RoleFamily: long.FamilyName()})
 			return best, best
 		}
 	}
@@ -199,7 +170,7 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towar
 		cands = successorsTowards(b, pos, "")
 	}
 	if len(cands) == 0 {
-		return grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): it is at the top of its path.", pos.Title, pf.Readiness))
+		return grow(Reason{Kind: ReasonGrowTop})
 	}
 	var open, far []*Role
 	for _, c := range cands {
@@ -211,8 +182,7 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towar
 	}
 	if len(open) == 0 {
 		f := fit(far[0].ID)
-		grow(fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) and work towards %s, the next role on your path: it needs about %d more months of experience (%s), beyond this plan's %d months.",
-			pos.Title, pf.Readiness, far[0].Title, f.BlockedMonths, blockerText(f), PlanHorizonMonths))
+		grow(Reason{Kind: ReasonGrowBeyond, Towards: far[0].Title, Months: f.BlockedMonths, Blockers: f.Blockers})
 		return pos, far[0]
 	}
 	sort.SliceStable(open, func(i, j int) bool {
@@ -228,20 +198,12 @@ func nextStep(b *Bank, res *Result, pos, long *Role, why *[]string) (next, towar
 	})
 	next = open[0]
 	nf := fit(next.ID)
-	line := fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%% (you meet %.0f%% of %s today)", next.Title, nf.Readiness, nf.Fit, pf.Readiness, pos.Title)
-	if onPath {
-		line += fmt.Sprintf(", on the path from %s to %s", pos.Title, long.Title)
-	} else {
-		line += fmt.Sprintf("; no path on the role map leads from %s to %s", pos.Title, long.Title)
+	r := Reason{Kind: ReasonMove, Role: next.Title, Readiness: nf.Readiness, Fit: nf.Fit,
+		From: pos.Title, FromReadiness: pf.Readiness, Towards: long.Title, OnPath: onPath}
+	for _, c := range open[1:] {
+		r.Open = append(r.Open, RoleReadiness{Title: c.Title, Readiness: fit(c.ID).Readiness})
 	}
-	if len(open) > 1 {
-		var others []string
-		for _, c := range open[1:] {
-			others = append(others, fmt.Sprintf("%s %.0f%%", c.Title, fit(c.ID).Readiness))
-		}
-		line += fmt.Sprintf(" (also open: %s)", strings.Join(others, ", "))
-	}
-	*why = append(*why, line+".")
+	*why = append(*why, r)
 	return next, next
 }
 
@@ -261,46 +223,28 @@ func successorsTowards(b *Bank, from *Role, goal string) []*Role {
 	return out
 }
 
-// position finds where the person stands on the role map, with a reason.
-func position(b *Bank, a *Answers, res *Result) (*Role, string) {
+// position finds where the person stands on the role map, with the
+// reason.
+func position(b *Bank, a *Answers, res *Result) (*Role, Reason) {
 	if ro := b.MatchRole(a.Profile.CurrentRole); ro != nil {
 		f := res.RoleFit(ro.ID)
-		how := "your current role"
+		r := Reason{Kind: ReasonStartNamed, Role: ro.Title, Readiness: f.Readiness, Fit: f.Fit}
 		if a.Profile.CurrentRole != ro.ID {
-			how = fmt.Sprintf("your current role %q", a.Profile.CurrentRole)
+			r.Named = strings.Clone(a.Profile.CurrentRole)
 		}
-		return ro, fmt.Sprintf("Starting point: %s, %s (readiness %.0f%%, fit %.0f%%).", ro.Title, how, f.Readiness, f.Fit)
-	}
-	note := ""
-	if a.Profile.CurrentRole != "" {
-		note = fmt.Sprintf(" (your current role %q names none of the bank's roles)", a.Profile.CurrentRole)
+		return ro, r
 	}
 	ro := inferPosition(b, a, res)
 	f := res.RoleFit(ro.ID)
-	if performing(b, ro, res) {
-		return ro, fmt.Sprintf("Starting point: %s%s, the most senior %srole you appear to work at: readiness %.0f%% (from %.0f%%), no essential target a level short, experience minimums met.",
-			ro.Title, note, familyWord(res.Family), f.Readiness, PerformingReadiness)
+	r := Reason{Kind: ReasonStartBest, Role: ro.Title, Readiness: f.Readiness, Fit: f.Fit,
+		Unmatched: strings.Clone(a.Profile.CurrentRole), Family: res.Family, RoleFamily: ro.FamilyName()}
+	switch {
+	case performing(b, ro, res):
+		r.Kind = ReasonStartPerforming
+	case ro.FamilyName() != res.Family:
+		r.Kind = ReasonStartOther
 	}
-	if ro.FamilyName() != res.Family {
-		return ro, fmt.Sprintf("Starting point: %s%s: no %srole is open to you yet on experience, and %s is where the %s path starts (readiness %.0f%%, fit %.0f%%).", ro.Title, note, familyWord(res.Family), ro.Title, ro.FamilyName(), f.Readiness, f.Fit)
-	}
-	return ro, fmt.Sprintf("Starting point: %s%s, the %srole that fits you best to start from (readiness %.0f%%, fit %.0f%%).", ro.Title, note, familyWord(res.Family), f.Readiness, f.Fit)
-}
-
-// familyWord is the family as an adjective before "role", or nothing.
-func familyWord(f string) string {
-	if f == "" {
-		return ""
-	}
-	return familyLabel(f) + " "
-}
-
-// familyLabel writes a family id as a reader expects it: "it" is IT.
-func familyLabel(f string) string {
-	if f == "it" {
-		return "IT"
-	}
-	return f
+	return ro, r
 }
 
 // orderRoles sets each role's relation to the position and sorts the roles
@@ -351,20 +295,17 @@ func orderRoles(b *Bank, res *Result) {
 	})
 }
 
-// placementLine explains the depth/breadth placement against a role's.
-func placementLine(you, role DimensionScores, title string) string {
-	d, s := you.TechnicalDepth, you.StrategicBreadth
-	var shape string
-	switch {
-	case d >= s+0.75:
-		shape = "your strength is technical depth"
-	case s >= d+0.75:
-		shape = "your strength is strategic breadth"
-	default:
-		shape = "depth and breadth are balanced"
+// placementReason sets the person's placement against a role's, with its
+// shape: depth or breadth when one leads by ShapeMargin or more.
+func placementReason(you, role DimensionScores, title string) Reason {
+	shape := ShapeBalanced
+	switch d, s := you.TechnicalDepth, you.StrategicBreadth; {
+	case d >= s+ShapeMargin:
+		shape = ShapeDepth
+	case s >= d+ShapeMargin:
+		shape = ShapeBreadth
 	}
-	return fmt.Sprintf("Placement: technical depth %.1f, strategic breadth %.1f, leadership %.1f: %s; %s asks for %.1f, %.1f and %.1f.",
-		d, s, you.Leadership, shape, title, role.TechnicalDepth, role.StrategicBreadth, role.Leadership)
+	return Reason{Kind: ReasonPlacement, Role: title, You: &you, Profile: &role, Shape: shape}
 }
 
 // shortestPath returns the role ids from one role to another along

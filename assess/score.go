@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -142,11 +141,18 @@ type Gap struct {
 // Blocker is a hard requirement of a role that is not met. Blockers do not
 // lower readiness; they are reported beside it, and a role with an
 // experience blocker is shown as blocked.
+//
+// A blocker is data; the faces word it (internal/wording). Message is
+// left empty by the domain and filled by the JSON writers, for readers
+// that want the words.
 type Blocker struct {
 	Kind    string `json:"kind"` // experience | certification
 	Message string `json:"message"`
-	// Fact, Need and Have describe an experience blocker.
+	// Fact, Need and Have describe an experience blocker; Name and Unit
+	// are the fact's, from the bank, so the blocker words without it.
 	Fact string  `json:"fact,omitempty"`
+	Name string  `json:"name,omitempty"`
+	Unit string  `json:"unit,omitempty"`
 	Need float64 `json:"need,omitempty"`
 	Have float64 `json:"have,omitempty"`
 	// Months is the calendar time an experience blocker needs at the
@@ -156,6 +162,9 @@ type Blocker struct {
 	// mode did not ask it (quick mode).
 	NotAnswered bool `json:"not_answered,omitempty"`
 	NotAsked    bool `json:"not_asked,omitempty"`
+	// OneOf names, by abbreviation, the certifications of which employers
+	// usually expect one, for a certification blocker.
+	OneOf []string `json:"one_of,omitempty"`
 }
 
 // Relation places a role relative to where the person stands.
@@ -210,8 +219,11 @@ type Recommendation struct {
 	// WorkTowards is the role whose gaps to work on now: the next role,
 	// or, when the person grows in place because the move ahead is blocked
 	// for longer than the plan's horizon, that move. Plans are drawn for it.
-	WorkTowards string   `json:"work_towards"`
-	Rationale   []string `json:"rationale"`
+	WorkTowards string `json:"work_towards"`
+	// Reasons explain the recommendation, as data; Rationale is the same
+	// in words, left empty by the domain and filled by the JSON writers.
+	Reasons   []Reason `json:"reasons"`
+	Rationale []string `json:"rationale"`
 }
 
 // Calibration flags a competency where a self-rating and other evidence
@@ -225,7 +237,9 @@ type Calibration struct {
 	// Against is "judgement" or "facts".
 	Against string `json:"against"`
 	// Over says the self-rating is the higher of the two.
-	Over    bool   `json:"over"`
+	Over bool `json:"over"`
+	// Message is the flag in words: left empty by the domain, which
+	// returns the flag as data, and filled by the JSON writers.
 	Message string `json:"message"`
 }
 
@@ -729,17 +743,10 @@ func calibrationFlags(cs CompetencyScore) []Calibration {
 	}
 	self := *cs.Self
 	if cs.Judgement != nil && math.Abs(self-*cs.Judgement) >= CalibrationGap {
-		c := Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Judgement, Against: "judgement", Over: self > *cs.Judgement}
-		if c.Over {
-			c.Message = fmt.Sprintf("You rated yourself %.1f in %s, but your scenario answers point to %.1f. Bring a concrete example to your mentor: which is closer to what you have done?", self, cs.Name, c.Evidence)
-		} else {
-			c.Message = fmt.Sprintf("Your scenario choices in %s (%.1f) are ahead of the work you rated (%.1f): you know what good looks like. The level counts what you have done, so look for a chance to do it; if you have done more than you rated, show your mentor the evidence.", cs.Name, c.Evidence, self)
-		}
-		out = append(out, c)
+		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Judgement, Against: "judgement", Over: self > *cs.Judgement})
 	}
 	if cs.Facts != nil && self > *cs.Facts+FactSlack {
-		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Facts, Against: "facts", Over: true,
-			Message: fmt.Sprintf("You rated yourself %.1f in %s, but your experience answers (team, budget, incidents or board exposure) support about %.0f. Until a mentor has seen the work, secpath counts it as unverified.", self, cs.Name, *cs.Facts)})
+		out = append(out, Calibration{Competency: cs.ID, Name: cs.Name, Self: self, Evidence: *cs.Facts, Against: "facts", Over: true})
 	}
 	return out
 }
@@ -877,7 +884,7 @@ func blockers(b *Bank, ro *Role, res *Result) []Blocker {
 			}
 		}
 		if !held {
-			out = append(out, Blocker{Kind: "certification", Message: fmt.Sprintf("Employers usually expect one of %s; none is recorded.", certList(b, ro.ExpectsOneOf))})
+			out = append(out, Blocker{Kind: "certification", OneOf: certLabels(b, ro.ExpectsOneOf)})
 		}
 	}
 	return out
@@ -892,7 +899,10 @@ func experienceBlocker(b *Bank, res *Result, fact string, need float64) (Blocker
 	if ok && have >= need {
 		return Blocker{}, false
 	}
-	bl := Blocker{Kind: "experience", Fact: fact, Need: need, Have: have}
+	bl := Blocker{Kind: "experience", Fact: fact, Name: fact, Need: need, Have: have}
+	if f := b.Fact(fact); f != nil {
+		bl.Name, bl.Unit = f.Name, f.Unit
+	}
 	switch {
 	case ok:
 		bl.Months = int(math.Ceil((need - have) * 12))
@@ -901,7 +911,6 @@ func experienceBlocker(b *Bank, res *Result, fact string, need float64) (Blocker
 	default:
 		bl.NotAnswered = true
 	}
-	bl.Message = experienceShortfall(b, bl)
 	return bl, true
 }
 

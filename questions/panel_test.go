@@ -12,6 +12,7 @@ import (
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/storage"
+	"github.com/secpath/secpath/internal/wording"
 )
 
 // panelExpectation is what a seasoned CISO mentor expects secpath to say
@@ -105,7 +106,7 @@ func TestPanel(t *testing.T) {
 			}
 			res := assess.Score(b, file.Answers)
 			rec := res.Recommendation
-			why := "\n\t" + strings.Join(rec.Rationale, "\n\t")
+			why := "\n\t" + strings.Join(wording.Rationale(rec.Reasons), "\n\t")
 			for _, id := range c.NotReadyFor {
 				if f := res.RoleFit(id); f == nil || f.Readiness >= 70 {
 					t.Errorf("reads as ready for %s (%+v)", id, f)

@@ -94,7 +94,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		path("Long-term", rec.LongTermRole)
 	}
 	p.say("Judgement: " + wording.Judgement(res.Judgement) + ".")
-	for _, l := range rec.Rationale {
+	for _, l := range wording.Rationale(rec.Reasons) {
 		p.hang("- ", l)
 	}
 	if res.Answered > 0 {
@@ -142,7 +142,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		if len(next.Blockers) > 0 {
 			p.say(fmt.Sprintf("Blockers for %s, reported beside readiness and not in it:", next.Title))
 			for _, bl := range next.Blockers {
-				p.hang("- ", bl.Message)
+				p.hang("- ", wording.BlockerMessage(bl))
 			}
 		}
 	}
@@ -162,7 +162,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		p.blank()
 		p.say(fmt.Sprintf("Calibration: where a self-rating and your scenario answers differ by %g levels or more, or a self-rating sits well above what your experience supports.", assess.CalibrationGap))
 		for _, c := range res.Calibration {
-			p.hang("- ", c.Message)
+			p.hang("- ", wording.Calibration(c))
 		}
 	}
 
@@ -170,7 +170,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 		p.blank()
 		p.say("Certifications, checked against the published rules; never a statement of eligibility:")
 		for _, c := range res.Certifications {
-			p.hang("- ", fmt.Sprintf("%s, %s: %s", c.Abbr, c.Status, c.Message))
+			p.hang("- ", fmt.Sprintf("%s, %s: %s", c.Abbr, c.Status, wording.CertMessage(c)))
 		}
 	}
 	return p.err

@@ -47,7 +47,9 @@ A warning is printed when the two name different people.`,
 			}
 			cmp := assess.Compare(b, assess.Score(b, old.Answers), assess.Score(b, cur.Answers))
 			if asJSON {
-				return writeJSON(env.Stdout, cmp)
+				worded := *cmp
+				worded.Summary = wording.CompareSummary(b, cmp)
+				return writeJSON(env.Stdout, &worded)
 			}
 			who := nn
 			if who == "" {
@@ -56,7 +58,7 @@ A warning is printed when the two name different people.`,
 			if on != "" && nn != "" && !strings.EqualFold(on, nn) {
 				who = on + " → " + nn
 			}
-			return writeComparison(env.Stdout, cmp, who, oldLabel, curLabel)
+			return writeComparison(env.Stdout, b, cmp, who, oldLabel, curLabel)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the comparison as JSON")
@@ -98,7 +100,7 @@ func judgementChange(j assess.JudgementChange) string {
 }
 
 // writeComparison prints a comparison for a person.
-func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel string) error {
+func writeComparison(w io.Writer, b *assess.Bank, c *assess.Comparison, who, oldLabel, newLabel string) error {
 	lw := &lineWriter{w: w}
 	if who == "" {
 		who = "Assessment"
@@ -107,7 +109,7 @@ func writeComparison(w io.Writer, c *assess.Comparison, who, oldLabel, newLabel 
 	lw.wrapped("  Old: ", oldLabel)
 	lw.wrapped("  New: ", newLabel)
 	lw.line("")
-	for _, s := range c.Summary {
+	for _, s := range wording.CompareSummary(b, c) {
 		lw.wrapped("  ", s)
 	}
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/export"
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/wording"
 )
@@ -34,7 +35,7 @@ func newScoreCmd(env Env, opts *options) *cobra.Command {
 						res.Competencies[i].Contributions = nil
 					}
 				}
-				return writeJSON(env.Stdout, res)
+				return writeJSON(env.Stdout, export.WordResult(res))
 			}
 			return writeScore(env.Stdout, b, f.Answers, res, explain)
 		},
@@ -135,7 +136,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	if ro := b.Role(rec.LongTermRole); ro != nil {
 		lw.wrapped("  Long-term:  ", ro.Title+" · "+wording.Figures(res.RoleFit(ro.ID)))
 	}
-	for _, l := range rec.Rationale {
+	for _, l := range wording.Rationale(rec.Reasons) {
 		lw.wrapped("  - ", l)
 	}
 	if res.Answered > 0 {
@@ -165,7 +166,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 			lw.line("")
 			lw.line("Blockers (hard requirements, reported apart from readiness)")
 			for _, bl := range next.Blockers {
-				lw.wrapped("  - ", bl.Message)
+				lw.wrapped("  - ", wording.BlockerMessage(bl))
 			}
 		}
 	}
@@ -174,7 +175,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line("")
 		lw.wrapped("", fmt.Sprintf("Calibration (a self-rating %g levels or more from your scenario answers, or well above what your experience supports)", assess.CalibrationGap))
 		for _, c := range res.Calibration {
-			lw.wrapped("  - ", c.Message)
+			lw.wrapped("  - ", wording.Calibration(c))
 		}
 	}
 
@@ -182,7 +183,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line("")
 		lw.line("Certifications (from the published rules; never a statement of eligibility)")
 		for _, c := range res.Certifications {
-			lw.wrapped(fmt.Sprintf("  %-10s %-11s ", truncate(c.Abbr, 10), c.Status), c.Message)
+			lw.wrapped(fmt.Sprintf("  %-10s %-11s ", truncate(c.Abbr, 10), c.Status), wording.CertMessage(c))
 		}
 	}
 

@@ -145,7 +145,7 @@ func TestWhatIfChangesThePlan(t *testing.T) {
 
 var planJSONKeys = []string{
 	"assumed", "balance", "bank", "basis", "blockers", "certifications", "check_ins", "current_role",
-	"dimensions", "estimate", "goals", "judgement", "levels", "long_term", "name", "org_size", "position", "rationale", "role",
+	"dimensions", "estimate", "goals", "judgement", "levels", "long_term", "name", "org_size", "position", "rationale", "reasons", "role",
 	"roles", "schema_version", "start", "strengths", "strong", "timeline",
 }
 

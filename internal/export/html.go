@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"math"
-	"slices"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
@@ -129,7 +128,7 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		hm.Agreed = append(hm.Agreed, ha)
 	}
 	for _, d := range pm.Differences {
-		hm.Differences = append(hm.Differences, d.Message)
+		hm.Differences = append(hm.Differences, wording.MentorDifference(d))
 	}
 	for _, n := range pm.Notes {
 		hm.Notes = append(hm.Notes, wording.MentorNote(n))
@@ -188,7 +187,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		Words:      newHTMLWords(p),
 		Heading:    "Development plan",
 		RoleTitle:  p.Role.Title,
-		Rationale:  append(slices.Clone(p.Rationale), wording.OrgSize(p.OrgSize)),
+		Rationale:  append(wording.Rationale(p.Reasons), wording.OrgSize(p.OrgSize)),
 		Estimate:   wording.MonthsRange(p.Estimate),
 		EstAssumes: wording.Premises(p.Estimate.Premises),
 		Start:      p.Start.String(),
@@ -279,11 +278,12 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		v.Timeline = append(v.Timeline, hp)
 	}
 	for _, c := range p.Certifications {
-		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: c.Message, Study: wording.StudyDomains(c.StudyDomains)}
+		msg := wording.CertMessage(c.CertStatus)
+		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: msg, Study: wording.StudyDomains(c.StudyDomains)}
 		if c.From != nil {
 			hc.From = withDate(wording.RuleMetAround, *c.From)
 		}
-		if c.RuleVersion != "" && !strings.Contains(c.Message, c.RuleVersion) {
+		if c.RuleVersion != "" && !strings.Contains(msg, c.RuleVersion) {
 			hc.Rule = c.RuleVersion
 			if c.RuleDate != "" {
 				hc.Rule += ", " + c.RuleDate

@@ -33,6 +33,7 @@ func worded(p *assess.Plan) *assess.Plan {
 		return nil
 	}
 	c := *p
+	c.Reasons, c.Rationale = wordReasons(p.Reasons)
 	c.Strengths = wording.Strengths(p.Strong)
 	c.BasisNote = wording.PlanBasis(p)
 	c.Goals = slices.Clone(p.Goals)
@@ -52,11 +53,29 @@ func worded(p *assess.Plan) *assess.Plan {
 	for i := range c.Certifications {
 		cs := &c.Certifications[i]
 		cs.Why, cs.Study = wording.CertReason(cs.Reason), wording.StudyDomains(cs.StudyDomains)
+		cs.CertStatus = wordCert(cs.CertStatus)
 	}
 	c.CheckIns = slices.Clone(p.CheckIns)
 	for i := range c.CheckIns {
 		c.CheckIns[i].Review = wording.CheckPoints(c.CheckIns[i].Points)
 	}
 	c.Estimate.Assumptions = wording.Premises(p.Estimate.Premises)
+	c.Estimate.Premises = slices.Clone(p.Estimate.Premises)
+	for i := range c.Estimate.Premises {
+		if pb := c.Estimate.Premises[i].Blocker; pb != nil {
+			w := *pb
+			w.Message = wording.BlockerMessage(w.Blocker)
+			c.Estimate.Premises[i].Blocker = &w
+		}
+	}
+	if p.Mentor != nil {
+		m := *p.Mentor
+		m.Differences = wordDifferences(m.Differences)
+		c.Mentor = &m
+	}
+	c.Blockers = slices.Clone(p.Blockers)
+	for i := range c.Blockers {
+		c.Blockers[i].Message = wording.BlockerMessage(c.Blockers[i].Blocker)
+	}
 	return &c
 }

@@ -45,7 +45,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if basis := wording.PlanBasis(p); basis != "" {
 		m.f("- %s\n", esc(basis))
 	}
-	for _, r := range p.Rationale {
+	for _, r := range wording.Rationale(p.Reasons) {
 		m.f("- %s\n", esc(r))
 	}
 	m.f("- %s\n", esc(wording.OrgSize(p.OrgSize)))
@@ -119,7 +119,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("%s\n\n", esc(wording.NoCertifications(p.Role.Title)))
 	}
 	for _, c := range p.Certifications {
-		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(c.Message))
+		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(wording.CertMessage(c.CertStatus)))
 		if c.From != nil {
 			m.f(" %s", wording.RuleMetAround(c.From.String()))
 		}
@@ -195,7 +195,7 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 	if len(pm.Differences) > 0 {
 		m.f("**Where the two views differ by a level or more**\n\n")
 		for _, d := range pm.Differences {
-			m.f("- %s\n", esc(d.Message))
+			m.f("- %s\n", esc(wording.MentorDifference(d)))
 		}
 		m.f("\n")
 	}

@@ -200,7 +200,7 @@ func (cs compareScreen) lines(width int) []string {
 	intro := fmt.Sprintf("Now against %s: %d of %d answered then, %d of %d now. Both on the mentee's own answers.", then, cs.old.Answered, cs.old.Asked, cs.cur.Answered, cs.cur.Asked)
 	add(hanging("", intro, width, s.Muted.Render)...)
 	section("Summary")
-	for _, l := range c.Summary {
+	for _, l := range wording.CompareSummary(cs.c.Bank, c) {
 		add(hanging("• ", l, width, s.Text.Render)...)
 	}
 	delta := func(d float64, format string) string {

@@ -60,7 +60,7 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	if len(f.Blockers) > 0 {
 		lines = append(lines, "", s.Section.Render("Blockers (reported beside readiness, not in it)"))
 		for _, bl := range f.Blockers {
-			lines = append(lines, hanging("• ", bl.Message, width, s.Warn.Render)...)
+			lines = append(lines, hanging("• ", wording.BlockerMessage(bl), width, s.Warn.Render)...)
 		}
 	}
 	return lines, focus
@@ -83,7 +83,7 @@ func (r resultsScreen) certPage(width int) []string {
 			st = s.Accent
 		}
 		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
-		lines = append(lines, hanging("  ", c.Message, width, s.Text.Render)...)
+		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))
 	lines = append(lines, hanging("", fmt.Sprintf("Where a self-rating and your scenario answers differ by %g levels or more, or a self-rating sits well above what your experience supports.", assess.CalibrationGap), width, s.Muted.Render)...)
@@ -91,7 +91,7 @@ func (r resultsScreen) certPage(width int) []string {
 		lines = append(lines, s.Muted.Render("None: your self-ratings, scenario answers and experience agree."))
 	}
 	for _, c := range res.Calibration {
-		lines = append(lines, hanging("• ", c.Message, width, s.Text.Render)...)
+		lines = append(lines, hanging("• ", wording.Calibration(c), width, s.Text.Render)...)
 	}
 	if r.mentorRated() {
 		lines = append(lines, "", s.Section.Render("Self and mentor"))
@@ -99,7 +99,7 @@ func (r resultsScreen) certPage(width int) []string {
 			lines = append(lines, s.Muted.Render("Mentor and mentee agree within a level everywhere the mentor rated."))
 		}
 		for _, d := range res.MentorDifferences {
-			lines = append(lines, hanging("• ", d.Message, width, s.Text.Render)...)
+			lines = append(lines, hanging("• ", wording.MentorDifference(d), width, s.Text.Render)...)
 		}
 	}
 	return lines

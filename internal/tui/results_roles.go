@@ -155,7 +155,7 @@ func (r resultsScreen) readinessPage(width int) []string {
 		lines = append(lines, blocked...)
 	}
 	lines = append(lines, "", s.Section.Render("Why"))
-	for _, why := range rec.Rationale {
+	for _, why := range wording.Rationale(rec.Reasons) {
 		lines = append(lines, hanging("• ", why, width, s.Text.Render)...)
 	}
 	for _, n := range res.Notes {

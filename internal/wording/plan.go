@@ -79,9 +79,9 @@ func PlanBlocked(p *assess.Plan) string {
 // PlanBlocker is a blocker's message with its earliest date.
 func PlanBlocker(bl assess.PlanBlocker) string {
 	if bl.Earliest == nil {
-		return bl.Message
+		return BlockerMessage(bl.Blocker)
 	}
-	return fmt.Sprintf("%s Earliest: %s.", bl.Message, bl.Earliest)
+	return fmt.Sprintf("%s Earliest: %s.", BlockerMessage(bl.Blocker), bl.Earliest)
 }
 
 // PlanJudgement is the overall scenario score, or "" when no scenario
@@ -423,7 +423,7 @@ func MonthsRange(e assess.Estimate) string {
 func Premise(pr assess.Premise) string {
 	message := ""
 	if pr.Blocker != nil {
-		message = pr.Blocker.Message
+		message = BlockerMessage(pr.Blocker.Blocker)
 	}
 	switch pr.Kind {
 	case assess.PremiseAllMet:

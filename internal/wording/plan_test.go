@@ -59,8 +59,8 @@ func TestCheckPoint(t *testing.T) {
 }
 
 func TestPremise(t *testing.T) {
-	unknown := &assess.PlanBlocker{Blocker: assess.Blocker{Kind: "experience", Message: "Years in security: needs 5 years, not answered.", Fact: "years-security", Need: 5, NotAnswered: true}}
-	dated := &assess.PlanBlocker{Blocker: assess.Blocker{Kind: "experience", Message: "Years in security: 2 of 5 years.", Fact: "years-security", Need: 5, Have: 2, Months: 36}}
+	unknown := &assess.PlanBlocker{Blocker: assess.Blocker{Kind: "experience", Fact: "years-security", Name: "Years in security", Unit: "years", Need: 5, NotAnswered: true}}
+	dated := &assess.PlanBlocker{Blocker: assess.Blocker{Kind: "experience", Fact: "years-security", Name: "Years in security", Unit: "years", Need: 5, Have: 2, Months: 36}}
 	cases := []struct {
 		name string
 		pr   assess.Premise
@@ -78,7 +78,7 @@ func TestPremise(t *testing.T) {
 		{"not known", assess.Premise{Kind: assess.PremiseNotKnown, Blocker: unknown},
 			"Not counted, as it is not known: Years in security: needs 5 years, not answered."},
 		{"calendar", assess.Premise{Kind: assess.PremiseCalendar, Blocker: dated},
-			"Experience requirements run on calendar time and are not shortened by the plan: Years in security: 2 of 5 years."},
+			"Experience requirements run on calendar time and are not shortened by the plan: Years in security: needs 5 years, you have 2 (3 short, about 36 months at the earliest)."},
 		{"sets the start", assess.Premise{Kind: assess.PremiseExperienceSets, Fact: "Years in security", Months: 36},
 			"So the estimate starts at 36 months, when the longest of them (years in security) can be met, however quickly the level steps go."},
 		{"within", assess.Premise{Kind: assess.PremiseExperienceWithin, Fact: "Years in security", Months: 6},

@@ -1,8 +1,12 @@
 // Package wording holds the phrases every face of secpath uses for the
 // figures of a result: readiness with the range unverified claims would
 // give, fit, where a role stands against the person, why a role is blocked,
-// and the judgement score; and every sentence of a development plan, which
-// the domain returns as data (see plan.go).
+// and the judgement score; and every sentence the domain returns as data:
+// a development plan's (plan.go), the recommendation's reasons
+// (rationale.go), the blockers, calibration flags, certification
+// standings and mentor differences (messages.go), and what changed
+// between two assessments (compare.go). The JSON writers fill the
+// results' message and rationale fields from these same functions.
 //
 // The full-screen interface, `secpath score`, `compare`, `cohort` and the
 // accessible mode all print these figures. Writing them in one place keeps
