@@ -132,6 +132,8 @@ func Shortfall(sh assess.Shortfall) string {
 		return fmt.Sprintf("Your answers suggest experience across %d of its %d domains; the rule asks for %d.", sh.Covered, sh.Domains, sh.Need)
 	case assess.ShortDomain:
 		return fmt.Sprintf("The experience must include domain %s.", strings.Join(sh.OneOf, " or "))
+	case assess.ShortExperience:
+		// Worded as the blocker it is, below.
 	}
 	if sh.Experience == nil {
 		return ""

@@ -92,6 +92,8 @@ func startingPoint(r assess.Reason) string {
 			r.Role, note, field, r.Readiness, assess.PerformingReadiness)
 	case assess.ReasonStartOther:
 		return fmt.Sprintf("Starting point: %s%s: no %srole is open to you yet on experience, and %s is where the %s path starts (readiness %.0f%%, fit %.0f%%).", r.Role, note, field, r.Role, r.RoleFamily, r.Readiness, r.Fit)
+	default:
+		// ReasonStartBest; other kinds are worded elsewhere (see Reason).
 	}
 	return fmt.Sprintf("Starting point: %s%s, the %srole that fits you best to start from (readiness %.0f%%, fit %.0f%%).", r.Role, note, field, r.Readiness, r.Fit)
 }
