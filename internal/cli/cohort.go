@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"iter"
 	"os"
@@ -284,7 +285,7 @@ const compLabelWidth = 30
 // two words or more ("Security operations and monitoring"), else the id in
 // words ("network-infrastructure"), else the name cut short.
 func shortCompName(name, id string) string {
-	if len([]rune(name)) <= compLabelWidth {
+	if ansi.StringWidth(name) <= compLabelWidth {
 		return name
 	}
 	if head, _, ok := strings.Cut(name, " and "); ok && len(strings.Fields(head)) >= 2 {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"strings"
 
@@ -257,10 +258,5 @@ func explainText() []string {
 	}
 }
 
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
+// truncate shortens s to n cells, marking the cut with an ellipsis.
+func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }

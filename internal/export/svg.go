@@ -512,10 +512,7 @@ func shortRole(title string) string {
 	if i := strings.Index(title, " / "); i > 0 {
 		title = title[:i]
 	}
-	if r := []rune(title); len(r) > 36 {
-		title = string(r[:35]) + "…"
-	}
-	return title
+	return ansi.Truncate(title, 36, "…")
 }
 
 func diamond(x, y, r float64) string {

@@ -303,7 +303,7 @@ func (q quizScreen) mentorPanel(width int, side bool) ([]string, int) {
 				}
 			}
 			for _, w := range []string{what, short} {
-				if w != "" && ansi.StringWidth(row)+2+len([]rune(w)) <= width {
+				if w != "" && ansi.StringWidth(row)+2+ansi.StringWidth(w) <= width {
 					row += "  " + s.Subtle.Render(w)
 					break
 				}

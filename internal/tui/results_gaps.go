@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
@@ -36,7 +37,7 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 		if unverified[g.Competency] {
 			details[i] += " unverified"
 		}
-		widest = max(widest, len([]rune(details[i])))
+		widest = max(widest, ansi.StringWidth(details[i]))
 	}
 	focus := 0
 	nameW := min(36, max(12, width-2-4-widest))

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -130,7 +131,7 @@ func (r resultsScreen) readinessPage(width int) []string {
 	lines = append(lines, "")
 	longest := 0
 	for _, f := range res.Roles {
-		longest = max(longest, len([]rune(f.Title)))
+		longest = max(longest, ansi.StringWidth(f.Title))
 	}
 	cols := roleTable(width, longest, wording.AnyRange(res))
 	lines = append(lines, s.Muted.Render(roleHeader(cols)))

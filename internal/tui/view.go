@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/secpath/secpath/internal/safetext"
 	"path/filepath"
 	"strings"
@@ -75,7 +76,7 @@ func tooSmallText(w, h int) []string {
 		lines = wrap(f, max(10, w-1))
 		fits := len(lines) <= h
 		for _, l := range lines {
-			fits = fits && len([]rune(l)) <= w
+			fits = fits && ansi.StringWidth(l) <= w
 		}
 		if fits {
 			break
