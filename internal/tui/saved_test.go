@@ -114,6 +114,12 @@ func TestAutosaveFailureIsNotSaved(t *testing.T) {
 	if st.Saved || st.SaveErr == nil || !strings.Contains(a.screenText(), "Could not save") || a.savedCount() != -1 {
 		t.Fatalf("a failed write reported saved:\n%s", a.screenText())
 	}
+	// The leave dialog says so too, never "saved".
+	a.press("ctrl+c")
+	if txt := a.screenText(); strings.Contains(txt, "answers are saved") || !strings.Contains(txt, "NOT on disk") {
+		t.Errorf("the leave dialog after a failed save:\n%s", txt)
+	}
+	a.press("n")
 	st.Dir, st.Path = filepath.Dir(path), path
 	a.press("3", "enter")
 	if !st.Saved || st.SaveErr != nil || a.onDisk() != 2 {

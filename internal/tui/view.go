@@ -131,9 +131,15 @@ func (a *App) screenKeys() helpKeys {
 func (a *App) confirmView() string {
 	s := a.c.Styles
 	msg := "Leave secpath?"
-	if a.c.State.ReadOnly {
+	switch {
+	case a.c.State.SaveErr != nil:
+		// Never "saved" after a save that failed: say what is not on
+		// disk and where the last good copy is.
+		msg += "\n\n" + s.Warn.Render("The last save failed: your latest answers are NOT on disk.") +
+			"\nThe last good copy is\n" + s.Strong.Render(a.c.State.Path) + "\nStay and try again (any answer saves), or leave and lose them."
+	case a.c.State.ReadOnly:
 		msg += "\n\nThe review is saved in\n" + s.Strong.Render(a.c.State.Path) + "\nThe mentee's answers are unchanged."
-	} else if a.c.State.Started {
+	case a.c.State.Started:
 		msg += "\n\nYour answers are saved. Resume any time with\n" + s.Strong.Render("secpath resume "+a.c.State.File.Session.ID)
 	}
 	msg += "\n\n" + s.Accent.Render("y") + " leave   " + s.Accent.Render("n") + " stay"
