@@ -969,11 +969,6 @@ func (r *runner) parseHeld(s string) ([]assess.HeldCert, string) {
 	return held, ""
 }
 
-// unit is the unit of a number question, or of the fact it records.
-func (r *runner) unit(q *assess.Question) string { return wording.Unit(r.b, q) }
-
-func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // numberHint says what a number question accepts, e.g. "Enter a number
 // from 0 to 50 years."
 func numberHint(b *assess.Bank, q *assess.Question) string {

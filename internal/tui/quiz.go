@@ -32,7 +32,6 @@ var confidences = []assess.Confidence{"", assess.ConfidenceLow, assess.Confidenc
 // quizScreen shows one question at a time, with its answer, an optional
 // evidence note and a confidence.
 type quizScreen struct {
-	screenBase
 	c *Common
 	// eng is the questionnaire: the questions asked, where the person
 	// is, the rules an answer must meet. Accessible mode runs on one too.
