@@ -40,6 +40,7 @@ func TestExitCodes(t *testing.T) {
 		"score without file":   {[]string{"score"}, 2, "score needs the answers file"},
 		"score missing file":   {[]string{"score", "nope.toml"}, 1, "nope.toml: no such file or directory"},
 		"too many args":        {[]string{"validate", "a", "b"}, 2, "accepts at most 1 arg"},
+		"start far away":       {[]string{"plan", "../../questions/testdata/personas/soc-lead.toml", "--start", "9999-12-01"}, 2, "--start 9999-12-01: give a date from 2016-12-01 to 2036-12-01, within 10 years of today"},
 		"bad bank flag":        {[]string{"--questions", "../../questions/testdata/broken/syntax", "roles"}, 1, "model.toml:19:26: TOML syntax"},
 	}
 	for name, c := range cases {

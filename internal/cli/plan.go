@@ -39,6 +39,13 @@ Files are written atomically with mode 0600 and never replace a file without --f
 				if err != nil {
 					return usagef("--start %q: use a date as YYYY-MM-DD", start)
 				}
+				// A plan runs for years from its start: within ten years of
+				// today either way, every date in it is a date people and
+				// the plan's schema read as one.
+				today := env.Today()
+				if lo, hi := today.AddDate(-MaxStartYears, 0, 0), today.AddDate(MaxStartYears, 0, 0); day.Before(lo) || day.After(hi) {
+					return usagef("--start %s: give a date from %s to %s, within %d years of today", start, lo.Format("2006-01-02"), hi.Format("2006-01-02"), MaxStartYears)
+				}
 			}
 			b, err := loadBank(opts)
 			if err != nil {
@@ -79,3 +86,6 @@ Files are written atomically with mode 0600 and never replace a file without --f
 	fl.StringArrayVar(&assume, "assume", nil, "what-if, e.g. cert=cism, risk-management=4, years-managing=3 (repeatable)")
 	return cmd
 }
+
+// MaxStartYears is how far from today a plan may start.
+const MaxStartYears = 10
