@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
@@ -149,6 +150,9 @@ func previousByName(store storage.Store, b *assess.Bank, list []storage.SessionI
 // an error so that the exit status says so too.
 func printOutcome(env Env, path, id string, finished bool, saveErr error) error {
 	if saveErr != nil {
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("no save succeeded, so nothing of this assessment is on disk: %w", saveErr)
+		}
 		return fmt.Errorf("the last save failed, so your latest answers are not on disk; the last good copy is %s (resume it with: secpath resume %s): %w", path, id, saveErr)
 	}
 	fmt.Fprintf(env.Stdout, "Your answers are saved in %s\n", path)
