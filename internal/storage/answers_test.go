@@ -120,6 +120,7 @@ func TestParseAnswersErrors(t *testing.T) {
 		"cert twice":           {"[answers.certs]\nanswer = [\"cert-a\", { id = \"cert-a\", year = 2020 }]\n", 2, `certification "cert-a" is listed twice`},
 		"number with no max":   {"[answers.team]\nanswer = 1e20\n", 2, "1e+20 is outside the accepted range 0 to 1,000,000,000"},
 		"negative, no min":     {"[answers.team]\nanswer = -4\n", 2, "-4 is outside the accepted range 0 to 1,000,000,000"},
+		"inline then dotted":   {"[answers]\nyears = { answer = 4 }\nyears.confidence = \"high\"\n", 3, `"answers.years.confidence" adds to the inline table "answers.years" written on line 2`},
 		"quoted date":          {"[mentor]\nname = \"M\"\nupdated = \"2026-11-30\"\n", 3, `wrong value for "mentor.updated": a date is written without quotes, as in updated = 2026-12-01`},
 		"bad confidence":       {"[answers.years]\nanswer = 3\nconfidence = \"sure\"\n", 3, `confidence "sure" is not one of low, medium, high`},
 		"skipped and answered": {"[answers.years]\nanswer = 3\nskipped = true\n", 3, "marked skipped but also has an answer"},

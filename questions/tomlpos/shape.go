@@ -1,6 +1,9 @@
 package tomlpos
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Limits on the shape of a document, checked before it is decoded. The
 // decoder and Scan both grow with the product of nesting depth and size:
@@ -56,6 +59,11 @@ type shapeChecker struct {
 	expectKey bool   // a bare word here starts a key
 	keys      int    // keys and table headers seen
 	maxKeys   int
+	// table is the path of the current table header; inline holds the
+	// paths defined as inline tables, with where, which TOML forbids any
+	// later key or header to extend.
+	table  []string
+	inline map[string]Pos
 }
 
 // counted counts a key or header and reports the one past the limit.
@@ -107,23 +115,53 @@ func (c *shapeChecker) run() *ShapeError {
 		case ch == '[' && len(c.stack) == 0 && c.expectKey:
 			p := c.pos()
 			c.advance()
-			if c.peek(0) == '[' {
+			element := c.peek(0) == '['
+			if element {
 				c.advance()
 			}
-			if c.keyParts() > MaxKeyParts {
+			parts := c.keyPath()
+			if len(parts) > MaxKeyParts {
 				return &ShapeError{p, fmt.Sprintf("a table header of more than %d dotted parts", MaxKeyParts)}
 			}
 			if err := c.counted(p); err != nil {
 				return err
 			}
+			if element {
+				// A new element of an array of tables: what the previous
+				// element defined inline belongs to it, not to this one.
+				prefix := pathKey(parts) + "\x00"
+				for k := range c.inline {
+					if strings.HasPrefix(k, prefix) {
+						delete(c.inline, k)
+					}
+				}
+			}
+			if err := c.extendsInline(parts, p); err != nil {
+				return err
+			}
+			c.table = parts
 			c.expectKey = false
 		case c.expectKey && (isKeyStart(ch)):
 			p := c.pos()
-			if c.keyParts() > MaxKeyParts {
+			top := len(c.stack) == 0
+			parts := c.keyPath()
+			if len(parts) > MaxKeyParts {
 				return &ShapeError{p, fmt.Sprintf("a key of more than %d dotted parts", MaxKeyParts)}
 			}
 			if err := c.counted(p); err != nil {
 				return err
+			}
+			if top {
+				full := append(append([]string{}, c.table...), parts...)
+				if err := c.extendsInline(full, p); err != nil {
+					return err
+				}
+				if c.valueIsInlineTable() {
+					if c.inline == nil {
+						c.inline = map[string]Pos{}
+					}
+					c.inline[pathKey(full)] = p
+				}
 			}
 			c.expectKey = false
 		case ch == '"' || ch == '\'':
@@ -151,36 +189,6 @@ func (c *shapeChecker) run() *ShapeError {
 		}
 	}
 	return nil
-}
-
-// keyParts reads a dotted key (bare or quoted parts) and counts its parts,
-// stopping one past MaxKeyParts.
-func (c *shapeChecker) keyParts() int {
-	n := 0
-	for c.i < len(c.src) && n <= MaxKeyParts {
-		for c.peek(0) == ' ' || c.peek(0) == '\t' {
-			c.advance()
-		}
-		switch ch := c.peek(0); {
-		case ch == '"' || ch == '\'':
-			c.skipString()
-		case isKeyStart(ch):
-			for c.i < len(c.src) && isKeyStart(c.src[c.i]) && c.src[c.i] != '"' && c.src[c.i] != '\'' {
-				c.advance()
-			}
-		default:
-			return n
-		}
-		n++
-		for c.peek(0) == ' ' || c.peek(0) == '\t' {
-			c.advance()
-		}
-		if c.peek(0) != '.' {
-			return n
-		}
-		c.advance()
-	}
-	return n
 }
 
 // skipString skips a basic or literal string, single- or multi-line.
@@ -226,3 +234,70 @@ func (c *shapeChecker) skipString() {
 		}
 	}
 }
+
+// keyPath reads a dotted key (bare or quoted parts) and returns its parts,
+// stopping one past MaxKeyParts. Quoted parts are taken as written between
+// their quotes: escapes are rare in keys, and a mismatch only means a
+// check is missed, never a false report.
+func (c *shapeChecker) keyPath() []string {
+	var parts []string
+	for c.i < len(c.src) && len(parts) <= MaxKeyParts {
+		for c.peek(0) == ' ' || c.peek(0) == '\t' {
+			c.advance()
+		}
+		start := c.i
+		switch ch := c.peek(0); {
+		case ch == '"' || ch == '\'':
+			c.skipString()
+			part := c.src[start:c.i]
+			if len(part) >= 2 {
+				part = part[1 : len(part)-1]
+			}
+			parts = append(parts, part)
+		case isKeyStart(ch):
+			for c.i < len(c.src) && isKeyStart(c.src[c.i]) && c.src[c.i] != '"' && c.src[c.i] != '\'' {
+				c.advance()
+			}
+			parts = append(parts, c.src[start:c.i])
+		default:
+			return parts
+		}
+		for c.peek(0) == ' ' || c.peek(0) == '\t' {
+			c.advance()
+		}
+		if c.peek(0) != '.' {
+			return parts
+		}
+		c.advance()
+	}
+	return parts
+}
+
+// valueIsInlineTable looks past "=" for the value's first character.
+func (c *shapeChecker) valueIsInlineTable() bool {
+	j := c.i
+	for j < len(c.src) && (c.src[j] == ' ' || c.src[j] == '\t') {
+		j++
+	}
+	if j >= len(c.src) || c.src[j] != '=' {
+		return false
+	}
+	j++
+	for j < len(c.src) && (c.src[j] == ' ' || c.src[j] == '\t') {
+		j++
+	}
+	return j < len(c.src) && c.src[j] == '{'
+}
+
+// extendsInline reports a key or header whose path starts with that of an
+// inline table: an inline table is complete where it is written.
+func (c *shapeChecker) extendsInline(path []string, p Pos) *ShapeError {
+	for n := len(path); n >= 1; n-- {
+		if at, ok := c.inline[pathKey(path[:n])]; ok {
+			return &ShapeError{p, fmt.Sprintf("%q adds to the inline table %q written on line %d; an inline table is complete where it is written (write it as a [table] to add keys to it)", strings.Join(path, "."), strings.Join(path[:n], "."), at.Line)}
+		}
+	}
+	return nil
+}
+
+func pathKey(parts []string) string { return strings.Join(parts, "\x00") }

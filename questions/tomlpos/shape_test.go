@@ -98,3 +98,37 @@ func TestCheckShapeKeys(t *testing.T) {
 		t.Errorf("no limit: %v", err)
 	}
 }
+
+// TestInlineTablesAreComplete: TOML forbids adding to an inline table
+// after it is written, by a dotted key or a header; the decoder accepts
+// it, so the shape check refuses it, where it happens.
+func TestInlineTablesAreComplete(t *testing.T) {
+	cases := []struct {
+		src       string
+		line, col int
+		want      string
+	}{
+		{"a = { b = 1 }\na.c = 2\n", 2, 1, `"a.c" adds to the inline table "a" written on line 1`},
+		{"[t]\na = { b = 1 }\n[t.a]\nc = 2\n", 3, 1, `"t.a" adds to the inline table "t.a" written on line 2`},
+		{"[t]\na = { b = 1 }\n\n[u]\nx = 1\n[t]\na.d = 3\n", 7, 1, `"t.a.d" adds to the inline table "t.a"`},
+		{"q = { 'quoted key' = 1 }\n\"q\".x = 2\n", 2, 1, `"q.x" adds to the inline table "q"`},
+	}
+	for _, c := range cases {
+		err := CheckShape(c.src)
+		if err == nil || err.Pos.Line != c.line || err.Pos.Column != c.col || !strings.Contains(err.Msg, c.want) {
+			t.Errorf("%q: got %v, want %d:%d %s", c.src, err, c.line, c.col, c.want)
+		}
+	}
+	for _, ok := range []string{
+		"a = { b = 1 }\nab.c = 2\n",
+		"a = { b = { c = 1 } }\nz = 1\n",
+		"[a]\nb = 1\n[a.c]\nd = 2\n",
+		"a.b = 1\na.c = 2\n",
+		"x = [{ a = 1 }, { a = 2 }]\n[y]\nx = { a = 1 }\n",
+		"s = \"a = { b = 1 }\"\na.c = 1\n",
+	} {
+		if err := CheckShape(ok); err != nil {
+			t.Errorf("%q: refused: %v", ok, err)
+		}
+	}
+}
