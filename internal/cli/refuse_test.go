@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +81,16 @@ func TestRefusedThroughTheCommands(t *testing.T) {
 	os.Chmod(filepath.Join(openDir, "secpath", "sessions"), 0o777)
 	link := filepath.Join(dir, "out.md")
 	os.Symlink("/proc/self/fd/1", link)
+	answers := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("schema = 1\nbank = \"secpath-default\"\nmode = \"full\"\n"+body), 0o600)
+		return p
+	}
+	quoted := answers("quoted.toml", "\n[mentor]\nname = \"M\"\nupdated = \"2026-11-30\"\n")
+	inline := answers("inline.toml", "\n[answers]\nyears-security = { answer = 4 }\nyears-security.confidence = \"high\"\n")
+	nextYear := answers("next.toml", fmt.Sprintf("\n[answers.certs-held]\nanswer = [{ id = \"cissp\", year = %d }]\n", time.Now().Year()+1)) // the reader's clock
+	noTable := answers("20261129-100000-abce.toml", "")
+	os.Rename(noTable, filepath.Join(sessions, "20261129-100000-abce.toml"))
 
 	cases := []struct {
 		name  string
@@ -97,6 +108,10 @@ func TestRefusedThroughTheCommands(t *testing.T) {
 		{"export onto a link", Env{}, []string{"plan", persona, "-o", link, "--force"}, 1, link + ": is not a regular file but a symbolic link", "err"},
 		{"sessions open to others", Env{StateHome: openDir}, []string{"sessions"}, 1, "the sessions directory is not private: others can write to it (mode 0777)", "err"},
 		{"a date far away", Env{}, []string{"plan", persona, "--start", "9999-12-01"}, 2, "within 10 years of today", "err"},
+		{"a quoted date", Env{}, []string{"score", quoted}, 1, "quoted.toml:7:12: wrong value for \"mentor.updated\": a date is written without quotes", "err"},
+		{"an inline table extended", Env{}, []string{"score", inline}, 1, "inline.toml:7:1: \"answers.years-security.confidence\" adds to the inline table", "err"},
+		{"a certificate from next year", Env{}, []string{"score", nextYear}, 1, fmt.Sprintf("next.toml:6:1: question \"certs-held\": the year for \"cissp\" must be a year from 1970 to %d", time.Now().Year()), "err"},
+		{"a session without its table", Env{StateHome: state}, []string{"sessions"}, 0, "20261129-100000-abce", "out"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
