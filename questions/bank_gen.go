@@ -457,6 +457,142 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:          "application-security",
+				Name:        "Application and product security",
+				Dimension:   "technical",
+				Description: "Building security into the software the organisation writes and ships: a secure development lifecycle, threat models of software, assurance of code and dependencies, and a product security response for the flaws that still get through. Much of today's attack surface is software, and the EU Cyber Resilience Act makes manufacturers answer for the security of their products with digital elements.",
+				Indicators: []string{
+					"Has not worked on the security of software being designed, built or shipped.",
+					"Has fixed security findings in code, dependencies or pipelines when they were assigned, following the team's guidance.",
+					"Has threat-modelled a feature, set up code or dependency scanning for one repository, or triaged a reported flaw, with a senior reviewing the work.",
+					"Owns secure development for a product: threat models at design, scans and security tests in the pipeline, an SBOM, and flaws fixed to agreed deadlines.",
+					"Leads application security across many teams: a secure SDLC measured against OWASP SAMM, security champions, and a product security response with coordinated disclosure.",
+					"Sets the organisation's secure development and product security policy, including its Cyber Resilience Act duties where they apply, and answers for product risk to executives.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-003",
+						"DD-WRL-005",
+						"NF-COM-008",
+					},
+					ECSF: []string{
+						"Cybersecurity Implementer",
+					},
+					ECF: []string{
+						"A.6",
+						"B.1",
+						"B.3",
+					},
+					SFIA: []string{
+						"SWDN",
+						"SLEN",
+						"SCTY",
+					},
+					CSF: []string{
+						"PR.PS",
+						"ID.RA",
+					},
+					CISSP: []string{
+						"8",
+					},
+					Other: []string{
+						"NIST SP 800-218 (SSDF)",
+						"OWASP SAMM",
+						"OWASP ASVS",
+						"ISO/IEC 27001:2022 A.8.25",
+						"ISO/IEC 27001:2022 A.8.28",
+						"EU Cyber Resilience Act (Regulation (EU) 2024/2847)",
+						"CRA Art. 14",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "threat-intelligence",
+				Name:        "Threat intelligence",
+				Dimension:   "technical",
+				Description: "Knowing who is likely to attack the organisation and how, and turning that knowledge into action: intelligence requirements agreed with the people who use them, collection from vetted sources, analysis of actors and their techniques, and output that changes detections, tests and decisions. Without it, defenders drown in indicators and leaders get news stories instead of advice.",
+				Indicators: []string{
+					"Has not used threat intelligence in security work.",
+					"Has acted on advisories or indicators passed on by others, for example by checking logs for them or adding them to a blocklist, following a procedure.",
+					"Has researched a threat actor or campaign and written a short assessment of what it means for the organisation, with a senior analyst reviewing it.",
+					"Runs intelligence for their area: requirements agreed with its users, vetted sources, techniques mapped to MITRE ATT&CK and reports that lead to new detections.",
+					"Leads the intelligence function: priority requirements set with leaders, actors tracked over time, hunting and testing driven by intelligence, and sharing with peers under TLP.",
+					"Sets how intelligence informs the organisation's strategy, risk and investment decisions, agrees its requirements with executives and briefs the board on the threat picture.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"PD-WRL-006",
+					},
+					ECSF: []string{
+						"Cyber Threat Intelligence Specialist",
+					},
+					ECF: []string{
+						"D.7",
+						"D.10",
+					},
+					SFIA: []string{
+						"THIN",
+					},
+					CSF: []string{
+						"ID.RA",
+						"DE.AE",
+					},
+					CISSP: []string{
+						"7",
+					},
+					Other: []string{
+						"MITRE ATT&CK",
+						"FIRST TLP 2.0",
+						"STIX 2.1",
+						"ISO/IEC 27001:2022 A.5.7",
+						"GIAC GCTI",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "it-service-management",
+				Name:        "IT service management",
+				Dimension:   "technical",
+				Description: "Running IT as services people can rely on: a service catalogue with agreed service levels, a service desk, and incident, problem and change practices such as those described in ITIL and ISO/IEC 20000-1. Leaders need it to keep services stable while they change, and to show the business what it gets for its money.",
+				Indicators: []string{
+					"Has not worked in or on IT service management: the service desk, incidents, problems, changes or service levels.",
+					"Has taken part in service management work: worked tickets in a service desk queue, joined a major-incident call or taken a change request through the agreed process.",
+					"Has run part of a practice with guidance: chaired change reviews for one team, led a problem investigation to its root cause or reported a service against its SLA.",
+					"Owns service management for a set of services: catalogue entries with agreed service levels, a change process that works, problems closed at the root cause and monthly service reviews.",
+					"Leads service management across IT: one practice model for in-house and supplier services, the major-incident and change policies, a service desk measured on user outcomes and an improvement plan.",
+					"Sets the organisation's service model and service levels with business leaders, answers to the executive team for service performance and cost, and decides which practices to automate, adopt or drop.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"A.2",
+						"C.1",
+						"C.2",
+						"C.3",
+						"C.4",
+					},
+					SFIA: []string{
+						"ITMG",
+						"SLMO",
+						"USUP",
+						"PBMG",
+						"CHMG",
+					},
+					Other: []string{
+						"ITIL (Version 5; ITIL 4)",
+						"ISO/IEC 20000-1:2018",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
 				ID:          "risk-management",
 				Name:        "Risk management",
 				Dimension:   "strategic",
@@ -895,6 +1031,167 @@ func bankLiteral() *assess.Bank {
 				},
 			},
 			{
+				ID:          "business-continuity",
+				Name:        "Business continuity and resilience",
+				Dimension:   "strategic",
+				Description: "Keeping the organisation's critical services running through a disruption and bringing them back in time, through business impact analysis, continuity and ICT recovery plans, exercises and recovery tests, and resilience designed into services and suppliers. A cyber attack is now the disruption most organisations plan for, and NIS2 and DORA expect continuity to be managed and tested.",
+				Indicators: []string{
+					"Has not worked on business continuity, disaster recovery or operational resilience.",
+					"Has taken part in a continuity exercise or recovery test, or supplied process and system details for a business impact analysis (BIA), under direction.",
+					"Has run BIA interviews, or written the continuity or recovery plan for one team or system and tested it, with a continuity lead reviewing the work.",
+					"Owns continuity for a business unit or a set of critical services: a BIA with RTOs and RPOs agreed by their owners, tested recovery plans and fixes tracked to closure.",
+					"Runs the continuity programme across the organisation: links BIAs to IT recovery and supplier plans, runs failover and cyber scenarios, and reports capability gaps to executives.",
+					"Sets the resilience policy and impact tolerances with the executive team, decides where to invest to meet them, and reports tested resilience to the board.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"NF-COM-007",
+					},
+					SFIA: []string{
+						"COPL",
+					},
+					CSF: []string{
+						"RC.RP",
+						"PR.IR",
+						"ID.IM",
+					},
+					CISSP: []string{
+						"7",
+					},
+					CISM: []string{
+						"4",
+					},
+					Other: []string{
+						"ISO 22301:2019",
+						"ISO/TS 22317:2021",
+						"NIST SP 800-34r1",
+						"ISO/IEC 27001:2022 A.5.30",
+						"NIS2 Art. 21(2)(c)",
+						"DORA Art. 11",
+						"DORA Art. 12",
+						"ISC2 ISSMP",
+						"BCI CBCI",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "ai-security",
+				Name:        "AI security and governance",
+				Dimension:   "strategic",
+				Description: "Securing the AI systems the organisation builds and buys, and governing how it uses AI: an inventory of use cases, risk assessment and policy, controls against threats such as prompt injection, data leakage and over-powerful agents, and duties such as those of the EU AI Act where they apply. AI arrives faster than policy, so leaders must let the business use it without losing control of data or decisions.",
+				Indicators: []string{
+					"Has not worked on the security, risk or governance of AI.",
+					"Has completed a security or supplier review of an AI tool with a set checklist, or applied the AI use policy to a request, under direction.",
+					"Has assessed one AI use case for data, access and misuse risks, or tested an AI feature for prompt injection, with a senior reviewing the work.",
+					"Owns AI risk for their area: keeps the inventory of AI use cases with owners, assesses each one before launch and agrees its controls and limits.",
+					"Runs AI governance across the organisation: a risk process based on the NIST AI RMF or ISO/IEC 42001, security standards for AI systems and agents, and AI Act classification.",
+					"Sets the organisation's AI policy and risk appetite with the executive team, decides which high-impact uses go ahead, and reports AI risk to the board.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"NF-COM-002",
+					},
+					SFIA: []string{
+						"GOVN",
+						"BURM",
+						"SCTY",
+					},
+					CSF: []string{
+						"GV.RM",
+						"GV.PO",
+						"ID.AM",
+					},
+					Other: []string{
+						"NIST AI 100-1 (AI RMF 1.0)",
+						"NIST AI 600-1",
+						"ISO/IEC 42001:2023",
+						"ISO/IEC 23894:2023",
+						"EU AI Act (Regulation (EU) 2024/1689)",
+						"OWASP Top 10 for LLM Applications",
+						"MITRE ATLAS",
+						"ISACA AAISM",
+						"IAPP AIGP",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "enterprise-architecture",
+				Name:        "Enterprise architecture",
+				Dimension:   "strategic",
+				Description: "Describing how the business, its information, applications and technology fit together, and steering them towards a target: capability maps, target architectures, technology standards, roadmaps and rationalisation of the application portfolio, with methods such as TOGAF. It lets leaders see what a change will cost and break before they pay for it.",
+				Indicators: []string{
+					"Has not worked on enterprise architecture, technology standards or the application portfolio.",
+					"Has taken part in architecture work: supplied data for an application inventory or a capability map, or presented a design to an architecture review.",
+					"Has produced architecture work with guidance: mapped one area's applications to business capabilities, modelled a current state or drafted a technology standard.",
+					"Owns the architecture of a domain or business area: current and target states, a roadmap agreed with its owners, standards that projects follow and design decisions on record.",
+					"Leads enterprise architecture across the organisation: a current capability map and application portfolio, an architecture board with decision rights, and rationalisation that retires systems and cost.",
+					"Sets the enterprise target architecture and technology principles with the executive team, ties them to business strategy and investment, and uses them to decide which programmes go ahead.",
+				},
+				Refs: assess.Refs{
+					NICE: []string{
+						"DD-WRL-002",
+					},
+					ECF: []string{
+						"A.5",
+						"A.1",
+					},
+					SFIA: []string{
+						"STPL",
+						"ARCH",
+					},
+					CSF: []string{
+						"ID.AM",
+					},
+					Other: []string{
+						"TOGAF Standard, 10th Edition",
+						"ArchiMate 3.2",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
+				ID:          "it-sourcing",
+				Name:        "Sourcing and vendor management",
+				Dimension:   "strategic",
+				Description: "Deciding what IT should build, buy or outsource, then choosing suppliers, agreeing contracts and service levels, managing the major suppliers through the life of each deal and leaving them cleanly when it ends. Most IT now arrives through suppliers, so IT leaders are judged on the deals they strike and how they run them.",
+				Indicators: []string{
+					"Has not taken part in choosing or managing an IT supplier.",
+					"Has taken part in supplier work: scored a bid in a selection, joined a supplier's service review or logged where a supplier missed what its contract promised.",
+					"Has run part of a sourcing with guidance: written the requirements and evaluation criteria, compared bids or run one supplier's service reviews and reports.",
+					"Owns the relationship with a set of suppliers: runs their selection and service reviews, enforces service credits and renegotiates service levels and price at renewal.",
+					"Leads sourcing across IT: make, buy or outsource decisions backed by business cases, a tiered supplier portfolio, governance of the major deals and exit plans that have been tested.",
+					"Sets the organisation's IT sourcing strategy with the executive team, recommends or signs its largest technology contracts, and answers for supplier concentration, cost and exit risk.",
+				},
+				Refs: assess.Refs{
+					ECF: []string{
+						"D.4",
+						"D.8",
+					},
+					SFIA: []string{
+						"SORC",
+						"SUPP",
+						"ITCM",
+					},
+					CSF: []string{
+						"GV.SC",
+					},
+					Other: []string{
+						"DORA Art. 28(8)",
+					},
+				},
+				Src: assess.Source{
+					File: "competencies.toml",
+				},
+			},
+			{
 				ID:          "team-leadership",
 				Name:        "Team leadership and talent",
 				Dimension:   "leadership",
@@ -1105,303 +1402,6 @@ func bankLiteral() *assess.Bank {
 					},
 					Other: []string{
 						"PMI PMP",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "application-security",
-				Name:        "Application and product security",
-				Dimension:   "technical",
-				Description: "Building security into the software the organisation writes and ships: a secure development lifecycle, threat models of software, assurance of code and dependencies, and a product security response for the flaws that still get through. Much of today's attack surface is software, and the EU Cyber Resilience Act makes manufacturers answer for the security of their products with digital elements.",
-				Indicators: []string{
-					"Has not worked on the security of software being designed, built or shipped.",
-					"Has fixed security findings in code, dependencies or pipelines when they were assigned, following the team's guidance.",
-					"Has threat-modelled a feature, set up code or dependency scanning for one repository, or triaged a reported flaw, with a senior reviewing the work.",
-					"Owns secure development for a product: threat models at design, scans and security tests in the pipeline, an SBOM, and flaws fixed to agreed deadlines.",
-					"Leads application security across many teams: a secure SDLC measured against OWASP SAMM, security champions, and a product security response with coordinated disclosure.",
-					"Sets the organisation's secure development and product security policy, including its Cyber Resilience Act duties where they apply, and answers for product risk to executives.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"DD-WRL-003",
-						"DD-WRL-005",
-						"NF-COM-008",
-					},
-					ECSF: []string{
-						"Cybersecurity Implementer",
-					},
-					ECF: []string{
-						"A.6",
-						"B.1",
-						"B.3",
-					},
-					SFIA: []string{
-						"SWDN",
-						"SLEN",
-						"SCTY",
-					},
-					CSF: []string{
-						"PR.PS",
-						"ID.RA",
-					},
-					CISSP: []string{
-						"8",
-					},
-					Other: []string{
-						"NIST SP 800-218 (SSDF)",
-						"OWASP SAMM",
-						"OWASP ASVS",
-						"ISO/IEC 27001:2022 A.8.25",
-						"ISO/IEC 27001:2022 A.8.28",
-						"EU Cyber Resilience Act (Regulation (EU) 2024/2847)",
-						"CRA Art. 14",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "threat-intelligence",
-				Name:        "Threat intelligence",
-				Dimension:   "technical",
-				Description: "Knowing who is likely to attack the organisation and how, and turning that knowledge into action: intelligence requirements agreed with the people who use them, collection from vetted sources, analysis of actors and their techniques, and output that changes detections, tests and decisions. Without it, defenders drown in indicators and leaders get news stories instead of advice.",
-				Indicators: []string{
-					"Has not used threat intelligence in security work.",
-					"Has acted on advisories or indicators passed on by others, for example by checking logs for them or adding them to a blocklist, following a procedure.",
-					"Has researched a threat actor or campaign and written a short assessment of what it means for the organisation, with a senior analyst reviewing it.",
-					"Runs intelligence for their area: requirements agreed with its users, vetted sources, techniques mapped to MITRE ATT&CK and reports that lead to new detections.",
-					"Leads the intelligence function: priority requirements set with leaders, actors tracked over time, hunting and testing driven by intelligence, and sharing with peers under TLP.",
-					"Sets how intelligence informs the organisation's strategy, risk and investment decisions, agrees its requirements with executives and briefs the board on the threat picture.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"PD-WRL-006",
-					},
-					ECSF: []string{
-						"Cyber Threat Intelligence Specialist",
-					},
-					ECF: []string{
-						"D.7",
-						"D.10",
-					},
-					SFIA: []string{
-						"THIN",
-					},
-					CSF: []string{
-						"ID.RA",
-						"DE.AE",
-					},
-					CISSP: []string{
-						"7",
-					},
-					Other: []string{
-						"MITRE ATT&CK",
-						"FIRST TLP 2.0",
-						"STIX 2.1",
-						"ISO/IEC 27001:2022 A.5.7",
-						"GIAC GCTI",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "business-continuity",
-				Name:        "Business continuity and resilience",
-				Dimension:   "strategic",
-				Description: "Keeping the organisation's critical services running through a disruption and bringing them back in time, through business impact analysis, continuity and ICT recovery plans, exercises and recovery tests, and resilience designed into services and suppliers. A cyber attack is now the disruption most organisations plan for, and NIS2 and DORA expect continuity to be managed and tested.",
-				Indicators: []string{
-					"Has not worked on business continuity, disaster recovery or operational resilience.",
-					"Has taken part in a continuity exercise or recovery test, or supplied process and system details for a business impact analysis (BIA), under direction.",
-					"Has run BIA interviews, or written the continuity or recovery plan for one team or system and tested it, with a continuity lead reviewing the work.",
-					"Owns continuity for a business unit or a set of critical services: a BIA with RTOs and RPOs agreed by their owners, tested recovery plans and fixes tracked to closure.",
-					"Runs the continuity programme across the organisation: links BIAs to IT recovery and supplier plans, runs failover and cyber scenarios, and reports capability gaps to executives.",
-					"Sets the resilience policy and impact tolerances with the executive team, decides where to invest to meet them, and reports tested resilience to the board.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"NF-COM-007",
-					},
-					SFIA: []string{
-						"COPL",
-					},
-					CSF: []string{
-						"RC.RP",
-						"PR.IR",
-						"ID.IM",
-					},
-					CISSP: []string{
-						"7",
-					},
-					CISM: []string{
-						"4",
-					},
-					Other: []string{
-						"ISO 22301:2019",
-						"ISO/TS 22317:2021",
-						"NIST SP 800-34r1",
-						"ISO/IEC 27001:2022 A.5.30",
-						"NIS2 Art. 21(2)(c)",
-						"DORA Art. 11",
-						"DORA Art. 12",
-						"ISC2 ISSMP",
-						"BCI CBCI",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "ai-security",
-				Name:        "AI security and governance",
-				Dimension:   "strategic",
-				Description: "Securing the AI systems the organisation builds and buys, and governing how it uses AI: an inventory of use cases, risk assessment and policy, controls against threats such as prompt injection, data leakage and over-powerful agents, and duties such as those of the EU AI Act where they apply. AI arrives faster than policy, so leaders must let the business use it without losing control of data or decisions.",
-				Indicators: []string{
-					"Has not worked on the security, risk or governance of AI.",
-					"Has completed a security or supplier review of an AI tool with a set checklist, or applied the AI use policy to a request, under direction.",
-					"Has assessed one AI use case for data, access and misuse risks, or tested an AI feature for prompt injection, with a senior reviewing the work.",
-					"Owns AI risk for their area: keeps the inventory of AI use cases with owners, assesses each one before launch and agrees its controls and limits.",
-					"Runs AI governance across the organisation: a risk process based on the NIST AI RMF or ISO/IEC 42001, security standards for AI systems and agents, and AI Act classification.",
-					"Sets the organisation's AI policy and risk appetite with the executive team, decides which high-impact uses go ahead, and reports AI risk to the board.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"NF-COM-002",
-					},
-					SFIA: []string{
-						"GOVN",
-						"BURM",
-						"SCTY",
-					},
-					CSF: []string{
-						"GV.RM",
-						"GV.PO",
-						"ID.AM",
-					},
-					Other: []string{
-						"NIST AI 100-1 (AI RMF 1.0)",
-						"NIST AI 600-1",
-						"ISO/IEC 42001:2023",
-						"ISO/IEC 23894:2023",
-						"EU AI Act (Regulation (EU) 2024/1689)",
-						"OWASP Top 10 for LLM Applications",
-						"MITRE ATLAS",
-						"ISACA AAISM",
-						"IAPP AIGP",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "it-service-management",
-				Name:        "IT service management",
-				Dimension:   "technical",
-				Description: "Running IT as services people can rely on: a service catalogue with agreed service levels, a service desk, and incident, problem and change practices such as those described in ITIL and ISO/IEC 20000-1. Leaders need it to keep services stable while they change, and to show the business what it gets for its money.",
-				Indicators: []string{
-					"Has not worked in or on IT service management: the service desk, incidents, problems, changes or service levels.",
-					"Has taken part in service management work: worked tickets in a service desk queue, joined a major-incident call or taken a change request through the agreed process.",
-					"Has run part of a practice with guidance: chaired change reviews for one team, led a problem investigation to its root cause or reported a service against its SLA.",
-					"Owns service management for a set of services: catalogue entries with agreed service levels, a change process that works, problems closed at the root cause and monthly service reviews.",
-					"Leads service management across IT: one practice model for in-house and supplier services, the major-incident and change policies, a service desk measured on user outcomes and an improvement plan.",
-					"Sets the organisation's service model and service levels with business leaders, answers to the executive team for service performance and cost, and decides which practices to automate, adopt or drop.",
-				},
-				Refs: assess.Refs{
-					ECF: []string{
-						"A.2",
-						"C.1",
-						"C.2",
-						"C.3",
-						"C.4",
-					},
-					SFIA: []string{
-						"ITMG",
-						"SLMO",
-						"USUP",
-						"PBMG",
-						"CHMG",
-					},
-					Other: []string{
-						"ITIL (Version 5; ITIL 4)",
-						"ISO/IEC 20000-1:2018",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "enterprise-architecture",
-				Name:        "Enterprise architecture",
-				Dimension:   "strategic",
-				Description: "Describing how the business, its information, applications and technology fit together, and steering them towards a target: capability maps, target architectures, technology standards, roadmaps and rationalisation of the application portfolio, with methods such as TOGAF. It lets leaders see what a change will cost and break before they pay for it.",
-				Indicators: []string{
-					"Has not worked on enterprise architecture, technology standards or the application portfolio.",
-					"Has taken part in architecture work: supplied data for an application inventory or a capability map, or presented a design to an architecture review.",
-					"Has produced architecture work with guidance: mapped one area's applications to business capabilities, modelled a current state or drafted a technology standard.",
-					"Owns the architecture of a domain or business area: current and target states, a roadmap agreed with its owners, standards that projects follow and design decisions on record.",
-					"Leads enterprise architecture across the organisation: a current capability map and application portfolio, an architecture board with decision rights, and rationalisation that retires systems and cost.",
-					"Sets the enterprise target architecture and technology principles with the executive team, ties them to business strategy and investment, and uses them to decide which programmes go ahead.",
-				},
-				Refs: assess.Refs{
-					NICE: []string{
-						"DD-WRL-002",
-					},
-					ECF: []string{
-						"A.5",
-						"A.1",
-					},
-					SFIA: []string{
-						"STPL",
-						"ARCH",
-					},
-					CSF: []string{
-						"ID.AM",
-					},
-					Other: []string{
-						"TOGAF Standard, 10th Edition",
-						"ArchiMate 3.2",
-					},
-				},
-				Src: assess.Source{
-					File: "competencies.toml",
-				},
-			},
-			{
-				ID:          "it-sourcing",
-				Name:        "Sourcing and vendor management",
-				Dimension:   "strategic",
-				Description: "Deciding what IT should build, buy or outsource, then choosing suppliers, agreeing contracts and service levels, managing the major suppliers through the life of each deal and leaving them cleanly when it ends. Most IT now arrives through suppliers, so IT leaders are judged on the deals they strike and how they run them.",
-				Indicators: []string{
-					"Has not taken part in choosing or managing an IT supplier.",
-					"Has taken part in supplier work: scored a bid in a selection, joined a supplier's service review or logged where a supplier missed what its contract promised.",
-					"Has run part of a sourcing with guidance: written the requirements and evaluation criteria, compared bids or run one supplier's service reviews and reports.",
-					"Owns the relationship with a set of suppliers: runs their selection and service reviews, enforces service credits and renegotiates service levels and price at renewal.",
-					"Leads sourcing across IT: make, buy or outsource decisions backed by business cases, a tiered supplier portfolio, governance of the major deals and exit plans that have been tested.",
-					"Sets the organisation's IT sourcing strategy with the executive team, recommends or signs its largest technology contracts, and answers for supplier concentration, cost and exit risk.",
-				},
-				Refs: assess.Refs{
-					ECF: []string{
-						"D.4",
-						"D.8",
-					},
-					SFIA: []string{
-						"SORC",
-						"SUPP",
-						"ITCM",
-					},
-					CSF: []string{
-						"GV.SC",
-					},
-					Other: []string{
-						"DORA Art. 28(8)",
 					},
 				},
 				Src: assess.Source{
