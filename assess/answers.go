@@ -72,20 +72,8 @@ type Answer struct {
 // Given reports whether the answer holds a reply for a question of the
 // kind (a skipped or empty answer does not).
 func (a Answer) Given(kind QuestionKind) bool {
-	if a.Skipped {
-		return false
-	}
-	switch kind {
-	case KindRating, KindScenario:
-		return a.Choice > 0
-	case KindNumber:
-		return a.Number != nil
-	case KindYesNo:
-		return a.Bool != nil
-	case KindCertifications:
-		return a.Held != nil
-	}
-	return false
+	d, _ := KindOf(kind)
+	return a.givenShape(d.Shape)
 }
 
 // Profile describes the person assessed.

@@ -312,20 +312,9 @@ type Section struct {
 	Src   Source `toml:"-"`
 }
 
-// QuestionKind says how a question is answered.
+// QuestionKind names a kind of question; each is defined in a kind_*.go
+// file and listed in kindDefs (see kind.go).
 type QuestionKind string
-
-// Question kinds.
-const (
-	KindRating         QuestionKind = "rating"
-	KindScenario       QuestionKind = "scenario"
-	KindYesNo          QuestionKind = "yesno"
-	KindNumber         QuestionKind = "number"
-	KindCertifications QuestionKind = "certifications"
-)
-
-// QuestionKinds lists every kind.
-var QuestionKinds = []QuestionKind{KindRating, KindScenario, KindYesNo, KindNumber, KindCertifications}
 
 // Option is one answer to a rating or scenario question. A rating option
 // carries one Level for every competency the question measures; a scenario

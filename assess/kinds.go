@@ -146,19 +146,19 @@ func (b *Bank) CheckHeld(held []HeldCert, today time.Time) *Problem {
 // list of known certifications with years in range. An answer that gives
 // nothing (skipped, or not yet answered) fits.
 func (b *Bank) CheckAnswer(q *Question, a Answer, today time.Time) *Problem {
-	switch q.Kind {
-	case KindRating, KindScenario:
+	switch q.Shape() {
+	case ShapeChoice:
 		if a.Choice != 0 && (a.Choice < 1 || a.Choice > len(q.Options)) {
 			return &Problem{Code: ProblemChoice, Kind: q.Kind, Options: len(q.Options), Value: strconv.Itoa(a.Choice)}
 		}
-	case KindNumber:
+	case ShapeNumber:
 		if a.Number != nil {
 			return q.CheckNumber(*a.Number)
 		}
-	case KindYesNo:
-	case KindCertifications:
+	case ShapeYesNo:
+	case ShapeCertList:
 		return b.CheckHeld(a.Held, today)
-	default:
+	case ShapeUnknown:
 		return &Problem{Code: ProblemKind, Kind: q.Kind}
 	}
 	return nil
@@ -168,7 +168,7 @@ func (b *Bank) CheckAnswer(q *Question, a Answer, today time.Time) *Problem {
 // yes/no question (yes/no: 1 is yes, 2 is no, as the faces list them).
 func (q *Question) ParseChoice(s string) (int, *Problem) {
 	n := len(q.Options)
-	if q.Kind == KindYesNo {
+	if q.Shape() == ShapeYesNo {
 		n = 2
 	}
 	c, err := strconv.Atoi(strings.TrimSpace(s))

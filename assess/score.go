@@ -257,6 +257,24 @@ type BankRef struct {
 	Version string `json:"version"`
 }
 
+// NoteCode names something a reader of a result should know before
+// reading it.
+type NoteCode string
+
+// The notes on a result.
+const (
+	// NoteNothingAnswered: no question was answered, so every level and
+	// readiness is 0.
+	NoteNothingAnswered NoteCode = "nothing-answered"
+)
+
+// Note is one note on a result; Message is written by the renderers
+// (empty in the domain).
+type Note struct {
+	Code    NoteCode `json:"code"`
+	Message string   `json:"message,omitempty"`
+}
+
 // Result is everything the engine derives from one set of answers.
 type Result struct {
 	SchemaVersion  int                `json:"schema_version"`
@@ -264,7 +282,7 @@ type Result struct {
 	Mode           Mode               `json:"mode"`
 	Asked          int                `json:"asked"`
 	Answered       int                `json:"answered"`
-	Notes          []string           `json:"notes,omitempty"`
+	Notes          []Note             `json:"notes,omitempty"`
 	Facts          map[string]float64 `json:"facts"`
 	Held           []HeldCert         `json:"held"`
 	Competencies   []CompetencyScore  `json:"competencies"`
@@ -362,6 +380,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	for _, q := range b.QuestionsAsked(mode, a) {
 		res.Asked++
 		ans, ok := a.Items[q.ID]
+		def := q.Def()
 		given := ok && ans.Given(q.Kind)
 		if given {
 			res.Answered++
@@ -370,12 +389,12 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			if c := accs[comp]; c != nil {
 				c.asked++
 				c.askedW += w
-				if q.Kind != KindScenario {
+				if def.Evidence != EvidenceJudgement {
 					c.assessed = true
 				}
 			}
 		}
-		if q.Kind == KindCertifications {
+		if def.Evidence == EvidenceCertificates {
 			// Held certifications that attest work can evidence any
 			// competency they name, so the question assesses those.
 			for i := range b.Certifications {
@@ -389,8 +408,8 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		if !given {
 			continue
 		}
-		recordFact(b, res, q, ans)
-		if q.Kind == KindScenario {
+		def.record(b, res, q, ans)
+		if def.Evidence == EvidenceJudgement {
 			if js, ok := questionJudgement(q, ans); ok {
 				judgeSum += js
 				judgeN++
@@ -401,21 +420,21 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 			if c == nil {
 				continue
 			}
-			level, ok := answerLevel(q, ans, comp)
+			level, ok := def.level(q, ans, comp)
 			if !ok {
 				continue
 			}
 			c.answered++
 			c.answeredW += w
-			if q.Kind == KindRating {
+			if def.Evidence == EvidenceClaim {
 				c.ratings++
 				if ans.Choice > 0 && ans.Choice <= len(q.Options) && q.Options[ans.Choice-1].NotRelevant {
 					c.notRelevant++
 				}
 			}
 			ew := w * ans.Confidence.factor()
-			c.add(q.Kind, level, ew)
-			if q.Kind == KindScenario {
+			c.add(def.Evidence, level, ew)
+			if def.Evidence == EvidenceJudgement {
 				c.scenAsked += w
 			}
 			c.contributions = append(c.contributions, Contribution{Question: q.ID, Kind: q.Kind, Level: level, Weight: round(ew, 3), Confidence: ans.Confidence.canonical()})
@@ -535,7 +554,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		res.Roles = append(res.Roles, fitRole(b, &b.Roles[i], res))
 	}
 	if res.Answered == 0 {
-		res.Notes = append(res.Notes, "Nothing was answered yet: every level and readiness is 0. Answer the questions (secpath, or fill in the answers file) to see where you stand.")
+		res.Notes = append(res.Notes, Note{Code: NoteNothingAnswered})
 	}
 	res.Recommendation = recommend(b, a, res)
 	orderRoles(b, res)
@@ -560,24 +579,25 @@ type evidence struct {
 	contributions     []Contribution
 }
 
-func (e *evidence) add(kind QuestionKind, level, w float64) {
+func (e *evidence) add(kind Evidence, level, w float64) {
 	switch kind {
-	case KindScenario:
+	case EvidenceJudgement:
 		e.scenSum += w * level
 		e.scenW += w
 		return
-	case KindRating:
+	case EvidenceClaim:
 		e.rateSum += w * level
 		e.rateW += w
-	case KindNumber, KindYesNo:
+	case EvidenceFact:
 		if !e.factSeen || level > e.factLevel {
 			e.factLevel = level
 		}
 		e.factSeen = true
 		e.factSum += w * level
 		e.factW += w
-	case KindCertifications:
+	case EvidenceCertificates:
 		// Certifications held count through their evidence, not here.
+	case EvidenceNone:
 	}
 }
 
@@ -657,7 +677,7 @@ func overClaimPattern(b *Bank, accs map[string]*evidence) bool {
 func questionJudgement(q *Question, ans Answer) (float64, bool) {
 	var sum, w float64
 	for _, comp := range sortedKeys(q.Measures) {
-		if l, ok := answerLevel(q, ans, comp); ok {
+		if l, ok := q.Def().level(q, ans, comp); ok {
 			sum += q.Measures[comp] * l
 			w += q.Measures[comp]
 		}
@@ -666,71 +686,6 @@ func questionJudgement(q *Question, ans Answer) (float64, bool) {
 		return 0, false
 	}
 	return sum / w, true
-}
-
-// answerLevel is the level an answer gives one measured competency.
-func answerLevel(q *Question, ans Answer, comp string) (float64, bool) {
-	switch q.Kind {
-	case KindRating, KindScenario:
-		if ans.Choice < 1 || ans.Choice > len(q.Options) {
-			return 0, false
-		}
-		l, ok := q.Options[ans.Choice-1].LevelFor(comp)
-		return float64(l), ok
-	case KindNumber:
-		if ans.Number == nil || len(q.Bands) == 0 {
-			return 0, false
-		}
-		l := 0
-		for _, t := range q.Bands {
-			if *ans.Number >= t {
-				l++
-			}
-		}
-		return float64(min(l, MaxLevel)), true
-	case KindYesNo:
-		if ans.Bool == nil || q.YesLevel == nil || q.NoLevel == nil {
-			return 0, false
-		}
-		if *ans.Bool {
-			return float64(*q.YesLevel), true
-		}
-		return float64(*q.NoLevel), true
-	case KindCertifications:
-		// Certifications give levels through their evidence (see Score).
-	}
-	return 0, false
-}
-
-// recordFact stores the experience facts and certifications an answer
-// gives. When two questions record the same fact the larger value wins.
-func recordFact(b *Bank, res *Result, q *Question, ans Answer) {
-	switch q.Kind {
-	case KindNumber:
-		if q.Fact != "" && ans.Number != nil {
-			if old, ok := res.Facts[q.Fact]; !ok || *ans.Number > old {
-				res.Facts[q.Fact] = *ans.Number
-			}
-		}
-	case KindYesNo:
-		if q.Fact != "" && ans.Bool != nil {
-			v := 0.0
-			if *ans.Bool {
-				v = 1
-			}
-			res.Facts[q.Fact] = max(res.Facts[q.Fact], v)
-		}
-	case KindCertifications:
-		for _, h := range ans.Held {
-			// The bank's id, not the answer's: a result must not keep
-			// the answers file's text alive (see canonical).
-			if c := b.Certification(h.ID); c != nil && !slices.ContainsFunc(res.Held, func(x HeldCert) bool { return x.ID == h.ID }) {
-				res.Held = append(res.Held, HeldCert{ID: c.ID, Year: h.Year})
-			}
-		}
-	case KindRating, KindScenario:
-		// Options give levels, not facts.
-	}
 }
 
 // calibrationFlags lists where the self-rating and the other evidence

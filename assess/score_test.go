@@ -179,7 +179,7 @@ func TestGapPriority(t *testing.T) {
 
 func TestEmptyAnswersNote(t *testing.T) {
 	res := Score(testBank(), nil)
-	if res.Answered != 0 || res.Asked != 9 || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "Nothing was answered") {
+	if res.Answered != 0 || res.Asked != 9 || len(res.Notes) != 1 || res.Notes[0] != (Note{Code: NoteNothingAnswered}) {
 		t.Errorf("empty: answered %d asked %d notes %v", res.Answered, res.Asked, res.Notes)
 	}
 	if len(res.Calibration) != 0 || res.Dimensions != (DimensionScores{}) || res.Judgement != nil {

@@ -398,31 +398,24 @@ func (v *validator) questions() {
 				v.r.Errorf(at, "%s: weight for %q is %g; weights must be greater than 0", owner, comp, q.Measures[comp])
 			}
 		}
-		if q.Kind != KindNumber && (q.Min != nil || q.Max != nil || len(q.Bands) > 0) {
+		def, known := KindOf(q.Kind)
+		if def.Shape != ShapeNumber && (q.Min != nil || q.Max != nil || len(q.Bands) > 0) {
 			v.r.Errorf(q.Src, "%s: min, max and bands only apply to number questions", owner)
 		}
-		if q.Kind != KindYesNo && (q.YesLevel != nil || q.NoLevel != nil) {
+		if def.Shape != ShapeYesNo && (q.YesLevel != nil || q.NoLevel != nil) {
 			v.r.Errorf(q.Src, "%s: yes_level and no_level only apply to yesno questions", owner)
 		}
 		v.conditions(q, owner)
-		switch q.Kind {
-		case KindRating, KindScenario:
-			v.choice(q, owner)
-		case KindNumber:
-			v.number(q, owner)
-		case KindYesNo:
-			v.yesno(q, owner)
-		case KindCertifications:
-			if len(q.Options) > 0 || q.Fact != "" || len(q.Measures) > 0 {
-				v.r.Errorf(q.Src, "%s: a certifications question lists the bank's certifications itself; remove options, fact and measures", owner)
-			}
-		default:
-			v.r.Errorf(q.Src.At("kind"), "%s: kind %q is not one of rating, scenario, yesno, number, certifications", owner, q.Kind)
+		if !known {
+			v.r.Errorf(q.Src.At("kind"), "%s: kind %q is not one of %s", owner, q.Kind, kindList())
 		}
+		def.validate(v, q, owner)
 	}
 }
 
-func (v *validator) choice(q *Question, owner string) {
+// choice checks an option question: rating options carry one level
+// (single), scenario options a level per competency.
+func (v *validator) choice(q *Question, owner string, single bool) {
 	if len(q.Measures) == 0 {
 		v.r.Errorf(q.Src, "%s measures nothing: add measures = { <competency> = 1 }", owner)
 	}
@@ -445,7 +438,7 @@ func (v *validator) choice(q *Question, owner string) {
 		if len(o.Text) > MaxOptionText {
 			v.r.Warnf(at.At("text"), "%s: option %d is %d characters; keep options to %d so they fit in two lines at 80 columns", owner, n+1, len(o.Text), MaxOptionText)
 		}
-		if q.Kind == KindRating {
+		if single {
 			if len(o.Levels) > 0 {
 				v.r.Errorf(at.At("levels"), "%s: rating options carry one `level`; `levels` is for scenarios", owner)
 			}

@@ -683,26 +683,27 @@ func (r *runner) show(qs []*assess.Question, i int) {
 	if q.Help != "" {
 		r.hang("Help: ", q.Help)
 	}
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		// Only the option texts: levels and role targets would invite
 		// choosing the answer that scores, not the true one.
 		for j, o := range q.Options {
 			r.hang(fmt.Sprintf("%d. ", j+1), o.Text)
 		}
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		// Written as is: wrapping would fold the two spaces that set the
 		// options apart.
 		r.write("1. Yes  2. No\n")
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		r.say(numberHint(r.b, q))
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		for j := range r.b.Certifications {
 			r.hang(fmt.Sprintf("%d. ", j+1), certLabel(&r.b.Certifications[j]))
 		}
 		r.say("Type the numbers of the certifications you hold, separated by " +
 			"commas or spaces. Add :YEAR for the year you obtained one, for " +
 			"example 1, 3:2019. Type 0 or none if you hold none.")
+	case assess.ShapeUnknown:
 	}
 	if !q.IsSkippable() {
 		r.say("This question is required.")
@@ -726,15 +727,16 @@ func (r *runner) show(qs []*assess.Question, i int) {
 // numbers where there is a short one.
 func answerPrompt(q *assess.Question, canKeep bool) string {
 	var hints []string
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		hints = append(hints, fmt.Sprintf("1-%d", len(q.Options)))
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		hints = append(hints, "1-2")
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		hints = append(hints, "0 for none")
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		// The range is said in the question's hint, in words.
+	case assess.ShapeUnknown:
 	}
 	if canKeep {
 		hints = append(hints, "k to keep")
@@ -894,26 +896,26 @@ evidence:
 // parse reads an answer typed for q with the domain's rules for its kind;
 // msg says what is wrong when it cannot.
 func (r *runner) parse(q *assess.Question, s string) (ans assess.Answer, msg string) {
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		n, p := q.ParseChoice(s)
 		if p != nil {
 			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Choice = n
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		v, p := assess.ParseYesNo(s)
 		if p != nil {
 			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Bool = &v
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		v, p := q.ParseNumber(s)
 		if p != nil {
 			return ans, wording.Problem(r.b, q, p)
 		}
 		ans.Number = &v
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		held, msg := r.parseHeld(s)
 		if msg != "" {
 			return ans, msg

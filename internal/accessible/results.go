@@ -64,7 +64,7 @@ func WriteResults(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Re
 	}
 	p.say(fmt.Sprintf("Results for %s: %d of %d questions answered, %s mode.", who, res.Answered, res.Asked, res.Mode))
 	for _, n := range res.Notes {
-		p.say("Note: " + n)
+		p.say("Note: " + wording.ResultNote(n))
 	}
 
 	rec := res.Recommendation

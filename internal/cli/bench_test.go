@@ -57,7 +57,7 @@ func BenchmarkScoreFileJSON(b *testing.B) {
 // BenchmarkPlan is `secpath plan FILE --format F` in every format.
 func BenchmarkPlan(b *testing.B) {
 	file := filepath.Join(personaDir, "soc-lead.toml")
-	for _, f := range export.Formats {
+	for _, f := range export.Formats() {
 		b.Run(string(f), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -52,7 +52,7 @@ func TestPlanUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		"format":  {[]string{"plan", persona, "--format", "pdf"}, `unknown format "pdf": use md, json, html or csv`},
+		"format":  {[]string{"plan", persona, "--format", "pdf"}, `unknown format "pdf": use md, html, json or csv`},
 		"start":   {[]string{"plan", persona, "--start", "1/12/2026"}, `--start "1/12/2026": use a date as YYYY-MM-DD`},
 		"assume":  {[]string{"plan", persona, "--assume", "cert=cismm"}, `unknown certification "cismm" (did you mean "cism"?)`},
 		"role":    {[]string{"plan", persona, "--role", "cisoo"}, `unknown role "cisoo" (did you mean "ciso"?)`},

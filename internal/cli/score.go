@@ -79,7 +79,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 	lw.wrapped("", fmt.Sprintf("%s · %s %s · %s mode · %d of %d questions answered", who, res.Bank.Name, res.Bank.Version, res.Mode, res.Answered, res.Asked))
 	lw.line("Judgement: " + wording.Judgement(res.Judgement))
 	for _, n := range res.Notes {
-		lw.wrapped("Note: ", n)
+		lw.wrapped("Note: ", wording.ResultNote(n))
 	}
 
 	rec := res.Recommendation

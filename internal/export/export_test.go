@@ -376,7 +376,7 @@ func TestParseFormat(t *testing.T) {
 	if _, err := ParseFormat("pdf"); err == nil || !strings.Contains(err.Error(), `"pdf"`) {
 		t.Errorf("the error for pdf must quote it: %v", err)
 	}
-	for _, f := range Formats {
+	for _, f := range Formats() {
 		if got, err := ParseFormat(f.Extension()); err != nil || got != f {
 			t.Errorf("ParseFormat(%q) = %q, %v; want %q", f.Extension(), got, err, f)
 		}
@@ -413,7 +413,7 @@ func TestReviewedPlan(t *testing.T) {
 		t.Errorf("goal 1: due %s, first action %q", p.Goals[0].Due, p.Goals[0].Actions[0].Title)
 	}
 	outputs := map[Format]string{}
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		var buf bytes.Buffer
 		if err := Write(&buf, format, b, p); err != nil {
 			t.Fatal(err)
@@ -457,7 +457,7 @@ func TestPlanRebuildsFromJSON(t *testing.T) {
 			if back.Result != nil {
 				t.Fatal("the JSON carried the scored result")
 			}
-			for _, f := range Formats {
+			for _, f := range Formats() {
 				if got, want := writeFixture(t, f, nil, &back), writeFixture(t, f, b, p); got != want {
 					t.Errorf("%s differs when rebuilt from the JSON", f)
 				}

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/secpath/secpath/assess"
@@ -19,34 +20,76 @@ const (
 	CSV      Format = "csv"
 )
 
-// Formats lists every format, in menu order.
-var Formats = []Format{Markdown, HTML, JSON, CSV}
+// formatDef is one export format: its name, the other names it is known
+// by, what it is called in a menu, and its writer.
+type formatDef struct {
+	format  Format
+	aliases []string
+	name    string
+	write   func(w io.Writer, b *assess.Bank, p *assess.Plan) error
+}
 
-// ParseFormat reads a format name.
-func ParseFormat(s string) (Format, error) {
-	switch f := Format(strings.ToLower(strings.TrimPrefix(s, "."))); f {
-	case Markdown, JSON, HTML, CSV:
-		return f, nil
-	case "markdown":
-		return Markdown, nil
+// How to add a format: write its writer in a new file of this package,
+// give it a Format constant above, and add a line here (menu order). The
+// command line's --format, the interface's export screen and Write all
+// read this table.
+func formatDefs() []formatDef {
+	return []formatDef{
+		{Markdown, []string{"markdown"}, "Markdown", WriteMarkdown},
+		{HTML, []string{"htm"}, "HTML", WriteHTML},
+		{JSON, nil, "JSON", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteJSON(w, p) }},
+		{CSV, nil, "CSV", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteCSV(w, p) }},
 	}
-	return "", fmt.Errorf("unknown format %q: use md, json, html or csv", s)
+}
+
+// Formats lists every format, in menu order.
+func Formats() []Format {
+	defs := formatDefs()
+	out := make([]Format, len(defs))
+	for i, d := range defs {
+		out[i] = d.format
+	}
+	return out
+}
+
+func lookup(f Format) (formatDef, bool) {
+	for _, d := range formatDefs() {
+		if d.format == f {
+			return d, true
+		}
+	}
+	return formatDef{}, false
+}
+
+// ParseFormat reads a format name ("md", "markdown", ".html"), in any case.
+func ParseFormat(s string) (Format, error) {
+	name := strings.ToLower(strings.TrimPrefix(s, "."))
+	var names []string
+	for _, d := range formatDefs() {
+		if name == string(d.format) || slices.Contains(d.aliases, name) {
+			return d.format, nil
+		}
+		names = append(names, string(d.format))
+	}
+	return "", fmt.Errorf("unknown format %q: use %s or %s", s, strings.Join(names[:len(names)-1], ", "), names[len(names)-1])
 }
 
 // Extension is the file extension for a format.
 func (f Format) Extension() string { return "." + string(f) }
 
+// Name is what a format is called in a menu: "Markdown".
+func (f Format) Name() string {
+	if d, ok := lookup(f); ok {
+		return d.name
+	}
+	return string(f)
+}
+
 // Write writes a plan in a format.
 func Write(w io.Writer, f Format, b *assess.Bank, p *assess.Plan) error {
-	switch f {
-	case Markdown:
-		return WriteMarkdown(w, b, p)
-	case JSON:
-		return WriteJSON(w, p)
-	case HTML:
-		return WriteHTML(w, b, p)
-	case CSV:
-		return WriteCSV(w, p)
+	d, ok := lookup(f)
+	if !ok {
+		return fmt.Errorf("unknown format %q", f)
 	}
-	return fmt.Errorf("unknown format %q", f)
+	return d.write(w, b, p)
 }

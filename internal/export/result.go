@@ -27,6 +27,10 @@ func WordResult(res *assess.Result) *assess.Result {
 		c.Calibration[i].Message = wording.Calibration(c.Calibration[i])
 	}
 	c.MentorDifferences = wordDifferences(res.MentorDifferences)
+	c.Notes = slices.Clone(res.Notes)
+	for i := range c.Notes {
+		c.Notes[i].Message = wording.ResultNote(c.Notes[i])
+	}
 	c.Certifications = slices.Clone(res.Certifications)
 	for i := range c.Certifications {
 		c.Certifications[i] = wordCert(c.Certifications[i])

@@ -379,8 +379,8 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 	if ra.Skipped {
 		fail("skipped", "it is marked skipped but also has an answer; remove one of them")
 	}
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		n, ok := ra.Answer.(int64)
 		if ok && n >= 1 && n <= int64(len(q.Options)) {
 			ans.Choice = int(n)
@@ -388,7 +388,7 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 		if ans.Choice == 0 {
 			fail("answer", "a %s question is answered with an option number from 1 to %d, not %s", q.Kind, len(q.Options), describe(ra.Answer))
 		}
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		var v float64
 		switch x := ra.Answer.(type) {
 		case int64:
@@ -404,21 +404,21 @@ func convertAnswer(b *assess.Bank, q *assess.Question, ra rawAnswer) (assess.Ans
 			break
 		}
 		ans.Number = &v
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		v, ok := ra.Answer.(bool)
 		if !ok {
 			fail("answer", "a yes/no question is answered with true or false, not %s", describe(ra.Answer))
 			break
 		}
 		ans.Bool = &v
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		held, msg := convertHeld(b, ra.Answer, today)
 		if msg != "" {
 			fail("answer", "%s", msg)
 			break
 		}
 		ans.Held = held
-	default:
+	case assess.ShapeUnknown:
 		fail("answer", "%s", (&assess.Problem{Code: assess.ProblemKind, Kind: q.Kind}).Error())
 	}
 	return ans, errs

@@ -153,8 +153,8 @@ func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess
 	for _, line := range wrap(fmt.Sprintf("%s (%s): %s", q.ID, kindLabel(q), q.Text), 76) {
 		ew.printf("# %s\n", line)
 	}
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		for i, o := range q.Options {
 			for j, line := range wrap(o.Text, 70) {
 				if j == 0 {
@@ -164,11 +164,11 @@ func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess
 				}
 			}
 		}
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		ew.printf("#   a number, %s\n", wording.NumberRange(b, q))
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		ew.printf("#   true or false\n")
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		ew.printf("#   a list of ids, with the year where you know it: [\"cissp\", { id = \"cism\", year = 2021 }]\n")
 		var ids []string
 		for _, c := range b.Certifications {
@@ -177,6 +177,7 @@ func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess
 		for _, line := range wrap("ids: "+strings.Join(ids, ", "), 72) {
 			ew.printf("#   %s\n", line)
 		}
+	case assess.ShapeUnknown:
 	}
 	ew.printf("[answers.%s]\n", tableKey(q.ID))
 	switch {
@@ -195,31 +196,17 @@ func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess
 	}
 }
 
-func kindLabel(q *assess.Question) string {
-	switch q.Kind {
-	case assess.KindRating:
-		return "pick the option closest to what you have done"
-	case assess.KindScenario:
-		return "scenario: pick what you would do"
-	case assess.KindYesNo:
-		return "yes or no"
-	case assess.KindNumber:
-		return "number"
-	case assess.KindCertifications:
-		return "certifications held"
-	}
-	return string(q.Kind)
-}
+func kindLabel(q *assess.Question) string { return wording.KindFileHint(q.Kind) }
 
 func answerValue(q *assess.Question, ans assess.Answer) string {
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		return strconv.Itoa(ans.Choice)
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		return strconv.FormatFloat(*ans.Number, 'f', -1, 64)
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		return strconv.FormatBool(*ans.Bool)
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		parts := make([]string, len(ans.Held))
 		for i, h := range ans.Held {
 			if h.Year > 0 {
@@ -229,6 +216,7 @@ func answerValue(q *assess.Question, ans assess.Answer) string {
 			}
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
+	case assess.ShapeUnknown:
 	}
 	return ""
 }

@@ -42,7 +42,8 @@ func scaleName(b *assess.Bank, level int) string {
 // ratings and scenarios measure a level; numbers, yes/no and
 // certifications are facts, so the mentor only notes them.
 func rateable(q *assess.Question) bool {
-	return q.Kind == assess.KindRating || q.Kind == assess.KindScenario
+	e := q.Def().Evidence
+	return e == assess.EvidenceClaim || e == assess.EvidenceJudgement
 }
 
 // measures lists the competency ids a question measures, heaviest first.
@@ -213,18 +214,19 @@ func (q quizScreen) menteeLine() string {
 	case !ans.Given(cur.Kind):
 		mentee = "Mentee: not answered yet"
 	default:
-		switch cur.Kind {
-		case assess.KindRating, assess.KindScenario:
+		switch cur.Shape() {
+		case assess.ShapeChoice:
 			mentee = fmt.Sprintf("Mentee chose: option %d", ans.Choice)
 			if ids := measures(cur); len(ids) > 0 && ans.Choice <= len(cur.Options) {
 				if l, ok := cur.Options[ans.Choice-1].LevelFor(ids[0]); ok {
 					mentee = fmt.Sprintf("Mentee chose: level %d", l)
 				}
 			}
-		case assess.KindNumber, assess.KindYesNo:
+		case assess.ShapeNumber, assess.ShapeYesNo:
 			mentee = "Mentee answered: " + wording.Answer(q.c.Bank, cur, ans)
-		case assess.KindCertifications:
+		case assess.ShapeCertList:
 			mentee = "Mentee holds: " + wording.Held(q.c.Bank, ans.Held)
+		case assess.ShapeUnknown:
 		}
 	}
 	if !rateable(cur) {

@@ -138,7 +138,7 @@ func (q *quizScreen) open(i int, _ bool) {
 	if ans.Choice > 0 {
 		q.cursor = ans.Choice - 1
 	}
-	if cur.Kind == assess.KindYesNo && ans.Bool != nil && !*ans.Bool {
+	if cur.Shape() == assess.ShapeYesNo && ans.Bool != nil && !*ans.Bool {
 		q.cursor = 1
 	}
 	q.number.SetValue("")
@@ -191,9 +191,9 @@ func (q *quizScreen) focusZone() {
 		switch {
 		case q.yearFor != "":
 			q.year.Focus()
-		case q.current().Kind == assess.KindNumber:
+		case q.current().Shape() == assess.ShapeNumber:
 			q.number.Focus()
-		case q.current().Kind == assess.KindCertifications:
+		case q.current().Shape() == assess.ShapeCertList:
 			q.filter.Focus()
 		}
 	case zoneEvidence:
@@ -214,8 +214,8 @@ func (q quizScreen) typing() bool {
 	case zoneEvidence, zoneMentorNotes:
 		return true
 	case zoneAnswer:
-		k := q.current().Kind
-		return k == assess.KindNumber || k == assess.KindCertifications || q.yearFor != ""
+		k := q.current().Shape()
+		return k == assess.ShapeNumber || k == assess.ShapeCertList || q.yearFor != ""
 	case zoneConfidence, zoneMentorRating:
 		return false
 	}
@@ -251,7 +251,7 @@ func (q quizScreen) update(msg tea.Msg) (quizScreen, Next) {
 	}
 	k := q.c.Keys
 	typing := q.typing()
-	if typing && textKey(km) && !(q.zone == zoneAnswer && q.current().Kind == assess.KindCertifications && q.yearFor == "" && km.String() == "space") {
+	if typing && textKey(km) && !(q.zone == zoneAnswer && q.current().Shape() == assess.ShapeCertList && q.yearFor == "" && km.String() == "space") {
 		return q.editText(km)
 	}
 	q.err = ""
@@ -317,15 +317,16 @@ func (q quizScreen) update(msg tea.Msg) (quizScreen, Next) {
 		q.commitExtras()
 		return q, goTo(overviewMsg{}).saving()
 	}
-	switch q.current().Kind {
-	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
+	switch q.current().Shape() {
+	case assess.ShapeChoice, assess.ShapeYesNo:
 		return q.updateChoice(km)
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		if keyIs(km, k.Choose) {
 			return q.submitNumber()
 		}
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		return q.updateCerts(km)
+	case assess.ShapeUnknown:
 	}
 	return q, Next{}
 }
@@ -344,14 +345,14 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 			return q, Next{}
 		}
 		q.year, cmd = q.year.Update(km)
-	case q.current().Kind == assess.KindNumber:
+	case q.current().Shape() == assess.ShapeNumber:
 		if km.Text != "" && strings.Trim(km.Text, "0123456789.,-") != "" {
 			q.err = "Type digits only, such as 7 or 2.5."
 			return q, Next{}
 		}
 		q.number, cmd = q.number.Update(km)
 		q.err = ""
-	case q.current().Kind == assess.KindCertifications:
+	case q.current().Shape() == assess.ShapeCertList:
 		q.filter, cmd = q.filter.Update(km)
 		q.cursor = 0
 	}
@@ -359,12 +360,13 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 }
 
 func (q quizScreen) optionCount() int {
-	switch q.current().Kind {
-	case assess.KindYesNo:
+	switch q.current().Shape() {
+	case assess.ShapeYesNo:
 		return 2
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		return len(q.filtered())
-	case assess.KindRating, assess.KindScenario, assess.KindNumber:
+	case assess.ShapeChoice, assess.ShapeNumber:
+	case assess.ShapeUnknown:
 	}
 	return len(q.current().Options)
 }
@@ -380,7 +382,7 @@ func (q quizScreen) updateChoice(km tea.KeyPressMsg) (quizScreen, Next) {
 	case keyIs(km, k.Select), keyIs(km, k.Choose):
 		a := q.answer()
 		a.Skipped = false
-		if q.current().Kind == assess.KindYesNo {
+		if q.current().Shape() == assess.ShapeYesNo {
 			v := q.cursor == 0
 			a.Bool = &v
 		} else {
@@ -509,7 +511,7 @@ func (q *quizScreen) commitExtras() {
 		return
 	}
 	a := q.answer()
-	if q.current().Kind == assess.KindNumber {
+	if q.current().Shape() == assess.ShapeNumber {
 		if v, ok := q.parseNumber(); ok {
 			a.Number, a.Skipped = &v, false
 		}

@@ -41,13 +41,7 @@ func (q quizScreen) View() string {
 	ans := q.answer()
 	var lines []string
 	add := func(xs ...string) { lines = append(lines, xs...) }
-	kind := map[assess.QuestionKind]string{
-		assess.KindRating:         "Choose the one closest to what you have actually done.",
-		assess.KindScenario:       "Scenario: choose what you would do.",
-		assess.KindYesNo:          "Yes or no.",
-		assess.KindNumber:         "A number.",
-		assess.KindCertifications: "Select every certification you hold.",
-	}[cur.Kind]
+	kind := wording.KindInstruction(cur.Kind)
 	if q.c.State.ReadOnly {
 		kind = "The mentee's answer, read-only."
 	}
@@ -68,8 +62,8 @@ func (q quizScreen) View() string {
 	}
 	add("")
 	focus := len(lines)
-	switch cur.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch cur.Shape() {
+	case assess.ShapeChoice:
 		// On a small screen, a review (or the focus in the mentor panel)
 		// shows only the mentee's choice, so the question and the panel fit
 		// together.
@@ -91,7 +85,7 @@ func (q quizScreen) View() string {
 			}
 			add(hanging("    ", note, width, s.Subtle.Render)...)
 		}
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		for i, t := range []string{"Yes", "No"} {
 			chosen := ans.Bool != nil && *ans.Bool == (i == 0)
 			if i == q.cursor {
@@ -99,11 +93,11 @@ func (q quizScreen) View() string {
 			}
 			add(q.optionLines(i, t, chosen, width)...)
 		}
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		add(q.number.View())
 		unit := "Range " + wording.NumberRange(q.c.Bank, cur) + "."
 		add(s.Muted.Render(unit))
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		if !q.c.State.ReadOnly {
 			add(q.filter.View())
 		}
@@ -139,6 +133,7 @@ func (q quizScreen) View() string {
 		case len(list) == 0:
 			add(s.Muted.Render("  No certification matches."))
 		}
+	case assess.ShapeUnknown:
 	}
 	if q.err != "" {
 		add(s.ErrorText.Render(q.err))
@@ -220,9 +215,9 @@ func (q quizScreen) keys() helpKeys {
 		short = []key.Binding{withHelp(k.Left, "←/→", "change"), withHelp(k.Choose, "enter", "next question"), tab, k.NextQuestion}
 	case q.yearFor != "":
 		short = []key.Binding{withHelp(k.Choose, "enter", "keep year"), withHelp(k.Back, "esc", "no year")}
-	case q.current().Kind == assess.KindNumber:
+	case q.current().Shape() == assess.ShapeNumber:
 		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), tab, k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
-	case q.current().Kind == assess.KindCertifications:
+	case q.current().Shape() == assess.ShapeCertList:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
 	default:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, tab, k.Overview}

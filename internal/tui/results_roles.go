@@ -160,7 +160,7 @@ func (r resultsScreen) readinessPage(width int) []string {
 		lines = append(lines, hanging("• ", why, width, s.Text.Render)...)
 	}
 	for _, n := range res.Notes {
-		lines = append(lines, hanging("• ", n, width, s.Muted.Render)...)
+		lines = append(lines, hanging("• ", wording.ResultNote(n), width, s.Muted.Render)...)
 	}
 	lines = append(lines, "")
 	lines = append(lines, hanging("", wording.RelationMeaning, width, s.Muted.Render)...)

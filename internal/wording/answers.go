@@ -49,23 +49,24 @@ func Answer(b *assess.Bank, q *assess.Question, a assess.Answer) string {
 	if !a.Given(q.Kind) {
 		return ""
 	}
-	switch q.Kind {
-	case assess.KindRating, assess.KindScenario:
+	switch q.Shape() {
+	case assess.ShapeChoice:
 		if a.Choice <= len(q.Options) {
 			return fmt.Sprintf("%d, %s", a.Choice, strings.TrimRight(strings.TrimSpace(q.Options[a.Choice-1].Text), "."))
 		}
-	case assess.KindYesNo:
+	case assess.ShapeYesNo:
 		if *a.Bool {
 			return "yes"
 		}
 		return "no"
-	case assess.KindNumber:
+	case assess.ShapeNumber:
 		if u := Unit(b, q); u != "" {
 			return Number(*a.Number) + " " + u
 		}
 		return Number(*a.Number)
-	case assess.KindCertifications:
+	case assess.ShapeCertList:
 		return Held(b, a.Held)
+	case assess.ShapeUnknown:
 	}
 	return ""
 }
@@ -94,7 +95,7 @@ func Held(b *assess.Bank, held []assess.HeldCert) string {
 func Problem(b *assess.Bank, q *assess.Question, p *assess.Problem) string {
 	switch p.Code {
 	case assess.ProblemChoice:
-		if q.Kind == assess.KindYesNo {
+		if q.Shape() == assess.ShapeYesNo {
 			return "Enter 1 for yes or 2 for no."
 		}
 		return fmt.Sprintf("Enter a number from 1 to %d.", p.Options)

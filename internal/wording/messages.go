@@ -150,3 +150,12 @@ func endSentence(s string) string {
 	}
 	return s + "."
 }
+
+// ResultNote words a note on a result for a person reading it.
+func ResultNote(n assess.Note) string {
+	switch n.Code {
+	case assess.NoteNothingAnswered:
+		return "Nothing was answered yet: every level and readiness is 0. Answer the questions (secpath, or fill in the answers file) to see where you stand."
+	}
+	return string(n.Code)
+}
