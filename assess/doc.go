@@ -8,6 +8,10 @@
 // item came from (Source), so that validation errors can name a file, line
 // and column; the CLI, the TUI and the exporters only consume the results.
 //
+// Each kind of question is defined once, in its own kind_*.go file (see
+// kind.go for how to add one): faces take answers by its Shape and
+// scoring weighs them by its Evidence.
+//
 // The formulas are written for a mentor to read in README.md beside this
 // file.
 package assess
