@@ -130,6 +130,8 @@ type runner struct {
 	in   *bufio.Reader
 	out  io.Writer
 	now  func() time.Time
+	// titleKept is the job title in words waiting to be confirmed.
+	titleKept string
 
 	// col is the column the output stands at after a prompt. On a
 	// terminal the person's Enter moves to a new line, but when input is
@@ -554,14 +556,17 @@ func (r *runner) askRole() error {
 // role titles is stored as that role's id, so the recommendation can use
 // it.
 func (r *runner) askTitle() (string, error) {
+	p := "Your current job title:"
 	for {
-		line, err := r.read("Your current job title:")
+		line, err := r.read(p)
 		if err != nil {
 			return "", err
 		}
 		switch {
 		case strings.EqualFold(line, "b") || strings.EqualFold(line, "back"):
 			return "", errBack
+		case line == "" && p == confirmTitle:
+			return r.titleKept, nil
 		case line == "":
 			r.say("Type your job title, or b to choose from the list.")
 			continue
@@ -574,9 +579,19 @@ func (r *runner) askTitle() (string, error) {
 				return ro.ID, nil
 			}
 		}
-		return line, nil
+		// Said back, so that a title read as the wrong role can be
+		// changed before the assessment starts.
+		if ro := r.b.MatchRole(line); ro != nil {
+			r.sayf("secpath reads %q as %s.", line, ro.Title)
+		} else {
+			r.sayf("secpath does not recognise %q as one of its roles, so it will place you from your answers.", line)
+		}
+		r.titleKept, p = line, confirmTitle
 	}
 }
+
+// confirmTitle asks to keep a title in words once it is said back.
+const confirmTitle = "Press Enter to keep it, or type another title:"
 
 // ------------------------------------------------------------------ quiz
 

@@ -120,7 +120,7 @@ func TestCompleteNewRun(t *testing.T) {
 			name: "full, every kind answered",
 			// mode, target, name, current role: something else + title,
 			// then the eight questions.
-			input:  "2\n1\nAda\n2\nSOC lead\n8\n1\n1:2020\n3\n2\n2\n12.5\n2\n",
+			input:  "2\n1\nAda\n2\nSOC lead\n\n8\n1\n1:2020\n3\n2\n2\n12.5\n2\n",
 			mode:   assess.Full,
 			target: "manager", person: "Ada", current: "SOC lead",
 			want: map[string]assess.Answer{
@@ -764,5 +764,30 @@ func TestFailedSaveIsNeverReportedSaved(t *testing.T) {
 				t.Errorf("the failure is not said:\n%s", out.String())
 			}
 		})
+	}
+}
+
+// A title in words is said back as the role it reads as, or as one
+// secpath does not know, and another title can be typed before it is
+// kept.
+func TestTitleSaidBack(t *testing.T) {
+	b := miniBank(t)
+	input := "1\n2\nBo\n2\nHead of Cyber Defence\nSenior Security Manager, EMEA\n\n2\n1\n"
+	r := start(t, b, newFile(b), true, input)
+	if r.err != nil || !r.res.Finished {
+		t.Fatalf("Run = %+v, %v\n%s", r.res, r.err, r.out)
+	}
+	if got := r.file.Answers.Profile.CurrentRole; got != "Senior Security Manager, EMEA" {
+		t.Errorf("current role = %q", got)
+	}
+	flat := strings.Join(strings.Fields(r.out), " ")
+	for _, want := range []string{
+		`secpath does not recognise "Head of Cyber Defence" as one of its roles, so it will place you from your answers.`,
+		`secpath reads "Senior Security Manager, EMEA" as Security Manager.`,
+		"Press Enter to keep it, or type another title:",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.out)
+		}
 	}
 }
