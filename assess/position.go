@@ -36,47 +36,6 @@ func normaliseTitle(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// MatchRole finds the role a current role given in words names: by id,
-// title or alias, exactly once folded (see normaliseTitle), or else the
-// longest title or alias contained in the words ("Senior SOC lead, EMEA"
-// contains "soc lead"). It returns nil when nothing matches.
-func (b *Bank) MatchRole(text string) *Role {
-	if text == "" {
-		return nil
-	}
-	if r := b.Role(text); r != nil {
-		return r
-	}
-	words := normaliseTitle(text)
-	if words == "" {
-		return nil
-	}
-	var best *Role
-	bestLen := 0
-	for i := range b.Roles {
-		ro := &b.Roles[i]
-		for _, name := range append([]string{ro.ID, ro.Title}, ro.Aliases...) {
-			n := normaliseTitle(name)
-			if n == "" {
-				continue
-			}
-			if n == words {
-				return ro
-			}
-			if len(n) > bestLen && containsWords(words, n) {
-				best, bestLen = ro, len(n)
-			}
-		}
-	}
-	return best
-}
-
-// containsWords reports whether the folded phrase appears in the folded
-// text on word boundaries.
-func containsWords(text, phrase string) bool {
-	return strings.Contains(" "+text+" ", " "+phrase+" ")
-}
-
 // personFamily is the profession a person is in: the family of the role
 // their current role names; otherwise privacy when they have more years in
 // privacy than in security, IT when their years in IT outside security are

@@ -1891,6 +1891,7 @@ func bankLiteral() *assess.Bank {
 					"Incident response manager",
 					"Detection and response manager",
 					"Cyber defence manager",
+					"Head of cyber defence",
 				},
 				Track:     "technical",
 				Family:    "security",
