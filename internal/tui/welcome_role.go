@@ -295,12 +295,21 @@ func (p rolePicker) head() []string {
 	s := p.c.Styles
 	width := p.c.Layout.Content
 	lines := []string{s.Section.Render("Your current role")}
-	for _, l := range wrap("Type to find your role by its title or by a job title it goes by, or type your own title: enter keeps your words and matches them to a role.", width) {
+	// A short window keeps its lines for the list.
+	short := p.c.Layout.Body < 20
+	hint := "Type to find your role by its title or by a job title it goes by, or type your own title: enter keeps your words and matches them to a role."
+	if short {
+		hint = "Type to search the roles, or type your own title."
+	}
+	for _, l := range wrap(hint, width) {
 		lines = append(lines, s.Muted.Render(l))
 	}
 	lines = append(lines, "", s.Cursor.Render("› ")+p.input.View())
 	if own := p.entries[0]; own.kind == entryOwn {
 		said := "As typed: no role matched; we'll place you from your answers."
+		if short {
+			said = longest(width-2, said, "As typed: no role matched.")
+		}
 		if own.role != nil {
 			said = "As typed: matched to " + own.role.Title + "."
 		}
@@ -313,8 +322,14 @@ func (p rolePicker) head() []string {
 // from the field.
 func (p rolePicker) room() int { return max(3, p.c.Layout.Body-len(p.head())-1) }
 
-// page is how far page up and down move the cursor.
-func (p rolePicker) page() int { return max(1, p.window()-1) }
+// page is how far page up and down move the cursor: to the end of a
+// list that fits.
+func (p rolePicker) page() int {
+	if n := p.window(); n > 0 {
+		return max(1, n-1)
+	}
+	return len(p.entries)
+}
 
 // window is how many lines of the list are on show at once; 0 when the
 // whole list fits the room.
@@ -349,9 +364,9 @@ func (p rolePicker) view() string {
 		shown, top = p.entries[p.offset:p.offset+n], p.offset
 	}
 	lines = append(lines, scrollNote(s, "↑", top))
-	col := 0
-	for _, e := range shown {
-		if e.kind == entryAlias || e.kind == entryTitle {
+	col := 0 // the same for the whole list, so it holds still as it scrolls
+	for _, e := range p.entries {
+		if e.kind == entryAlias {
 			col = max(col, ansi.StringWidth(e.name))
 		}
 	}
