@@ -256,9 +256,8 @@ func (w welcomeScreen) start() (welcomeScreen, Next) {
 		return w, Next{Start: &startRequest{resume: true, mentor: w.mentor, mentorName: mentorName}}
 	}
 	if !w.org.check() {
-		for w.row != rowOrg {
-			w.move(slices.Index(w.rows(), rowOrg) - slices.Index(w.rows(), w.row))
-		}
+		rs := w.rows()
+		w.move(slices.Index(rs, rowOrg) - slices.Index(rs, w.row))
 		return w, Next{}
 	}
 	mode := assess.Full

@@ -415,3 +415,20 @@ func TestWelcomePickerScrolls(t *testing.T) {
 	a.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	checkFrame(t, a.Render(), 120, 40)
 }
+
+// TestWelcomePasteStartsTheSearch: a title pasted on the current role
+// searches with it, as typing does; pasted on the size, it is the size.
+func TestWelcomePasteStartsTheSearch(t *testing.T) {
+	a := newTestApp(t, 80, 24, Options{})
+	a.onRole()
+	a.send(tea.PasteMsg{Content: "Head of security operations"})
+	w := a.welcome()
+	if !w.picking || w.picker.input.Value() != "Head of security operations" || w.picker.entries[w.picker.cursor].name != "Head of security operations" {
+		t.Fatalf("paste: picking %v, %q", w.picking, w.picker.input.Value())
+	}
+	a.press("enter", "down")
+	a.send(tea.PasteMsg{Content: "2,500"})
+	if v, _ := a.welcome().org.parse(); v == nil || *v != 2500 {
+		t.Errorf("pasted size %v", v)
+	}
+}
