@@ -16,6 +16,12 @@ const (
 	EssentialShortfall  = 1.0
 )
 
+// NormaliseTitle folds a job title as MatchRole does before comparing
+// it: lower case, letters and digits only, single spaces, "&" read as
+// "and". A face that filters the roles as a person types folds the words
+// the same way, so what it finds and what MatchRole matches agree.
+func NormaliseTitle(s string) string { return normaliseTitle(s) }
+
 // normaliseTitle folds a job title for matching: lower case, letters and
 // digits only, single spaces, "&" read as "and".
 func normaliseTitle(s string) string {

@@ -94,6 +94,8 @@ func TestKillDuringQuiz(t *testing.T) {
 				t.Errorf("no offer to resume %q:\n%s", want, s)
 			}
 			tm.keys("q")
+			tm.waitFor("Leave secpath?")
+			tm.keys("y")
 			tm.waitFor("EXIT=0")
 		})
 	}

@@ -398,7 +398,9 @@ func (a *App) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	typing := a.current().Typing()
 	switch {
 	case msg.String() == "ctrl+c" || (!typing && keyIs(msg, k.Quit)):
-		if !a.c.State.Started {
+		// Before anything is started the welcome asks too, as help
+		// says, unless the window is too small to show the question.
+		if !a.c.State.Started && a.c.Layout.TooSmall {
 			return tea.Quit, true
 		}
 		a.confirm = true
@@ -430,6 +432,9 @@ func (a *App) start(msg startRequest) bool {
 	ans.Target = msg.target
 	ans.Profile.Name = msg.name
 	ans.Profile.CurrentRole = msg.role
+	for id, v := range msg.answers {
+		ans.Items[id] = v
+	}
 	a.begin(&storage.File{Answers: ans}, true)
 	a.nameMentor()
 	return true

@@ -283,7 +283,7 @@ func TestWelcomeMentorMode(t *testing.T) {
 	if !strings.Contains(a.screenText(), "Mentor mode   on") || !strings.Contains(a.screenText(), "Mentor's name") || !strings.Contains(a.screenText(), "Mentee's name") {
 		t.Fatalf("Options.Mentor does not preselect mentor mode:\n%s", a.screenText())
 	}
-	a.press("down", "down", "Sam", "down", "down", "down", "Dana", "enter")
+	a.press("down", "down", "Sam", "down", "down", "down", "down", "Dana", "enter")
 	st := a.c.State
 	if !st.Mentor || st.File.Answers.Profile.Name != "Sam" || st.File.Answers.Mentor == nil || st.File.Answers.Mentor.Name != "Dana" {
 		t.Fatalf("started with mentor %v, %+v", st.Mentor, st.File.Answers.Mentor)
@@ -293,7 +293,7 @@ func TestWelcomeMentorMode(t *testing.T) {
 	}
 	// Off: the name row goes, and no panel shows.
 	b := newTestApp(t, 80, 24, Options{})
-	b.press("down", "down", "down", "down", "right")
+	b.press("down", "down", "down", "down", "down", "right")
 	if !strings.Contains(b.screenText(), "Mentor's name") {
 		t.Fatalf("mentor mode did not turn on:\n%s", b.screenText())
 	}

@@ -18,6 +18,8 @@ type startRequest struct {
 	target string
 	name   string
 	role   string
+	// answers are answers given on the welcome (the organisation's size).
+	answers map[string]assess.Answer
 	// mentor turns mentor mode on; mentorName is the mentor's name.
 	mentor     bool
 	mentorName string
