@@ -22,10 +22,10 @@ const (
 // the same way, so what it finds and what MatchRole matches agree.
 func NormaliseTitle(s string) string { return normaliseTitle(s) }
 
-// normaliseTitle folds a job title for matching: lower case, letters and
+// normaliseTitle folds a job title for matching: lower case, accents off, letters and
 // digits only, single spaces, "&" read as "and".
 func normaliseTitle(s string) string {
-	s = strings.ReplaceAll(strings.ToLower(s), "&", " and ")
+	s = strings.ReplaceAll(foldAccents(s), "&", " and ")
 	var b strings.Builder
 	space := true
 	for _, r := range s {

@@ -3,6 +3,7 @@ package assess
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Reading a job title as written ("Team Lead, Security Operations",
@@ -189,4 +190,35 @@ func (b *Bank) deputyOf(chief *Role) *Role {
 		}
 	}
 	return best
+}
+
+// accentFold maps the accented Latin letters of the Latin-1 and Latin
+// Extended-A blocks, in lower case, to their unaccented letters, so
+// "défense" finds "defense" and "Défense" alike.
+var accentFold = func() map[rune]string {
+	m := map[rune]string{'æ': "ae", 'œ': "oe", 'ß': "ss", 'þ': "th", 'ð': "d", 'ı': "i", 'ł': "l", 'đ': "d", 'ħ': "h", 'ŧ': "t", 'ø': "o"}
+	for base, letters := range map[string]string{
+		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ď", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥ",
+		"i": "ìíîïĩīĭį", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏő",
+		"r": "ŕŗř", "s": "śŝşš", "t": "ţť", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
+	} {
+		for _, r := range letters {
+			m[r] = base
+		}
+	}
+	return m
+}()
+
+// foldAccents lowers s and takes the accents off its Latin letters.
+func foldAccents(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if f, ok := accentFold[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

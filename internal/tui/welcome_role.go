@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -96,41 +95,10 @@ func roleNames(b *assess.Bank) []roleName {
 	return out
 }
 
-// foldWords folds a title into the words the filter compares: accents
-// off, then as assess.NormaliseTitle folds it for matching.
+// foldWords folds a title into the words the filter compares, as
+// assess.NormaliseTitle folds it for matching (accents off included).
 func foldWords(s string) []string {
-	return strings.Fields(assess.NormaliseTitle(foldAccents(s)))
-}
-
-// accentFold maps the accented Latin letters of the Latin-1 and Latin
-// Extended-A blocks, in lower case, to their unaccented letters, so
-// "défense" finds "defense" and "Défense" alike.
-var accentFold = func() map[rune]string {
-	m := map[rune]string{'æ': "ae", 'œ': "oe", 'ß': "ss", 'þ': "th", 'ð': "d", 'ı': "i", 'ł': "l", 'đ': "d", 'ħ': "h", 'ŧ': "t", 'ø': "o"}
-	for base, letters := range map[string]string{
-		"a": "àáâãäåāăą", "c": "çćĉċč", "d": "ď", "e": "èéêëēĕėęě", "g": "ĝğġģ", "h": "ĥ",
-		"i": "ìíîïĩīĭį", "j": "ĵ", "k": "ķ", "l": "ĺļľŀ", "n": "ñńņňŉ", "o": "òóôõöōŏő",
-		"r": "ŕŗř", "s": "śŝşš", "t": "ţť", "u": "ùúûüũūŭůűų", "w": "ŵ", "y": "ýÿŷ", "z": "źżž",
-	} {
-		for _, r := range letters {
-			m[r] = base
-		}
-	}
-	return m
-}()
-
-// foldAccents lowers s and takes the accents off its Latin letters.
-func foldAccents(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if f, ok := accentFold[r]; ok {
-			b.WriteString(f)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return strings.Fields(assess.NormaliseTitle(s))
 }
 
 // rank says how well the folded query words find a name: 0 when they are
