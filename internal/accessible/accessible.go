@@ -222,10 +222,13 @@ func (r *runner) prompt(p string) {
 }
 
 // wrap breaks text into lines of at most first columns for the first line
-// and rest for the others, at spaces; a word longer than a line (a URL, a
-// pasted token) is cut so that no line is ever too long. Control
-// characters are dropped so that bank text or a typed note can never put
-// an escape sequence on the screen.
+// and rest for the others, only between words, so a date, a standard's
+// name or a command is never split or shortened. A word longer than a
+// whole line (a URL, a pasted token) is the one exception: it is broken
+// after a hyphen or slash where it can be, else at the width, with every
+// character kept, so no line is ever too long. Control characters are
+// dropped so that bank text or a typed note can never put an escape
+// sequence on the screen.
 func wrap(text string, first, rest int) []string {
 	first, rest = max(first, 1), max(rest, 1)
 	text = strings.Map(func(r rune) rune {
@@ -234,19 +237,57 @@ func wrap(text string, first, rest int) []string {
 		}
 		return r
 	}, strings.ToValidUTF8(text, "\uFFFD"))
-	text = strings.Join(strings.Fields(text), " ")
-	// The first line at its own width, the rest at theirs: the first
-	// line is a prefix of the text (a break drops one space, a cut word
-	// none), so the rest is what follows it.
-	line := strings.SplitN(ansi.Wrap(text, first, ""), "\n", 2)[0]
-	lines := []string{line}
-	if !strings.HasPrefix(text, line) {
-		return strings.Split(ansi.Wrap(text, rest, ""), "\n")
+	var lines []string
+	line, lw := "", 0
+	limit := first
+	flush := func() {
+		lines = append(lines, line)
+		line, lw, limit = "", 0, rest
 	}
-	if more := strings.TrimPrefix(text[len(line):], " "); more != "" {
-		lines = append(lines, strings.Split(ansi.Wrap(more, rest, ""), "\n")...)
+	for _, word := range strings.Fields(text) {
+		ww := ansi.StringWidth(word)
+		switch {
+		case lw > 0 && lw+1+ww <= limit:
+			line, lw = line+" "+word, lw+1+ww
+			continue
+		case lw > 0:
+			flush()
+		}
+		for ww > limit {
+			head, tail := splitLong(word, limit)
+			line = head
+			flush()
+			word, ww = tail, ansi.StringWidth(tail)
+		}
+		line, lw = word, ww
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
 	}
 	return lines
+}
+
+// splitLong breaks a word wider than limit: after the last hyphen or
+// slash that leaves a head within the limit, else at the limit itself.
+func splitLong(word string, limit int) (head, tail string) {
+	cut, w := 0, 0
+	for i, r := range word {
+		rw := ansi.StringWidth(string(r))
+		if w+rw > limit {
+			break
+		}
+		w += rw
+		cut = i + len(string(r))
+	}
+	if cut == 0 {
+		// Not even one character fits: take one anyway.
+		_, size := utf8.DecodeRuneInString(word)
+		cut = size
+	}
+	if i := strings.LastIndexAny(word[:cut], "-/"); i > 0 {
+		cut = i + 1
+	}
+	return word[:cut], word[cut:]
 }
 
 // ----------------------------------------------------------------- input
@@ -335,14 +376,16 @@ func (r *runner) persist() error {
 	return err
 }
 
-func (r *runner) resumeHint() string {
+// resumeLine is the command to carry on, on a line of its own and never
+// wrapped, so it can be copied whole; "" when there is nothing to resume.
+func (r *runner) resumeLine() string {
 	switch {
 	case r.resumeAs != "":
-		return " Resume with: secpath resume " + r.resumeAs
+		return "Resume with: secpath resume " + r.resumeAs + "\n"
 	case r.f.Session.ID == "":
 		return ""
 	}
-	return " Resume with: secpath resume " + r.f.Session.ID
+	return "Resume with: secpath resume " + r.f.Session.ID + "\n"
 }
 
 // stop ends the run on q, on the end of input or on an I/O failure, saving
@@ -370,15 +413,16 @@ func (r *runner) stop(err error) (Result, error) {
 		if serr != nil {
 			return Result{Quit: true}, fmt.Errorf("saving the session: %w", serr)
 		}
-		r.say("Saved." + r.resumeHint())
+		r.say("Saved.")
+		r.write(r.resumeLine())
 		return Result{Quit: true}, nil
 	case errors.Is(err, io.EOF):
 		if serr != nil {
 			return Result{}, errors.Join(ErrAborted, fmt.Errorf("saving the session: %w", serr))
 		}
+		// Said once, by the caller: where the answers are, how to resume
+		// and that the input ended (ErrAborted's message).
 		r.blank()
-		r.say("The input ended before the assessment was finished. " +
-			"Your answers so far are saved." + r.resumeHint())
 		return Result{}, ErrAborted
 	}
 	if serr != nil {
