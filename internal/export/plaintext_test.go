@@ -57,7 +57,7 @@ func TestPlainTextReadsLikeThePage(t *testing.T) {
 func TestPlainLineUnescapes(t *testing.T) {
 	var h []string
 	for in, want := range map[string]string{
-		`Budget \*and\* \[risk\] &lt;b&gt;`: "Budget *and* [risk] <b>",
+		`Budget \*and\* \[risk\] &lt;b&gt;`:          "Budget *and* [risk] <b>",
 		"See [the schema](plan.schema.json), `plan`": "See the schema, plan",
 		"### 1. Risk management: 1.6 → 2":            "1. Risk management: 1.6 → 2",
 		"_Signed_ off":                               "Signed off",
