@@ -96,10 +96,10 @@ func wrapKeepIndent(line string, width int) []string {
 	return out
 }
 
-// markerWidth is the width of a list marker at the start of s: "- ",
-// "* ", "12. ", or 0.
+// markerWidth is the width of a list or comment marker at the start of
+// s: "- ", "* ", "# ", "12. ", or 0.
 func markerWidth(s string) int {
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") {
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "# ") {
 		return 2
 	}
 	i := 0
@@ -257,7 +257,7 @@ func (sv *saveScreen) headLines() []string {
 	case sv.err != "":
 		msg(sv.err, s.ErrorText.Render)
 	case sv.confirm != "":
-		msg(sv.confirm+" already exists. Press enter again to replace it, or change the name.", s.Warn.Render)
+		msg("This file already exists. Press enter again to replace it, or change the name.", s.Warn.Render)
 	case sv.warn != "":
 		msg(sv.warn, s.Warn.Render)
 	case sv.note != "":
