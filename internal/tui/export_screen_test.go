@@ -339,7 +339,7 @@ func TestExportPreviewsReadAsText(t *testing.T) {
 	head := sv.preview[0]
 	col := strings.Index(head, "action")
 	for i, l := range sv.preview[1:] {
-		if len([]rune(l)) < col || strings.Index(l, "  ") < 0 {
+		if len([]rune(l)) < col || !strings.Contains(l, "  ") {
 			t.Errorf("CSV row %d is not aligned: %q", i+1, l)
 		}
 		if ansi.StringWidth(l) > sv.c.Layout.Content {
