@@ -223,34 +223,6 @@ func (r *runner) prompt(p string) {
 	r.col += ansi.StringWidth(last)
 }
 
-// wrap breaks text into lines of at most first columns for the first line
-// and rest for the others, at spaces; a word longer than a line (a URL, a
-// pasted token) is cut so that no line is ever too long. Control
-// characters are dropped so that bank text or a typed note can never put
-// an escape sequence on the screen.
-func wrap(text string, first, rest int) []string {
-	first, rest = max(first, 1), max(rest, 1)
-	text = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && !unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, strings.ToValidUTF8(text, "\uFFFD"))
-	text = strings.Join(strings.Fields(text), " ")
-	// The first line at its own width, the rest at theirs: the first
-	// line is a prefix of the text (a break drops one space, a cut word
-	// none), so the rest is what follows it.
-	line := strings.SplitN(ansi.Wrap(text, first, ""), "\n", 2)[0]
-	lines := []string{line}
-	if !strings.HasPrefix(text, line) {
-		return strings.Split(ansi.Wrap(text, rest, ""), "\n")
-	}
-	if more := strings.TrimPrefix(text[len(line):], " "); more != "" {
-		lines = append(lines, strings.Split(ansi.Wrap(more, rest, ""), "\n")...)
-	}
-	return lines
-}
-
 // ----------------------------------------------------------------- input
 
 // read prompts and returns the next line of input, trimmed and cleaned.
@@ -337,14 +309,16 @@ func (r *runner) persist() error {
 	return err
 }
 
-func (r *runner) resumeHint() string {
+// resumeLine is the command to carry on, on a line of its own and never
+// wrapped, so it can be copied whole; "" when there is nothing to resume.
+func (r *runner) resumeLine() string {
 	switch {
 	case r.resumeAs != "":
-		return " Resume with: secpath resume " + r.resumeAs
+		return "Resume with: secpath resume " + r.resumeAs + "\n"
 	case r.f.Session.ID == "":
 		return ""
 	}
-	return " Resume with: secpath resume " + r.f.Session.ID
+	return "Resume with: secpath resume " + r.f.Session.ID + "\n"
 }
 
 // stop ends the run on q, on the end of input or on an I/O failure, saving
@@ -372,15 +346,16 @@ func (r *runner) stop(err error) (Result, error) {
 		if serr != nil {
 			return Result{Quit: true}, fmt.Errorf("saving the session: %w", serr)
 		}
-		r.say("Saved." + r.resumeHint())
+		r.say("Saved.")
+		r.write(r.resumeLine())
 		return Result{Quit: true}, nil
 	case errors.Is(err, io.EOF):
 		if serr != nil {
 			return Result{}, errors.Join(ErrAborted, fmt.Errorf("saving the session: %w", serr))
 		}
+		// Said once, by the caller: where the answers are, how to resume
+		// and that the input ended (ErrAborted's message).
 		r.blank()
-		r.say("The input ended before the assessment was finished. " +
-			"Your answers so far are saved." + r.resumeHint())
 		return Result{}, ErrAborted
 	}
 	if serr != nil {

@@ -104,7 +104,9 @@ func interactive(ctx context.Context, env Env, opts *options, l launch) error {
 			}
 		}
 	}
-	topts.WorkDir, topts.Now = env.WorkDir, env.Now
+	// Exports go to one documented folder (see tui.ExportDir), not to
+	// wherever secpath was started.
+	topts.WorkDir, topts.Now = tui.ExportDir(env.Getenv("XDG_DOCUMENTS_DIR"), env.stateHome(), env.home(), env.WorkDir), env.Now
 	out, err := tui.Run(ctx, topts, env.Stdin, env.terminalOut(), env.Environ)
 	if sig := signalled(ctx); sig != nil {
 		// Stopped by a signal: every answer was saved as it was given;

@@ -389,7 +389,7 @@ func TestExportNeverOverwritesSilently(t *testing.T) {
 		t.Fatal("e does not open the export screen")
 	}
 	text := a.screenText()
-	for _, want := range []string{"Development plan, Markdown", "secpath-plan-" + testSession + ".md", "Plan for Security Engineer / Analyst", "preview", "# Development plan"} {
+	for _, want := range []string{"Format  Markdown", "secpath-plan-" + testSession + ".md", "Role    ‹ Security Engineer / Analyst", "preview", "# Development plan"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("export screen lacks %q:\n%s", want, text)
 		}
@@ -414,7 +414,7 @@ func TestExportNeverOverwritesSilently(t *testing.T) {
 		t.Errorf("mode %v", st.Mode())
 	}
 	// The answers file is one of the formats; its name follows the format.
-	a.press("e", "up")
+	a.press("e", "tab", "left")
 	if !strings.Contains(a.screenText(), "secpath-answers-"+testSession+".toml") {
 		t.Fatalf("answers format:\n%s", a.screenText())
 	}
@@ -479,7 +479,7 @@ func TestGoldenFrames(t *testing.T) {
 		"gap-detail":        func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("4", "enter") },
 		"certificate":       func(a *testApp) { a.loadPersona("it-manager"); a.send(resultsMsg{}); a.press("5") },
 		"leave":             func(a *testApp) { a.startQuick(); a.press("q") },
-		"export":            func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("e") },
+		"export":            openExportFrame,
 		"help":              func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register"); a.press("?") },
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
