@@ -21,12 +21,15 @@ const (
 )
 
 // formatDef is one export format: its name, the other names it is known
-// by, what it is called in a menu, and its writer.
+// by (also as file extensions), what it is called in a menu and in a
+// sentence, and its writer.
 type formatDef struct {
-	format  Format
-	aliases []string
-	name    string
-	write   func(w io.Writer, b *assess.Bank, p *assess.Plan) error
+	format     Format
+	aliases    []string
+	name       string
+	label      string
+	inSentence string
+	write      func(w io.Writer, b *assess.Bank, p *assess.Plan) error
 }
 
 // How to add a format: write its writer in a new file of this package,
@@ -35,10 +38,10 @@ type formatDef struct {
 // read this table.
 func formatDefs() []formatDef {
 	return []formatDef{
-		{Markdown, []string{"markdown"}, "Markdown", WriteMarkdown},
-		{HTML, []string{"htm"}, "HTML", WriteHTML},
-		{JSON, nil, "JSON", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteJSON(w, p) }},
-		{CSV, nil, "CSV", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteCSV(w, p) }},
+		{Markdown, []string{"markdown"}, "Markdown", "Markdown", "Markdown", WriteMarkdown},
+		{HTML, []string{"htm"}, "HTML", "HTML page (prints to PDF)", "an HTML page", WriteHTML},
+		{JSON, nil, "JSON", "JSON (for other tools)", "JSON", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteJSON(w, p) }},
+		{CSV, nil, "CSV", "CSV of the actions", "CSV", func(w io.Writer, _ *assess.Bank, p *assess.Plan) error { return WriteCSV(w, p) }},
 	}
 }
 
@@ -83,6 +86,37 @@ func (f Format) Name() string {
 		return d.name
 	}
 	return string(f)
+}
+
+// Label is how a menu of exports lists the format: "HTML page (prints to
+// PDF)".
+func (f Format) Label() string {
+	if d, ok := lookup(f); ok {
+		return d.label
+	}
+	return string(f)
+}
+
+// InSentence names the format inside a sentence: "an HTML page".
+func (f Format) InSentence() string {
+	if d, ok := lookup(f); ok {
+		return d.inSentence
+	}
+	return string(f)
+}
+
+// Extensions are the file extensions that name the format: its own
+// first, then its aliases' (".md", ".markdown").
+func (f Format) Extensions() []string {
+	d, ok := lookup(f)
+	if !ok {
+		return nil
+	}
+	out := []string{f.Extension()}
+	for _, a := range d.aliases {
+		out = append(out, "."+a)
+	}
+	return out
 }
 
 // Write writes a plan in a format.

@@ -34,3 +34,20 @@ func TestFormatTable(t *testing.T) {
 		t.Error("Write accepted an unknown format")
 	}
 }
+
+// Menus and sentences read the format's names from the table, and a
+// file name's extension finds its format through them.
+func TestFormatNames(t *testing.T) {
+	if got := HTML.Label(); got != "HTML page (prints to PDF)" {
+		t.Errorf("HTML.Label() = %q", got)
+	}
+	if got := HTML.InSentence(); got != "an HTML page" {
+		t.Errorf("HTML.InSentence() = %q", got)
+	}
+	if got := Markdown.Extensions(); len(got) != 2 || got[0] != ".md" || got[1] != ".markdown" {
+		t.Errorf("Markdown.Extensions() = %q", got)
+	}
+	if got := Format("pdf").Extensions(); got != nil {
+		t.Errorf("unknown format's extensions = %q", got)
+	}
+}

@@ -12,8 +12,8 @@ import (
 	"github.com/secpath/secpath/internal/export"
 )
 
-// labelWidth is the width of the field labels, "Format  ".
-const labelWidth = 10
+// exportLabelWidth is the width of the field labels, "Format  ".
+const exportLabelWidth = 10
 
 // buildPreview lays the content out as a person would read it, at the
 // screen's width: Markdown as wrapped text; the HTML page as the text a
@@ -49,8 +49,11 @@ func (sv *saveScreen) buildPreview() {
 		sv.previewNote = note
 		sv.clampOffset()
 		return
-	default:
+	case "":
 		sv.previewNote = "The answers file as written, for secpath score, plan and resume."
+		lines = textLines(string(sv.data))
+	default:
+		sv.previewNote = "The file as written."
 		lines = textLines(string(sv.data))
 	}
 	for _, l := range lines {
@@ -211,12 +214,12 @@ func (sv *saveScreen) headLines() []string {
 	width := sv.c.Layout.Content
 	kind := sv.kinds()[sv.kind]
 	field := func(f saveField, label, value string, choice bool) string {
-		pre, lab := "  ", s.Muted.Render(fmt.Sprintf("%-*s", labelWidth-2, label))
+		pre, lab := "  ", s.Muted.Render(fmt.Sprintf("%-*s", exportLabelWidth-2, label))
 		if sv.field == f {
-			pre, lab = s.Accent.Render("› "), s.Strong.Render(fmt.Sprintf("%-*s", labelWidth-2, label))
+			pre, lab = s.Accent.Render("› "), s.Strong.Render(fmt.Sprintf("%-*s", exportLabelWidth-2, label))
 		}
 		if choice {
-			room := max(10, width-labelWidth-4)
+			room := max(10, width-exportLabelWidth-4)
 			value = truncate(value, room)
 			if sv.field == f {
 				value = s.Accent.Render("‹ ") + s.Strong.Render(value) + s.Accent.Render(" ›")
@@ -230,17 +233,17 @@ func (sv *saveScreen) headLines() []string {
 	if kind.format != "" {
 		lines = append(lines, field(fieldRole, "Role", sv.roleLabel(), true))
 	} else {
-		lines = append(lines, "  "+s.Muted.Render(fmt.Sprintf("%-*s", labelWidth-2, "Role"))+s.Subtle.Render("none: the answers file holds every answer"))
+		lines = append(lines, "  "+s.Muted.Render(fmt.Sprintf("%-*s", exportLabelWidth-2, "Role"))+s.Subtle.Render("none: the answers file holds every answer"))
 	}
 	lines = append(lines, field(fieldFormat, "Format", kind.label, true))
 	pathView := sv.name.View()
 	if sv.field != fieldPath {
-		pathView = s.Text.Render(truncateLeft(sv.name.Value(), max(10, width-labelWidth)))
+		pathView = s.Text.Render(truncateLeft(sv.name.Value(), max(10, width-exportLabelWidth)))
 	}
 	lines = append(lines, field(fieldPath, "Path", pathView, false))
-	if p := sv.path(); p != "" && (p != strings.TrimSpace(sv.name.Value()) || ansi.StringWidth(p) > width-labelWidth) {
+	if p := sv.path(); p != "" && (p != strings.TrimSpace(sv.name.Value()) || ansi.StringWidth(p) > width-exportLabelWidth) {
 		// A long path breaks after a slash, so each piece reads whole.
-		pre := strings.Repeat(" ", labelWidth) + "saves to "
+		pre := strings.Repeat(" ", exportLabelWidth) + "saves to "
 		for i, l := range strings.Split(ansi.Wrap(p, max(10, width-len(pre)), "/"), "\n") {
 			if i > 0 {
 				pre = strings.Repeat(" ", len(pre))
@@ -249,7 +252,7 @@ func (sv *saveScreen) headLines() []string {
 		}
 	}
 	msg := func(text string, style func(...string) string) {
-		lines = append(lines, hanging(strings.Repeat(" ", labelWidth), text, width, style)...)
+		lines = append(lines, hanging(strings.Repeat(" ", exportLabelWidth), text, width, style)...)
 	}
 	switch {
 	case sv.busy:

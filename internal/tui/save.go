@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -26,17 +27,27 @@ type exportKind struct {
 	ext    string
 }
 
-var exportKinds = []exportKind{
-	{"Markdown", "Markdown", export.Markdown, ".md"},
-	{"HTML page (prints to PDF)", "an HTML page", export.HTML, ".html"},
-	{"JSON (for other tools)", "JSON", export.JSON, ".json"},
-	{"CSV of the actions", "CSV", export.CSV, ".csv"},
-	{"Answers file (for secpath score and plan)", "the answers (TOML)", "", ".toml"},
+// exportKinds lists the plan in every export format (from the export
+// package's table, so a new format shows here by itself) and the answers
+// file last.
+func exportKinds() []exportKind {
+	var out []exportKind
+	for _, f := range export.Formats() {
+		out = append(out, exportKind{f.Label(), f.InSentence(), f, f.Extension()})
+	}
+	return append(out, exportKind{"Answers file (for secpath score and plan)", "the answers (TOML)", "", ".toml"})
 }
 
 // kindOfExt maps a file name's extension to the kind it names; a name
 // typed with one of these switches the format to match.
-var kindOfExt = map[string]int{".md": 0, ".markdown": 0, ".html": 1, ".htm": 1, ".json": 2, ".csv": 3, ".toml": 4}
+func kindOfExt(ext string) (int, bool) {
+	for i, k := range exportKinds() {
+		if k.format == "" && ext == k.ext || k.format != "" && slices.Contains(k.format.Extensions(), ext) {
+			return i, true
+		}
+	}
+	return 0, false
+}
 
 // saveField is the field of the export screen that has the focus.
 type saveField int
@@ -57,7 +68,8 @@ const (
 type saveScreen struct {
 	screenBase
 	c        *Common
-	dir      string // the default folder, see ExportDir
+	kindList []exportKind // what can be saved, see exportKinds
+	dir      string       // the default folder, see ExportDir
 	static   bool
 	field    saveField
 	kind     int
@@ -82,7 +94,7 @@ type saveScreen struct {
 }
 
 func newSave(c *Common, opts Options) Screen {
-	sv := &saveScreen{c: c, dir: opts.WorkDir, static: c.Static}
+	sv := &saveScreen{c: c, dir: opts.WorkDir, static: c.Static, kindList: exportKinds()}
 	sv.name = textinput.New()
 	sv.name.Prompt = ""
 	sv.name.CharLimit = 4096
@@ -144,7 +156,7 @@ func (sv *saveScreen) base() string {
 	return "secpath-plan-" + id
 }
 
-func (sv *saveScreen) kinds() []exportKind { return exportKinds }
+func (sv *saveScreen) kinds() []exportKind { return sv.kindList }
 
 // setKind switches the format and renders the content and its preview.
 // Chosen on the format field (fromPath false), it also renames the file
@@ -203,7 +215,7 @@ func (sv *saveScreen) checkName() {
 	sv.warn = ""
 	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(sv.name.Value())))
 	kind := sv.kinds()[sv.kind]
-	if k, ok := kindOfExt[ext]; ok {
+	if k, ok := kindOfExt(ext); ok {
 		if k != sv.kind || sv.note != "" {
 			if k != sv.kind {
 				sv.setKind(k, true)
