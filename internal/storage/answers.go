@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -61,15 +63,20 @@ type rawAnswer struct {
 	Confidence string `toml:"confidence"`
 }
 
+// rawRating is the mentor's rating of a question: level is one level for
+// every competency the question measures (the only shape before ratings
+// were per competency, and still written when all are the same); levels
+// gives a competency its own, over level.
 type rawRating struct {
-	Level *int   `toml:"level"`
-	Notes string `toml:"notes"`
+	Level  *int           `toml:"level"`
+	Levels map[string]int `toml:"levels"`
+	Notes  string         `toml:"notes"`
 }
 
 type rawGap struct {
 	Role       string    `toml:"role"`
 	Competency string    `toml:"competency"`
-	Matters    bool      `toml:"matters"`
+	Matters    *bool     `toml:"matters"` // absent: not decided yet
 	Priority   int       `toml:"priority"`
 	Owner      string    `toml:"owner"`
 	Due        time.Time `toml:"due"`
@@ -614,15 +621,14 @@ func convertMentor(b *assess.Bank, rm *rawMentor, rep *assess.Report, at func(st
 	for _, id := range sortedRatingIDs(rm.Ratings) {
 		r := rm.Ratings[id]
 		where := func() assess.Source { return at("mentor.ratings." + id) }
-		if b.Question(id) == nil {
+		q := b.Question(id)
+		if q == nil {
 			rep.Errorf(where(), "mentor rating for unknown question %q%s", id, suggestQuestion(b, id))
 			continue
 		}
-		if r.Level != nil && (*r.Level < assess.MinLevel || *r.Level > assess.MaxLevel) {
-			rep.Errorf(where(), "mentor rating for %q: level %d is outside 0 to 5", id, *r.Level)
-			continue
+		if rating, ok := convertRating(q, r, rep, where); ok {
+			m.Ratings[id] = rating
 		}
-		m.Ratings[id] = assess.MentorRating{Level: r.Level, Notes: r.Notes}
 	}
 	for i, g := range rm.Gaps {
 		where := func() assess.Source { return at(fmt.Sprintf("mentor.gap[%d]", i)) }
@@ -637,10 +643,42 @@ func convertMentor(b *assess.Bank, rm *rawMentor, rep *assess.Report, at func(st
 			rep.Errorf(where(), "agreed gap %d: priority %d must be 1 (highest) to 9, or 0 for none", i+1, g.Priority)
 			continue
 		}
-		m.Gaps = append(m.Gaps, assess.AgreedGap{Role: g.Role, Competency: g.Competency, Matters: g.Matters, Priority: g.Priority,
-			Owner: g.Owner, Due: g.Due, CheckIn: g.CheckIn, Action: g.Action, Notes: g.Notes})
+		m.Gaps = append(m.Gaps, assess.AgreedGap{Role: g.Role, Competency: g.Competency, Matters: g.Matters != nil && *g.Matters,
+			Undecided: g.Matters == nil, Priority: g.Priority, Owner: g.Owner, Due: g.Due, CheckIn: g.CheckIn, Action: g.Action, Notes: g.Notes})
 	}
 	return m
+}
+
+// convertRating reads one question's rating: level applies to every
+// competency the question measures, levels to the competencies it names.
+func convertRating(q *assess.Question, r rawRating, rep *assess.Report, where func() assess.Source) (assess.MentorRating, bool) {
+	inRange := func(l int) bool { return l >= assess.MinLevel && l <= assess.MaxLevel }
+	if r.Level != nil && !inRange(*r.Level) {
+		rep.Errorf(where(), "mentor rating for %q: level %d is outside 0 to 5", q.ID, *r.Level)
+		return assess.MentorRating{}, false
+	}
+	out := assess.MentorRating{Notes: r.Notes}
+	if r.Level != nil || len(r.Levels) > 0 {
+		out.Levels = map[string]int{}
+	}
+	if r.Level != nil {
+		for comp := range q.Measures {
+			out.Levels[comp] = *r.Level
+		}
+	}
+	for _, comp := range slices.Sorted(maps.Keys(r.Levels)) {
+		l := r.Levels[comp]
+		switch {
+		case q.Measures[comp] == 0:
+			rep.Errorf(where(), "mentor rating for %q: the question does not measure %q (it measures %s)", q.ID, comp, strings.Join(q.MeasuredOrder(), ", "))
+			return assess.MentorRating{}, false
+		case !inRange(l):
+			rep.Errorf(where(), "mentor rating for %q: level %d for %q is outside 0 to 5", q.ID, l, comp)
+			return assess.MentorRating{}, false
+		}
+		out.Levels[comp] = l
+	}
+	return out, true
 }
 
 func sortedRatingIDs(m map[string]rawRating) []string {
