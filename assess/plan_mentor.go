@@ -34,6 +34,9 @@ func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
 		}
 		pa := PlanAgreed{Competency: g.Competency, Name: name, Matters: g.Decision() == Matters, Undecided: g.Undecided,
 			Priority: g.Priority, Owner: g.Owner, Action: g.Action, Notes: g.Notes}
+		if g.Decision() == DoesNotMatter {
+			pa.Priority = 0 // a priority among the gaps that matter means nothing here
+		}
 		if !g.Due.IsZero() {
 			d := day(g.Due)
 			pa.Due = &d

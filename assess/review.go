@@ -73,6 +73,9 @@ func OrderByReview(gaps []Gap, role string, m *MentorView) {
 		gaps[i].Review = nil
 		if ag := m.Gap(role, gaps[i].Competency); ag != nil {
 			gaps[i].Review = &GapReview{Decision: ag.Decision(), Priority: ag.Priority}
+			if ag.Decision() == DoesNotMatter {
+				gaps[i].Review.Priority = 0 // a priority among the gaps that matter
+			}
 		}
 	}
 	sort.SliceStable(gaps, func(i, j int) bool {

@@ -417,7 +417,7 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 	}
 	a.press("shift+tab", "backspace", "0", "tab", "enter")
 	want := assess.SignOff{Mentee: "Priya Raman", Mentor: "Dana", Date: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}
-	if m.SignOff != want || m.Name != "Dana" || a.screen != screenResults || !strings.Contains(a.status, fmt.Sprintf("Signed off by Priya Raman and Dana on 2026-11-30. %d gaps not decided", len(gaps)-1)) {
+	if m.SignOff != want || m.Name != "Dana" || a.screen != screenResults || !strings.Contains(a.status, fmt.Sprintf("Signed off by Priya Raman and Dana on 2026-11-30. %d gaps undecided.", len(gaps)-1)) {
 		t.Fatalf("sign-off %+v, name %q, screen %d, status %q", m.SignOff, m.Name, a.screen, a.status)
 	}
 	f := readFile(t, a, a.c.State.Path)

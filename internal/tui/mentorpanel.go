@@ -368,6 +368,11 @@ func (q quizScreen) mentorPanel(width int, side bool) ([]string, int) {
 		lines = append(lines, "")
 	}
 	lines = append(lines, label+q.notesView())
+	if !side && q.zone == zoneMentorRating {
+		// Scroll to the notes below the rating rows, so the panel shows
+		// whole: it is a few lines, and the focused row stays in view.
+		focus = len(lines) - 1
+	}
 	return lines, focus
 }
 

@@ -38,7 +38,7 @@ func (g gapReviewScreen) signOff() (gapReviewScreen, Next) {
 	g.err = ""
 	status := fmt.Sprintf("Signed off by %s and %s on %s.", mentee, mentor, date.Format(dateLayout))
 	if n := len(ready.Undecided); n > 0 {
-		status += fmt.Sprintf(" %s not decided, left out of the agreement.", plural(n, "gap"))
+		status += fmt.Sprintf(" %s undecided.", plural(n, "gap"))
 	}
 	return g, Next{Changed: true, Open: backMsg{}, Status: status}
 }
