@@ -575,3 +575,77 @@ func TestMentorModeNeverShowsTargetsWhileRating(t *testing.T) {
 		}
 	}
 }
+
+// TestMentorRatesEachCompetency: on a scenario that evidences three
+// competencies the mentor rates each one: the digit sets the focused row,
+// = copies it to the others, ↓ moves on, ⌫ takes one back; the notes
+// without the focus show their start.
+func TestMentorRatesEachCompetency(t *testing.T) {
+	a, path := reviewApp(t, 120, 40, "soc-lead")
+	a.press("Dana", "enter")
+	a.gotoQuestion("ransomware-2am")
+	q := a.c.Bank.Question("ransomware-2am")
+	if got := measures(q); !reflect.DeepEqual(got, []string{"crisis-leadership", "board-communication", "incident-response"}) {
+		t.Fatalf("the bank changed: %v", got)
+	}
+	rating := func() string {
+		r := a.c.State.File.Answers.Mentor.Ratings["ransomware-2am"]
+		return fmt.Sprintf("%v", []any{r.Levels["crisis-leadership"], r.Levels["board-communication"], r.Levels["incident-response"], len(r.Levels)})
+	}
+	steps := []struct {
+		keys []string
+		want string // crisis, board, incident, how many rated
+	}{
+		{[]string{"4"}, "[4 0 0 1]"},
+		{[]string{"="}, "[4 4 4 3]"},
+		{[]string{"down", "2"}, "[4 2 4 3]"},
+		{[]string{"down", "backspace"}, "[4 2 0 2]"},
+		{[]string{"up", "right"}, "[4 3 0 2]"},
+	}
+	for _, s := range steps {
+		a.press(s.keys...)
+		if got := rating(); got != s.want {
+			t.Errorf("after %v: %s, want %s", s.keys, got, s.want)
+		}
+	}
+	text := a.screenText()
+	for _, want := range []string{"Crisis leadership                  mentee 5  4 Leading", "› Executive and board communication  mentee 4  ◂ 3 Independent ▸", "Incident response                  mentee 4  not rated"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("rows lack %q:\n%s", want, text)
+		}
+	}
+	note := "Called the crisis team at once and kept the evidence; weaker on the board update, which came a day late and without options for the CEO"
+	a.press("enter", "enter", note, "shift+tab")
+	row := ""
+	for _, l := range strings.Split(a.screenText(), "\n") {
+		if strings.Contains(l, "Notes    ") {
+			row = strings.TrimSpace(l)
+		}
+	}
+	if !strings.HasPrefix(row, "Notes    Called the crisis team") || !strings.HasSuffix(row, "…") || strings.Contains(row, "for the CEO") {
+		t.Errorf("unfocused notes: %q", row)
+	}
+	f := readFile(t, a, path)
+	if r := f.Answers.Mentor.Ratings["ransomware-2am"]; len(r.Levels) != 2 || r.Levels["board-communication"] != 3 || r.Notes != note {
+		t.Errorf("on disk: %+v", r)
+	}
+}
+
+func TestStartOf(t *testing.T) {
+	cases := map[string]struct {
+		text  string
+		width int
+		want  string
+	}{
+		"fits":                       {"Saw the register", 20, "Saw the register"},
+		"cut at a word":              {"Saw the register twice", 14, "Saw the…"},
+		"punctuation before the cut": {"Saw it, then the register", 10, "Saw it…"},
+		"one long word":              {"Supercalifragilistic", 8, "Superca…"},
+		"spaces folded":              {"a   b\nc", 10, "a b c"},
+	}
+	for name, c := range cases {
+		if got := startOf(c.text, c.width); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}
