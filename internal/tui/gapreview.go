@@ -453,7 +453,11 @@ func (g gapReviewScreen) View() string {
 			if g.priority > 0 {
 				value = fmt.Sprint(g.priority)
 			}
-			value = g.arrows(f, value, "1 is the highest")
+			note := "1 is the highest"
+			if g.decision == assess.DoesNotMatter {
+				note = "counts only for a gap that matters"
+			}
+			value = g.arrows(f, value, note)
 		default:
 			value = g.fieldView(f)
 		}
