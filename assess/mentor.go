@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math"
+	"sort"
 	"time"
 )
 
@@ -18,24 +19,65 @@ type MentorView struct {
 }
 
 // MentorRating is the mentor's view on one question: the level the mentor
-// sees in the mentee for what the question measures, and notes.
+// sees in the mentee in each competency the question measures, and notes.
+//
+// A scenario can evidence several competencies, and a mentor often sees
+// the mentee handle the budget side of a case well and the people side
+// less so, so the level is per competency. A competency left out of
+// Levels is not rated.
 type MentorRating struct {
-	Level *int
-	Notes string
+	Levels map[string]int
+	Notes  string
+}
+
+// Rated reports whether the rating holds a level for any competency.
+func (r MentorRating) Rated() bool { return len(r.Levels) > 0 }
+
+// Empty reports whether the rating holds nothing: no level and no note.
+func (r MentorRating) Empty() bool { return !r.Rated() && r.Notes == "" }
+
+// LevelFor is the mentor's level for one competency, and whether there is
+// one.
+func (r MentorRating) LevelFor(competency string) (int, bool) {
+	l, ok := r.Levels[competency]
+	return l, ok
+}
+
+// Uniform is the one level the mentor gave every competency the question
+// measures, when they gave the same to all of them.
+func (r MentorRating) Uniform(q *Question) (int, bool) {
+	if q == nil || len(r.Levels) != len(q.Measures) || len(r.Levels) == 0 {
+		return 0, false
+	}
+	first, same := -1, true
+	for comp := range q.Measures {
+		l, ok := r.Levels[comp]
+		if !ok {
+			return 0, false
+		}
+		if first < 0 {
+			first = l
+		} else if l != first {
+			same = false
+		}
+	}
+	return first, same
 }
 
 // AgreedGap is a gap the mentor and mentee reviewed together.
 type AgreedGap struct {
 	Role       string
 	Competency string
-	// Matters records whether they agreed the gap matters now.
-	Matters  bool
-	Priority int // 1 is the highest; 0 unset
-	Owner    string
-	Due      time.Time
-	CheckIn  time.Time
-	Action   string
-	Notes    string
+	// Matters records whether they agreed the gap matters now; it means
+	// nothing while Undecided (reviewed without saying; see Decision).
+	Matters   bool
+	Undecided bool
+	Priority  int // 1 is the highest; 0 unset
+	Owner     string
+	Due       time.Time
+	CheckIn   time.Time
+	Action    string
+	Notes     string
 }
 
 // SignOff records that both agreed the plan.
@@ -54,7 +96,7 @@ func (m *MentorView) HasRatings() bool {
 		return false
 	}
 	for _, r := range m.Ratings {
-		if r.Level != nil {
+		if r.Rated() {
 			return true
 		}
 	}
@@ -112,12 +154,14 @@ func mentorLevels(b *Bank, m *MentorView) map[string]float64 {
 	sum, weight := map[string]float64{}, map[string]float64{}
 	for id, r := range m.Ratings {
 		q := b.Question(id)
-		if q == nil || r.Level == nil {
+		if q == nil {
 			continue
 		}
 		for comp, w := range q.Measures {
-			sum[comp] += w * float64(*r.Level)
-			weight[comp] += w
+			if l, ok := r.LevelFor(comp); ok {
+				sum[comp] += w * float64(l)
+				weight[comp] += w
+			}
 		}
 	}
 	for comp, w := range weight {
@@ -134,3 +178,12 @@ func mentorDifference(cs CompetencyScore, self, mentor float64, mentorName strin
 
 // differs reports a difference of a level or more.
 func differs(a, b float64) bool { return math.Abs(a-b) >= MentorDifferenceAt-1e-9 }
+
+// MeasuredOrder lists the competencies a question measures, heaviest
+// first (ties by id): the order a mentor rates them in and the plan lists
+// their ratings.
+func (q *Question) MeasuredOrder() []string {
+	ids := sortedKeys(q.Measures)
+	sort.SliceStable(ids, func(i, j int) bool { return q.Measures[ids[i]] > q.Measures[ids[j]] })
+	return ids
+}

@@ -10,8 +10,8 @@ func TestMentorOverlay(t *testing.T) {
 	four, one := 4, 1
 	a := answers(map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}})
 	a.Mentor = &MentorView{Name: "Dana", Ratings: map[string]MentorRating{
-		"r-strat1": {Level: &four}, // strat1: mentee 2, mentor 4
-		"r-tech1":  {Level: &one},  // tech1: mentee 4, mentor 1
+		"r-strat1": {Levels: map[string]int{"strat1": four}}, // strat1: mentee 2, mentor 4
+		"r-tech1":  {Levels: map[string]int{"tech1": one}},   // tech1: mentee 4, mentor 1
 		"n-years":  {Notes: "ask about the MSSP years"},
 	}}
 	self := ScoreOpts(b, a, ScoreOptions{})

@@ -68,20 +68,34 @@ type PlanAgreed struct {
 	Competency string `json:"competency"`
 	Name       string `json:"name"`
 	Matters    bool   `json:"matters"`
-	Priority   int    `json:"priority,omitempty"`
-	Owner      string `json:"owner,omitempty"`
-	Due        *Date  `json:"due,omitempty"`
-	CheckIn    *Date  `json:"check_in,omitempty"`
-	Action     string `json:"action,omitempty"`
-	Notes      string `json:"notes,omitempty"`
+	// Undecided marks a gap reviewed without agreeing whether it
+	// matters; Matters is then false.
+	Undecided bool   `json:"undecided,omitempty"`
+	Priority  int    `json:"priority,omitempty"`
+	Owner     string `json:"owner,omitempty"`
+	Due       *Date  `json:"due,omitempty"`
+	CheckIn   *Date  `json:"check_in,omitempty"`
+	Action    string `json:"action,omitempty"`
+	Notes     string `json:"notes,omitempty"`
 }
 
-// PlanNote is a mentor's note on one question.
+// PlanNote is a mentor's note on one question. Level is the mentor's
+// rating when it is one level for everything the question measures;
+// Levels lists the ratings per competency when they differ or cover only
+// some of them.
 type PlanNote struct {
-	Question string `json:"question"`
-	Text     string `json:"text"`
-	Level    *int   `json:"level,omitempty"`
-	Notes    string `json:"notes,omitempty"`
+	Question string          `json:"question"`
+	Text     string          `json:"text"`
+	Level    *int            `json:"level,omitempty"`
+	Levels   []PlanNoteLevel `json:"levels,omitempty"`
+	Notes    string          `json:"notes,omitempty"`
+}
+
+// PlanNoteLevel is a mentor's level for one competency of a question.
+type PlanNoteLevel struct {
+	Competency string `json:"competency"`
+	Name       string `json:"name"`
+	Level      int    `json:"level"`
 }
 
 // PlanSignOff is the agreement section; empty names mean not signed yet.

@@ -45,7 +45,7 @@ func goals(b *Bank, role *Role, res *Result, start Date, m *MentorView) []Goal {
 			}
 			if m != nil {
 				for _, ag := range m.Gaps {
-					if ag.Role == role.ID && !ag.Matters {
+					if ag.Role == role.ID && ag.Decision() == DoesNotMatter {
 						seen[ag.Competency] = true // agreed not to matter now
 					}
 				}

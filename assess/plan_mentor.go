@@ -1,32 +1,20 @@
 package assess
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // The mentor's part of a plan: the gaps agreed with the mentee reorder
 // and date the goals; the notes and the sign-off are carried as they are.
 
-// agreedOrder applies a mentor's gap review: gaps agreed not to matter
-// drop out, agreed priorities come first (1 highest), the rest keep their
-// computed order.
+// agreedOrder applies a mentor's gap review to the gaps that become
+// goals: the agreed order (see OrderByReview), without the gaps agreed
+// not to matter.
 func agreedOrder(gaps []Gap, role string, m *MentorView) []Gap {
-	if m == nil || len(m.Gaps) == 0 {
-		return gaps
-	}
-	out := make([]Gap, 0, len(gaps))
-	for _, g := range gaps {
-		if ag := m.Gap(role, g.Competency); ag != nil && !ag.Matters {
-			continue
-		}
-		out = append(out, g)
-	}
-	rank := func(g Gap) int {
-		if ag := m.Gap(role, g.Competency); ag != nil && ag.Priority > 0 {
-			return ag.Priority
-		}
-		return 100
-	}
-	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
-	return out
+	out := append([]Gap(nil), gaps...)
+	OrderByReview(out, role, m)
+	return slices.DeleteFunc(out, func(g Gap) bool { return g.Review != nil && g.Review.Decision == DoesNotMatter })
 }
 
 // planMentor gathers the mentor's part of the plan.
@@ -44,7 +32,11 @@ func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
 		if c := b.Competency(g.Competency); c != nil {
 			name = c.Name
 		}
-		pa := PlanAgreed{Competency: g.Competency, Name: name, Matters: g.Matters, Priority: g.Priority, Owner: g.Owner, Action: g.Action, Notes: g.Notes}
+		pa := PlanAgreed{Competency: g.Competency, Name: name, Matters: g.Decision() == Matters, Undecided: g.Undecided,
+			Priority: g.Priority, Owner: g.Owner, Action: g.Action, Notes: g.Notes}
+		if g.Decision() == DoesNotMatter {
+			pa.Priority = 0 // a priority among the gaps that matter means nothing here
+		}
 		if !g.Due.IsZero() {
 			d := day(g.Due)
 			pa.Due = &d
@@ -55,19 +47,13 @@ func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
 		}
 		pm.Agreed = append(pm.Agreed, pa)
 	}
-	rank := func(p int) int {
-		if p == 0 {
-			return 100
-		}
-		return p
-	}
-	sort.SliceStable(pm.Agreed, func(i, j int) bool { return rank(pm.Agreed[i].Priority) < rank(pm.Agreed[j].Priority) })
+	sortAgreed(pm.Agreed, res.RoleFit(role.ID), m, role.ID)
 	for _, q := range b.Questions {
 		r, ok := m.Ratings[q.ID]
-		if !ok || (r.Notes == "" && r.Level == nil) {
+		if !ok || r.Empty() {
 			continue
 		}
-		pm.Notes = append(pm.Notes, PlanNote{Question: q.ID, Text: q.Text, Level: r.Level, Notes: r.Notes})
+		pm.Notes = append(pm.Notes, planNote(b, &q, r))
 	}
 	pm.SignOff = PlanSignOff{Mentee: m.SignOff.Mentee, Mentor: m.SignOff.Mentor, Signed: m.SignOff.Signed()}
 	if !m.SignOff.Date.IsZero() {
@@ -75,4 +61,59 @@ func planMentor(b *Bank, a *Answers, role *Role, res *Result) *PlanMentor {
 		pm.SignOff.Date = &d
 	}
 	return pm
+}
+
+// sortAgreed lists the agreed gaps as the role's gaps are ordered (see
+// OrderByReview): agreed as mattering by priority, then the undecided,
+// then those agreed not to matter last; a recorded gap the role no longer
+// has (it is met now) goes after the others of its rank.
+func sortAgreed(agreed []PlanAgreed, fit *RoleFit, m *MentorView, role string) {
+	pos := map[string]int{}
+	if fit != nil {
+		for i, g := range fit.Gaps {
+			pos[g.Competency] = i
+		}
+	}
+	key := func(a PlanAgreed) (int, int, int) {
+		r, p := reviewRank(&GapReview{Decision: m.Gap(role, a.Competency).Decision(), Priority: a.Priority})
+		i, ok := pos[a.Competency]
+		if !ok {
+			i = len(pos)
+		}
+		return r, p, i
+	}
+	sort.SliceStable(agreed, func(i, j int) bool {
+		ri, pi, ii := key(agreed[i])
+		rj, pj, ij := key(agreed[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if pi != pj {
+			return pi < pj
+		}
+		return ii < ij
+	})
+}
+
+// planNote is a mentor's note with the ratings: one level when the mentor
+// gave the same to everything the question measures, else each
+// competency's, heaviest first.
+func planNote(b *Bank, q *Question, r MentorRating) PlanNote {
+	n := PlanNote{Question: q.ID, Text: q.Text, Notes: r.Notes}
+	if l, ok := r.Uniform(q); ok {
+		n.Level = &l
+		return n
+	}
+	for _, comp := range q.MeasuredOrder() {
+		l, ok := r.LevelFor(comp)
+		if !ok {
+			continue
+		}
+		name := comp
+		if c := b.Competency(comp); c != nil {
+			name = c.Name
+		}
+		n.Levels = append(n.Levels, PlanNoteLevel{Competency: comp, Name: name, Level: l})
+	}
+	return n
 }

@@ -472,7 +472,7 @@ func TestPlanUsesTheMentorsRatings(t *testing.T) {
 	b := planBank()
 	a := managerAnswers(nil)
 	four := 4
-	a.Mentor = &MentorView{Name: "Dana", Ratings: map[string]MentorRating{"r-strat1": {Level: &four, Notes: "runs the register"}},
+	a.Mentor = &MentorView{Name: "Dana", Ratings: map[string]MentorRating{"r-strat1": {Levels: map[string]int{"strat1": four}, Notes: "runs the register"}},
 		Gaps: []AgreedGap{{Role: "mgr", Competency: "lead1", Matters: false}}}
 	p := mustPlan(t, b, a, PlanOptions{Role: "mgr"})
 	// strat1 is 4 on the mentor's rating (2 on the answers), so only lead1

@@ -136,6 +136,9 @@ type Gap struct {
 	Weight     float64 `json:"weight"`
 	// Priority is Weight × (Target − Current).
 	Priority float64 `json:"priority"`
+	// Review is what a mentor's gap review agreed, which orders the gaps
+	// (see OrderByReview); nil when the gap was not reviewed.
+	Review *GapReview `json:"review,omitempty"`
 }
 
 // Blocker is a hard requirement of a role that is not met. Blockers do not
@@ -553,6 +556,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	for i := range b.Roles {
 		res.Roles = append(res.Roles, fitRole(b, &b.Roles[i], res))
 	}
+	orderRolesByReview(res, a.Mentor)
 	if res.Answered == 0 {
 		res.Notes = append(res.Notes, Note{Code: NoteNothingAnswered})
 	}

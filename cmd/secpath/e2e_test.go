@@ -226,7 +226,7 @@ func TestMentorReviewThenExport(t *testing.T) {
 	tm.keys("o")
 	tm.waitFor("Sections")
 	tm.keys("Down", "Down", "Down", "Enter")
-	tm.waitFor("Mentee chose: level 1")
+	tm.waitFor("Risk management  mentee 1")
 	tm.keys("2", "Enter", "Helped with the PCI risk assessment", "Enter")
 	tm.keys("o")
 	tm.waitFor("Sections")
@@ -234,7 +234,7 @@ func TestMentorReviewThenExport(t *testing.T) {
 	tm.waitFor("1 Readiness")
 	tm.keys("4", "g")
 	tm.waitFor("Gap 1 of")
-	tm.keys("Tab", "1", "Tab", "Tab", "2027-04-30", "Tab", "2027-01-15", "Tab", "Right", "Tab", "Pair with Sam on the payments design")
+	tm.keys("Right", "Tab", "1", "Tab", "Tab", "2027-04-30", "Tab", "2027-01-15", "Tab", "Right", "Tab", "Pair with Sam on the payments design")
 	for i := 0; i < 40 && !strings.Contains(tm.screen(), "Sign off the plan"); i++ {
 		tm.keys("NPage")
 	}

@@ -45,7 +45,7 @@ func hostileFile(t *testing.T, dir, name string) string {
 	a.Mentor = &assess.MentorView{
 		Name:    hostile,
 		Updated: time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC),
-		Ratings: map[string]assess.MentorRating{"risk-register": {Level: &level, Notes: hostile}},
+		Ratings: map[string]assess.MentorRating{"risk-register": {Levels: map[string]int{"risk-management": level}, Notes: hostile}},
 		Gaps:    []assess.AgreedGap{{Role: "it-security-manager", Competency: "risk-management", Matters: true, Priority: 1, Owner: hostile, Action: hostile, Notes: hostile}},
 		SignOff: assess.SignOff{Mentee: hostile, Mentor: hostile},
 	}

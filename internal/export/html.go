@@ -124,6 +124,8 @@ func newHTMLMentor(p *assess.Plan) *htmlMentor {
 		}
 		if a.Matters {
 			ha.Matters = "yes"
+		} else if a.Undecided {
+			ha.Matters = "not decided"
 		}
 		hm.Agreed = append(hm.Agreed, ha)
 	}

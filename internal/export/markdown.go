@@ -187,6 +187,8 @@ func writeMentorMarkdown(m *mdWriter, p *assess.Plan) {
 			matters := "no"
 			if a.Matters {
 				matters = "yes"
+			} else if a.Undecided {
+				matters = "not decided"
 			}
 			m.f("| %s | %s | %s | %s | %s | %s | %s | %s |\n", pr, cell(a.Name), matters, cell(a.Owner), dateOrDash(a.Due), dateOrDash(a.CheckIn), cell(a.Action), cell(a.Notes))
 		}

@@ -675,9 +675,10 @@ func TestPlanSchemaIsWellFormed(t *testing.T) {
 			t.Errorf("%s: a date needs the pattern ^\\d{4}-\\d{2}-\\d{2}$", loc)
 		}
 	})
-	// The plan, bank, estimate and the twenty-eight object types in $defs.
-	if objects != 32 {
-		t.Errorf("found %d object schemas, want 32: the walk missed some, or the schema changed", objects)
+	// The plan, bank, estimate, the twenty-eight object types in $defs and
+	// the two nested in them (a gap's review, a mentor's level in a note).
+	if objects != 34 {
+		t.Errorf("found %d object schemas, want 34: the walk missed some, or the schema changed", objects)
 	}
 }
 

@@ -9,6 +9,15 @@
 // The engine works on the assessment's answers in place (the caller owns
 // saving them) and on the bank's rules for each question kind
 // (assess.Bank.CheckAnswer).
+//
+// Mentor is the mentor's side of the same assessment: the mentor's level
+// for each competency a question measures (a scenario can evidence
+// several, and the mentor may see them differently), notes per question,
+// what mentor and mentee agree about each gap (it matters, it does not,
+// or not decided yet), and the sign-off, with the gaps still undecided.
+// It writes only the mentor's view beside the answers, never an answer,
+// so a review leaves the mentee's assessment as it was. The full-screen
+// mentor panel and gap review are drawn over it.
 package questionnaire
 
 import (

@@ -61,15 +61,20 @@ type rawAnswer struct {
 	Confidence string `toml:"confidence"`
 }
 
+// rawRating is the mentor's rating of a question: level is one level for
+// every competency the question measures (the only shape before ratings
+// were per competency, and still written when all are the same); levels
+// gives a competency its own, over level.
 type rawRating struct {
-	Level *int   `toml:"level"`
-	Notes string `toml:"notes"`
+	Level  *int           `toml:"level"`
+	Levels map[string]int `toml:"levels"`
+	Notes  string         `toml:"notes"`
 }
 
 type rawGap struct {
 	Role       string    `toml:"role"`
 	Competency string    `toml:"competency"`
-	Matters    bool      `toml:"matters"`
+	Matters    *bool     `toml:"matters"` // absent: not decided yet
 	Priority   int       `toml:"priority"`
 	Owner      string    `toml:"owner"`
 	Due        time.Time `toml:"due"`
@@ -605,51 +610,6 @@ func didYouMean(id string, known []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return ""
-}
-
-// convertMentor checks the mentor's section against the bank.
-func convertMentor(b *assess.Bank, rm *rawMentor, rep *assess.Report, at func(string) assess.Source) *assess.MentorView {
-	m := &assess.MentorView{Name: rm.Name, Updated: rm.Updated, Ratings: map[string]assess.MentorRating{},
-		SignOff: assess.SignOff{Mentee: rm.SignOff.Mentee, Mentor: rm.SignOff.Mentor, Date: rm.SignOff.Date}}
-	for _, id := range sortedRatingIDs(rm.Ratings) {
-		r := rm.Ratings[id]
-		where := func() assess.Source { return at("mentor.ratings." + id) }
-		if b.Question(id) == nil {
-			rep.Errorf(where(), "mentor rating for unknown question %q%s", id, suggestQuestion(b, id))
-			continue
-		}
-		if r.Level != nil && (*r.Level < assess.MinLevel || *r.Level > assess.MaxLevel) {
-			rep.Errorf(where(), "mentor rating for %q: level %d is outside 0 to 5", id, *r.Level)
-			continue
-		}
-		m.Ratings[id] = assess.MentorRating{Level: r.Level, Notes: r.Notes}
-	}
-	for i, g := range rm.Gaps {
-		where := func() assess.Source { return at(fmt.Sprintf("mentor.gap[%d]", i)) }
-		switch {
-		case b.Role(g.Role) == nil:
-			rep.Errorf(where(), "agreed gap %d: unknown role %q%s", i+1, g.Role, suggestRole(b, g.Role))
-			continue
-		case b.Competency(g.Competency) == nil:
-			rep.Errorf(where(), "agreed gap %d: unknown competency %q", i+1, g.Competency)
-			continue
-		case g.Priority < 0 || g.Priority > 9:
-			rep.Errorf(where(), "agreed gap %d: priority %d must be 1 (highest) to 9, or 0 for none", i+1, g.Priority)
-			continue
-		}
-		m.Gaps = append(m.Gaps, assess.AgreedGap{Role: g.Role, Competency: g.Competency, Matters: g.Matters, Priority: g.Priority,
-			Owner: g.Owner, Due: g.Due, CheckIn: g.CheckIn, Action: g.Action, Notes: g.Notes})
-	}
-	return m
-}
-
-func sortedRatingIDs(m map[string]rawRating) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // withoutCommentLines empties the lines that are only a comment, keeping

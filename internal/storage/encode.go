@@ -3,6 +3,8 @@ package storage
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,19 +119,21 @@ func writeMentor(ew *errWriter, b *assess.Bank, m *assess.MentorView) {
 	sort.SliceStable(ids, func(i, j int) bool { return order[ids[i]] < order[ids[j]] })
 	for _, id := range ids {
 		r := m.Ratings[id]
-		if r.Level == nil && r.Notes == "" {
+		if r.Empty() {
 			continue
 		}
 		ew.printf("\n[mentor.ratings.%s]\n", tableKey(id))
-		if r.Level != nil {
-			ew.printf("level = %d\n", *r.Level)
-		}
+		writeLevels(ew, b.Question(id), r)
 		if r.Notes != "" {
 			ew.printf("notes = %s\n", quote(r.Notes))
 		}
 	}
 	for _, g := range m.Gaps {
-		ew.printf("\n[[mentor.gap]]\nrole = %s\ncompetency = %s\nmatters = %t\npriority = %d\n", quote(g.Role), quote(g.Competency), g.Matters, g.Priority)
+		ew.printf("\n[[mentor.gap]]\nrole = %s\ncompetency = %s\n", quote(g.Role), quote(g.Competency))
+		if !g.Undecided {
+			ew.printf("matters = %t\n", g.Matters) // absent: not decided yet
+		}
+		ew.printf("priority = %d\n", g.Priority)
 		if g.Owner != "" {
 			ew.printf("owner = %s\n", quote(g.Owner))
 		}
@@ -146,6 +150,30 @@ func writeMentor(ew *errWriter, b *assess.Bank, m *assess.MentorView) {
 			ew.printf("notes = %s\n", quote(g.Notes))
 		}
 	}
+}
+
+// writeLevels writes a rating's levels: one level when it is the same for
+// everything the question measures (the shape every version reads), else
+// each competency's.
+func writeLevels(ew *errWriter, q *assess.Question, r assess.MentorRating) {
+	if !r.Rated() {
+		return
+	}
+	if l, ok := r.Uniform(q); ok {
+		ew.printf("level = %d\n", l)
+		return
+	}
+	order := slices.Sorted(maps.Keys(r.Levels))
+	if q != nil {
+		order = q.MeasuredOrder()
+	}
+	var parts []string
+	for _, comp := range order {
+		if l, ok := r.Levels[comp]; ok {
+			parts = append(parts, fmt.Sprintf("%s = %d", tableKey(comp), l))
+		}
+	}
+	ew.printf("levels = { %s }\n", strings.Join(parts, ", "))
 }
 
 func writeQuestion(ew *errWriter, b *assess.Bank, q *assess.Question, ans assess.Answer) {

@@ -17,10 +17,10 @@ func TestMentorRoundTripKeepsAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := len(f.Answers.Items)
-	three := 3
 	f.Answers.Mentor = &assess.MentorView{
-		Name:    "Dana",
-		Ratings: map[string]assess.MentorRating{"risk-rate": {Level: &three, Notes: "Ran the \"payments\" register"}, "ops-rate": {Notes: "Ask about on-call"}},
+		Name: "Dana",
+		Ratings: map[string]assess.MentorRating{"risk-rate": {Levels: map[string]int{"risk": 3}, Notes: "Ran the \"payments\" register"}, "ops-rate": {Notes: "Ask about on-call"},
+			"crisis": {Levels: map[string]int{"risk": 4, "ops": 2}}},
 		Gaps: []assess.AgreedGap{{Role: "manager", Competency: "ops", Matters: true, Priority: 1, Owner: "Ada",
 			Due: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC), CheckIn: time.Date(2027, 1, 15, 0, 0, 0, 0, time.UTC), Action: "Sit in the SOC"}},
 		SignOff: assess.SignOff{Mentee: "Ada", Mentor: "Dana", Date: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
@@ -34,8 +34,15 @@ func TestMentorRoundTripKeepsAnswers(t *testing.T) {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
 	m := g.Answers.Mentor
-	if m == nil || m.Name != "Dana" || *m.Ratings["risk-rate"].Level != 3 || m.Ratings["risk-rate"].Notes != `Ran the "payments" register` || m.Ratings["ops-rate"].Level != nil {
+	if m == nil || m.Name != "Dana" || m.Ratings["risk-rate"].Levels["risk"] != 3 || m.Ratings["risk-rate"].Notes != `Ran the "payments" register` || m.Ratings["ops-rate"].Rated() {
 		t.Fatalf("mentor view: %+v", m)
+	}
+	if c := m.Ratings["crisis"].Levels; len(c) != 2 || c["risk"] != 4 || c["ops"] != 2 {
+		t.Errorf("per-competency levels: %+v", c)
+	}
+	// One level for the one competency keeps the shape every version reads.
+	if !strings.Contains(buf.String(), "[mentor.ratings.risk-rate]\nlevel = 3\n") || !strings.Contains(buf.String(), "levels = { risk = 4, ops = 2 }") {
+		t.Errorf("rating shapes:\n%s", buf.String())
 	}
 	gap := m.Gaps[0]
 	if gap.Owner != "Ada" || gap.Due.Format("2006-01-02") != "2027-03-01" || gap.CheckIn.Format("2006-01-02") != "2027-01-15" || !gap.Matters || gap.Priority != 1 {
@@ -60,6 +67,8 @@ func TestMentorSectionErrors(t *testing.T) {
 		"level range":      {"[mentor.ratings.risk-rate]\nlevel = 6\n", 1, "level 6 is outside 0 to 5"},
 		"gap role":         {"[[mentor.gap]]\nrole = \"mangr\"\ncompetency = \"risk\"\n", 1, `unknown role "mangr"`},
 		"unknown key":      {"[mentor]\nnam = \"x\"\n", 2, `unknown key "mentor.nam"`},
+		"not measured":     {"[mentor.ratings.crisis]\nlevels = { risk = 2, people = 3 }\n", 1, `the question does not measure "people" (it measures risk, ops)`},
+		"levels range":     {"[mentor.ratings.crisis]\nlevels = { ops = 9 }\n", 1, `level 9 for "ops" is outside 0 to 5`},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -69,5 +78,38 @@ func TestMentorSectionErrors(t *testing.T) {
 				t.Errorf("got %v, want line %d %q", err, c.line, c.want)
 			}
 		})
+	}
+}
+
+// TestMentorOldShape reads the mentor's section as files wrote it before
+// ratings were per competency and a gap could be undecided: one level
+// stands for every competency the question measures, and every recorded
+// gap says whether it matters.
+func TestMentorOldShape(t *testing.T) {
+	b := miniBank(t)
+	text := "[mentor]\nname = \"Dana\"\n\n[mentor.ratings.crisis]\nlevel = 3\n\n" +
+		"[[mentor.gap]]\nrole = \"manager\"\ncompetency = \"ops\"\nmatters = false\npriority = 0\n\n" +
+		"[[mentor.gap]]\nrole = \"manager\"\ncompetency = \"risk\"\npriority = 2\n"
+	f, err := ParseAnswers("old.toml", []byte(text), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := f.Answers.Mentor
+	if l := m.Ratings["crisis"].Levels; len(l) != 2 || l["risk"] != 3 || l["ops"] != 3 {
+		t.Errorf("one level for a scenario: %+v", l)
+	}
+	if d := m.Gaps[0].Decision(); d != assess.DoesNotMatter {
+		t.Errorf("matters = false: %q", d)
+	}
+	// A gap without matters is not decided yet, and is written back so.
+	if d := m.Gaps[1].Decision(); d != assess.Undecided {
+		t.Errorf("no matters key: %q", d)
+	}
+	var buf bytes.Buffer
+	if err := WriteAnswers(&buf, b, f); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, "competency = \"risk\"\npriority = 2\n") || !strings.Contains(out, "[mentor.ratings.crisis]\nlevel = 3\n") {
+		t.Errorf("written back:\n%s", out)
 	}
 }

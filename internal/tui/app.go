@@ -123,21 +123,6 @@ func (s *State) Questions(b *assess.Bank) []*assess.Question {
 	return b.QuestionsAsked(s.File.Answers.Mode, s.File.Answers)
 }
 
-// writeMentor applies a change to the mentor's view, creating it on the
-// first write, and stamps it. The caller returns a Next marked changed so
-// the session is saved.
-func (s *State) writeMentor(change func(m *assess.MentorView)) {
-	a := s.File.Answers
-	if a.Mentor == nil {
-		a.Mentor = &assess.MentorView{Name: s.MentorName}
-	}
-	if a.Mentor.Ratings == nil {
-		a.Mentor.Ratings = map[string]assess.MentorRating{}
-	}
-	change(a.Mentor)
-	a.Mentor.Updated = s.Now()
-}
-
 // mentorView returns the mentor's view, or nil before the first write.
 func (s *State) mentorView() *assess.MentorView {
 	if s.File == nil {
@@ -447,10 +432,7 @@ func (a *App) nameMentor() {
 	if !st.Mentor || st.MentorName == "" {
 		return
 	}
-	if m := st.mentorView(); m != nil && m.Name == st.MentorName {
-		return
-	}
-	st.writeMentor(func(m *assess.MentorView) { m.Name = st.MentorName })
+	a.c.mentor().SetName(st.MentorName)
 }
 
 func (a *App) resize(w, h int) {

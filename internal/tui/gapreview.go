@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/questionnaire"
 )
 
 // The fields of one gap in the review, top to bottom.
@@ -54,7 +56,7 @@ type gapReviewScreen struct {
 	field  int
 	err    string
 
-	matters  bool
+	decision assess.Decision
 	priority int
 	text     [gapFields - fieldOwner]textinput.Model // owner, due, check-in, action, notes
 	sign     [signButton]textinput.Model             // mentee, mentor, date
@@ -150,15 +152,8 @@ func (g *gapReviewScreen) focus() {
 	}
 }
 
-func (g gapReviewScreen) menteeName() string {
-	if n := g.c.State.File.Answers.Profile.Name; n != "" {
-		return n
-	}
-	return "mentee"
-}
-
 // load shows gap i (or the sign-off step) with what was agreed before, or
-// the defaults: it matters, the mentee owns it.
+// the defaults: not decided yet, the mentee owns it.
 func (g *gapReviewScreen) load(i int) {
 	g.index, g.field, g.err = i, 0, ""
 	m := g.c.State.mentorView()
@@ -186,13 +181,9 @@ func (g *gapReviewScreen) load(i int) {
 		g.focus()
 		return
 	}
-	gap := g.gaps[i]
-	rec := assess.AgreedGap{Role: g.role.ID, Competency: gap.Competency, Matters: true, Owner: g.menteeName()}
-	if r := m.Gap(g.role.ID, gap.Competency); r != nil {
-		rec = *r
-	}
+	rec := g.c.mentor().Draft(g.role.ID, g.gaps[i].Competency)
 	g.initial = rec
-	g.matters, g.priority = rec.Matters, rec.Priority
+	g.decision, g.priority = rec.Decision(), rec.Priority
 	values := []string{rec.Owner, formatDate(rec.Due), formatDate(rec.CheckIn), rec.Action, rec.Notes}
 	for j, v := range values {
 		g.text[j].SetValue(v)
@@ -248,7 +239,8 @@ func parseDate(label, s string) (time.Time, error) {
 // does not parse (that date keeps its earlier value).
 func (g *gapReviewScreen) record() (assess.AgreedGap, error) {
 	rec := g.initial
-	rec.Matters, rec.Priority = g.matters, g.priority
+	rec.Undecided, rec.Matters = g.decision == assess.Undecided, g.decision == assess.Matters
+	rec.Priority = g.priority
 	rec.Owner = strings.TrimSpace(g.text[0].Value()) // the first text field is the owner
 	rec.Action = strings.TrimSpace(g.text[fieldAction-fieldOwner].Value())
 	rec.Notes = strings.TrimSpace(g.text[fieldNotes-fieldOwner].Value())
@@ -269,32 +261,37 @@ func (g *gapReviewScreen) record() (assess.AgreedGap, error) {
 	return rec, first
 }
 
-func sameGap(a, b assess.AgreedGap) bool {
-	return a.Role == b.Role && a.Competency == b.Competency && a.Matters == b.Matters && a.Priority == b.Priority &&
-		a.Owner == b.Owner && formatDate(a.Due) == formatDate(b.Due) && formatDate(a.CheckIn) == formatDate(b.CheckIn) &&
-		a.Action == b.Action && a.Notes == b.Notes
-}
-
 // commit stores the current gap's fields in the mentor's view when they
-// changed (upserting by role and competency). It reports whether it wrote,
-// and an error for a date that does not parse, which is not stored.
+// changed (see questionnaire.Mentor.PutGap: a gap with nothing agreed
+// stays unrecorded). It reports whether it wrote, and an error for a date
+// that does not parse, which is not stored.
 func (g *gapReviewScreen) commit() (bool, error) {
 	if g.role == nil || g.signing() {
 		return false, nil
 	}
 	rec, err := g.record()
-	if sameGap(rec, g.initial) {
+	if questionnaire.SameGap(rec, g.initial) {
 		return false, err
 	}
-	g.c.State.writeMentor(func(m *assess.MentorView) {
-		if r := m.Gap(rec.Role, rec.Competency); r != nil {
-			*r = rec
-			return
-		}
-		m.Gaps = append(m.Gaps, rec)
-	})
+	wrote := g.c.mentor().PutGap(rec)
 	g.initial = rec
-	return true, err
+	return wrote, err
+}
+
+// decisions is the order ←/→ step through on the Matters field: a
+// decision can be taken back to "not decided".
+var decisions = []assess.Decision{assess.Undecided, assess.Matters, assess.DoesNotMatter}
+
+// decisionWord is how the Matters field shows a decision.
+func decisionWord(d assess.Decision) string {
+	switch d {
+	case assess.Matters:
+		return "yes"
+	case assess.DoesNotMatter:
+		return "no"
+	case assess.Undecided:
+	}
+	return "not decided"
 }
 
 // leave commits and moves: to another field, another gap or away. A date
@@ -379,10 +376,18 @@ func (g gapReviewScreen) update(msg tea.Msg) (gapReviewScreen, Next) {
 	}
 	switch g.field {
 	case fieldMatters:
-		if keyIs(km, k.Left) || keyIs(km, k.Right) || keyIs(km, k.Select) {
-			g.matters = !g.matters
-			return g.leave(func(*gapReviewScreen) Next { return Next{} }, false)
+		d := 0
+		switch {
+		case keyIs(km, k.Left):
+			d = -1
+		case keyIs(km, k.Right), keyIs(km, k.Select):
+			d = 1
+		default:
+			return g, Next{}
 		}
+		i := slices.Index(decisions, g.decision)
+		g.decision = decisions[(i+d+len(decisions))%len(decisions)]
+		return g.leave(func(*gapReviewScreen) Next { return Next{} }, false)
 	case fieldPriority:
 		switch {
 		case keyIs(km, k.Left):
@@ -434,16 +439,27 @@ func (g gapReviewScreen) View() string {
 		var value string
 		switch f {
 		case fieldMatters:
-			value = map[bool]string{true: "yes", false: "no"}[g.matters]
-			value = g.arrows(f, value, "")
+			note := ""
+			switch g.decision {
+			case assess.Undecided:
+				note = "←/→ to decide"
+			case assess.DoesNotMatter:
+				note = "moves to the end of the gaps, out of the goals"
+			case assess.Matters:
+			}
+			value = g.arrows(f, decisionWord(g.decision), note)
 		case fieldPriority:
 			value = "unset"
 			if g.priority > 0 {
 				value = fmt.Sprint(g.priority)
 			}
-			value = g.arrows(f, value, "1 is the highest")
+			note := "1 is the highest"
+			if g.decision == assess.DoesNotMatter {
+				note = "counts only for a gap that matters"
+			}
+			value = g.arrows(f, value, note)
 		default:
-			value = g.text[f-fieldOwner].View()
+			value = g.fieldView(f)
 		}
 		add(g.row(f, gapLabels[f], value))
 	}
@@ -453,13 +469,26 @@ func (g gapReviewScreen) View() string {
 	if g.err != "" {
 		add(hanging("", g.err, width, s.ErrorText.Render)...)
 	}
-	state := "Nothing recorded for this gap yet."
-	if g.c.State.mentorView().Gap(g.role.ID, gap.Competency) != nil {
+	state := "Nothing recorded yet: not decided, so left out of the sign-off."
+	if rec := g.c.mentor().Gap(g.role.ID, gap.Competency); rec != nil {
 		state = "Recorded in the mentor's view."
+		if rec.Decision() == assess.Undecided {
+			state = "Recorded, but not decided yet whether it matters."
+		}
 	}
 	add("", s.Subtle.Render(state))
 	out, _ := scrollWindow(lines, focus, g.c.Layout.Body, 0)
 	return strings.Join(out, "\n")
+}
+
+// fieldView draws text field f: editable with the focus, else the start
+// of what it holds (see startOf).
+func (g gapReviewScreen) fieldView(f int) string {
+	in := g.text[f-fieldOwner]
+	if f == g.field || in.Value() == "" {
+		return in.View()
+	}
+	return g.c.Styles.Text.Render(startOf(in.Value(), in.Width()))
 }
 
 // row draws a field with its label; the focused one has the pointer.
@@ -492,7 +521,7 @@ func (g gapReviewScreen) keys() helpKeys {
 	case g.signing():
 		short = []key.Binding{withHelp(k.Choose, "enter", "next field"), k.TextNextField, k.PrevGap, withHelp(k.Back, "esc", "results")}
 	case g.field == fieldMatters:
-		short = []key.Binding{withHelp(k.Left, "←/→", "yes/no"), k.TextNextField, k.NextGap, k.PrevGap, withHelp(k.Back, "esc", "results")}
+		short = []key.Binding{withHelp(k.Left, "←/→", "yes/no/not decided"), k.TextNextField, k.NextGap, k.PrevGap, withHelp(k.Back, "esc", "results")}
 	case g.field == fieldPriority:
 		short = []key.Binding{withHelp(k.Left, "←/→", "change"), k.Priority, k.TextNextField, k.NextGap, withHelp(k.Back, "esc", "results")}
 	case g.field == fieldAction:
@@ -532,3 +561,34 @@ func (g *gapReviewScreen) SetSize(Layout)    { g.resize() }
 func (g *gapReviewScreen) SetStyles(*Styles) { g.restyle() }
 func (g *gapReviewScreen) Keys() helpKeys    { return g.keys() }
 func (g *gapReviewScreen) Typing() bool      { return g.typing() }
+
+// reviewMark is what the results' gap list adds to a reviewed gap: the
+// agreed priority, or that it was agreed not to matter now (those stand
+// last, see assess.OrderByReview).
+func reviewMark(g assess.Gap) string {
+	if !g.Review.Reviewed() {
+		return ""
+	}
+	switch g.Review.Decision {
+	case assess.Matters:
+		if g.Review.Priority > 0 {
+			return fmt.Sprintf("  agreed #%d", g.Review.Priority)
+		}
+		return "  agreed"
+	case assess.DoesNotMatter:
+		return "  not now"
+	case assess.Undecided:
+	}
+	return ""
+}
+
+// gapOrderNote says how the results list a role's gaps: in the order a
+// mentor's review agreed, or by weight × shortfall.
+func gapOrderNote(f *assess.RoleFit) string {
+	for _, g := range f.Gaps {
+		if g.Review.Reviewed() {
+			return "Gaps in the order agreed in the review: agreed priorities first, those agreed not to matter now last. Enter shows the next level and what to do."
+		}
+	}
+	return "Gaps, highest priority first (weight × shortfall). Enter shows the next level and what to do."
+}

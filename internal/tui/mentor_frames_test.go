@@ -80,14 +80,38 @@ func TestMentorGoldenFrames(t *testing.T) {
 			a := newTestApp(t, w, h, Options{Mentor: true})
 			a.loadPersona("soc-lead")
 			a.send(resultsMsg{})
-			a.press("4", "g", "tab", "2", "tab", "tab", "2027-13-01", "tab")
+			a.press("4", "g", "right", "tab", "2", "tab", "tab", "2027-13-01", "tab")
+			return a
+		},
+		"gap-review-untouched": func(t *testing.T, w, h int) *testApp {
+			a := newTestApp(t, w, h, Options{Mentor: true})
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4", "g")
+			return a
+		},
+		// The results' gaps after a review: agreed priority first, the gap
+		// agreed not to matter last and marked.
+		"gaps-reviewed": func(t *testing.T, w, h int) *testApp {
+			a := newTestApp(t, w, h, Options{Mentor: true})
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4", "g", "right", "right", "pgdown", "pgdown", "right", "tab", "1", "esc")
+			return a
+		},
+		// A long note without the focus shows its start.
+		"notes-start": func(t *testing.T, w, h int) *testApp {
+			a, _ := reviewApp(t, w, h, "soc-lead")
+			a.press("Dana", "enter")
+			a.gotoQuestion("ransomware-2am")
+			a.press("4", "down", "3", "tab", "Called the crisis team at once and kept the evidence; weaker on the board update, which came a day late and without options", "shift+tab")
 			return a
 		},
 		"sign-off": func(t *testing.T, w, h int) *testApp {
 			a := newTestApp(t, w, h, Options{Mentor: true})
 			a.loadPersona("soc-lead")
 			a.send(resultsMsg{})
-			a.press("4", "g", "tab", "1")
+			a.press("4", "g", "right", "tab", "1", "pgdown", "right", "right")
 			a.send(gapReviewMsg{role: "it-security-manager", index: 99})
 			return a
 		},

@@ -106,7 +106,7 @@ func TestMentorPanelRecordsRatingAndNotes(t *testing.T) {
 	a.gotoQuestion("risk-register")
 	q := a.c.Bank.Question("risk-register")
 	text := a.screenText()
-	for _, want := range []string{"Mentor", "Ask  " + strings.Fields(q.MentorPrompt)[0], "Mentee: not answered yet · Mentor: not rated", "Notes"} {
+	for _, want := range []string{"Mentor", "Ask  " + strings.Fields(q.MentorPrompt)[0], "Mentee: not answered yet", "Risk management  not rated", "Notes"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("panel lacks %q:\n%s", want, text)
 		}
@@ -126,15 +126,15 @@ func TestMentorPanelRecordsRatingAndNotes(t *testing.T) {
 	}
 	a.press("3")
 	m := a.c.State.File.Answers.Mentor
-	if m == nil || m.Ratings["risk-register"].Level == nil || *m.Ratings["risk-register"].Level != 3 || !m.Updated.Equal(fixedNow()) {
+	if m == nil || m.Ratings["risk-register"].Levels["risk-management"] != 3 || !m.Updated.Equal(fixedNow()) {
 		t.Fatalf("rating not recorded: %+v", m)
 	}
 	a.press("right")
-	if *m.Ratings["risk-register"].Level != 4 {
-		t.Errorf("→ did not raise the rating: %d", *m.Ratings["risk-register"].Level)
+	if l := m.Ratings["risk-register"].Levels["risk-management"]; l != 4 {
+		t.Errorf("→ did not raise the rating: %d", l)
 	}
 	level, _ := q.Options[1].LevelFor("risk-management")
-	if want := fmt.Sprintf("Mentee chose: level %d · Mentor: 4", level); !strings.Contains(a.screenText(), want) {
+	if want := fmt.Sprintf("mentee %d  ◂ 4 Leading ▸", level); !strings.Contains(a.screenText(), want) {
 		t.Errorf("no %q:\n%s", want, a.screenText())
 	}
 	if !strings.Contains(a.screenText(), "4 Leading") {
@@ -151,13 +151,13 @@ func TestMentorPanelRecordsRatingAndNotes(t *testing.T) {
 	// Both are on disk, beside the unchanged answer.
 	f := readFile(t, a, a.c.State.Path)
 	r := f.Answers.Mentor.Ratings["risk-register"]
-	if r.Level == nil || *r.Level != 4 || r.Notes != "quarterly review" || f.Answers.Items["risk-register"].Choice != 2 {
+	if r.Levels["risk-management"] != 4 || r.Notes != "quarterly review" || f.Answers.Items["risk-register"].Choice != 2 {
 		t.Errorf("saved: %+v, answer %+v", r, f.Answers.Items["risk-register"])
 	}
 	// ← from 0 unsets the rating; an empty rating is dropped.
 	a.gotoQuestion("risk-register")
 	a.press("tab", "tab", "tab", "0", "left")
-	if got := m.Ratings["risk-register"]; got.Level != nil || got.Notes != "quarterly review" {
+	if got := m.Ratings["risk-register"]; got.Rated() || got.Notes != "quarterly review" {
 		t.Errorf("unset rating: %+v", got)
 	}
 }
@@ -179,7 +179,7 @@ func TestMentorPanelNotesOnlyForFacts(t *testing.T) {
 	a.gotoQuestion("years-security")
 	a.press("shift+tab", "ask about the move to security", "pgdown")
 	m := a.c.State.File.Answers.Mentor
-	if m == nil || m.Ratings["years-security"].Notes != "ask about the move to security" || m.Ratings["years-security"].Level != nil {
+	if m == nil || m.Ratings["years-security"].Notes != "ask about the move to security" || m.Ratings["years-security"].Rated() {
 		t.Fatalf("notes on a number question: %+v", m)
 	}
 	a.gotoQuestion("years-security")
@@ -228,12 +228,12 @@ func TestReviewKeepsAnswersReadOnly(t *testing.T) {
 		t.Error("the review changed the mentee's answers")
 	}
 	m := a.c.State.File.Answers.Mentor
-	if r := m.Ratings["risk-register"]; r.Level == nil || *r.Level != 4 || r.Notes != "Saw the register" || m.Ratings["years-security"].Notes != "12" {
+	if r := m.Ratings["risk-register"]; r.Levels["risk-management"] != 4 || r.Notes != "Saw the register" || m.Ratings["years-security"].Notes != "12" {
 		t.Errorf("mentor's view: %+v", m.Ratings)
 	}
 	// Saved into the reviewed file, nowhere else.
 	f := readFile(t, a, path)
-	if !reflect.DeepEqual(f.Answers.Items, orig) || f.Answers.Mentor == nil || f.Answers.Mentor.Name != "Dana q" || *f.Answers.Mentor.Ratings["risk-register"].Level != 4 {
+	if !reflect.DeepEqual(f.Answers.Items, orig) || f.Answers.Mentor == nil || f.Answers.Mentor.Name != "Dana q" || f.Answers.Mentor.Ratings["risk-register"].Levels["risk-management"] != 4 {
 		t.Errorf("file on disk: mentor %+v", f.Answers.Mentor)
 	}
 	if _, err := os.Stat(filepath.Join(a.dir, "sessions")); !errors.Is(err, fs.ErrNotExist) {
@@ -327,10 +327,24 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 	if a.c.State.File.Answers.Mentor != nil {
 		t.Fatal("opening the review wrote a record")
 	}
+	// An untouched gap is not decided, on screen as in the file.
+	if !strings.Contains(text, "› Matters        ◂ not decided ▸") || !strings.Contains(text, "Nothing recorded yet: not decided") {
+		t.Errorf("untouched gap:\n%s", text)
+	}
+	// →: not decided, yes, no, and round again.
 	a.press("right")
 	m := a.c.State.File.Answers.Mentor
-	if m == nil || len(m.Gaps) != 1 || m.Gaps[0].Matters || m.Gaps[0].Role != "it-security-manager" || m.Gaps[0].Competency != first.Competency || m.Gaps[0].Owner != "Priya Raman" {
+	if m == nil || len(m.Gaps) != 1 || m.Gaps[0].Decision() != assess.Matters || m.Gaps[0].Role != "it-security-manager" || m.Gaps[0].Competency != first.Competency || m.Gaps[0].Owner != "Priya Raman" {
 		t.Fatalf("matters: %+v", m)
+	}
+	a.press("right")
+	if m.Gaps[0].Decision() != assess.DoesNotMatter || !strings.Contains(a.screenText(), "◂ no ▸") {
+		t.Fatalf("does not matter: %+v\n%s", m.Gaps[0], a.screenText())
+	}
+	// Back to not decided: the record says nothing, so it goes.
+	a.press("right")
+	if len(m.Gaps) != 0 {
+		t.Fatalf("taken back to not decided, still recorded: %+v", m.Gaps)
 	}
 	a.press("right", "tab", "2", "tab", "tab", "2027-13-01", "tab")
 	if !strings.Contains(a.screenText(), `Due: "2027-13-01" is not a date`) || a.agree().field != fieldDue {
@@ -373,6 +387,17 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 		a.press("pgdown")
 	}
 	text = a.screenText()
+	var undecided []string
+	for _, g := range gaps[1:] {
+		undecided = append(undecided, g.Name)
+	}
+	// Eighteen names do not fit in three lines at 80 columns: the first
+	// ones, then how many more.
+	notDecided := fmt.Sprintf("Not decided yet (%d of %d), left out of the agreement: %s, %s", len(gaps)-1, len(gaps), undecided[0], undecided[1])
+	flat := strings.Join(strings.Fields(text), " ") // the undecided list wraps
+	if !strings.Contains(flat, notDecided) || !strings.Contains(flat, " more.") {
+		t.Errorf("sign-off lacks %q … more:\n%s", notDecided, text)
+	}
 	for _, want := range []string{"Sign-off", "Mentee         Priya Raman", "Date           2026-11-22", first.Name + " · priority 1 · due 2027-03-31 · Priya Raman"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("sign-off lacks %q:\n%s", want, text)
@@ -392,7 +417,7 @@ func TestGapReviewRecordsAndSignsOff(t *testing.T) {
 	}
 	a.press("shift+tab", "backspace", "0", "tab", "enter")
 	want := assess.SignOff{Mentee: "Priya Raman", Mentor: "Dana", Date: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)}
-	if m.SignOff != want || m.Name != "Dana" || a.screen != screenResults || !strings.Contains(a.status, "Signed off by Priya Raman and Dana on 2026-11-30") {
+	if m.SignOff != want || m.Name != "Dana" || a.screen != screenResults || !strings.Contains(a.status, fmt.Sprintf("Signed off by Priya Raman and Dana on 2026-11-30. %d gaps undecided.", len(gaps)-1)) {
 		t.Fatalf("sign-off %+v, name %q, screen %d, status %q", m.SignOff, m.Name, a.screen, a.status)
 	}
 	f := readFile(t, a, a.c.State.Path)
@@ -547,6 +572,80 @@ func TestMentorModeNeverShowsTargetsWhileRating(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// TestMentorRatesEachCompetency: on a scenario that evidences three
+// competencies the mentor rates each one: the digit sets the focused row,
+// = copies it to the others, ↓ moves on, ⌫ takes one back; the notes
+// without the focus show their start.
+func TestMentorRatesEachCompetency(t *testing.T) {
+	a, path := reviewApp(t, 120, 40, "soc-lead")
+	a.press("Dana", "enter")
+	a.gotoQuestion("ransomware-2am")
+	q := a.c.Bank.Question("ransomware-2am")
+	if got := measures(q); !reflect.DeepEqual(got, []string{"crisis-leadership", "board-communication", "incident-response"}) {
+		t.Fatalf("the bank changed: %v", got)
+	}
+	rating := func() string {
+		r := a.c.State.File.Answers.Mentor.Ratings["ransomware-2am"]
+		return fmt.Sprintf("%v", []any{r.Levels["crisis-leadership"], r.Levels["board-communication"], r.Levels["incident-response"], len(r.Levels)})
+	}
+	steps := []struct {
+		keys []string
+		want string // crisis, board, incident, how many rated
+	}{
+		{[]string{"4"}, "[4 0 0 1]"},
+		{[]string{"="}, "[4 4 4 3]"},
+		{[]string{"down", "2"}, "[4 2 4 3]"},
+		{[]string{"down", "backspace"}, "[4 2 0 2]"},
+		{[]string{"up", "right"}, "[4 3 0 2]"},
+	}
+	for _, s := range steps {
+		a.press(s.keys...)
+		if got := rating(); got != s.want {
+			t.Errorf("after %v: %s, want %s", s.keys, got, s.want)
+		}
+	}
+	text := a.screenText()
+	for _, want := range []string{"Crisis leadership                  mentee 5  4 Leading", "› Executive and board communication  mentee 4  ◂ 3 Independent ▸", "Incident response                  mentee 4  not rated"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("rows lack %q:\n%s", want, text)
+		}
+	}
+	note := "Called the crisis team at once and kept the evidence; weaker on the board update, which came a day late and without options for the CEO"
+	a.press("enter", "enter", note, "shift+tab")
+	row := ""
+	for _, l := range strings.Split(a.screenText(), "\n") {
+		if strings.Contains(l, "Notes    ") {
+			row = strings.TrimSpace(l)
+		}
+	}
+	if !strings.HasPrefix(row, "Notes    Called the crisis team") || !strings.HasSuffix(row, "…") || strings.Contains(row, "for the CEO") {
+		t.Errorf("unfocused notes: %q", row)
+	}
+	f := readFile(t, a, path)
+	if r := f.Answers.Mentor.Ratings["ransomware-2am"]; len(r.Levels) != 2 || r.Levels["board-communication"] != 3 || r.Notes != note {
+		t.Errorf("on disk: %+v", r)
+	}
+}
+
+func TestStartOf(t *testing.T) {
+	cases := map[string]struct {
+		text  string
+		width int
+		want  string
+	}{
+		"fits":                       {"Saw the register", 20, "Saw the register"},
+		"cut at a word":              {"Saw the register twice", 14, "Saw the…"},
+		"punctuation before the cut": {"Saw it, then the register", 10, "Saw it…"},
+		"one long word":              {"Supercalifragilistic", 8, "Superca…"},
+		"spaces folded":              {"a   b\nc", 10, "a b c"},
+	}
+	for name, c := range cases {
+		if got := startOf(c.text, c.width); got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
 	}
 }

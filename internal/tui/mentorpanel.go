@@ -3,21 +3,23 @@ package tui
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/questionnaire"
 	"github.com/secpath/secpath/internal/wording"
 )
 
 // The mentor panel: on every question in mentor mode, the question's
 // mentor prompt to read out, the mentee's answer beside the mentor's own
-// rating of the mentee's level, and the mentor's notes. It writes only to
-// the mentor's view (State.File.Answers.Mentor), never to the answers.
+// rating of the mentee's level in each competency the question measures,
+// and the mentor's notes. Every change goes through the questionnaire's
+// Mentor, which writes only the mentor's view, never the answers.
 
 // readOnlyNote explains why an answer cannot change in review mode.
 const readOnlyNote = "Review: the mentee's answers stay as they are; rate and note in the mentor panel."
@@ -38,27 +40,16 @@ func scaleName(b *assess.Bank, level int) string {
 	return ""
 }
 
-// rateable reports whether the mentor rates the mentee on a question:
-// ratings and scenarios measure a level; numbers, yes/no and
-// certifications are facts, so the mentor only notes them.
-func rateable(q *assess.Question) bool {
-	e := q.Def().Evidence
-	return e == assess.EvidenceClaim || e == assess.EvidenceJudgement
-}
+// rateable reports whether the mentor rates the mentee on a question (see
+// questionnaire.Rateable).
+func rateable(q *assess.Question) bool { return questionnaire.Rateable(q) }
 
 // measures lists the competency ids a question measures, heaviest first.
 func measures(q *assess.Question) []string {
-	ids := make([]string, 0, len(q.Measures))
-	for id := range q.Measures {
-		ids = append(ids, id)
+	if q == nil {
+		return nil
 	}
-	sort.Slice(ids, func(i, j int) bool {
-		if q.Measures[ids[i]] != q.Measures[ids[j]] {
-			return q.Measures[ids[i]] > q.Measures[ids[j]]
-		}
-		return ids[i] < ids[j]
-	})
-	return ids
+	return q.MeasuredOrder()
 }
 
 // measured names what a question measures, heaviest first.
@@ -107,28 +98,36 @@ func (q quizScreen) cycle(d int) (quizScreen, Next) {
 	return q, changed()
 }
 
-// rating returns the mentor's rating of the current question.
-func (q quizScreen) rating() assess.MentorRating {
-	m := q.c.State.mentorView()
-	if m == nil || q.empty() {
-		return assess.MentorRating{}
-	}
-	return m.Ratings[q.current().ID]
+// mentor is the mentor's side of the review, on the session's answers:
+// every change to the mentor's view goes through it.
+func (c *Common) mentor() *questionnaire.Mentor {
+	return questionnaire.NewMentor(c.Bank, c.State.File.Answers, c.State.MentorName, c.State.Now)
 }
 
-// putRating stores the mentor's rating of the current question, dropping
-// it when it holds nothing.
-func (q *quizScreen) putRating(change func(r *assess.MentorRating)) {
-	id := q.current().ID
-	q.c.State.writeMentor(func(m *assess.MentorView) {
-		r := m.Ratings[id]
-		change(&r)
-		if r.Level == nil && r.Notes == "" {
-			delete(m.Ratings, id)
-			return
-		}
-		m.Ratings[id] = r
-	})
+// Keys of the mentor's rating that only it has.
+var (
+	// clearRating takes the focused competency's rating away.
+	clearRating = key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "not rated"))
+	// sameForAll gives every competency of the question the focused one's
+	// level, for a mentor who sees no difference between them.
+	sameForAll = key.NewBinding(key.WithKeys("="), key.WithHelp("=", "same for all"))
+)
+
+// rating returns the mentor's rating of the current question.
+func (q quizScreen) rating() assess.MentorRating {
+	if q.empty() || q.c.State.File == nil {
+		return assess.MentorRating{}
+	}
+	return q.c.mentor().Rating(q.current().ID)
+}
+
+// ratedComp is the competency whose rating has the focus.
+func (q quizScreen) ratedComp() string {
+	ids := measures(q.current())
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[max(0, min(q.mcomp, len(ids)-1))]
 }
 
 // commitMentorNotes stores the notes field when it changed; it reports
@@ -137,15 +136,12 @@ func (q *quizScreen) commitMentorNotes() bool {
 	if !q.c.State.Mentor || q.empty() {
 		return false
 	}
-	v := strings.TrimSpace(q.mnotes.Value())
-	if v == q.rating().Notes {
-		return false
-	}
-	q.putRating(func(r *assess.MentorRating) { r.Notes = v })
-	return true
+	return q.c.mentor().SetNote(q.current().ID, q.mnotes.Value())
 }
 
-// updateMentor handles the keys of the mentor's rating and notes.
+// updateMentor handles the keys of the mentor's rating and notes. The
+// rating is per competency: ↑/↓ (or enter) go from one competency of the
+// question to the next, ←/→ and 0-5 set the focused one's level.
 func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, Next) {
 	k := q.c.Keys
 	if q.zone == zoneMentorNotes {
@@ -157,21 +153,43 @@ func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, Next) {
 		}
 		return q, Next{}
 	}
-	// idx 0 is unset, 1..6 are levels 0..5.
-	idx := 0
-	if l := q.rating().Level; l != nil {
-		idx = *l + 1
-	}
-	n := assess.MaxLevel + 2
+	cur, comp := q.current(), q.ratedComp()
+	n := len(measures(cur))
+	m := q.c.mentor()
+	var err error
 	switch {
+	case n > 1 && keyIs(km, k.Up):
+		q.mcomp = (q.mcomp + n - 1) % n
+		return q, Next{}
+	case n > 1 && keyIs(km, k.Down):
+		q.mcomp = (q.mcomp + 1) % n
+		return q, Next{}
 	case keyIs(km, k.Left), keyIs(km, k.Up):
-		idx = (idx + n - 1) % n
+		_, err = m.StepLevel(cur, comp, -1)
 	case keyIs(km, k.Right), keyIs(km, k.Down), keyIs(km, k.Select):
-		idx = (idx + 1) % n
+		_, err = m.StepLevel(cur, comp, 1)
 	case keyIs(km, k.MentorRate):
 		v, _ := strconv.Atoi(km.String())
-		idx = v + 1
+		_, err = m.SetLevel(cur, comp, v)
+	case keyIs(km, clearRating):
+		if !m.ClearLevel(cur, comp) {
+			return q, Next{}
+		}
+	case keyIs(km, sameForAll):
+		l, ok := m.Rating(cur.ID).LevelFor(comp)
+		if !ok {
+			q.err = "Rate this competency first; = then gives the others the same level."
+			return q, Next{}
+		}
+		var changed bool
+		if changed, err = m.SetAll(cur, l); !changed && err == nil {
+			return q, Next{}
+		}
 	case keyIs(km, k.Choose):
+		if q.mcomp < n-1 {
+			q.mcomp++
+			return q, Next{}
+		}
 		q.zone = zoneMentorNotes
 		q.focusZone()
 		return q, Next{}
@@ -184,13 +202,22 @@ func (q quizScreen) updateMentor(km tea.KeyPressMsg) (quizScreen, Next) {
 	default:
 		return q, Next{}
 	}
-	var level *int
-	if idx > 0 {
-		v := idx - 1
-		level = &v
+	if err != nil {
+		q.err = err.Error()
+		return q, Next{}
 	}
-	q.putRating(func(r *assess.MentorRating) { r.Level = level })
+	q.err = ""
 	return q, changed()
+}
+
+// mentorRatingKeys are the short help of the mentor's rating.
+func (q quizScreen) mentorRatingKeys(tab key.Binding) []key.Binding {
+	k := q.c.Keys
+	out := []key.Binding{withHelp(k.Left, "←/→", "level"), k.MentorRate}
+	if len(measures(q.current())) > 1 {
+		out = append(out, withHelp(k.Up, "↑/↓", "competency"), sameForAll)
+	}
+	return append(out, clearRating, tab, k.PrevQuestion, k.NextQuestion)
 }
 
 // panelWidth is the width the mentor panel is drawn in: the side column
@@ -202,40 +229,107 @@ func (q quizScreen) panelWidth() int {
 	return q.c.Layout.Content
 }
 
-// menteeLine says what the mentee answered and, for the questions a mentor
-// rates, the mentor's rating beside it.
+// menteeLine says what the mentee answered. For the questions a mentor
+// rates, the mentee's level per competency stands on the rating rows.
 func (q quizScreen) menteeLine() string {
 	cur := q.current()
 	ans := q.answer()
-	var mentee string
 	switch {
 	case ans.Skipped:
-		mentee = "Mentee skipped it"
+		return "Mentee skipped it"
 	case !ans.Given(cur.Kind):
-		mentee = "Mentee: not answered yet"
-	default:
-		switch cur.Shape() {
-		case assess.ShapeChoice:
-			mentee = fmt.Sprintf("Mentee chose: option %d", ans.Choice)
-			if ids := measures(cur); len(ids) > 0 && ans.Choice <= len(cur.Options) {
-				if l, ok := cur.Options[ans.Choice-1].LevelFor(ids[0]); ok {
-					mentee = fmt.Sprintf("Mentee chose: level %d", l)
-				}
-			}
-		case assess.ShapeNumber, assess.ShapeYesNo:
-			mentee = "Mentee answered: " + wording.Answer(q.c.Bank, cur, ans)
-		case assess.ShapeCertList:
-			mentee = "Mentee holds: " + wording.Held(q.c.Bank, ans.Held)
-		case assess.ShapeUnknown:
+		return "Mentee: not answered yet"
+	}
+	switch cur.Shape() {
+	case assess.ShapeChoice:
+		return fmt.Sprintf("Mentee chose: option %d", ans.Choice)
+	case assess.ShapeNumber, assess.ShapeYesNo:
+		return "Mentee answered: " + wording.Answer(q.c.Bank, cur, ans)
+	case assess.ShapeCertList:
+		return "Mentee holds: " + wording.Held(q.c.Bank, ans.Held)
+	case assess.ShapeUnknown:
+	}
+	return ""
+}
+
+// menteeLevel is the level the mentee's chosen option gives a
+// competency, when there is one.
+func (q quizScreen) menteeLevel(comp string) (int, bool) {
+	cur, ans := q.current(), q.answer()
+	if ans.Skipped || !ans.Given(cur.Kind) || ans.Choice < 1 || ans.Choice > len(cur.Options) {
+		return 0, false
+	}
+	return cur.Options[ans.Choice-1].LevelFor(comp)
+}
+
+// ratingRows draws the mentor's rating, one row per competency the
+// question measures: its name, the mentee's level from the answer and
+// the mentor's own. side puts the figures under the name, for the narrow
+// side column. It returns the lines and the line with the focus.
+func (q quizScreen) ratingRows(width int, side bool) ([]string, int) {
+	s := q.c.Styles
+	cur := q.current()
+	r := q.rating()
+	ids := measures(cur)
+	focused := q.zone == zoneMentorRating
+	label := s.Muted.Render("Rating   ")
+	if focused {
+		label = s.Accent.Render("Rating   ")
+	}
+	what := "your view of the mentee's level in each competency"
+	if len(ids) == 1 {
+		what = "your view of the mentee's level"
+	}
+	head := label
+	for _, w := range []string{what, "your view of the level"} {
+		if ansi.StringWidth(head)+ansi.StringWidth(w) <= width {
+			head += s.Subtle.Render(w)
+			break
 		}
 	}
-	if !rateable(cur) {
-		return mentee
+	lines := []string{head}
+	focus := 0
+	names := measured(q.c.Bank, cur)
+	nameW := 0
+	for _, n := range names {
+		nameW = max(nameW, ansi.StringWidth(n))
 	}
-	if l := q.rating().Level; l != nil {
-		return mentee + fmt.Sprintf(" · Mentor: %d", *l)
+	for i, comp := range ids {
+		on := focused && i == max(0, min(q.mcomp, len(ids)-1))
+		value := "not rated"
+		if l, ok := r.LevelFor(comp); ok {
+			value = fmt.Sprintf("%d %s", l, scaleName(q.c.Bank, l))
+		} else if on {
+			value = "not rated: 0-5 to rate"
+		}
+		figures := ""
+		if l, ok := q.menteeLevel(comp); ok {
+			figures = s.Muted.Render(fmt.Sprintf("mentee %d  ", l))
+		}
+		if on {
+			value = figures + s.Accent.Render("◂ ") + s.Strong.Render(value) + s.Accent.Render(" ▸")
+		} else {
+			value = figures + s.Text.Render(value)
+		}
+		pointer, style := "  ", s.Text.Render
+		if on {
+			pointer, style = s.Cursor.Render("› "), s.Selected.Render
+			focus = len(lines)
+		}
+		if side {
+			lines = append(lines, pointer+style(truncate(names[i], max(5, width-2))), "    "+value)
+			continue
+		}
+		if len(ids) == 1 {
+			// One competency: one line, the label standing for the pointer.
+			name := truncate(names[i], max(8, width-ansi.StringWidth(label)-2-ansi.StringWidth(value)))
+			return []string{label + style(name) + "  " + value}, 0
+		}
+		w := max(8, min(nameW, width-2-2-ansi.StringWidth(value)))
+		name := truncate(names[i], w)
+		lines = append(lines, pointer+style(name)+strings.Repeat(" ", max(0, w-ansi.StringWidth(name)))+"  "+value)
 	}
-	return mentee + " · Mentor: not rated"
+	return lines, focus
 }
 
 // mentorPanel draws the panel in width cells; side selects the tall
@@ -253,65 +347,15 @@ func (q quizScreen) mentorPanel(width int, side bool) ([]string, int) {
 		lines = append(lines, hanging(s.Muted.Render("Ask  "), p, width, s.Text.Render)...)
 	}
 	lines = append(lines, hanging("", q.menteeLine(), width, s.Strong.Render)...)
-	names := measured(q.c.Bank, cur)
 	if rateable(cur) {
-		level := q.rating().Level
-		label := s.Muted.Render("Rating   ")
-		if q.zone == zoneMentorRating {
-			label = s.Accent.Render("Rating   ")
-		}
-		what := "your view of the mentee's level in " + strings.Join(names, ", ")
 		if side {
-			if q.zone == zoneMentorRating {
-				focus = len(lines)
-			}
-			lines = append(lines, "", label)
-			lines = append(lines, hanging("  ", "Y"+what[1:], width, s.Muted.Render)...)
-			for idx := 0; idx <= assess.MaxLevel+1; idx++ {
-				text := "unset"
-				if idx > 0 {
-					text = fmt.Sprintf("%d %s", idx-1, scaleName(q.c.Bank, idx-1))
-				}
-				chosen := (level == nil && idx == 0) || (level != nil && *level == idx-1)
-				pointer, mark, style := "  ", "( ) ", s.Text.Render
-				if chosen {
-					mark, style = "(•) ", s.Chosen.Render
-					if q.zone == zoneMentorRating {
-						pointer, style = s.Cursor.Render("› "), s.Selected.Render
-						focus = len(lines)
-					}
-				}
-				lines = append(lines, pointer+mark+style(text))
-			}
-		} else {
-			value := "unset"
-			if level != nil {
-				value = fmt.Sprintf("%d %s", *level, scaleName(q.c.Bank, *level))
-			}
-			if q.zone == zoneMentorRating {
-				value = s.Accent.Render("◂ ") + s.Strong.Render(value) + s.Accent.Render(" ▸")
-				focus = len(lines)
-			} else {
-				value = s.Text.Render(value)
-			}
-			// One line: the full wording when it fits, else the main
-			// competency and how many more.
-			row := label + value
-			short := ""
-			if len(names) > 0 {
-				short = "in " + names[0]
-				if len(names) > 1 {
-					short += fmt.Sprintf(" and %d more", len(names)-1)
-				}
-			}
-			for _, w := range []string{what, short} {
-				if w != "" && ansi.StringWidth(row)+2+ansi.StringWidth(w) <= width {
-					row += "  " + s.Subtle.Render(w)
-					break
-				}
-			}
-			lines = append(lines, row)
+			lines = append(lines, "")
 		}
+		rows, f := q.ratingRows(width, side)
+		if q.zone == zoneMentorRating {
+			focus = len(lines) + f
+		}
+		lines = append(lines, rows...)
 	}
 	label := s.Muted.Render("Notes    ")
 	if q.zone == zoneMentorNotes {
@@ -324,8 +368,41 @@ func (q quizScreen) mentorPanel(width int, side bool) ([]string, int) {
 	if side {
 		lines = append(lines, "")
 	}
-	lines = append(lines, label+q.mnotes.View())
+	lines = append(lines, label+q.notesView())
+	if !side && q.zone == zoneMentorRating {
+		// Scroll to the notes below the rating rows, so the panel shows
+		// whole: it is a few lines, and the focused row stays in view.
+		focus = len(lines) - 1
+	}
 	return lines, focus
+}
+
+// notesView is the notes field: editable with the focus; without it, the
+// start of the notes, cut at a word with "…" when they run past the
+// field, since a note is read from its start.
+func (q quizScreen) notesView() string {
+	if q.mnotes.Focused() || q.mnotes.Value() == "" {
+		return q.mnotes.View()
+	}
+	return q.c.Styles.Text.Render(startOf(q.mnotes.Value(), q.mnotes.Width()))
+}
+
+// startOf is the start of a text in width cells: the whole text when it
+// fits, else as many words as fit, then "…" (a single word longer than
+// the width is cut inside).
+func startOf(text string, width int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if ansi.StringWidth(text) <= width {
+		return text
+	}
+	if width < 2 {
+		return ansi.Truncate(text, width, "")
+	}
+	cut := ansi.Truncate(text, width-1, "")
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.-") + "…"
 }
 
 // sideBySide puts the panel in the side column to the right of the main

@@ -49,6 +49,7 @@ type quizScreen struct {
 	evidence   textarea.Model
 	confidence int
 	mnotes     textinput.Model // the mentor's notes on this question
+	mcomp      int             // the competency whose mentor rating has the focus
 }
 
 func newQuiz(c *Common, _ Options) Screen {
@@ -153,6 +154,7 @@ func (q *quizScreen) open(i int, _ bool) {
 	}
 	q.mnotes.SetValue(q.rating().Notes)
 	q.mnotes.CursorEnd()
+	q.mcomp = 0
 	q.focusZone()
 	q.c.State.File.Session.Position = cur.ID
 }

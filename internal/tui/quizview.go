@@ -206,7 +206,7 @@ func (q quizScreen) keys() helpKeys {
 	var short []key.Binding
 	switch {
 	case q.zone == zoneMentorRating:
-		short = []key.Binding{withHelp(k.Left, "←/→", "rate"), k.MentorRate, withHelp(k.Choose, "enter", "notes"), tab, k.PrevQuestion, k.NextQuestion}
+		short = q.mentorRatingKeys(tab)
 	case q.zone == zoneMentorNotes:
 		short = []key.Binding{withHelp(k.Choose, "enter", "next question"), tab, k.TextPrevQ, k.TextNextQ, withHelp(k.Back, "esc", "back a field")}
 	case q.zone == zoneEvidence:

@@ -58,6 +58,8 @@ func (r *resultsScreen) Update(msg tea.Msg) Next {
 func (r *resultsScreen) Open(to Destination) {
 	if _, back := to.(backMsg); !back {
 		r.refresh()
+	} else if r.c.State.File != nil {
+		r.score() // a gap review may have reordered the gaps
 	}
 }
 

@@ -19,7 +19,7 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 		head += " · " + m
 	}
 	lines := hanging("", head+".", width, s.Text.Render)
-	lines = append(lines, hanging("", "Gaps, highest priority first (weight × shortfall). Enter shows the next level and what to do.", width, s.Muted.Render)...)
+	lines = append(lines, hanging("", gapOrderNote(f), width, s.Muted.Render)...)
 	lines = append(lines, "")
 	if len(f.Gaps) == 0 {
 		lines = append(lines, s.Good.Render("Every target is met."))
@@ -33,7 +33,7 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	details := make([]string, len(f.Gaps))
 	widest := 0
 	for i, g := range f.Gaps {
-		details[i] = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority)
+		details[i] = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority) + reviewMark(g)
 		if unverified[g.Competency] {
 			details[i] += " unverified"
 		}

@@ -72,7 +72,7 @@ func (r reviewScreen) update(msg tea.Msg) (reviewScreen, Next) {
 		}
 		if name != "" && name != cur {
 			st.MentorName = name
-			st.writeMentor(func(m *assess.MentorView) { m.Name = name })
+			r.c.mentor().SetName(name)
 			n = n.saving()
 		}
 		return r, n
@@ -133,13 +133,7 @@ func (r reviewScreen) View() string {
 	if m == nil {
 		add(s.Muted.Render("No mentor's view yet."))
 	} else {
-		rated := 0
-		for _, x := range m.Ratings {
-			if x.Level != nil {
-				rated++
-			}
-		}
-		text := fmt.Sprintf("Mentor's view so far: %s, %s", plural(rated, "rating"), plural(len(m.Gaps), "agreed gap"))
+		text := fmt.Sprintf("Mentor's view so far: %s, %s", plural(r.c.mentor().Rated(), "competency rating"), plural(len(m.Gaps), "reviewed gap"))
 		if m.SignOff.Signed() {
 			text += ", signed off " + m.SignOff.Date.Format("2006-01-02")
 		}

@@ -20,7 +20,7 @@ import (
 // head count, nil when the bank has none.
 func orgQuestion(b *assess.Bank) *assess.Question {
 	for i := range b.Questions {
-		if q := &b.Questions[i]; q.Kind == assess.KindNumber && q.Fact == assess.OrgSizeFact {
+		if q := &b.Questions[i]; q.Shape() == assess.ShapeNumber && q.Fact == assess.OrgSizeFact {
 			return q
 		}
 	}

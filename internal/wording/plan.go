@@ -507,6 +507,13 @@ func MentorNote(n assess.PlanNote) string {
 	if n.Level != nil {
 		line += fmt.Sprintf(" (mentor's rating: %d)", *n.Level)
 	}
+	if len(n.Levels) > 0 {
+		var parts []string
+		for _, l := range n.Levels {
+			parts = append(parts, fmt.Sprintf("%s %d", l.Name, l.Level))
+		}
+		line += " (mentor's ratings: " + strings.Join(parts, ", ") + ")"
+	}
 	if n.Notes != "" {
 		line += ": " + n.Notes
 	}
