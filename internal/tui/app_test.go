@@ -307,9 +307,15 @@ func TestQuitAsksSavesAndResumes(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
 	a.startQuick()
 	a.press("7", "enter")
-	a.press("q") // typed into the number field, not a command
-	if a.confirm {
-		t.Fatal("q in a text field opened the leave dialog")
+	// A number field takes no letters: q asks before leaving, as anywhere,
+	// and the field keeps what was typed.
+	a.press("3", "q")
+	if !a.confirm {
+		t.Fatal("q in a number field did not ask before leaving")
+	}
+	a.press("n")
+	if v := a.quiz().number.Value(); v != "3" {
+		t.Fatalf("number field holds %q after q, want 3", v)
 	}
 	a.press("ctrl+s")
 	a.gotoQuestion("risk-register")
@@ -358,14 +364,15 @@ func TestResultsAndGapDetail(t *testing.T) {
 	a.loadPersona("soc-lead")
 	a.send(resultsMsg{})
 	text := a.screenText()
-	a.press("pgdown") // the reasons follow the roles and what blocks them
-	text += a.screenText()
+	for range 3 { // the reasons follow the roles and what blocks them
+		a.press("pgdown")
+		text += a.screenText()
+	}
 	for _, want := range []string{"Next step   IT Security Manager", "Long-term   Chief Information Security Officer", "Blocked", "Why"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("results lack %q:\n%s", want, text)
 		}
 	}
-	a.press("pgup")
 	a.press("4") // gaps page
 	if !strings.Contains(a.screenText(), "1. Risk management") {
 		t.Fatalf("gaps:\n%s", a.screenText())

@@ -340,13 +340,14 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 		q.mnotes, cmd = q.mnotes.Update(km)
 	case q.yearFor != "":
 		if km.Text != "" && strings.Trim(km.Text, "0123456789") != "" {
-			q.err = "A year is four digits, e.g. 2021."
+			// Letters never go into the year: say where they belong.
+			q.err = "A year is digits only, e.g. 2021: enter keeps it, esc goes back to the search."
 			return q, Next{}
 		}
 		q.year, cmd = q.year.Update(km)
 	case q.current().Kind == assess.KindNumber:
 		if km.Text != "" && strings.Trim(km.Text, "0123456789.,-") != "" {
-			q.err = "Type digits only, such as 7 or 2.5."
+			q.err = "Type digits only, such as 7 or 2.5 (? help, ctrl+s skip, q quit)."
 			return q, Next{}
 		}
 		q.number, cmd = q.number.Update(km)
@@ -452,6 +453,9 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, Next) {
 						if p := q.c.Bank.CheckHeld(h, q.c.State.Now()); p != nil || n == 0 {
 							first, last := assess.CertYears(q.c.State.Now())
 							q.err = fmt.Sprintf("Enter a year from %d to %d, or leave it empty.", first, last)
+							if n > last {
+								q.err = fmt.Sprintf("%d is in the future: enter the year you obtained it, %d to %d, or leave it empty.", n, first, last)
+							}
 							return q, Next{}
 						}
 						a.Held[i].Year = n
@@ -559,6 +563,9 @@ func (q quizScreen) skip() (quizScreen, Next) {
 		return q, Next{}
 	}
 	q.setAnswer(assess.Answer{Skipped: true})
+	// A number typed but not confirmed is dropped with the skip, or moving
+	// on would keep it as the answer.
+	q.number.SetValue("")
 	return q.move(1)
 }
 
@@ -596,4 +603,20 @@ func (q *quizScreen) Header(width int) (title, right, progress string) { return 
 func (q *quizScreen) SetSize(Layout)                                   { q.resize() }
 func (q *quizScreen) SetStyles(*Styles)                                { q.restyle() }
 func (q *quizScreen) Keys() helpKeys                                   { return q.keys() }
-func (q *quizScreen) Typing() bool                                     { return q.typing() }
+
+// Typing tells the root whether the keyboard belongs to a text field. A
+// number field and the year prompt take digits only, so there ? opens the
+// help and q asks before leaving, as on any other screen.
+func (q *quizScreen) Typing() bool { return q.typing() && !q.digitsOnly() }
+
+// digitsOnly reports whether the focused field takes only a number.
+func (q quizScreen) digitsOnly() bool {
+	if q.empty() || q.zone != zoneAnswer {
+		return false
+	}
+	return q.yearFor != "" || q.current().Kind == assess.KindNumber
+}
+
+// DefinitionHidden reports whether ? has a definition to show that the
+// screen had no room for.
+func (q *quizScreen) DefinitionHidden() bool { return q.definitionHidden() }

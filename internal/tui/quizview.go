@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,15 +26,33 @@ func (q quizScreen) header(width int) (string, string, string) {
 	}
 	done := q.eng.Done()
 	right := fmt.Sprintf("%d of %d", q.eng.Index()+1, q.eng.Total())
-	label := fmt.Sprintf(" %d answered", done)
+	// A skipped question is dealt with but not answered: the bar counts
+	// both, the words tell them apart.
+	skipped := 0
+	for _, x := range q.eng.Questions() {
+		if q.c.State.File.Answers.Items[x.ID].Skipped {
+			skipped++
+		}
+	}
+	label := fmt.Sprintf(" %d answered of %d", done-skipped, q.eng.Total())
+	if skipped > 0 {
+		label = fmt.Sprintf(" %d answered, %d skipped of %d", done-skipped, skipped, q.eng.Total())
+	}
 	barWidth := max(10, width-2-len(label)-1)
 	progress := " " + bar(s, float64(done)/float64(q.eng.Total()), barWidth) + s.Muted.Render(label)
 	return title, right, progress
 }
 
 func (q quizScreen) View() string {
+	v, _ := q.render()
+	return v
+}
+
+// render draws the question; shown says whether its definition is on
+// screen.
+func (q quizScreen) render() (view string, shown bool) {
 	if q.empty() {
-		return "No questions in this mode."
+		return "No questions in this mode.", false
 	}
 	s := q.c.Styles
 	l := q.c.Layout
@@ -61,11 +81,7 @@ func (q quizScreen) View() string {
 	for _, t := range wrap(cur.Text, width) {
 		add(s.Strong.Render(t))
 	}
-	if cur.Help != "" && !l.Compact {
-		for _, t := range wrap(cur.Help, width) {
-			add(s.Muted.Render(t))
-		}
-	}
+	helpAt := len(lines) // the definition goes here when there is room
 	add("")
 	focus := len(lines)
 	switch cur.Kind {
@@ -101,8 +117,8 @@ func (q quizScreen) View() string {
 		}
 	case assess.KindNumber:
 		add(q.number.View())
-		unit := "Range " + wording.NumberRange(q.c.Bank, cur) + "."
-		add(s.Muted.Render(unit))
+		lo, hi := cur.NumberBounds()
+		add(s.Muted.Render(numberRange(lo, hi, wording.Unit(q.c.Bank, cur)) + "."))
 	case assess.KindCertifications:
 		if !q.c.State.ReadOnly {
 			add(q.filter.View())
@@ -158,22 +174,72 @@ func (q quizScreen) View() string {
 	} else {
 		focus = q.extrasView(&lines, focus)
 	}
+	// The definition goes in wherever the whole screen still fits with
+	// it; else ? shows it.
+	var panel []string
+	pf := 0
 	if q.c.State.Mentor {
 		if l.Side > 0 {
-			panel, pf := q.mentorPanel(l.Side, true)
-			main, _ := scrollWindow(lines, focus, l.Body, q.offset)
-			side, _ := scrollWindow(panel, pf, l.Body, 0)
-			return strings.Join(sideBySide(s, main, side, l), "\n")
+			panel, pf = q.mentorPanel(l.Side, true)
+		} else {
+			panel, pf = q.mentorPanel(width, false)
 		}
-		panel, pf := q.mentorPanel(width, false)
+	}
+	below := 0
+	if q.c.State.Mentor && l.Side == 0 {
+		below = 1 + len(panel)
+	}
+	if def := q.definitionLines(width); len(def) > 0 && len(lines)+len(def)+below <= l.Body {
+		lines = slices.Concat(lines[:helpAt], def, lines[helpAt:])
+		if focus >= helpAt {
+			focus += len(def)
+		}
+		shown = true
+	}
+	if q.c.State.Mentor {
+		if l.Side > 0 {
+			main, _ := scrolledTo(s, lines, l.Body, 0, focus)
+			side, _ := scrollWindow(panel, pf, l.Body, 0)
+			return strings.Join(sideBySide(s, main, side, l), "\n"), shown
+		}
 		add("")
 		if q.zone == zoneMentorRating || q.zone == zoneMentorNotes {
 			focus = len(lines) + pf
 		}
 		add(panel...)
 	}
-	out, _ := scrollWindow(lines, focus, l.Body, q.offset)
-	return strings.Join(out, "\n")
+	out, _ := scrolledTo(s, lines, l.Body, 0, focus)
+	return strings.Join(out, "\n"), shown
+}
+
+// definitionLines is the question's help text (what counts, what a band
+// means), wrapped to the width.
+func (q quizScreen) definitionLines(width int) []string {
+	var out []string
+	for _, t := range wrap(q.current().Help, width) {
+		if t != "" {
+			out = append(out, q.c.Styles.Muted.Render(t))
+		}
+	}
+	return out
+}
+
+// definitionHidden reports whether the question has a definition the
+// screen had no room for; then ? shows it, and the footer says so.
+func (q quizScreen) definitionHidden() bool {
+	if q.empty() || strings.TrimSpace(q.current().Help) == "" {
+		return false
+	}
+	_, shown := q.render()
+	return !shown
+}
+
+// Definition is the question and its definition, for the full help.
+func (q *quizScreen) Definition() string {
+	if q.empty() || strings.TrimSpace(q.current().Help) == "" {
+		return ""
+	}
+	return q.current().Text + "\n\n" + q.current().Help
 }
 
 // optionLines draws one option with its marker, wrapped with a hanging
@@ -274,4 +340,36 @@ func (q quizScreen) extrasView(lines *[]string, focus int) int {
 	}
 	*lines = append(*lines, confLabel+strings.Join(parts, " "))
 	return focus
+}
+
+// numberRange words the range a number question takes as a person says
+// it: "up to 50 years", "1 to 3 million people", and for a sum counted in
+// thousands "up to 10 million, in thousands" rather than "0 to 10000000
+// thousand".
+func numberRange(lo, hi float64, unit string) string {
+	tail := ""
+	switch rest, ok := strings.CutPrefix(unit, "thousand"); {
+	case ok:
+		tail = ", in thousands" + rest
+	case unit != "":
+		tail = " " + unit
+	}
+	if lo == 0 {
+		return "Up to " + roundNumber(hi) + tail
+	}
+	return roundNumber(lo) + " to " + roundNumber(hi) + tail
+}
+
+// roundNumber writes a number in words where it is a round million or
+// billion, else with thousands separators.
+func roundNumber(v float64) string {
+	for _, u := range []struct {
+		n    float64
+		name string
+	}{{1e9, "billion"}, {1e6, "million"}} {
+		if v >= u.n && math.Mod(v, u.n/10) == 0 {
+			return strconv.FormatFloat(v/u.n, 'f', -1, 64) + " " + u.name
+		}
+	}
+	return wording.Number(v)
 }
