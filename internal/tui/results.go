@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
 )
@@ -62,8 +63,9 @@ func (r *resultsScreen) Open(to Destination) {
 }
 
 // Header names the basis and the role compared with.
-func (r *resultsScreen) Header(int) (title, right, progress string) {
-	return r.title(), r.header(), ""
+func (r *resultsScreen) Header(width int) (title, right, progress string) {
+	// " secpath  " and the title on the left, a cell at each end.
+	return r.title(), r.header(width - 12 - ansi.StringWidth(r.title())), ""
 }
 
 // Keys are the keys of the page on show.
@@ -159,11 +161,23 @@ func (r resultsScreen) compared() *assess.RoleFit {
 	return r.result.RoleFit(r.roles[r.role])
 }
 
-func (r resultsScreen) header() string {
+// header names the role compared with in width cells, in its short form
+// when the title does not fit.
+func (r resultsScreen) header(width int) string {
 	if f := r.compared(); f != nil {
-		return "comparing with " + f.Title
+		return "comparing with " + r.roleName(f.ID, f.Title, width-len("comparing with "))
 	}
 	return ""
+}
+
+// roleName is a role's title in width cells: whole, else the bank's
+// short form, else cut at a word.
+func (r resultsScreen) roleName(id, title string, width int) string {
+	short := ""
+	if ro := r.c.Bank.Role(id); ro != nil {
+		short = ro.Short
+	}
+	return shortest(width, title, short)
 }
 
 func (r resultsScreen) update(msg tea.Msg) (resultsScreen, Next) {
@@ -346,7 +360,7 @@ func (r resultsScreen) placementPage(width int) []string {
 			grid[y][x] = cell{letter, style}
 			taken[[2]int{x, y}] = true
 		}
-		legend = append(legend, style.Render(letter)+" "+s.Text.Render(truncate(f.Title, 30))+s.Muted.Render(fmt.Sprintf(" %.1f / %.1f", f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)))
+		legend = append(legend, style.Render(letter)+" "+s.Text.Render(r.roleName(f.ID, f.Title, 30))+s.Muted.Render(fmt.Sprintf(" %.1f / %.1f", f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)))
 	}
 	x, y := place(res.Dimensions.TechnicalDepth, res.Dimensions.StrategicBreadth)
 	grid[y][x] = cell{"●", &s.Chosen}

@@ -40,7 +40,11 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 		widest = max(widest, ansi.StringWidth(details[i]))
 	}
 	focus := 0
-	nameW := min(36, max(12, width-2-4-widest))
+	longest := 0
+	for _, g := range f.Gaps {
+		longest = max(longest, ansi.StringWidth(g.Name))
+	}
+	nameW := max(12, min(longest, width-2-4-widest))
 	for i, g := range f.Gaps {
 		pointer := "  "
 		name := fmt.Sprintf("%2d. %-*s", i+1, nameW, truncate(g.Name, nameW))
@@ -75,7 +79,19 @@ func (r resultsScreen) certPage(width int) []string {
 	res := r.result
 	lines := []string{s.Section.Render("Certifications")}
 	lines = append(lines, hanging("", wording.CertsChecked, width, s.Muted.Render)...)
-	for _, c := range res.Certifications {
+	// The name column is as wide as the longest name, up to a third of
+	// the width; a longer one takes the bank's short form.
+	labels := make([]string, len(res.Certifications))
+	nameW := 0
+	for i, c := range res.Certifications {
+		short := ""
+		if bc := r.c.Bank.Certification(c.ID); bc != nil {
+			short = bc.Short
+		}
+		labels[i] = shortest(max(10, width/3), c.Abbr, short)
+		nameW = max(nameW, ansi.StringWidth(labels[i]))
+	}
+	for i, c := range res.Certifications {
 		st := s.Muted
 		switch c.Status {
 		case assess.StatusHeld:
@@ -83,7 +99,7 @@ func (r resultsScreen) certPage(width int) []string {
 		case assess.StatusMeetsRule:
 			st = s.Accent
 		}
-		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
+		lines = append(lines, "", st.Render(fmt.Sprintf("%-*s %s", nameW, labels[i], c.Status)))
 		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))
