@@ -488,6 +488,44 @@ func TestGoldenFrames(t *testing.T) {
 		"leave":             func(a *testApp) { a.startQuick(); a.press("q") },
 		"export":            func(a *testApp) { a.loadPersona("soc-lead"); a.send(resultsMsg{}); a.press("e") },
 		"help":              func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register"); a.press("?") },
+		// A number question, its definition, and the help over it.
+		"number":      func(a *testApp) { a.startQuick(); a.gotoQuestion("years-security"); a.press("8") },
+		"number-help": func(a *testApp) { a.startQuick(); a.gotoQuestion("years-security"); a.press("8", "?") },
+		"number-check": func(a *testApp) {
+			a.startQuick()
+			a.gotoQuestion("years-security")
+			a.press("8", "enter")
+			a.gotoQuestion("years-managing")
+			a.press("12", "enter")
+		},
+		// The bottom of the certification picker and of the gaps page.
+		"certs-end": func(a *testApp) {
+			a.startQuick()
+			a.gotoQuestion("certs-held")
+			for range len(a.c.Bank.Certifications) - 1 {
+				a.press("down")
+			}
+		},
+		"certs-definition": func(a *testApp) { a.startQuick(); a.gotoQuestion("certs-held"); a.press("?") },
+		"gaps-end": func(a *testApp) {
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4")
+			for a.results().compared().ID != "ciso" {
+				a.press("tab")
+			}
+			for range 60 {
+				a.press("down")
+			}
+		},
+		"gap-detail-end": func(a *testApp) {
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4", "enter")
+			for range 60 {
+				a.press("down")
+			}
+		},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for name, setup := range frames {

@@ -42,10 +42,17 @@ type quizScreen struct {
 	err    string
 	static bool
 
-	number     textinput.Model
-	filter     textinput.Model
-	year       textinput.Model
-	yearFor    string // certification whose year is being typed
+	number  textinput.Model
+	filter  textinput.Model
+	year    textinput.Model
+	yearFor string // certification whose year is being typed
+	// confirmed is the question and number the person was asked to
+	// confirm because it contradicts another answer; enter on the same
+	// number again keeps it.
+	confirmed string
+	// showDef puts the definition on screen even where it pushes the
+	// answer down: ? in the certification search.
+	showDef    bool
 	evidence   textarea.Model
 	confidence int
 	mnotes     textinput.Model // the mentor's notes on this question
@@ -130,7 +137,7 @@ func (q *quizScreen) open(i int, _ bool) {
 	if q.empty() {
 		return
 	}
-	q.offset, q.err, q.yearFor = 0, "", ""
+	q.offset, q.err, q.yearFor, q.confirmed, q.showDef = 0, "", "", "", false
 	q.zone = q.zones()[0]
 	cur := q.current()
 	ans := q.answer()
@@ -353,6 +360,13 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 		q.number, cmd = q.number.Update(km)
 		q.err = ""
 	case q.current().Kind == assess.KindCertifications:
+		if km.Text == "?" {
+			// No certification has a ? in its name: here it shows
+			// the question's definition, which the help cannot while
+			// letters go to the search.
+			q.showDef = !q.showDef
+			return q, changed()
+		}
 		q.filter, cmd = q.filter.Update(km)
 		q.cursor = 0
 	}
@@ -419,9 +433,31 @@ func (q quizScreen) submitNumber() (quizScreen, Next) {
 	a := q.answer()
 	a.Skipped = false
 	a.Number = &v
+	// An answer at odds with another (more years managing security than
+	// in security) is asked about once, not refused: enter again keeps it.
+	if ins := q.c.Bank.InconsistenciesWith(q.c.State.File.Answers, cur.ID, a); len(ins) > 0 && q.confirmed != cur.ID+"="+raw {
+		q.confirmed = cur.ID + "=" + raw
+		q.err = q.inconsistency(ins[0]) + " Press enter again to keep it, or change it."
+		return q, changed()
+	}
+	q.confirmed = ""
 	q.setAnswer(a)
 	next, after := q.move(1)
 	return next, after.saving()
+}
+
+// inconsistency words a broken consistency rule for the person.
+func (q quizScreen) inconsistency(in assess.Inconsistency) string {
+	figure := func(id string, v float64) string {
+		name := id
+		if x := q.c.Bank.Question(id); x != nil {
+			if f := q.c.Bank.Fact(x.Fact); f != nil {
+				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+			}
+		}
+		return wording.Number(v) + " " + name
+	}
+	return fmt.Sprintf("%s is more than the %s you gave, yet %s.", figure(in.PartQuestion, in.Part), figure(in.WholeQuestion, in.Whole), in.Rule.Why)
 }
 
 // filtered lists the certifications matching the search text.

@@ -123,6 +123,10 @@ func (q quizScreen) render() (view string, shown bool) {
 		if !q.c.State.ReadOnly {
 			add(q.filter.View())
 		}
+		// A problem shows where the eye is, not under a long list.
+		if q.err != "" && q.yearFor == "" {
+			add(hanging("", q.err, width, s.ErrorText.Render)...)
+		}
 		list := q.filtered()
 		for i, c := range list {
 			held := slices.IndexFunc(ans.Held, func(h assess.HeldCert) bool { return h.ID == c.ID })
@@ -147,6 +151,10 @@ func (q quizScreen) render() (view string, shown bool) {
 			add(row)
 			if c.ID == q.yearFor {
 				add("      " + q.year.View())
+				if q.err != "" {
+					add(hanging("      ", q.err, width, s.ErrorText.Render)...)
+				}
+				focus = len(lines) - 1 // the prompt and its message in view
 			}
 		}
 		switch {
@@ -156,8 +164,8 @@ func (q quizScreen) render() (view string, shown bool) {
 			add(s.Muted.Render("  No certification matches."))
 		}
 	}
-	if q.err != "" {
-		add(s.ErrorText.Render(q.err))
+	if q.err != "" && cur.Kind != assess.KindCertifications {
+		add(hanging("", q.err, width, s.ErrorText.Render)...)
 	}
 	if q.c.State.ReadOnly {
 		add("")
@@ -189,7 +197,7 @@ func (q quizScreen) render() (view string, shown bool) {
 	if q.c.State.Mentor && l.Side == 0 {
 		below = 1 + len(panel)
 	}
-	if def := q.definitionLines(width); len(def) > 0 && len(lines)+len(def)+below <= l.Body {
+	if def := q.definitionLines(width); len(def) > 0 && (q.showDef || len(lines)+len(def)+below <= l.Body) {
 		lines = slices.Concat(lines[:helpAt], def, lines[helpAt:])
 		if focus >= helpAt {
 			focus += len(def)
@@ -290,6 +298,12 @@ func (q quizScreen) keys() helpKeys {
 		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), tab, k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
 	case q.current().Kind == assess.KindCertifications:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
+		switch {
+		case q.showDef:
+			short = append([]key.Binding{withHelp(k.Help, "?", "hide definition")}, short...)
+		case q.definitionHidden():
+			short = append([]key.Binding{withHelp(k.Help, "?", "definition")}, short...)
+		}
 	default:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, tab, k.Overview}
 	}
