@@ -138,7 +138,8 @@ func (g gapScreen) lines() []string {
 		level("Next level", cur+1)
 	}
 	level("Target", g.gap.Target)
-	add("", s.Section.Render("What to do"), s.Muted.Render("On-the-job work first (70), then learning through others (20), then formal learning (10)."))
+	add("", s.Section.Render("What to do"))
+	add(hanging("", "On-the-job work first (70), then learning through others (20), then formal learning (10).", width, s.Muted.Render)...)
 	steps := StepActions(g.c.Bank, g.comp.ID, cur, g.gap.Target)
 	shown := map[string]bool{}
 	for step := cur; step < g.gap.Target; step++ {

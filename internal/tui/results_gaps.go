@@ -30,20 +30,32 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	}
 	// The name column takes what the figures leave, so a row never runs
 	// past the width: pointer, number, name, figures, marker.
-	details := make([]string, len(f.Gaps))
-	widest := 0
-	for i, g := range f.Gaps {
-		details[i] = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority)
-		if unverified[g.Competency] {
-			details[i] += " unverified"
-		}
-		widest = max(widest, ansi.StringWidth(details[i]))
-	}
-	focus := 0
+	// Where the names would be cut, the weight goes (priority is weight
+	// × shortfall, and the gap's own screen gives it) before any name is.
 	longest := 0
 	for _, g := range f.Gaps {
 		longest = max(longest, ansi.StringWidth(g.Name))
 	}
+	var details []string
+	widest := 0
+	for _, withWeight := range []bool{true, false} {
+		details, widest = details[:0], 0
+		for _, g := range f.Gaps {
+			d := fmt.Sprintf(" %.1f → %d  priority %.1f", g.Current, g.Target, g.Priority)
+			if withWeight {
+				d = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority)
+			}
+			if unverified[g.Competency] {
+				d += " unverified"
+			}
+			details = append(details, d)
+			widest = max(widest, ansi.StringWidth(d))
+		}
+		if longest <= width-2-4-widest {
+			break
+		}
+	}
+	focus := 0
 	nameW := max(12, min(longest, width-2-4-widest))
 	for i, g := range f.Gaps {
 		pointer := "  "
