@@ -44,6 +44,11 @@ func TestTruncateAtWords(t *testing.T) {
 			t.Errorf("truncate(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
 		}
 	}
+	// A styled line is cut at the same word, its styles kept.
+	styled := "\x1b[1mChief\x1b[m Information \x1b[31mSecurity Officer\x1b[m"
+	if got := fitCells(styled, 30); ansi.Strip(got) != "Chief Information Security…" || !strings.Contains(got, "\x1b[31m") {
+		t.Errorf("fitCells(styled, 30) = %q", got)
+	}
 	if got := shortest(20, "Chief Information Security Officer", "CISO"); got != "CISO" {
 		t.Errorf("shortest took %q, want the short form", got)
 	}

@@ -96,7 +96,14 @@ func fitCells(s string, width int) string {
 	if fitsWithin(s, width) {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	// Cut where truncate cuts the plain text, at a word, keeping the
+	// line's styles up to there.
+	cut := truncate(ansi.Strip(s), width)
+	keep := ansi.StringWidth(strings.TrimSuffix(cut, "…"))
+	return ansi.Truncate(s, keep, "") + "…"
 }
 
 // fitsWithin reports whether s surely takes at most width cells: an
