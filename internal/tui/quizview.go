@@ -308,8 +308,15 @@ func (q quizScreen) keys() helpKeys {
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, tab, k.Overview}
 	}
 	moves := []key.Binding{k.PrevQuestion, k.NextQuestion, k.Overview, withHelp(k.NextField, "tab", "next field"), k.PrevField, withHelp(k.Back, "esc", "back one level")}
+	skip := k.Skip
+	if q.typing() {
+		// Letters type (or, in a number field, do nothing): the moves
+		// are the ctrl and page keys.
+		moves = []key.Binding{k.TextPrevQ, k.TextNextQ, withHelp(k.Overview, "ctrl+o", "sections"), withHelp(k.NextField, "tab", "next field"), k.PrevField, withHelp(k.Back, "esc", "back one level")}
+		skip = k.TextSkip
+	}
 	if !q.c.State.ReadOnly {
-		moves = append(moves, k.Skip)
+		moves = append(moves, skip)
 	}
 	full := [][]key.Binding{short, moves}
 	if q.c.State.Mentor && q.zone != zoneMentorRating && q.zone != zoneMentorNotes {
