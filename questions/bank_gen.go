@@ -1413,7 +1413,6 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "security-engineer",
 				Title: "Security Engineer / Analyst",
-				Short: "Security Engineer",
 				Aliases: []string{
 					"Security engineer",
 					"Security analyst",

@@ -99,11 +99,24 @@ func fitCells(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
+	if width <= 0 {
+		return ""
+	}
 	// Cut where truncate cuts the plain text, at a word, keeping the
 	// line's styles up to there.
-	cut := truncate(ansi.Strip(s), width)
+	plain := ansi.Strip(s)
+	cut := truncate(plain, width)
+	if plain == s {
+		return cut
+	}
 	keep := ansi.StringWidth(strings.TrimSuffix(cut, "…"))
-	return ansi.Truncate(s, keep, "") + "…"
+	out := ansi.Truncate(s, keep, "") + "…"
+	if ansi.StringWidth(out) > width {
+		// A cluster measured one way by the width and another by the
+		// cut: the plain cut at a cell is always within the width.
+		return ansi.Truncate(s, width, "…")
+	}
+	return out
 }
 
 // fitsWithin reports whether s surely takes at most width cells: an
