@@ -267,6 +267,12 @@ func TestFooterKeepsAllKeys(t *testing.T) {
 			t.Errorf("results page %s: %q", page, footer())
 		}
 	}
+	// The results' full help names c, even before there is anything to
+	// compare with.
+	a.press("?")
+	if !strings.Contains(flat(a.screenText()), "c compare with an earlier assessment") {
+		t.Errorf("the results help does not mention c:\n%s", a.screenText())
+	}
 }
 
 // TestSkippedCountedApart checks the progress line.
