@@ -446,20 +446,6 @@ func (q quizScreen) submitNumber() (quizScreen, Next) {
 	return next, after.saving()
 }
 
-// inconsistency words a broken consistency rule for the person.
-func (q quizScreen) inconsistency(in assess.Inconsistency) string {
-	figure := func(id string, v float64) string {
-		name := id
-		if x := q.c.Bank.Question(id); x != nil {
-			if f := q.c.Bank.Fact(x.Fact); f != nil {
-				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
-			}
-		}
-		return wording.Number(v) + " " + name
-	}
-	return fmt.Sprintf("%s is more than the %s you gave, yet %s.", figure(in.PartQuestion, in.Part), figure(in.WholeQuestion, in.Whole), in.Rule.Why)
-}
-
 // filtered lists the certifications matching the search text.
 func (q quizScreen) filtered() []*assess.Certification {
 	f := strings.ToLower(strings.TrimSpace(q.filter.Value()))
@@ -639,20 +625,3 @@ func (q *quizScreen) Header(width int) (title, right, progress string) { return 
 func (q *quizScreen) SetSize(Layout)                                   { q.resize() }
 func (q *quizScreen) SetStyles(*Styles)                                { q.restyle() }
 func (q *quizScreen) Keys() helpKeys                                   { return q.keys() }
-
-// Typing tells the root whether the keyboard belongs to a text field. A
-// number field and the year prompt take digits only, so there ? opens the
-// help and q asks before leaving, as on any other screen.
-func (q *quizScreen) Typing() bool { return q.typing() && !q.digitsOnly() }
-
-// digitsOnly reports whether the focused field takes only a number.
-func (q quizScreen) digitsOnly() bool {
-	if q.empty() || q.zone != zoneAnswer {
-		return false
-	}
-	return q.yearFor != "" || q.current().Kind == assess.KindNumber
-}
-
-// DefinitionHidden reports whether ? has a definition to show that the
-// screen had no room for.
-func (q *quizScreen) DefinitionHidden() bool { return q.definitionHidden() }
