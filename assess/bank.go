@@ -128,10 +128,24 @@ func (r *Role) FamilyName() string {
 	return r.Track
 }
 
+// ShortTitle is the narrowest title of the role: its short form, else
+// its title.
+func (r *Role) ShortTitle() string {
+	if r.Short != "" {
+		return r.Short
+	}
+	return r.Title
+}
+
 // Role is a job on the career map.
 type Role struct {
 	ID    string `toml:"id"`
 	Title string `toml:"title"`
+	// Short is the title as a narrow column or a header gives it ("CISO"
+	// for Chief Information Security Officer); empty when the title is
+	// short already. Faces use it where the whole title does not fit,
+	// rather than cutting the title off mid-word.
+	Short string `toml:"short"`
 	// Aliases are the job titles people use for this role ("SOC lead",
 	// "head of security", "DPO"): a current role given in words is matched
 	// against the id, the title and these.
@@ -259,8 +273,11 @@ type Route struct {
 
 // Certification is a professional credential and its rule.
 type Certification struct {
-	ID          string   `toml:"id"`
-	Abbr        string   `toml:"abbr"`
+	ID   string `toml:"id"`
+	Abbr string `toml:"abbr"`
+	// Short is a narrower form of the abbreviation, for a column that has
+	// no room for it ("27001 LI"); empty when the abbreviation is short.
+	Short       string   `toml:"short"`
 	Name        string   `toml:"name"`
 	Body        string   `toml:"body"`
 	Signal      string   `toml:"signal"` // technical | manager | executive | privacy | audit | project
@@ -275,6 +292,15 @@ type Certification struct {
 	// knowledge, not what someone has done.
 	Evidence map[string]int `toml:"evidence"`
 	Src      Source         `toml:"-"`
+}
+
+// ShortLabel is the narrowest name of the certification: its short
+// form, else its label.
+func (c *Certification) ShortLabel() string {
+	if c.Short != "" {
+		return c.Short
+	}
+	return c.Label()
 }
 
 // Label is the short name used in lists.

@@ -35,6 +35,7 @@ func (b *Bank) Validate() Report {
 	v.competencies()
 	v.roles()
 	v.certifications()
+	v.shortForms()
 	v.questions()
 	v.actions()
 	v.coverage()

@@ -1582,6 +1582,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "grc-analyst",
 				Title: "GRC Analyst / Compliance Lead",
+				Short: "GRC Analyst",
 				Aliases: []string{
 					"GRC analyst",
 					"GRC lead",
@@ -1879,6 +1880,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "soc-manager",
 				Title: "Security Operations (SOC) Manager",
+				Short: "SOC Manager",
 				Aliases: []string{
 					"SOC manager",
 					"SOC lead",
@@ -2674,6 +2676,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "head-of-security",
 				Title: "Head of Security / Deputy CISO",
+				Short: "Head of Security",
 				Aliases: []string{
 					"Head of security",
 					"Head of information security",
@@ -2888,6 +2891,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "biso",
 				Title: "Business Information Security Officer",
+				Short: "BISO",
 				Aliases: []string{
 					"BISO",
 					"Business information security officer",
@@ -3084,6 +3088,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "ciso",
 				Title: "Chief Information Security Officer",
+				Short: "CISO",
 				Aliases: []string{
 					"CISO",
 					"Chief security officer",
@@ -3358,6 +3363,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "vciso",
 				Title: "Virtual / Fractional CISO",
+				Short: "vCISO",
 				Aliases: []string{
 					"vCISO",
 					"Virtual CISO",
@@ -3778,6 +3784,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "cio",
 				Title: "Chief Information Officer",
+				Short: "CIO",
 				Aliases: []string{
 					"CIO",
 					"Chief technology officer",
@@ -3973,6 +3980,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "privacy-manager",
 				Title: "Privacy Manager / Data Protection Officer",
+				Short: "Privacy Manager / DPO",
 				Aliases: []string{
 					"Privacy manager",
 					"Data protection officer",
@@ -4141,6 +4149,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "cpo",
 				Title: "Chief Privacy Officer",
+				Short: "CPO",
 				Aliases: []string{
 					"Head of privacy",
 					"Group DPO",
@@ -4289,6 +4298,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:    "cro",
 				Title: "Chief Risk Officer",
+				Short: "CRO",
 				Aliases: []string{
 					"CRO",
 					"Head of enterprise risk",
@@ -6136,6 +6146,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:          "iso27001-li",
 				Abbr:        "ISO/IEC 27001 LI",
+				Short:       "27001 LI",
 				Name:        "ISO/IEC 27001 Lead Implementer",
 				Body:        "PECB (modelled; other certification bodies offer their own)",
 				Signal:      "manager",
@@ -6196,6 +6207,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:          "iso27001-la",
 				Abbr:        "ISO/IEC 27001 LA",
+				Short:       "27001 LA",
 				Name:        "ISO/IEC 27001 Lead Auditor",
 				Body:        "PECB (modelled; other certification bodies offer their own)",
 				Signal:      "audit",
@@ -6319,6 +6331,7 @@ func bankLiteral() *assess.Bank {
 			{
 				ID:          "itil4-foundation",
 				Abbr:        "ITIL Foundation",
+				Short:       "ITIL",
 				Name:        "ITIL Foundation (Version 5; ITIL 4 Foundation still counts)",
 				Body:        "PeopleCert (AXELOS)",
 				Signal:      "service",

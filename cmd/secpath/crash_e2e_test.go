@@ -105,7 +105,7 @@ func TestKillDuringQuiz(t *testing.T) {
 func answerKeys(q *assess.Question, i int) []string {
 	switch q.Kind {
 	case assess.KindNumber:
-		return []string{strconv.Itoa(numberAnswer(i)), "Enter"}
+		return []string{strconv.Itoa(numberAnswer(q, i)), "Enter"}
 	case assess.KindCertifications:
 		return []string{"c", "i", "s", "s", "p", "Space", "2", "0", "1", "8", "Enter", "Enter"}
 	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
@@ -115,14 +115,21 @@ func answerKeys(q *assess.Question, i int) []string {
 
 // numberAnswer is the number typed for question i: small, positive and
 // different from its neighbours', within every number question's range.
-func numberAnswer(i int) int { return 9 - i%8 }
+// The years in IT overall are the most of all, as they include the others,
+// so the quiz never stops to ask whether a figure is meant.
+func numberAnswer(q *assess.Question, i int) int {
+	if q.Fact == "years_it" {
+		return 40 - i%8
+	}
+	return 9 - i%8
+}
 
 func checkAnswer(t *testing.T, q *assess.Question, i int, a assess.Answer) {
 	t.Helper()
 	ok := a.Given(q.Kind)
 	switch q.Kind {
 	case assess.KindNumber:
-		ok = ok && a.Number != nil && *a.Number == float64(numberAnswer(i))
+		ok = ok && a.Number != nil && *a.Number == float64(numberAnswer(q, i))
 	case assess.KindCertifications:
 		ok = ok && len(a.Held) == 1 && a.Held[0] == assess.HeldCert{ID: "cissp", Year: 2018}
 	case assess.KindYesNo:

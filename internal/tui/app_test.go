@@ -307,9 +307,15 @@ func TestQuitAsksSavesAndResumes(t *testing.T) {
 	a := newTestApp(t, 80, 24, Options{})
 	a.startQuick()
 	a.press("7", "enter")
-	a.press("q") // typed into the number field, not a command
-	if a.confirm {
-		t.Fatal("q in a text field opened the leave dialog")
+	// A number field takes no letters: q asks before leaving, as anywhere,
+	// and the field keeps what was typed.
+	a.press("3", "q")
+	if !a.confirm {
+		t.Fatal("q in a number field did not ask before leaving")
+	}
+	a.press("n")
+	if v := a.quiz().number.Value(); v != "3" {
+		t.Fatalf("number field holds %q after q, want 3", v)
 	}
 	a.press("ctrl+s")
 	a.gotoQuestion("risk-register")
@@ -358,14 +364,15 @@ func TestResultsAndGapDetail(t *testing.T) {
 	a.loadPersona("soc-lead")
 	a.send(resultsMsg{})
 	text := a.screenText()
-	a.press("pgdown") // the reasons follow the roles and what blocks them
-	text += a.screenText()
+	for range 3 { // the reasons follow the roles and what blocks them
+		a.press("pgdown")
+		text += a.screenText()
+	}
 	for _, want := range []string{"Next step   IT Security Manager", "Long-term   Chief Information Security Officer", "Blocked", "Why"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("results lack %q:\n%s", want, text)
 		}
 	}
-	a.press("pgup")
 	a.press("4") // gaps page
 	if !strings.Contains(a.screenText(), "1. Risk management") {
 		t.Fatalf("gaps:\n%s", a.screenText())
@@ -481,6 +488,44 @@ func TestGoldenFrames(t *testing.T) {
 		"leave":             func(a *testApp) { a.startQuick(); a.press("q") },
 		"export":            openExportFrame,
 		"help":              func(a *testApp) { a.startQuick(); a.gotoQuestion("risk-register"); a.press("?") },
+		// A number question, its definition, and the help over it.
+		"number":      func(a *testApp) { a.startQuick(); a.gotoQuestion("years-security"); a.press("8") },
+		"number-help": func(a *testApp) { a.startQuick(); a.gotoQuestion("years-security"); a.press("8", "?") },
+		"number-check": func(a *testApp) {
+			a.startQuick()
+			a.gotoQuestion("years-security")
+			a.press("8", "enter")
+			a.gotoQuestion("years-managing")
+			a.press("12", "enter")
+		},
+		// The bottom of the certification picker and of the gaps page.
+		"certs-end": func(a *testApp) {
+			a.startQuick()
+			a.gotoQuestion("certs-held")
+			for range len(a.c.Bank.Certifications) - 1 {
+				a.press("down")
+			}
+		},
+		"certs-definition": func(a *testApp) { a.startQuick(); a.gotoQuestion("certs-held"); a.press("?") },
+		"gaps-end": func(a *testApp) {
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4")
+			for a.results().compared().ID != "ciso" {
+				a.press("tab")
+			}
+			for range 60 {
+				a.press("down")
+			}
+		},
+		"gap-detail-end": func(a *testApp) {
+			a.loadPersona("soc-lead")
+			a.send(resultsMsg{})
+			a.press("4", "enter")
+			for range 60 {
+				a.press("down")
+			}
+		},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for name, setup := range frames {

@@ -63,14 +63,17 @@ func (g gapScreen) update(msg tea.Msg) (gapScreen, Next) {
 	case keyIs(km, k.Back), keyIs(km, k.Choose):
 		return g, goTo(backMsg{})
 	case keyIs(km, k.Up):
-		g.offset = max(0, g.offset-1)
+		g.offset--
 	case keyIs(km, k.Down):
 		g.offset++
 	case keyIs(km, k.PageDown):
 		g.offset += max(1, g.c.Layout.Body-2)
 	case keyIs(km, k.PageUp):
-		g.offset = max(0, g.offset-max(1, g.c.Layout.Body-2))
+		g.offset -= max(1, g.c.Layout.Body-2)
 	}
+	// Never past the point where the last line shows: a key pressed
+	// beyond the end does nothing, rather than owing presses back.
+	g.offset = max(0, min(g.offset, len(g.lines())-g.c.Layout.Body+1))
 	return g, Next{}
 }
 
@@ -92,8 +95,14 @@ func StepActions(b *assess.Bank, competency string, from, to int) map[int][]*ass
 }
 
 func (g gapScreen) View() string {
+	out, _ := scrolled(g.c.Styles, g.lines(), g.c.Layout.Body, g.offset)
+	return strings.Join(out, "\n")
+}
+
+// lines draws the whole gap, to be shown a window at a time.
+func (g gapScreen) lines() []string {
 	if g.comp == nil || g.role == nil {
-		return ""
+		return nil
 	}
 	s := g.c.Styles
 	width := g.c.Layout.Content
@@ -129,7 +138,8 @@ func (g gapScreen) View() string {
 		level("Next level", cur+1)
 	}
 	level("Target", g.gap.Target)
-	add("", s.Section.Render("What to do"), s.Muted.Render("On-the-job work first (70), then learning through others (20), then formal learning (10)."))
+	add("", s.Section.Render("What to do"))
+	add(hanging("", "On-the-job work first (70), then learning through others (20), then formal learning (10).", width, s.Muted.Render)...)
 	steps := StepActions(g.c.Bank, g.comp.ID, cur, g.gap.Target)
 	shown := map[string]bool{}
 	for step := cur; step < g.gap.Target; step++ {
@@ -148,9 +158,7 @@ func (g gapScreen) View() string {
 			add(rows...)
 		}
 	}
-	height := g.c.Layout.Body
-	off := min(g.offset, max(0, len(lines)-height))
-	return strings.Join(lines[off:min(len(lines), off+height)], "\n")
+	return lines
 }
 
 // evidence says what the level rests on and what the scenarios show.

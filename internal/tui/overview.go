@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/internal/questionnaire"
 )
@@ -131,9 +130,6 @@ func (o overviewScreen) keys() helpKeys {
 	short := []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "open"), k.Results, withHelp(k.Back, "esc", "back to question")}
 	return helpKeys{short: short, full: [][]key.Binding{short}}
 }
-
-// truncate shortens s to n cells, marking the cut with an ellipsis.
-func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }
 
 // plural adds an s when n is not 1.
 func plural(n int, word string) string {

@@ -42,10 +42,17 @@ type quizScreen struct {
 	err    string
 	static bool
 
-	number     textinput.Model
-	filter     textinput.Model
-	year       textinput.Model
-	yearFor    string // certification whose year is being typed
+	number  textinput.Model
+	filter  textinput.Model
+	year    textinput.Model
+	yearFor string // certification whose year is being typed
+	// confirmed is the question and number the person was asked to
+	// confirm because it contradicts another answer; enter on the same
+	// number again keeps it.
+	confirmed string
+	// showDef puts the definition on screen even where it pushes the
+	// answer down: ? in the certification search.
+	showDef    bool
 	evidence   textarea.Model
 	confidence int
 	mnotes     textinput.Model // the mentor's notes on this question
@@ -131,7 +138,7 @@ func (q *quizScreen) open(i int, _ bool) {
 	if q.empty() {
 		return
 	}
-	q.offset, q.err, q.yearFor = 0, "", ""
+	q.offset, q.err, q.yearFor, q.confirmed, q.showDef = 0, "", "", "", false
 	q.zone = q.zones()[0]
 	cur := q.current()
 	ans := q.answer()
@@ -343,18 +350,26 @@ func (q quizScreen) editText(km tea.KeyPressMsg) (quizScreen, Next) {
 		q.mnotes, cmd = q.mnotes.Update(km)
 	case q.yearFor != "":
 		if km.Text != "" && strings.Trim(km.Text, "0123456789") != "" {
-			q.err = "A year is four digits, e.g. 2021."
+			// Letters never go into the year: say where they belong.
+			q.err = "A year is digits only, e.g. 2021: enter keeps it, esc goes back to the search."
 			return q, Next{}
 		}
 		q.year, cmd = q.year.Update(km)
 	case q.current().Shape() == assess.ShapeNumber:
 		if km.Text != "" && strings.Trim(km.Text, "0123456789.,-") != "" {
-			q.err = "Type digits only, such as 7 or 2.5."
+			q.err = "Type digits only, such as 7 or 2.5 (? help, ctrl+s skip, q quit)."
 			return q, Next{}
 		}
 		q.number, cmd = q.number.Update(km)
 		q.err = ""
 	case q.current().Shape() == assess.ShapeCertList:
+		if km.Text == "?" {
+			// No certification has a ? in its name: here it shows
+			// the question's definition, which the help cannot while
+			// letters go to the search.
+			q.showDef = !q.showDef
+			return q, changed()
+		}
 		q.filter, cmd = q.filter.Update(km)
 		q.cursor = 0
 	}
@@ -422,6 +437,14 @@ func (q quizScreen) submitNumber() (quizScreen, Next) {
 	a := q.answer()
 	a.Skipped = false
 	a.Number = &v
+	// An answer at odds with another (more years managing security than
+	// in security) is asked about once, not refused: enter again keeps it.
+	if ins := q.c.Bank.InconsistenciesWith(q.c.State.File.Answers, cur.ID, a); len(ins) > 0 && q.confirmed != cur.ID+"="+raw {
+		q.confirmed = cur.ID + "=" + raw
+		q.err = q.inconsistency(ins[0]) + " Press enter again to keep it, or change it."
+		return q, changed()
+	}
+	q.confirmed = ""
 	q.setAnswer(a)
 	next, after := q.move(1)
 	return next, after.saving()
@@ -456,6 +479,9 @@ func (q quizScreen) updateCerts(km tea.KeyPressMsg) (quizScreen, Next) {
 						if p := q.c.Bank.CheckHeld(h, q.c.State.Now()); p != nil || n == 0 {
 							first, last := assess.CertYears(q.c.State.Now())
 							q.err = fmt.Sprintf("Enter a year from %d to %d, or leave it empty.", first, last)
+							if n > last {
+								q.err = fmt.Sprintf("%d is in the future: enter the year you obtained it, %d to %d, or leave it empty.", n, first, last)
+							}
 							return q, Next{}
 						}
 						a.Held[i].Year = n
@@ -563,6 +589,9 @@ func (q quizScreen) skip() (quizScreen, Next) {
 		return q, Next{}
 	}
 	q.setAnswer(assess.Answer{Skipped: true})
+	// A number typed but not confirmed is dropped with the skip, or moving
+	// on would keep it as the answer.
+	q.number.SetValue("")
 	return q.move(1)
 }
 
@@ -600,4 +629,3 @@ func (q *quizScreen) Header(width int) (title, right, progress string) { return 
 func (q *quizScreen) SetSize(Layout)                                   { q.resize() }
 func (q *quizScreen) SetStyles(*Styles)                                { q.restyle() }
 func (q *quizScreen) Keys() helpKeys                                   { return q.keys() }
-func (q *quizScreen) Typing() bool                                     { return q.typing() }

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -24,15 +26,33 @@ func (q quizScreen) header(width int) (string, string, string) {
 	}
 	done := q.eng.Done()
 	right := fmt.Sprintf("%d of %d", q.eng.Index()+1, q.eng.Total())
-	label := fmt.Sprintf(" %d answered", done)
+	// A skipped question is dealt with but not answered: the bar counts
+	// both, the words tell them apart.
+	skipped := 0
+	for _, x := range q.eng.Questions() {
+		if q.c.State.File.Answers.Items[x.ID].Skipped {
+			skipped++
+		}
+	}
+	label := fmt.Sprintf(" %d answered of %d", done-skipped, q.eng.Total())
+	if skipped > 0 {
+		label = fmt.Sprintf(" %d answered, %d skipped of %d", done-skipped, skipped, q.eng.Total())
+	}
 	barWidth := max(10, width-2-len(label)-1)
 	progress := " " + bar(s, float64(done)/float64(q.eng.Total()), barWidth) + s.Muted.Render(label)
 	return title, right, progress
 }
 
 func (q quizScreen) View() string {
+	v, _ := q.render()
+	return v
+}
+
+// render draws the question; shown says whether its definition is on
+// screen.
+func (q quizScreen) render() (view string, shown bool) {
 	if q.empty() {
-		return "No questions in this mode."
+		return "No questions in this mode.", false
 	}
 	s := q.c.Styles
 	l := q.c.Layout
@@ -55,11 +75,7 @@ func (q quizScreen) View() string {
 	for _, t := range wrap(cur.Text, width) {
 		add(s.Strong.Render(t))
 	}
-	if cur.Help != "" && !l.Compact {
-		for _, t := range wrap(cur.Help, width) {
-			add(s.Muted.Render(t))
-		}
-	}
+	helpAt := len(lines) // the definition goes here when there is room
 	add("")
 	focus := len(lines)
 	switch cur.Shape() {
@@ -95,11 +111,15 @@ func (q quizScreen) View() string {
 		}
 	case assess.ShapeNumber:
 		add(q.number.View())
-		unit := "Range " + wording.NumberRange(q.c.Bank, cur) + "."
-		add(s.Muted.Render(unit))
+		lo, hi := cur.NumberBounds()
+		add(s.Muted.Render(numberRange(lo, hi, wording.Unit(q.c.Bank, cur)) + "."))
 	case assess.ShapeCertList:
 		if !q.c.State.ReadOnly {
 			add(q.filter.View())
+		}
+		// A problem shows where the eye is, not under a long list.
+		if q.err != "" && q.yearFor == "" {
+			add(hanging("", q.err, width, s.ErrorText.Render)...)
 		}
 		list := q.filtered()
 		for i, c := range list {
@@ -125,6 +145,10 @@ func (q quizScreen) View() string {
 			add(row)
 			if c.ID == q.yearFor {
 				add("      " + q.year.View())
+				if q.err != "" {
+					add(hanging("      ", q.err, width, s.ErrorText.Render)...)
+				}
+				focus = len(lines) - 1 // the prompt and its message in view
 			}
 		}
 		switch {
@@ -135,8 +159,8 @@ func (q quizScreen) View() string {
 		}
 	case assess.ShapeUnknown:
 	}
-	if q.err != "" {
-		add(s.ErrorText.Render(q.err))
+	if q.err != "" && cur.Shape() != assess.ShapeCertList {
+		add(hanging("", q.err, width, s.ErrorText.Render)...)
 	}
 	if q.c.State.ReadOnly {
 		add("")
@@ -153,22 +177,72 @@ func (q quizScreen) View() string {
 	} else {
 		focus = q.extrasView(&lines, focus)
 	}
+	// The definition goes in wherever the whole screen still fits with
+	// it; else ? shows it.
+	var panel []string
+	pf := 0
 	if q.c.State.Mentor {
 		if l.Side > 0 {
-			panel, pf := q.mentorPanel(l.Side, true)
-			main, _ := scrollWindow(lines, focus, l.Body, q.offset)
-			side, _ := scrollWindow(panel, pf, l.Body, 0)
-			return strings.Join(sideBySide(s, main, side, l), "\n")
+			panel, pf = q.mentorPanel(l.Side, true)
+		} else {
+			panel, pf = q.mentorPanel(width, false)
 		}
-		panel, pf := q.mentorPanel(width, false)
+	}
+	below := 0
+	if q.c.State.Mentor && l.Side == 0 {
+		below = 1 + len(panel)
+	}
+	if def := q.definitionLines(width); len(def) > 0 && (q.showDef || len(lines)+len(def)+below <= l.Body) {
+		lines = slices.Concat(lines[:helpAt], def, lines[helpAt:])
+		if focus >= helpAt {
+			focus += len(def)
+		}
+		shown = true
+	}
+	if q.c.State.Mentor {
+		if l.Side > 0 {
+			main, _ := scrolledTo(s, lines, l.Body, 0, focus)
+			side, _ := scrollWindow(panel, pf, l.Body, 0)
+			return strings.Join(sideBySide(s, main, side, l), "\n"), shown
+		}
 		add("")
 		if q.zone == zoneMentorRating || q.zone == zoneMentorNotes {
 			focus = len(lines) + pf
 		}
 		add(panel...)
 	}
-	out, _ := scrollWindow(lines, focus, l.Body, q.offset)
-	return strings.Join(out, "\n")
+	out, _ := scrolledTo(s, lines, l.Body, 0, focus)
+	return strings.Join(out, "\n"), shown
+}
+
+// definitionLines is the question's help text (what counts, what a band
+// means), wrapped to the width.
+func (q quizScreen) definitionLines(width int) []string {
+	var out []string
+	for _, t := range wrap(q.current().Help, width) {
+		if t != "" {
+			out = append(out, q.c.Styles.Muted.Render(t))
+		}
+	}
+	return out
+}
+
+// definitionHidden reports whether the question has a definition the
+// screen had no room for; then ? shows it, and the footer says so.
+func (q quizScreen) definitionHidden() bool {
+	if q.empty() || strings.TrimSpace(q.current().Help) == "" {
+		return false
+	}
+	_, shown := q.render()
+	return !shown
+}
+
+// Definition is the question and its definition, for the full help.
+func (q *quizScreen) Definition() string {
+	if q.empty() || strings.TrimSpace(q.current().Help) == "" {
+		return ""
+	}
+	return q.current().Text + "\n\n" + q.current().Help
 }
 
 // optionLines draws one option with its marker, wrapped with a hanging
@@ -219,12 +293,25 @@ func (q quizScreen) keys() helpKeys {
 		short = []key.Binding{withHelp(k.Choose, "enter", "confirm"), tab, k.TextPrevQ, k.TextSkip, withHelp(k.Back, "esc", "sections")}
 	case q.current().Shape() == assess.ShapeCertList:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Select, "space", "select"), withHelp(k.Choose, "enter", "done"), k.TextPrevQ, withHelp(k.Back, "esc", "sections")}
+		switch {
+		case q.showDef:
+			short = append([]key.Binding{withHelp(k.Help, "?", "hide definition")}, short...)
+		case q.definitionHidden():
+			short = append([]key.Binding{withHelp(k.Help, "?", "definition")}, short...)
+		}
 	default:
 		short = []key.Binding{withHelp(k.Up, "↑/↓", "move"), withHelp(k.Choose, "enter", "choose"), withHelp(k.Left, "←/→", "prev/next"), k.Skip, tab, k.Overview}
 	}
 	moves := []key.Binding{k.PrevQuestion, k.NextQuestion, k.Overview, withHelp(k.NextField, "tab", "next field"), k.PrevField, withHelp(k.Back, "esc", "back one level")}
+	skip := k.Skip
+	if q.typing() {
+		// Letters type (or, in a number field, do nothing): the moves
+		// are the ctrl and page keys.
+		moves = []key.Binding{k.TextPrevQ, k.TextNextQ, withHelp(k.Overview, "ctrl+o", "sections"), withHelp(k.NextField, "tab", "next field"), k.PrevField, withHelp(k.Back, "esc", "back one level")}
+		skip = k.TextSkip
+	}
 	if !q.c.State.ReadOnly {
-		moves = append(moves, k.Skip)
+		moves = append(moves, skip)
 	}
 	full := [][]key.Binding{short, moves}
 	if q.c.State.Mentor && q.zone != zoneMentorRating && q.zone != zoneMentorNotes {
@@ -270,3 +357,66 @@ func (q quizScreen) extrasView(lines *[]string, focus int) int {
 	*lines = append(*lines, confLabel+strings.Join(parts, " "))
 	return focus
 }
+
+// numberRange words the range a number question takes as a person says
+// it: "up to 50 years", "1 to 3 million people", and for a sum counted in
+// thousands "up to 10 million, in thousands" rather than "0 to 10000000
+// thousand".
+func numberRange(lo, hi float64, unit string) string {
+	tail := ""
+	switch rest, ok := strings.CutPrefix(unit, "thousand"); {
+	case ok:
+		tail = ", in thousands" + rest
+	case unit != "":
+		tail = " " + unit
+	}
+	if lo == 0 {
+		return "Up to " + roundNumber(hi) + tail
+	}
+	return roundNumber(lo) + " to " + roundNumber(hi) + tail
+}
+
+// roundNumber writes a number in words where it is a round million or
+// billion, else with thousands separators.
+func roundNumber(v float64) string {
+	for _, u := range []struct {
+		n    float64
+		name string
+	}{{1e9, "billion"}, {1e6, "million"}} {
+		if v >= u.n && math.Mod(v, u.n/10) == 0 {
+			return strconv.FormatFloat(v/u.n, 'f', -1, 64) + " " + u.name
+		}
+	}
+	return wording.Number(v)
+}
+
+// inconsistency words a broken consistency rule for the person.
+func (q quizScreen) inconsistency(in assess.Inconsistency) string {
+	figure := func(id string, v float64) string {
+		name := id
+		if x := q.c.Bank.Question(id); x != nil {
+			if f := q.c.Bank.Fact(x.Fact); f != nil {
+				name = strings.ToLower(f.Name[:1]) + f.Name[1:]
+			}
+		}
+		return wording.Number(v) + " " + name
+	}
+	return fmt.Sprintf("%s is more than the %s you gave, yet %s.", figure(in.PartQuestion, in.Part), figure(in.WholeQuestion, in.Whole), in.Rule.Why)
+}
+
+// Typing tells the root whether the keyboard belongs to a text field. A
+// number field and the year prompt take digits only, so there ? opens the
+// help and q asks before leaving, as on any other screen.
+func (q *quizScreen) Typing() bool { return q.typing() && !q.digitsOnly() }
+
+// digitsOnly reports whether the focused field takes only a number.
+func (q quizScreen) digitsOnly() bool {
+	if q.empty() || q.zone != zoneAnswer {
+		return false
+	}
+	return q.yearFor != "" || q.current().Shape() == assess.ShapeNumber
+}
+
+// DefinitionHidden reports whether ? has a definition to show that the
+// screen had no room for.
+func (q *quizScreen) DefinitionHidden() bool { return q.definitionHidden() }

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/assess"
 )
@@ -64,8 +65,9 @@ func (r *resultsScreen) Open(to Destination) {
 }
 
 // Header names the basis and the role compared with.
-func (r *resultsScreen) Header(int) (title, right, progress string) {
-	return r.title(), r.header(), ""
+func (r *resultsScreen) Header(width int) (title, right, progress string) {
+	// " secpath  " and the title on the left, a cell at each end.
+	return r.title(), r.header(width - 12 - ansi.StringWidth(r.title())), ""
 }
 
 // Keys are the keys of the page on show.
@@ -161,11 +163,23 @@ func (r resultsScreen) compared() *assess.RoleFit {
 	return r.result.RoleFit(r.roles[r.role])
 }
 
-func (r resultsScreen) header() string {
+// header names the role compared with in width cells, in its short form
+// when the title does not fit.
+func (r resultsScreen) header(width int) string {
 	if f := r.compared(); f != nil {
-		return "comparing with " + f.Title
+		return "comparing with " + r.roleName(f.ID, f.Title, width-len("comparing with "))
 	}
 	return ""
+}
+
+// roleName is a role's title in width cells: whole, else the bank's
+// short form, else cut at a word.
+func (r resultsScreen) roleName(id, title string, width int) string {
+	short := ""
+	if ro := r.c.Bank.Role(id); ro != nil {
+		short = ro.Short
+	}
+	return shortest(width, title, short)
 }
 
 func (r resultsScreen) update(msg tea.Msg) (resultsScreen, Next) {
@@ -191,23 +205,13 @@ func (r resultsScreen) update(msg tea.Msg) (resultsScreen, Next) {
 		r.page = int(km.Text[0] - '1')
 		r.offset, r.gap = 0, 0
 	case keyIs(km, k.Up):
-		if r.page == pageGaps {
-			r.gap = max(0, r.gap-1)
-		} else {
-			r.offset = max(0, r.offset-1)
-		}
+		r = r.scroll(-1)
 	case keyIs(km, k.Down):
-		if r.page == pageGaps {
-			if f := r.compared(); f != nil {
-				r.gap = min(max(0, len(f.Gaps)-1), r.gap+1)
-			}
-		} else {
-			r.offset++
-		}
+		r = r.scroll(1)
 	case keyIs(km, k.PageDown):
-		r.offset += max(1, r.c.Layout.Body-2)
+		r = r.scroll(max(1, r.height()-2))
 	case keyIs(km, k.PageUp):
-		r.offset = max(0, r.offset-max(1, r.c.Layout.Body-2))
+		r = r.scroll(-max(1, r.height()-2))
 	case keyIs(km, k.Choose):
 		if f := r.compared(); r.page == pageGaps && f != nil && len(f.Gaps) > 0 {
 			return r, goTo(gapMsg{role: f.ID, competency: f.Gaps[r.gap].Competency})
@@ -257,34 +261,68 @@ func (r resultsScreen) View() string {
 		}
 	}
 	head := strings.Join(tabs, "")
-	var body []string
-	focus := -1
-	switch r.page {
-	case pageReadiness:
-		body = r.readinessPage(width)
-	case pagePlacement:
-		body = r.placementPage(width)
-	case pageCompetencies:
-		body = r.competencyPage(width)
-	case pageGaps:
-		body, focus = r.gapPage(width)
-	case pageCerts:
-		body = r.certPage(width)
-	}
-	height := r.c.Layout.Body - 2
+	body, focus := r.pageBody(width)
 	var shown []string
 	if focus >= 0 {
-		shown, _ = scrollWindow(body, focus, height, 0)
+		// The gaps page follows the chosen gap; past the last one the
+		// window goes on down to the blockers.
+		_, off := scrolledTo(s, body, r.height(), 0, focus)
+		shown, _ = scrolled(s, body, r.height(), off+r.offset)
 	} else {
-		off := min(r.offset, max(0, len(body)-height))
-		end := min(len(body), off+height)
-		shown = body[off:end]
+		shown, _ = scrolled(s, body, r.height(), r.offset)
 	}
-	more := ""
-	if len(body) > height && lipgloss.Width(head)+12 <= width {
-		more = s.Subtle.Render("  ↑/↓ more")
+	return head + "\n\n" + strings.Join(shown, "\n")
+}
+
+// height is the number of lines the page under the tabs has.
+func (r resultsScreen) height() int { return r.c.Layout.Body - 2 }
+
+// pageBody draws the page on show; focus is the chosen gap's line on the
+// gaps page, else -1.
+func (r resultsScreen) pageBody(width int) ([]string, int) {
+	switch r.page {
+	case pageReadiness:
+		return r.readinessPage(width), -1
+	case pagePlacement:
+		return r.placementPage(width), -1
+	case pageCompetencies:
+		return r.competencyPage(width), -1
+	case pageGaps:
+		return r.gapPage(width)
+	case pageCerts:
+		return r.certPage(width), -1
 	}
-	return head + more + "\n\n" + strings.Join(shown, "\n")
+	return nil, -1
+}
+
+// scroll moves down (d > 0) or up by d lines. On the gaps page the keys
+// choose a gap, and below the last gap they scroll on to the blockers, so
+// every line of every page can be reached. The offset never passes the
+// point where the last line is on screen.
+func (r resultsScreen) scroll(d int) resultsScreen {
+	body, focus := r.pageBody(r.c.Layout.Content)
+	h := r.height()
+	if r.page != pageGaps {
+		r.offset = max(0, min(r.offset+d, len(body)-h+1))
+		return r
+	}
+	f := r.compared()
+	if f == nil {
+		return r
+	}
+	last := max(0, len(f.Gaps)-1)
+	switch {
+	case d > 0 && r.gap < last:
+		r.gap = min(last, r.gap+d)
+	case d > 0:
+		_, off := scrolledTo(r.c.Styles, body, h, 0, focus)
+		r.offset = max(0, min(r.offset+d, len(body)-h+1-off))
+	case r.offset > 0:
+		r.offset = max(0, r.offset+d)
+	default:
+		r.gap = max(0, r.gap+d)
+	}
+	return r
 }
 
 // placementPage draws technical depth against strategic breadth, with the
@@ -324,7 +362,7 @@ func (r resultsScreen) placementPage(width int) []string {
 			grid[y][x] = cell{letter, style}
 			taken[[2]int{x, y}] = true
 		}
-		legend = append(legend, style.Render(letter)+" "+s.Text.Render(truncate(f.Title, 30))+s.Muted.Render(fmt.Sprintf(" %.1f / %.1f", f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)))
+		legend = append(legend, style.Render(letter)+" "+s.Text.Render(r.roleName(f.ID, f.Title, 30))+s.Muted.Render(fmt.Sprintf(" %.1f / %.1f", f.Profile.TechnicalDepth, f.Profile.StrategicBreadth)))
 	}
 	x, y := place(res.Dimensions.TechnicalDepth, res.Dimensions.StrategicBreadth)
 	grid[y][x] = cell{"●", &s.Chosen}
@@ -369,7 +407,7 @@ func (r resultsScreen) keys() helpKeys {
 	k := r.c.Keys
 	short := []key.Binding{withHelp(k.PrevTab, "←/→", "page"), k.SwitchRole, withHelp(k.Down, "↑/↓", "scroll")}
 	if r.page == pageGaps {
-		short = []key.Binding{withHelp(k.PrevTab, "←/→", "page"), k.SwitchRole, withHelp(k.Down, "↑/↓", "choose gap"), withHelp(k.Choose, "enter", "open gap")}
+		short = []key.Binding{withHelp(k.Down, "↑/↓", "gap"), withHelp(k.Choose, "enter", "open"), withHelp(k.PrevTab, "←/→", "page"), k.SwitchRole}
 	}
 	var mentor []key.Binding
 	if r.page == pageGaps && r.c.State.Mentor {
@@ -392,6 +430,8 @@ func (r resultsScreen) keys() helpKeys {
 	}
 	if r.c.Previous != nil {
 		more = append(more, withHelp(k.Compare, "c", "compare with the earlier assessment"))
+	} else {
+		more = append(more, withHelp(k.Compare, "c", "compare with an earlier assessment of this person, once there is one"))
 	}
 	full := [][]key.Binding{short, more}
 	return helpKeys{short: short, full: full}

@@ -30,17 +30,33 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 	}
 	// The name column takes what the figures leave, so a row never runs
 	// past the width: pointer, number, name, figures, marker.
-	details := make([]string, len(f.Gaps))
+	// Where the names would be cut, the weight goes (priority is weight
+	// × shortfall, and the gap's own screen gives it) before any name is.
+	longest := 0
+	for _, g := range f.Gaps {
+		longest = max(longest, ansi.StringWidth(g.Name))
+	}
+	var details []string
 	widest := 0
-	for i, g := range f.Gaps {
-		details[i] = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority) + reviewMark(g)
-		if unverified[g.Competency] {
-			details[i] += " unverified"
+	for _, withWeight := range []bool{true, false} {
+		details, widest = details[:0], 0
+		for _, g := range f.Gaps {
+			d := fmt.Sprintf(" %.1f → %d  priority %.1f", g.Current, g.Target, g.Priority) + reviewMark(g)
+			if withWeight {
+				d = fmt.Sprintf(" %.1f → %d  weight %g  priority %.1f", g.Current, g.Target, g.Weight, g.Priority) + reviewMark(g)
+			}
+			if unverified[g.Competency] {
+				d += " unverified"
+			}
+			details = append(details, d)
+			widest = max(widest, ansi.StringWidth(d))
 		}
-		widest = max(widest, ansi.StringWidth(details[i]))
+		if longest <= width-2-4-widest {
+			break
+		}
 	}
 	focus := 0
-	nameW := min(36, max(12, width-2-4-widest))
+	nameW := max(12, min(longest, width-2-4-widest))
 	for i, g := range f.Gaps {
 		pointer := "  "
 		name := fmt.Sprintf("%2d. %-*s", i+1, nameW, truncate(g.Name, nameW))
@@ -75,7 +91,19 @@ func (r resultsScreen) certPage(width int) []string {
 	res := r.result
 	lines := []string{s.Section.Render("Certifications")}
 	lines = append(lines, hanging("", wording.CertsChecked, width, s.Muted.Render)...)
-	for _, c := range res.Certifications {
+	// The name column is as wide as the longest name, up to a third of
+	// the width; a longer one takes the bank's short form.
+	labels := make([]string, len(res.Certifications))
+	nameW := 0
+	for i, c := range res.Certifications {
+		short := ""
+		if bc := r.c.Bank.Certification(c.ID); bc != nil {
+			short = bc.Short
+		}
+		labels[i] = shortest(max(10, width/3), c.Abbr, short)
+		nameW = max(nameW, ansi.StringWidth(labels[i]))
+	}
+	for i, c := range res.Certifications {
 		st := s.Muted
 		switch c.Status {
 		case assess.StatusHeld:
@@ -83,7 +111,7 @@ func (r resultsScreen) certPage(width int) []string {
 		case assess.StatusMeetsRule:
 			st = s.Accent
 		}
-		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
+		lines = append(lines, "", st.Render(fmt.Sprintf("%-*s %s", nameW, labels[i], c.Status)))
 		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))

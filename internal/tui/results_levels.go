@@ -26,8 +26,9 @@ const (
 )
 
 // levelTable lays the competency rows out in width cells: the tail keeps
-// its width, the name takes up to 34 cells and the bar what is left (8 to
-// 25 cells). mentor and notes reserve room for the columns only some rows
+// its width, the name takes up to 46 cells (the longest name of the
+// default bank whole: a name cut short reads worse than a shorter bar) and
+// the bar what is left (8 to 25 cells). mentor and notes reserve room for the columns only some rows
 // have. It is a pure function so that it can be table-tested.
 func levelTable(width int, mentor, notes bool) levelColumns {
 	avail := width - 2 - 1 - levelLevelW - levelJudgementW
@@ -37,7 +38,7 @@ func levelTable(width int, mentor, notes bool) levelColumns {
 	if notes {
 		avail -= levelNoteW
 	}
-	name := min(34, max(16, avail-10))
+	name := min(46, max(16, avail-10))
 	return levelColumns{Name: name, Bar: max(8, min(25, avail-name))}
 }
 

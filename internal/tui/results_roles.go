@@ -70,7 +70,7 @@ func (r resultsScreen) roleRow(f *assess.RoleFit, cols roleColumns) string {
 	if f.ID == rec.NextRole {
 		mark = s.Accent.Render("→ ")
 	}
-	row := mark + text(fmt.Sprintf("%-*s", cols.Name, truncate(f.Title, cols.Name))) + " " +
+	row := mark + text(fmt.Sprintf("%-*s", cols.Name, r.roleName(f.ID, f.Title, cols.Name))) + " " +
 		muted(fmt.Sprintf("%-*s", wording.RelationWidth, wording.Relation(f.Relation)))
 	if cols.Bar > 0 {
 		if f.Relation == assess.RelOutgrown {

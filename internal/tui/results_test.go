@@ -69,10 +69,10 @@ func TestLevelTable(t *testing.T) {
 		mentor, notes bool
 		want          levelColumns
 	}{
-		"80x24":              {78, false, false, levelColumns{Name: 34, Bar: 21}},
+		"80x24":              {78, false, false, levelColumns{Name: 45, Bar: 10}},
 		"80x24 notes":        {78, false, true, levelColumns{Name: 32, Bar: 10}},
 		"80x24 mentor notes": {78, true, true, levelColumns{Name: 21, Bar: 10}},
-		"120x40":             {100, false, true, levelColumns{Name: 34, Bar: 25}},
+		"120x40":             {100, false, true, levelColumns{Name: 46, Bar: 18}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {

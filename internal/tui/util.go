@@ -96,7 +96,27 @@ func fitCells(s string, width int) string {
 	if fitsWithin(s, width) {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	if width <= 0 {
+		return ""
+	}
+	// Cut where truncate cuts the plain text, at a word, keeping the
+	// line's styles up to there.
+	plain := ansi.Strip(s)
+	cut := truncate(plain, width)
+	if plain == s {
+		return cut
+	}
+	keep := ansi.StringWidth(strings.TrimSuffix(cut, "…"))
+	out := ansi.Truncate(s, keep, "") + "…"
+	if ansi.StringWidth(out) > width {
+		// A cluster measured one way by the width and another by the
+		// cut: the plain cut at a cell is always within the width.
+		return ansi.Truncate(s, width, "…")
+	}
+	return out
 }
 
 // fitsWithin reports whether s surely takes at most width cells: an
@@ -166,4 +186,112 @@ func joinEnds(left, right string, width int) string {
 		return fitLine(left, width)
 	}
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// truncate shortens plain text to at most n cells. It cuts at the last
+// space that leaves room for the ellipsis, so no word is shown in part,
+// and drops a separator left dangling at the end ("Privacy Manager /").
+// Only when not even the first word fits is a word cut, and the cut is
+// still marked: something readable beats an empty cell. Widths are cells,
+// not runes, so a wide character counts two.
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= n {
+		return s
+	}
+	if n == 1 {
+		return "…"
+	}
+	room := n - 1 // the ellipsis takes one cell
+	cut := ""
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		head := strings.TrimRight(s[:i], " /,;:·-–|")
+		if head == "" {
+			continue
+		}
+		if ansi.StringWidth(head) > room {
+			break
+		}
+		cut = head
+	}
+	if cut == "" {
+		return ansi.Truncate(s, n, "…")
+	}
+	return cut + "…"
+}
+
+// shortest returns the first of the forms of a name that fits width
+// cells (the full title, then the bank's short form), else the shortest
+// form cut at a word by truncate.
+func shortest(width int, forms ...string) string {
+	last := ""
+	for _, f := range forms {
+		if f == "" {
+			continue
+		}
+		if ansi.StringWidth(f) <= width {
+			return f
+		}
+		last = f
+	}
+	return truncate(last, width)
+}
+
+// scrolled shows height lines of a page from offset, and marks with a
+// line of its own each end where the page goes on ("↑ 3 more", "↓ 12
+// more"), so nothing outside the window is a secret. It returns the lines
+// and the offset actually used, which the caller keeps so that a key
+// pressed past the end does not build up a debt of presses.
+func scrolled(s *Styles, lines []string, height, offset int) ([]string, int) {
+	if height <= 0 {
+		return nil, 0
+	}
+	if len(lines) <= height {
+		return lines, 0
+	}
+	// The last window shows the rest under the top mark alone.
+	offset = max(0, min(offset, len(lines)-height+1))
+	start, end := offset, offset+visible(len(lines), height, offset)
+	var out []string
+	if start > 0 {
+		out = append(out, s.Subtle.Render(fmt.Sprintf("↑ %d more", start)))
+	}
+	out = append(out, lines[start:end]...)
+	if end < len(lines) {
+		out = append(out, s.Accent.Render(fmt.Sprintf("↓ %d more", len(lines)-end)))
+	}
+	return out, offset
+}
+
+// visible is how many of n lines a window of height shows from offset,
+// once the marks take their lines.
+func visible(n, height, offset int) int {
+	room := height
+	if offset > 0 {
+		room-- // the top mark
+	}
+	if n-offset > room {
+		room-- // the bottom mark
+	}
+	return max(1, min(room, n-offset))
+}
+
+// scrolledTo is scrolled keeping the focus line in view: the offset moves
+// as little as it must for the focus to be inside the window.
+func scrolledTo(s *Styles, lines []string, height, offset, focus int) ([]string, int) {
+	if len(lines) > height && height > 2 {
+		focus = max(0, min(focus, len(lines)-1))
+		if focus < offset || focus == 0 {
+			offset = focus
+		}
+		for offset < focus && focus >= offset+visible(len(lines), height, offset) {
+			offset++
+		}
+	}
+	return scrolled(s, lines, height, offset)
 }

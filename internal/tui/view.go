@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/secpath/secpath/internal/safetext"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -59,8 +60,56 @@ func (a *App) Render() string {
 	b.WriteByte('\n')
 	b.WriteString(fitLine(" "+s.Status.Render(a.statusLine()), l.Width))
 	b.WriteByte('\n')
-	b.WriteString(fitLine(" "+a.help.View(a.helpKeys()), l.Width))
+	b.WriteString(" " + a.footer(l.Width-1))
 	return b.String()
+}
+
+// footer draws the help line in width cells. The screen's keys come in
+// the order they matter, and the global ones (? all keys, quit) last: when
+// they do not all fit, the screen's least important hints go first, so
+// "? all keys" always stays and leads to the rest.
+func (a *App) footer(width int) string {
+	hk := a.helpKeys()
+	keys := hk.ShortHelp()
+	var kept []key.Binding
+	for _, kb := range keys {
+		if kb.Enabled() && kb.Help().Key != "" {
+			kept = append(kept, kb)
+		}
+	}
+	global := 0 // the global keys at the end, never dropped
+	for i := len(kept) - 1; i >= 0 && a.isGlobal(kept[i]); i-- {
+		global++
+	}
+	line := a.footerText(kept)
+	for ansi.StringWidth(line) > width && len(kept) > global {
+		kept = append(kept[:len(kept)-global-1], kept[len(kept)-global:]...)
+		line = a.footerText(kept)
+	}
+	return fitLine(line, width)
+}
+
+// isGlobal reports whether a binding is one the root adds to every screen.
+func (a *App) isGlobal(kb key.Binding) bool {
+	k := a.c.Keys
+	for _, g := range []key.Binding{k.Help, k.Quit, k.TextQuit} {
+		if slices.Equal(g.Keys(), kb.Keys()) {
+			return true
+		}
+	}
+	return false
+}
+
+// footerText joins bindings as the help line shows them.
+func (a *App) footerText(keys []key.Binding) string {
+	st := a.help.Styles
+	sep := st.ShortSeparator.Render(" • ")
+	parts := make([]string, len(keys))
+	for i, kb := range keys {
+		h := kb.Help()
+		parts[i] = st.ShortKey.Render(h.Key) + " " + st.ShortDesc.Render(h.Desc)
+	}
+	return strings.Join(parts, sep)
 }
 
 // tooSmallText is the longest form of the too-small message that fits the
@@ -121,7 +170,11 @@ func (a *App) screenKeys() helpKeys {
 	k := a.c.Keys
 	hk := a.current().Keys()
 	if !a.current().Typing() {
-		hk.short = append(hk.short, k.Help, k.Quit)
+		h := k.Help
+		if d, ok := a.current().(definer); ok && d.DefinitionHidden() {
+			h = withHelp(k.Help, "?", "definition, all keys")
+		}
+		hk.short = append(hk.short, h, k.Quit)
 	} else {
 		hk.short = append(hk.short, k.TextQuit)
 	}
@@ -146,10 +199,24 @@ func (a *App) confirmView() string {
 	return "\n" + s.Box.Render(msg)
 }
 
+// definer is a screen with a definition to show in the full help: the
+// question's own help text, which a small window may have no room for.
+type definer interface {
+	Definition() string
+	DefinitionHidden() bool
+}
+
 func (a *App) fullHelpView() string {
 	s := a.c.Styles
 	hk := a.screenKeys()
 	var b strings.Builder
+	if d, ok := a.current().(definer); ok && d.Definition() != "" {
+		b.WriteString(s.Section.Render("This question") + "\n")
+		for _, l := range wrap(d.Definition(), a.c.Layout.Content) {
+			b.WriteString(s.Text.Render(l) + "\n")
+		}
+		b.WriteString("\n")
+	}
 	b.WriteString(s.Section.Render("Keys on this screen") + "\n\n")
 	seen := map[string]bool{}
 	for _, group := range append([][]key.Binding{hk.ShortHelp()}, hk.FullHelp()...) {
