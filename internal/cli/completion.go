@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -24,8 +25,8 @@ your shell. Load it once to try it, or install it to have it in every new shell:
 
 bash (needs the bash-completion package):
     secpath completion bash > ~/.local/share/bash-completion/completions/secpath
-zsh (a directory on your $fpath, with compinit in ~/.zshrc):
-    secpath completion zsh > "${fpath[1]}/_secpath"
+zsh (then in ~/.zshrc: fpath=(~/.zfunc $fpath); autoload -U compinit; compinit):
+    mkdir -p ~/.zfunc && secpath completion zsh > ~/.zfunc/_secpath
 fish:
     secpath completion fish > ~/.config/fish/completions/secpath.fish
 PowerShell (add the line to $PROFILE):
@@ -67,4 +68,45 @@ func writeCompletion(root *cobra.Command, w io.Writer, shell string, desc bool) 
 		return root.GenPowerShellCompletion(w)
 	}
 	return usagef("completion: unknown shell %q: choose bash, zsh, fish or powershell", shell)
+}
+
+// completeFlags makes the shell offer what a flag or argument takes: the
+// formats of plan and cohort, the bank's role ids, directories for a bank,
+// and saved sessions where a session id is taken. Only completion changes:
+// the commands still check what they are given.
+func completeFlags(env Env, opts *options, root, plan, cohort, compare *cobra.Command) {
+	fixed := func(c *cobra.Command, flag string, values ...string) {
+		_ = c.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+	}
+	fixed(plan, "format", "md", "json", "html", "csv")
+	fixed(cohort, "format", "text", "md", "csv", "json")
+	_ = plan.RegisterFlagCompletionFunc("role", func(_ *cobra.Command, _ []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		b, err := loadBank(opts)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var ids []cobra.Completion
+		for _, r := range b.Roles {
+			if strings.HasPrefix(r.ID, prefix) {
+				ids = append(ids, cobra.CompletionWithDesc(r.ID, r.Title))
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	})
+	compare.ValidArgsFunction = func(_ *cobra.Command, args []string, prefix string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= 2 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return completeSessions(env, opts, prefix), cobra.ShellCompDirectiveDefault
+	}
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("questions") != nil {
+			_ = c.MarkFlagDirname("questions")
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

@@ -72,7 +72,7 @@ var examples = map[string]string{
 
   # Install it
   secpath completion bash > ~/.local/share/bash-completion/completions/secpath
-  secpath completion zsh > "${fpath[1]}/_secpath"
+  secpath completion zsh > ~/.zfunc/_secpath
   secpath completion fish > ~/.config/fish/completions/secpath.fish`,
 	"man": `  # Read it now
   secpath man | man -l -

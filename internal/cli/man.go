@@ -128,6 +128,10 @@ func writeFileReplacing(path string, data []byte) error {
 func manPage(c *cobra.Command) []byte {
 	var b bytes.Buffer
 	root := c.Root()
+	// cobra adds --help (and the root's --version) only to the command it
+	// runs; the page lists them as the command's help does.
+	c.InitDefaultHelpFlag()
+	c.InitDefaultVersionFlag()
 	fmt.Fprintf(&b, ".TH %s 1 \"\" %s \"secpath manual\"\n", roffQuote(strings.ToUpper(manName(c))), roffQuote("secpath "+root.Version))
 	b.WriteString(".SH NAME\n")
 	fmt.Fprintf(&b, "%s \\- %s\n", roffEscape(manName(c)), roffEscape(c.Short))
@@ -203,7 +207,7 @@ dumb chooses the numbered line prompts too
 set, no colour
 .TP
 \fBCOLUMNS\fR
-the width of the text cohort report, from 80 to 100
+the width of the text report of cohort, when it is 80 to 99 (otherwise 100 columns)
 .SH EXIT STATUS
 0 success; 1 invalid input, failed validation, an I/O error or a save that failed; 2 wrong usage;
 130 aborted (ctrl+c, or input that ended early); stopped by a signal, 128 plus its number.

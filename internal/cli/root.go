@@ -133,6 +133,7 @@ on this machine.`,
 		newManCmd(env),
 	)
 	addExamples(root)
+	completeFlags(env, opts, root, plan, cohort, compare)
 	return root
 }
 

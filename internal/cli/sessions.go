@@ -160,14 +160,18 @@ func completeSessions(env Env, opts *options, prefix string) []cobra.Completion 
 	if err != nil {
 		return nil
 	}
+	list = slices.Clone(list)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Updated.After(list[j].Updated) })
 	var out []cobra.Completion
-	for _, g := range groupSessions(list) {
-		for _, s := range g.sessions {
-			if s.Err != nil || !strings.HasPrefix(s.ID, prefix) {
-				continue
-			}
-			out = append(out, cobra.CompletionWithDesc(s.ID, fmt.Sprintf("%s, %d/%d answered", g.name, s.Answered, s.Asked)))
+	for _, s := range list {
+		if s.Err != nil || !strings.HasPrefix(s.ID, prefix) {
+			continue
 		}
+		name := strings.TrimSpace(s.Name)
+		if name == "" {
+			name = "-"
+		}
+		out = append(out, cobra.CompletionWithDesc(s.ID, fmt.Sprintf("%s, %d/%d answered", name, s.Answered, s.Asked)))
 	}
 	return out
 }
