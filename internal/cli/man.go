@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -133,6 +134,9 @@ func manPage(c *cobra.Command) []byte {
 	c.InitDefaultHelpFlag()
 	c.InitDefaultVersionFlag()
 	fmt.Fprintf(&b, ".TH %s 1 \"\" %s \"secpath manual\"\n", roffQuote(strings.ToUpper(manName(c))), roffQuote("secpath "+root.Version))
+	// Left-justified and unhyphenated: page names and flags broken at a
+	// hyphen read as two words.
+	b.WriteString(".nh\n.ad l\n")
 	b.WriteString(".SH NAME\n")
 	fmt.Fprintf(&b, "%s \\- %s\n", roffEscape(manName(c)), roffEscape(c.Short))
 
@@ -171,6 +175,12 @@ func manPage(c *cobra.Command) []byte {
 				return
 			}
 			varname, usage := pflag.UnquoteUsage(f)
+			if d := f.DefValue; d != "" && d != "false" && d != "[]" && d != "0" {
+				if f.Value.Type() == "string" {
+					d = strconv.Quote(d)
+				}
+				usage += " (default " + d + ")"
+			}
 			b.WriteString(".TP\n")
 			if f.Shorthand != "" {
 				fmt.Fprintf(&b, "\\fB\\-%s\\fR, ", roffEscape(f.Shorthand))
