@@ -252,7 +252,7 @@ func TestCompareErrors(t *testing.T) {
 }
 
 // TestSessionsByPerson checks `secpath sessions` groups the list by person,
-// each person's sessions oldest first, the person seen last on top.
+// each person's sessions newest first, the person seen last on top.
 func TestSessionsByPerson(t *testing.T) {
 	b, _, err := questions.LoadDir(miniBank)
 	if err != nil {
@@ -295,7 +295,7 @@ func TestSessionsByPerson(t *testing.T) {
 			order = append(order, l)
 		}
 	}
-	want := []string{"- (1 session)", "0004", "Ada (2 sessions, oldest first)", "0001", "0003", "Grace (2 sessions, oldest first)", "0005", "0002", "Unreadable (1 session)", "0006"}
+	want := []string{"- (1 session)", "0004", "Ada (2 sessions, newest first)", "0003", "0001", "Grace (2 sessions, newest first)", "0002", "0005", "Unreadable (1 session)", "0006"}
 	if !slices.Equal(order, want) {
 		t.Errorf("order:\n%s\nwant:\n%s\n\n%s", strings.Join(order, "\n"), strings.Join(want, "\n"), out)
 	}

@@ -52,8 +52,10 @@ func exitCode(err error) int {
 const maxReported = 50
 
 // reportError prints an error for a person: every diagnostic of an invalid
-// file on its own line, anything else as one line.
-func reportError(w io.Writer, err error) {
+// file on its own line, anything else as one line. A usage error ends with
+// where to read the usage of the command that was called (its path, as
+// "secpath plan"), since that help lists the command's flags and examples.
+func reportError(w io.Writer, err error, command string) {
 	var inv *assess.InvalidError
 	if errors.As(err, &inv) {
 		var fix *storage.FixError
@@ -76,7 +78,10 @@ func reportError(w io.Writer, err error) {
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(w, "secpath: %s\nRun 'secpath --help' for usage.\n", ue.err)
+		if command == "" {
+			command = "secpath"
+		}
+		fmt.Fprintf(w, "secpath: %s\nRun '%s --help' for usage.\n", ue.err, command)
 		return
 	}
 	fmt.Fprintf(w, "secpath: %s\n", err)

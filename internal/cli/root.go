@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -53,12 +52,14 @@ func Run(ctx context.Context, args []string, env Env) (code int) {
 	root.SetIn(env.Stdin)
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	if err != nil {
 		if isCobraUsage(err) {
 			err = usageError{err}
 		}
-		reportError(env.Stderr, err)
+		// A mistake in how a command was called points to that command's
+		// own help, which lists its flags and examples.
+		reportError(env.Stderr, err, cmd.CommandPath())
 	}
 	return exitCode(err)
 }
@@ -87,33 +88,67 @@ func newRoot(env Env) *cobra.Command {
 leadership roles (IT Security Manager, CISO and the roles around them), recommends
 a path with a ranked list of gaps, and writes a development plan. Everything stays
 on this machine.`,
+		Version:       buildVersion(readBuildInfo),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Args:          cobra.NoArgs,
+		Args:          unknownCommand,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return interactive(cmd.Context(), env, opts, launch{})
 		},
 	}
+	root.SetVersionTemplate("secpath {{.Version}}\n")
+	root.SuggestionsMinimumDistance = 2
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	pf := root.PersistentFlags()
-	pf.StringVar(&opts.questionsDir, "questions", "", "use the bank in `DIR` instead of the embedded one")
-	pf.BoolVar(&opts.accessible, "accessible", false, "numbered line prompts instead of the full-screen interface")
-	pf.BoolVar(&opts.mentor, "mentor", false, "mentor mode")
-	root.AddCommand(
-		newValidateCmd(env, opts),
-		newRolesCmd(env, opts),
-		newTemplateCmd(env, opts),
-		newScoreCmd(env, opts),
-		newPlanCmd(env, opts),
-		newCompareCmd(env, opts),
-		newCohortCmd(env, opts),
-		newSessionsCmd(env, opts),
-		newResumeCmd(env, opts),
-		newReviewCmd(env, opts),
-		newVersionCmd(env),
+	var (
+		validate = newValidateCmd(env, opts)
+		roles    = newRolesCmd(env, opts)
+		template = newTemplateCmd(env, opts)
+		score    = newScoreCmd(env, opts)
+		plan     = newPlanCmd(env, opts)
+		compare  = newCompareCmd(env, opts)
+		cohort   = newCohortCmd(env, opts)
+		sessions = newSessionsCmd(env, opts)
+		resume   = newResumeCmd(env, opts)
+		review   = newReviewCmd(env, opts)
 	)
+	// Each flag sits on the commands it changes, so a command's help lists
+	// only what it takes and a flag that would do nothing is refused: the
+	// bank on every command that reads one, the interface's flags on the
+	// commands that open it. The root's own flags are local too, yet
+	// `secpath --questions DIR score FILE` still works, because cobra parses
+	// all the flags with the subcommand's set.
+	for _, c := range []*cobra.Command{root, validate, roles, template, score, plan, compare, cohort, sessions, resume, review} {
+		c.Flags().StringVar(&opts.questionsDir, "questions", "", "use the bank in `DIR` instead of the embedded one")
+	}
+	for _, c := range []*cobra.Command{root, resume, review} {
+		c.Flags().BoolVar(&opts.accessible, "accessible", false, "numbered line prompts instead of the full-screen interface")
+	}
+	for _, c := range []*cobra.Command{root, resume} {
+		c.Flags().BoolVar(&opts.mentor, "mentor", false, "mentor mode: a mentor panel on every question, gap review, sign-off")
+	}
+	root.AddCommand(validate, roles, template, score, plan, compare, cohort, sessions, resume, review,
+		newVersionCmd(env),
+		newCompletionCmd(),
+		newManCmd(env),
+	)
+	addExamples(root)
+	completeFlags(env, opts, root, plan, cohort, compare)
 	return root
+}
+
+// unknownCommand refuses arguments to the root, which takes none: the
+// first is a mistyped command, and the nearest commands are suggested
+// (cobra does this only for a root without its own Args).
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "; did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return usagef("%s", msg)
 }
 
 // loadBank loads the bank the flags select.
@@ -173,32 +208,6 @@ func writeOutput(env Env, out string, data []byte, force bool, what string) erro
 	}
 	fmt.Fprintf(env.Stderr, "Wrote %s %s\n", out, what)
 	return nil
-}
-
-func newVersionCmd(env Env) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of secpath and of its embedded bank",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			bankName, bankVersion := "unavailable", ""
-			if b, _, err := env.defaultBank(); err == nil {
-				bankName, bankVersion = b.Meta.Name, b.Meta.Version
-			}
-			fmt.Fprintf(env.Stdout, "secpath %s\nembedded bank %s %s (schema %d)\n", version(), bankName, bankVersion, assess.SchemaVersion)
-			return nil
-		},
-	}
-}
-
-func version() string {
-	if Version != "" {
-		return Version
-	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
-	}
-	return "dev"
 }
 
 // forceHint adds the option that allows replacing a file to the error

@@ -16,8 +16,12 @@ import (
 func newSessionsCmd(env Env, opts *options) *cobra.Command {
 	return &cobra.Command{
 		Use:   "sessions",
-		Short: "List saved assessments by person, each person's history oldest first",
-		Args:  cobra.NoArgs,
+		Short: "List saved assessments by person, newest first",
+		Long: `List the saved assessments, grouped by person: the person seen most recently
+first, and each person's sessions newest first, so the one to resume or compare
+with is at the top. Files that could not be read come last. Resume one with
+secpath resume ID, or compare two with secpath compare OLD NEW.`,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			b, store, err := loadBankAndSessions(env, opts)
 			if err != nil {
@@ -68,6 +72,12 @@ func newResumeCmd(env Env, opts *options) *cobra.Command {
 session file from elsewhere, for example one your mentor reviewed and sent back:
 it is saved where it is.`,
 		Args: exactArgs(1, "resume needs a session id or file: secpath resume ID (see `secpath sessions`)"),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeSessions(env, opts, toComplete), cobra.ShellCompDirectiveDefault
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, store, err := loadBankAndSessions(env, opts)
 			if err != nil {
@@ -137,7 +147,36 @@ func reportQuarantined(env Env, list []storage.SessionInfo) []storage.SessionInf
 	return kept
 }
 
-// sessionGroup is one person's saved sessions, oldest first.
+// completeSessions offers the ids of the saved sessions that begin with
+// prefix, newest first, each with its person and progress; files are
+// offered too, since resume opens one. It only reads: a file that no
+// longer parses is left for `secpath sessions` to move aside and report.
+func completeSessions(env Env, opts *options, prefix string) []cobra.Completion {
+	b, store, err := loadBankAndSessions(env, opts)
+	if err != nil {
+		return nil
+	}
+	list, err := store.List(b)
+	if err != nil {
+		return nil
+	}
+	list = slices.Clone(list)
+	sort.SliceStable(list, func(i, j int) bool { return list[i].Updated.After(list[j].Updated) })
+	var out []cobra.Completion
+	for _, s := range list {
+		if s.Err != nil || !strings.HasPrefix(s.ID, prefix) {
+			continue
+		}
+		name := strings.TrimSpace(s.Name)
+		if name == "" {
+			name = "-"
+		}
+		out = append(out, cobra.CompletionWithDesc(s.ID, fmt.Sprintf("%s, %d/%d answered", name, s.Answered, s.Asked)))
+	}
+	return out
+}
+
+// sessionGroup is one person's saved sessions, newest first.
 type sessionGroup struct {
 	name       string // the profile name, "-" when there is none
 	unreadable bool
@@ -154,13 +193,14 @@ func (g sessionGroup) title() string {
 	case g.unreadable:
 		return fmt.Sprintf("Unreadable (%s)", count)
 	case n > 1:
-		return fmt.Sprintf("%s (%s, oldest first)", g.name, count)
+		return fmt.Sprintf("%s (%s, newest first)", g.name, count)
 	}
 	return fmt.Sprintf("%s (%s)", g.name, count)
 }
 
-// groupSessions puts the sessions of each person together, oldest to
-// newest, so one person's history reads down the page. The person seen
+// groupSessions puts the sessions of each person together, newest first,
+// so the latest of each person's history, the one to resume or compare
+// with, is at the top of their group. The person seen
 // most recently comes first; files that could not be read come last.
 // Names are matched without regard to case or surrounding spaces, and the
 // newest session's spelling heads the group.
@@ -205,9 +245,9 @@ func groupSessions(list []storage.SessionInfo) []sessionGroup {
 		sort.SliceStable(g.sessions, func(i, j int) bool {
 			a, b := g.sessions[i], g.sessions[j]
 			if !a.Updated.Equal(b.Updated) {
-				return a.Updated.Before(b.Updated)
+				return a.Updated.After(b.Updated)
 			}
-			return a.ID < b.ID
+			return a.ID > b.ID
 		})
 	}
 	return groups
