@@ -41,13 +41,17 @@ const heatNameMin, heatNameMax = 8, 24
 func writeCohort(w io.Writer, b *assess.Bank, c *assess.Cohort, dir string, width int) error {
 	lw := &lineWriter{w: w}
 	n := len(c.People)
-	lw.wrapped("", fmt.Sprintf("Cohort of %d %s from %s · %s %s", n, map[bool]string{true: "person", false: "people"}[n == 1], dir, b.Meta.Name, b.Meta.Version))
+	for _, l := range wrapWords(fmt.Sprintf("Cohort of %d %s from %s · %s %s", n, map[bool]string{true: "person", false: "people"}[n == 1], dir, b.Meta.Name, b.Meta.Version), 78) {
+		lw.line(l)
+	}
 	for _, s := range export.CohortSummary(c) {
 		if item, ok := strings.CutPrefix(s, "- "); ok {
 			lw.line(truncate("  "+item, width))
 			continue
 		}
-		lw.wrapped("", s)
+		for _, l := range wrapWords(s, 78) {
+			lw.line(l)
+		}
 	}
 
 	marks := false
@@ -63,7 +67,9 @@ func writeCohort(w io.Writer, b *assess.Bank, c *assess.Cohort, dir string, widt
 	lw.line("  " + export.CohortShadeLegend)
 	lw.line("  " + export.CohortUnansweredLegend)
 	if marks {
-		lw.wrapped("  ", export.CohortMarksLegend)
+		for _, l := range wrapWords(export.CohortMarksLegend, 76) {
+			lw.line("  " + l)
+		}
 	}
 	x0 := nameW + 2
 	most := max(1, (width-x0-headingRoom)/heatCell+1)
@@ -97,7 +103,9 @@ func writeCohort(w io.Writer, b *assess.Bank, c *assess.Cohort, dir string, widt
 	}
 	if len(shortened) > 0 {
 		lw.line("")
-		lw.wrapped("", "Headings shortened: "+strings.Join(shortened, "; ")+".")
+		for _, l := range wrapWords("Headings shortened: "+strings.Join(shortened, "; ")+".", 78) {
+			lw.line(l)
+		}
 	}
 
 	lw.line("")
@@ -158,4 +166,27 @@ func personLabel(p *assess.CohortPerson, width int) string {
 	name := truncate(p.Name, max(1, width-len([]rune(m))))
 	s := name + m
 	return s + strings.Repeat(" ", max(0, width-ansi.StringWidth(s)))
+}
+
+// wrapWords breaks text at spaces only, into lines of at most width cells
+// where the words allow: a flag such as --self-only or a hyphenated name
+// is never split.
+func wrapWords(s string, width int) []string {
+	var out []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case ansi.StringWidth(line)+1+ansi.StringWidth(w) <= width:
+			line += " " + w
+		default:
+			out = append(out, line)
+			line = w
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }

@@ -91,8 +91,8 @@ func TestWriteCohortTidy(t *testing.T) {
 	if err := WriteCohortTidy(&buf, tinyCohort()); err != nil {
 		t.Fatal(err)
 	}
-	// RFC 4180: CRLF after every record, the header too; a field with a
-	// comma or a quote quoted, its quotes doubled.
+	// RFC 4180 quoting: a field with a comma or a quote quoted, its
+	// quotes doubled; a line end after every record, the header too.
 	want := strings.Join([]string{
 		"person,source,date,rater,rater_name,competency,competency_name,dimension,level,judgement,target,target_role,counted",
 		"Ada Lovelace,ada.toml,2026-11-20,self,,risk-management,Risk management,strategic,2.5,3.4,5,ciso,true",
@@ -103,7 +103,7 @@ func TestWriteCohortTidy(t *testing.T) {
 		`"'=HYPERLINK(""http://x"")",'-evil.toml,2026-11-21,self,,budget-finance,Budget | finance,strategic,,,3,ciso,true`,
 		`"'=HYPERLINK(""http://x"")",'-evil.toml,2026-11-22,mentor,"Jo, ""JJ"" Okafor",risk-management,Risk management,strategic,3,,5,ciso,true`,
 		`"'=HYPERLINK(""http://x"")",'-evil.toml,2026-11-22,mentor,"Jo, ""JJ"" Okafor",budget-finance,Budget | finance,strategic,,,3,ciso,false`,
-	}, "\r\n") + "\r\n"
+	}, "\n") + "\n"
 	if got := buf.String(); got != want {
 		t.Errorf("tidy CSV:\n%s\nwant\n%s", got, want)
 	}

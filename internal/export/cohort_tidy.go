@@ -41,12 +41,13 @@ var CohortTidyHeader = []string{"person", "source", "date", "rater", "rater_name
 	"level", "judgement", "target", "target_role", "counted"}
 
 // WriteCohortTidy writes the tidy CSV of CohortTidyHeader: a header row,
-// then the rows, RFC 4180 (CRLF line ends, fields quoted where they hold a
-// comma, a quote or a line break). Cells a spreadsheet would run as a
-// formula are defused, as in every CSV secpath writes.
+// then the rows, quoted as RFC 4180 says (a field holding a comma, a quote
+// or a line break in quotes, its quotes doubled). Lines end in LF, as in
+// every CSV secpath writes: a carriage return is a control code the
+// output never carries raw (see safetext), and spreadsheets and BI tools
+// read either. Cells a spreadsheet would run as a formula are defused.
 func WriteCohortTidy(w io.Writer, c *assess.Cohort) error {
 	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	if err := cw.Write(CohortTidyHeader); err != nil {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
@@ -230,7 +231,11 @@ func CohortSummary(c *assess.Cohort) []string {
 		if p.OnMentor() {
 			n++
 			if n <= cohortListMost {
-				onMentor = append(onMentor, p.Name+" ("+CohortView(p)+")")
+				who := p.Name
+				if p.MentorName != "" {
+					who += " (by " + p.MentorName + ")"
+				}
+				onMentor = append(onMentor, who)
 			}
 		}
 	}
