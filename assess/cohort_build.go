@@ -126,13 +126,15 @@ func (cb *CohortBuilder) EntryFrom(rec CohortRecord) CohortEntry {
 	rec2 := res.Recommendation
 	n := len(cb.c.Competencies)
 	// One block holds the person's numbers: shortfalls, levels and the
-	// judgements the pointers of Judgements point at, then the mentor's
-	// and the mentee's own levels when there are any.
-	nums := make([]float64, 5*n)
+	// judgements the pointers of Judgements point at. The mentor's and
+	// the mentee's own levels get a block of their own, only for the few
+	// people with a mentor's view.
+	nums := make([]float64, 3*n)
 	p.Position, p.NextRole, p.LongTermRole = rec2.Position, rec2.NextRole, rec2.LongTermRole
 	p.Shortfall, p.Levels = nums[:n:n], nums[n:2*n:2*n]
 	p.Judgements, p.UnverifiedLevels, p.Unanswered, p.Targets = make([]*float64, n), make([]bool, n), make([]bool, n), make([]int8, n)
-	judgements, mentor, self := nums[2*n:3*n], nums[3*n:4*n], nums[4*n:]
+	judgements := nums[2*n:]
+	var mentor []float64
 	if res.Judgement != nil {
 		j := *res.Judgement
 		p.Judgement = &j
@@ -174,7 +176,7 @@ func (cb *CohortBuilder) EntryFrom(rec CohortRecord) CohortEntry {
 		}
 		if cs.Mentor != nil {
 			if p.MentorLevels == nil {
-				p.MentorLevels = make([]*float64, n)
+				p.MentorLevels, mentor = make([]*float64, n), make([]float64, n)
 			}
 			mentor[k] = *cs.Mentor
 			p.MentorLevels[k] = &mentor[k]
@@ -191,6 +193,7 @@ func (cb *CohortBuilder) EntryFrom(rec CohortRecord) CohortEntry {
 	}
 	if p.Basis == BasisMentor && rec.Self != nil {
 		p.SelfLevels = make([]*float64, n)
+		self := make([]float64, n)
 		for i := range rec.Self.Competencies {
 			cs := &rec.Self.Competencies[i]
 			if k, ok := cb.comps[cs.ID]; ok && (cs.Answered > 0 || cs.Evidenced) {
