@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 )
 
 // A cohort is built one member at a time, so that a team of any size is
@@ -20,7 +21,11 @@ import (
 type CohortEntry struct {
 	person CohortPerson
 	roles  []entryRole // in the bank's role order
+	scored bool        // made from a Result
 }
+
+// Person is the entry's row (its slices are the entry's own).
+func (e *CohortEntry) Person() *CohortPerson { return &e.person }
 
 // entryRole is a member's fit for one role, as far as the cohort's
 // spread needs it.
@@ -40,9 +45,10 @@ type CohortBuilder struct {
 	c     *Cohort
 	roles []roleFold // in the bank's role order
 	// Per competency: the sums of the members' levels and shortfalls, in
-	// the order they were added, and how many are short.
+	// the order they were added, how many are short and how many gave
+	// anything to go on (the sums and counts are of those alone).
 	levelSum, shortSum []float64
-	short              []int
+	short, answered    []int
 }
 
 // roleFold is the running spread of one role.
@@ -61,10 +67,11 @@ func NewCohortBuilder(b *Bank) *CohortBuilder {
 	for k, comp := range b.Competencies {
 		cb.c.Competencies = append(cb.c.Competencies, comp.ID)
 		cb.c.Names = append(cb.c.Names, comp.Name)
+		cb.c.Dimensions = append(cb.c.Dimensions, comp.Dimension)
 		cb.comps[comp.ID] = k
 	}
 	n := len(b.Competencies)
-	cb.levelSum, cb.shortSum, cb.short = make([]float64, n), make([]float64, n), make([]int, n)
+	cb.levelSum, cb.shortSum, cb.short, cb.answered = make([]float64, n), make([]float64, n), make([]int, n), make([]int, n)
 	cb.roles = make([]roleFold, len(b.Roles))
 	for i := range cb.roles {
 		cb.roles[i] = roleFold{buckets: make([]int, len(BucketLabels)), best: -1, closest: -1}
@@ -72,24 +79,67 @@ func NewCohortBuilder(b *Bank) *CohortBuilder {
 	return cb
 }
 
-// Entry summarises one member's Result: their next role's readiness, fit
-// and what blocks it, and per competency the shortfall against it, the
-// level, the judgement and whether the level is unverified. Figures are
-// copied, so the entry keeps nothing of res alive.
+// CohortRecord is one assessment as the cohort reads it: whose, from
+// which file, when, how far it got, and its scores.
+type CohortRecord struct {
+	Name, Source string
+	Date         time.Time
+	// Answered counts the questions answered or skipped, of Asked; with
+	// Asked 0 the Result's own counts are taken.
+	Answered, Asked int
+	// Result is the assessment scored as the cohort counts it: on the
+	// mentor's view when its Basis is BasisMentor. Nil leaves the entry
+	// unscored: it can only be set aside (see CohortSelector).
+	Result *Result
+	// Self is the same assessment scored on the mentee's answers alone,
+	// when Result rests on the mentor's view.
+	Self *Result
+	// MentorName and MentorDate come from the file's mentor's view.
+	MentorName string
+	MentorDate time.Time
+}
+
+// Entry summarises one member's Result, as EntryFrom does.
 func (cb *CohortBuilder) Entry(name, source string, res *Result) CohortEntry {
-	rec := res.Recommendation
+	return cb.EntryFrom(CohortRecord{Name: name, Source: source, Result: res})
+}
+
+// EntryFrom summarises one assessment: the next role's readiness, fit and
+// what blocks it, and per competency the shortfall against it, its
+// target, the level, the judgement, whether the level is unverified and
+// whether anything was answered for it, with the mentor's ratings and the
+// mentee's own levels beside them where a mentor's view is there. Figures
+// are copied, so the entry keeps nothing of the Results alive.
+func (cb *CohortBuilder) EntryFrom(rec CohortRecord) CohortEntry {
+	p := CohortPerson{Name: rec.Name, Source: rec.Source, Date: rec.Date, Answered: rec.Answered, Asked: rec.Asked,
+		MentorName: rec.MentorName, MentorDate: rec.MentorDate, Basis: BasisSelf}
+	res := rec.Result
+	if res == nil {
+		return CohortEntry{person: p}
+	}
+	if p.Asked == 0 {
+		p.Answered, p.Asked = res.Answered, res.Asked
+	}
+	if res.Basis == BasisMentor {
+		p.Basis = BasisMentor
+	}
+	rec2 := res.Recommendation
 	n := len(cb.c.Competencies)
 	// One block holds the person's numbers: shortfalls, levels and the
-	// judgements the pointers of Judgements point at.
+	// judgements the pointers of Judgements point at. The mentor's and
+	// the mentee's own levels get a block of their own, only for the few
+	// people with a mentor's view.
 	nums := make([]float64, 3*n)
-	p := CohortPerson{Name: name, Source: source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole,
-		Shortfall: nums[:n:n], Levels: nums[n : 2*n : 2*n], Judgements: make([]*float64, n), UnverifiedLevels: make([]bool, n)}
+	p.Position, p.NextRole, p.LongTermRole = rec2.Position, rec2.NextRole, rec2.LongTermRole
+	p.Shortfall, p.Levels = nums[:n:n], nums[n:2*n:2*n]
+	p.Judgements, p.UnverifiedLevels, p.Unanswered, p.Targets = make([]*float64, n), make([]bool, n), make([]bool, n), make([]int8, n)
 	judgements := nums[2*n:]
+	var mentor []float64
 	if res.Judgement != nil {
 		j := *res.Judgement
 		p.Judgement = &j
 	}
-	if next := res.RoleFit(rec.NextRole); next != nil {
+	if next := res.RoleFit(rec2.NextRole); next != nil {
 		p.NextReadiness, p.NextFit = next.Readiness, next.Fit
 		if next.ReadinessClaimed != nil {
 			claimed := *next.ReadinessClaimed
@@ -99,6 +149,13 @@ func (cb *CohortBuilder) Entry(name, source string, res *Result) CohortEntry {
 		for _, g := range next.Gaps {
 			if k, ok := cb.comps[g.Competency]; ok {
 				p.Shortfall[k] = round(float64(g.Target)-g.Current, 2)
+			}
+		}
+		if ro := cb.bank.SizedRole(rec2.NextRole, res.OrgSize.Size); ro != nil {
+			for _, t := range ro.Targets {
+				if k, ok := cb.comps[t.Competency]; ok {
+					p.Targets[k] = int8(max(0, min(t.Level, 127)))
+				}
 			}
 		}
 	}
@@ -117,7 +174,16 @@ func (cb *CohortBuilder) Entry(name, source string, res *Result) CohortEntry {
 			judgements[k] = *cs.Judgement
 			p.Judgements[k] = &judgements[k]
 		}
-		p.UnverifiedLevels[k] = cs.Unverified
+		if cs.Mentor != nil {
+			if p.MentorLevels == nil {
+				p.MentorLevels, mentor = make([]*float64, n), make([]float64, n)
+			}
+			mentor[k] = *cs.Mentor
+			p.MentorLevels[k] = &mentor[k]
+		}
+		selfAnswered := cs.Answered > 0 || cs.Evidenced
+		p.Unanswered[k] = !selfAnswered && (p.Basis != BasisMentor || cs.Mentor == nil)
+		p.UnverifiedLevels[k] = cs.Unverified && !p.Unanswered[k]
 	}
 	for k, id := range cb.c.Competencies {
 		p.Levels[k] = round(res.Level(id), 2)
@@ -125,7 +191,18 @@ func (cb *CohortBuilder) Entry(name, source string, res *Result) CohortEntry {
 			p.Unverified++
 		}
 	}
-	e := CohortEntry{person: p, roles: make([]entryRole, len(cb.bank.Roles))}
+	if p.Basis == BasisMentor && rec.Self != nil {
+		p.SelfLevels = make([]*float64, n)
+		self := make([]float64, n)
+		for i := range rec.Self.Competencies {
+			cs := &rec.Self.Competencies[i]
+			if k, ok := cb.comps[cs.ID]; ok && (cs.Answered > 0 || cs.Evidenced) {
+				self[k] = cs.Level
+				p.SelfLevels[k] = &self[k]
+			}
+		}
+	}
+	e := CohortEntry{person: p, roles: make([]entryRole, len(cb.bank.Roles)), scored: true}
 	for i := range cb.bank.Roles {
 		if f := res.RoleFit(cb.bank.Roles[i].ID); f != nil {
 			e.roles[i] = entryRole{present: true, blocked: f.Blocked, readiness: f.Readiness}
@@ -140,6 +217,10 @@ func (cb *CohortBuilder) Add(e CohortEntry) {
 	p := e.person
 	cb.c.People = append(cb.c.People, p)
 	for k := range cb.c.Competencies {
+		if !p.Answers(k) {
+			continue
+		}
+		cb.answered[k]++
 		cb.levelSum[k] += p.Levels[k]
 		cb.shortSum[k] += p.Shortfall[k]
 		if p.Shortfall[k] > 0 {
@@ -210,21 +291,25 @@ func (cb *CohortBuilder) Cohort() *Cohort {
 		rf.readiness = nil
 	}
 	sort.SliceStable(c.Roles, func(i, j int) bool { return c.Roles[i].Mean > c.Roles[j].Mean })
-	n := float64(len(c.People))
 	for k, id := range c.Competencies {
-		ws := WeakSpot{ID: id, Name: c.Names[k], Short: cb.short[k]}
+		ws := WeakSpot{ID: id, Name: c.Names[k], Short: cb.short[k], Answered: cb.answered[k]}
 		// The sums were taken in the members' order, as mean would take
-		// them, so the figures are the same to the last bit.
-		if n > 0 {
+		// them, so the figures are the same to the last bit. Members who
+		// gave nothing for the competency are in neither the sums nor n.
+		if n := float64(cb.answered[k]); n > 0 {
 			ws.MeanLevel = round(cb.levelSum[k]/n, 2)
 			ws.MeanShortfall = round(cb.shortSum[k]/n, 2)
 		}
 		c.Weakest = append(c.Weakest, ws)
 	}
-	// Weakest first: the most people short, then the largest mean
-	// shortfall, then the lowest mean level.
+	// Weakest first: the largest share of people short (of those who
+	// answered), then the largest mean shortfall, then the lowest mean
+	// level. The shares are compared as cross products, exactly.
 	sort.SliceStable(c.Weakest, func(i, j int) bool {
 		a, b := c.Weakest[i], c.Weakest[j]
+		if x, y := a.Short*b.Answered, b.Short*a.Answered; x != y {
+			return x > y
+		}
 		if a.Short != b.Short {
 			return a.Short > b.Short
 		}

@@ -15,17 +15,23 @@ func batchCohort(b *Bank, members []CohortMember) *Cohort {
 	for _, comp := range b.Competencies {
 		c.Competencies = append(c.Competencies, comp.ID)
 		c.Names = append(c.Names, comp.Name)
+		c.Dimensions = append(c.Dimensions, comp.Dimension)
 	}
 	for _, m := range members {
 		res := m.Result
 		rec := res.Recommendation
-		p := CohortPerson{Name: m.Name, Source: m.Source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole, Judgement: res.Judgement}
+		p := CohortPerson{Name: m.Name, Source: m.Source, Position: rec.Position, NextRole: rec.NextRole, LongTermRole: rec.LongTermRole, Judgement: res.Judgement,
+			Answered: res.Answered, Asked: res.Asked, Basis: res.Basis}
 		short := map[string]float64{}
+		targets := map[string]int{}
 		if next := res.RoleFit(rec.NextRole); next != nil {
 			p.NextReadiness, p.NextReadinessClaimed, p.NextFit = next.Readiness, next.ReadinessClaimed, next.Fit
 			p.NextBlocked, p.NextBlockedMonths = next.Blocked, next.BlockedMonths
 			for _, g := range next.Gaps {
 				short[g.Competency] = round(float64(g.Target)-g.Current, 2)
+			}
+			for _, t := range b.SizedRole(rec.NextRole, res.OrgSize.Size).Targets {
+				targets[t.Competency] = t.Level
 			}
 		}
 		for _, f := range res.Roles {
@@ -41,10 +47,13 @@ func batchCohort(b *Bank, members []CohortMember) *Cohort {
 			p.Shortfall = append(p.Shortfall, short[id])
 			p.Levels = append(p.Levels, round(res.Level(id), 2))
 			var j *float64
-			unverified := false
+			unverified, unanswered := false, false
 			if cs := scores[id]; cs != nil {
 				j, unverified = cs.Judgement, cs.Unverified
+				unanswered = cs.Answered == 0 && !cs.Evidenced
 			}
+			p.Unanswered = append(p.Unanswered, unanswered)
+			p.Targets = append(p.Targets, int8(targets[id]))
 			if unverified {
 				p.Unverified++
 			}
@@ -85,18 +94,28 @@ func batchCohort(b *Bank, members []CohortMember) *Cohort {
 		ws := WeakSpot{ID: id, Name: c.Names[k]}
 		var levels, shorts []float64
 		for _, p := range c.People {
+			if p.Unanswered[k] {
+				continue // no figure to average
+			}
+			ws.Answered++
 			levels = append(levels, p.Levels[k])
 			shorts = append(shorts, p.Shortfall[k])
 			if p.Shortfall[k] > 0 {
 				ws.Short++
 			}
 		}
-		ws.MeanLevel = round(mean(levels), 2)
-		ws.MeanShortfall = round(mean(shorts), 2)
+		if len(levels) > 0 {
+			ws.MeanLevel = round(mean(levels), 2)
+			ws.MeanShortfall = round(mean(shorts), 2)
+		}
 		c.Weakest = append(c.Weakest, ws)
 	}
 	sort.SliceStable(c.Weakest, func(i, j int) bool {
 		a, b := c.Weakest[i], c.Weakest[j]
+		// The share of those who answered, as a fraction.
+		if sa, sb := share(a), share(b); sa != sb {
+			return sa > sb
+		}
 		if a.Short != b.Short {
 			return a.Short > b.Short
 		}
@@ -106,6 +125,13 @@ func batchCohort(b *Bank, members []CohortMember) *Cohort {
 		return a.MeanLevel < b.MeanLevel
 	})
 	return c
+}
+
+func share(ws WeakSpot) float64 {
+	if ws.Answered == 0 {
+		return 0
+	}
+	return float64(ws.Short) / float64(ws.Answered)
 }
 
 // cohortMembers makes n members of the test bank whose answers run

@@ -121,10 +121,12 @@ func TestCohort(t *testing.T) {
 	if eng.Buckets[0] != 1 || eng.Buckets[1] != 1 || eng.Buckets[4] != 1 {
 		t.Errorf("buckets: %v", eng.Buckets)
 	}
-	// Ann and Bob grow in eng first (62.5% and 18.75%), where tech2 is 3
-	// short for both; Cy (eng 100%) moves to mgr, where lead1 is short.
-	if c.Weakest[0].ID != "tech2" {
-		t.Errorf("weakest first: %+v", c.Weakest[0])
+	// Ann and Bob grow in eng first (62.5% and 18.75%); neither answered
+	// for tech2, so of the three only Cy (5, not short) counts there.
+	// Bob's tech1 (1 against eng's 3) is the one shortfall among people
+	// who answered: tech1, 1 of 3 short, mean shortfall 2/3.
+	if w := c.Weakest[0]; w.ID != "tech1" || w.Short != 1 || w.Answered != 3 || w.MeanShortfall != 0.67 {
+		t.Errorf("weakest first: %+v", w)
 	}
 	ann := c.People[0]
 	for k, id := range c.Competencies {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
 	"io"
 	"iter"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -19,7 +19,6 @@ import (
 	"github.com/secpath/secpath/internal/export"
 	"github.com/secpath/secpath/internal/safetext"
 	"github.com/secpath/secpath/internal/storage"
-	"github.com/secpath/secpath/internal/wording"
 )
 
 // cohortWidth is the widest the cohort's text output gets; $COLUMNS, when
@@ -30,6 +29,7 @@ func newCohortCmd(env Env, opts *options) *cobra.Command {
 	var (
 		format, out   string
 		asJSON, force bool
+		choice        assess.CohortChoice
 	)
 	cmd := &cobra.Command{
 		Use:   "cohort DIR",
@@ -40,9 +40,24 @@ per competency, the readiness spread for every role with who is closest to it,
 and the five competencies where the group is weakest. A file that cannot be read
 is skipped with one line on stderr; the others are still reported.
 
+Each person counts once, on their latest finished assessment. A person is the
+name in their answers file (ignoring case and extra spaces), or the file's name
+when it gives none; latest is the session's last save (or, in a file without
+one, when the file last changed). Unfinished assessments and a person's older
+ones are set aside, and the report says how many and which: --include-unfinished
+counts unfinished ones too, --all-sessions every assessment, not only the
+latest. A competency a person gave nothing for shows as ?, never as a level of
+0, and is left out of the group's figures.
+
+Where a mentor reviewed an assessment, it counts on the mentor's view (their
+rating wherever they gave one, the person's own answers elsewhere), and the
+report names those people; --self-only counts everyone on their own answers.
+
 Formats: text (the default, at most 100 columns, or $COLUMNS when 80 to 99), md
-(GitHub Markdown), csv (one row per person and competency) and json (--json).
--o writes to a file (mode 0600), never replacing one without --force.`,
+(GitHub Markdown), csv (one row per person and competency), tidy (one row per
+person, competency and rater, self or mentor, for spreadsheets and BI tools)
+and json (--json). -o writes to a file (mode 0600), never replacing one without
+--force.`,
 		Args: exactArgs(1, "cohort needs a directory of answers files: secpath cohort DIR"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			f := strings.ToLower(strings.TrimPrefix(format, "."))
@@ -51,9 +66,9 @@ Formats: text (the default, at most 100 columns, or $COLUMNS when 80 to 99), md
 				f = "text"
 			case "markdown":
 				f = "md"
-			case "md", "csv", "json":
+			case "md", "csv", "json", "tidy":
 			default:
-				return usagef("--format %q: cohort writes text, md, csv or json", format)
+				return usagef("--format %q: cohort writes text, md, csv, tidy or json", format)
 			}
 			if asJSON {
 				if format != "" && f != "json" {
@@ -65,9 +80,16 @@ Formats: text (the default, at most 100 columns, or $COLUMNS when 80 to 99), md
 			if err != nil {
 				return err
 			}
-			c, skipped, err := readCohort(env.Stderr, args[0], b)
+			c, _, err := readCohortWith(env.Stderr, args[0], b, choice)
 			if err != nil {
 				return err
+			}
+			if f == "csv" || f == "tidy" {
+				// A spreadsheet has no room for the summary: one line
+				// on stderr says what was set aside.
+				if note := setAsideNote(c); note != "" {
+					fmt.Fprintln(env.Stderr, "secpath: "+note)
+				}
 			}
 			return writeCohortOutput(env, out, force, fmt.Sprintf("(cohort of %d, %s)", len(c.People), f), func(w io.Writer) error {
 				switch f {
@@ -77,17 +99,44 @@ Formats: text (the default, at most 100 columns, or $COLUMNS when 80 to 99), md
 					return export.WriteCohortMarkdown(w, c)
 				case "csv":
 					return export.WriteCohortCSV(w, c)
+				case "tidy":
+					return export.WriteCohortTidy(w, c)
 				}
-				return writeCohort(w, b, c, args[0], skipped, textWidth(env))
+				return writeCohort(w, b, c, args[0], textWidth(env))
 			})
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&format, "format", "", "text (default), md, csv or json")
+	fl.StringVar(&format, "format", "", "text (default), md, csv, tidy or json")
 	fl.BoolVar(&asJSON, "json", false, "print the cohort as JSON (the same as --format json)")
 	fl.StringVarP(&out, "output", "o", "", "write to `FILE` instead of stdout")
 	fl.BoolVar(&force, "force", false, "replace FILE if it exists")
+	fl.BoolVar(&choice.AllSessions, "all-sessions", false, "count every assessment, not only each person's latest")
+	fl.BoolVar(&choice.IncludeUnfinished, "include-unfinished", false, "count unfinished assessments too")
+	fl.BoolVar(&choice.SelfOnly, "self-only", false, "count everyone on their own answers, never a mentor's view")
 	return cmd
+}
+
+// setAsideNote is one line on what the cohort left out, or "".
+func setAsideNote(c *assess.Cohort) string {
+	if c.Files == nil || len(c.Files.SetAside) == 0 {
+		return ""
+	}
+	unfinished := 0
+	for _, sa := range c.Files.SetAside {
+		if sa.Reason == assess.SetAsideUnfinished {
+			unfinished++
+		}
+	}
+	older := len(c.Files.SetAside) - unfinished
+	var parts []string
+	if unfinished > 0 {
+		parts = append(parts, fmt.Sprintf("%d unfinished (--include-unfinished counts them)", unfinished))
+	}
+	if older > 0 {
+		parts = append(parts, fmt.Sprintf("%d older %s of a person counted on a later one (--all-sessions counts them)", older, map[bool]string{true: "assessment", false: "assessments"}[older == 1]))
+	}
+	return fmt.Sprintf("cohort of %d from %d files; set aside %s", c.Files.Used, c.Files.Read, strings.Join(parts, " and "))
 }
 
 // textWidth is cohortWidth, or $COLUMNS when it is set and narrower (but
@@ -99,18 +148,28 @@ func textWidth(env Env) int {
 	return cohortWidth
 }
 
-// readCohort reads and scores every *.toml file of dir, in name order,
-// and folds each member into the cohort as it comes. A file that cannot
-// be read is reported on one line of stderr and left out and counted; it
-// is an error only when no file could be read.
-//
-// Files are read and scored on every core, but folded in name order, so
-// the cohort and the skipped lines are the same on any machine. What a
-// file leaves behind is its member's row of the cohort: the decoded file
-// and the Result are garbage as soon as the row is made, and at most a
-// few rows wait to be folded at any time. Memory grows with the cohort's
-// rows, not with what was read to make them.
+// readCohort is readCohortWith by the default choice: each person's
+// latest finished assessment, on a mentor's view where there is one.
 func readCohort(stderr io.Writer, dir string, b *assess.Bank) (*assess.Cohort, int, error) {
+	return readCohortWith(stderr, dir, b, assess.CohortChoice{})
+}
+
+// readCohortWith reads and scores every *.toml file of dir, in name
+// order, chooses the assessments the cohort counts as they come (see
+// assess.CohortSelector) and folds those into the cohort. A file that
+// cannot be read is reported on one line of stderr and left out and
+// counted (the int returned); it is an error only when no file could be
+// read, or none is counted.
+//
+// Files are read and scored on every core, but chosen and folded in name
+// order, so the cohort and the skipped lines are the same on any machine.
+// What a file leaves behind is its member's row of the cohort: the
+// decoded file and the Result are garbage as soon as the row is made, at
+// most a few rows wait to be chosen at any time, and the choice keeps one
+// row per person. Memory grows with the cohort's rows, not with what was
+// read to make them. An unfinished file the cohort will not count is not
+// even scored.
+func readCohortWith(stderr io.Writer, dir string, b *assess.Bank, choice assess.CohortChoice) (*assess.Cohort, int, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		var pe *os.PathError
@@ -130,21 +189,30 @@ func readCohort(stderr io.Writer, dir string, b *assess.Bank) (*assess.Cohort, i
 		return nil, 0, fmt.Errorf("%s: no answers files (*.toml) in the directory", dir)
 	}
 	cb := assess.NewCohortBuilder(b)
-	cb.Grow(tried)
+	sel := assess.NewCohortSelector(choice)
 	b.Question("") // build the bank's lookup index now, before the readers share it
-	for r := range readMembers(dir, names, b, cb) {
+	unreadable := 0
+	for r := range readMembers(dir, names, b, cb, choice) {
 		if r.err != nil {
 			path := filepath.Join(dir, r.name)
 			fmt.Fprintf(stderr, "secpath: skipped %s: %s\n", path, firstProblem(path, r.err))
+			unreadable++
 			continue
 		}
-		cb.Add(r.entry)
+		sel.Offer(r.entry)
 	}
-	if cb.Len() == 0 {
+	if sel.Offered() == 0 {
 		return nil, tried, fmt.Errorf("%s: none of the %d answers files could be read", dir, tried)
 	}
+	aside := sel.Into(cb)
+	if cb.Len() == 0 {
+		return nil, unreadable, fmt.Errorf("%s: none of the %d readable answers files is a finished assessment; --include-unfinished counts unfinished ones", dir, sel.Offered())
+	}
+	used := cb.Len()
 	cb.DistinguishSameNames()
-	return cb.Cohort(), tried - cb.Len(), nil
+	c := cb.Cohort()
+	c.Files = &assess.CohortFiles{Read: tried, Used: used, Unreadable: unreadable, SetAside: aside, Choice: choice}
+	return c, unreadable, nil
 }
 
 // memberRead is one file's outcome: its member's entry, or why it was
@@ -163,7 +231,7 @@ const readWindow = 64
 // readMembers reads, scores and summarises the files on every core and
 // yields them in the order of names. The bank is only read: its lookup
 // index is built before this point.
-func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBuilder) iter.Seq[memberRead] {
+func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBuilder, choice assess.CohortChoice) iter.Seq[memberRead] {
 	return func(yield func(memberRead) bool) {
 		type job struct {
 			name string
@@ -195,7 +263,7 @@ func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBu
 		for range min(runtime.GOMAXPROCS(0), len(names)) {
 			go func() {
 				for j := range jobs {
-					j.out <- readMember(dir, j.name, b, cb)
+					j.out <- readMember(dir, j.name, b, cb, choice)
 				}
 			}()
 		}
@@ -209,19 +277,54 @@ func readMembers(dir string, names []string, b *assess.Bank, cb *assess.CohortBu
 
 // readMember reads, checks and scores one answers file and keeps its
 // member's entry. A member without a name in the profile is named after
-// the file.
-func readMember(dir, name string, b *assess.Bank, cb *assess.CohortBuilder) memberRead {
-	f, err := storage.ReadRegularAnswers(filepath.Join(dir, name), b)
+// the file. An unfinished file the cohort will not count is not scored:
+// its entry only says whose it is and how far it got. A file with a
+// mentor's ratings is scored on the mentor's view and, for the mentee's
+// own levels beside it, on the mentee's answers, unless the choice is the
+// mentee's answers alone.
+func readMember(dir, name string, b *assess.Bank, cb *assess.CohortBuilder, choice assess.CohortChoice) memberRead {
+	path := filepath.Join(dir, name)
+	f, err := storage.ReadRegularAnswers(path, b)
 	if err != nil {
 		return memberRead{name: name, err: err}
 	}
-	// A copy: the decoder's string is a slice of the file's whole text,
-	// which it would keep in memory.
-	who := strings.Clone(strings.TrimSpace(f.Answers.Profile.Name))
+	a := f.Answers
+	// Copies: the decoder's strings are slices of the file's whole text,
+	// which they would keep in memory.
+	who := strings.Clone(strings.TrimSpace(a.Profile.Name))
 	if who == "" {
 		who = strings.TrimSuffix(name, filepath.Ext(name))
 	}
-	return memberRead{name: name, entry: cb.Entry(who, name, assess.Score(b, f.Answers))}
+	rec := assess.CohortRecord{Name: who, Source: name, Date: assessedAt(path, f)}
+	rec.Answered, rec.Asked = assess.Progress(b, a)
+	if a.Mentor != nil {
+		rec.MentorName, rec.MentorDate = strings.Clone(strings.TrimSpace(a.Mentor.Name)), a.Mentor.Updated
+	}
+	if rec.Answered < rec.Asked && !choice.IncludeUnfinished {
+		return memberRead{name: name, entry: cb.EntryFrom(rec)}
+	}
+	self := assess.ScoreOpts(b, a, assess.ScoreOptions{Basis: assess.BasisSelf})
+	rec.Result = self
+	if !choice.SelfOnly && a.Mentor.HasRatings() {
+		rec.Result, rec.Self = assess.ScoreOpts(b, a, assess.ScoreOptions{Basis: assess.BasisMentor}), self
+	}
+	return memberRead{name: name, entry: cb.EntryFrom(rec)}
+}
+
+// assessedAt is when an assessment was last saved: its session's last
+// save, else its start, else (a file written by hand or by template, with
+// no session table) when the file last changed.
+func assessedAt(path string, f *storage.File) time.Time {
+	if t := f.Session.Updated; !t.IsZero() {
+		return t
+	}
+	if t := f.Session.Started; !t.IsZero() {
+		return t
+	}
+	if st, err := os.Stat(path); err == nil {
+		return st.ModTime()
+	}
+	return time.Time{}
 }
 
 // writeCohortOutput streams the report to stdout, or with -o to FILE
@@ -275,114 +378,4 @@ func firstProblem(path string, err error) string {
 		return msg
 	}
 	return strings.TrimPrefix(err.Error(), path+": ")
-}
-
-// compLabelWidth is the width of the heatmap's row labels.
-const compLabelWidth = 30
-
-// shortCompName fits a competency name in the heatmap's label column:
-// the name itself when it fits, else the part before " and " when that is
-// two words or more ("Security operations and monitoring"), else the id in
-// words ("network-infrastructure"), else the name cut short.
-func shortCompName(name, id string) string {
-	if ansi.StringWidth(name) <= compLabelWidth {
-		return name
-	}
-	if head, _, ok := strings.Cut(name, " and "); ok && len(strings.Fields(head)) >= 2 {
-		return head
-	}
-	if words := strings.ReplaceAll(id, "-", " "); len(words) <= compLabelWidth && words != "" {
-		return strings.ToUpper(words[:1]) + words[1:]
-	}
-	return truncate(name, compLabelWidth)
-}
-
-// writeCohort prints the cohort for a terminal, in plain text of at most
-// width columns.
-func writeCohort(w io.Writer, b *assess.Bank, c *assess.Cohort, dir string, skipped, width int) error {
-	lw := &lineWriter{w: w}
-	n := len(c.People)
-	from := dir
-	if skipped > 0 {
-		from += fmt.Sprintf(" (%d %s skipped)", skipped, map[bool]string{true: "file", false: "files"}[skipped == 1])
-	}
-	lw.wrapped("", fmt.Sprintf("Cohort of %d %s from %s · %s %s", n, map[bool]string{true: "person", false: "people"}[n == 1], from, b.Meta.Name, b.Meta.Version))
-
-	// The heatmap: one row per competency, one column per person, as
-	// many people as fit across, then another block.
-	cols := export.CohortColumns(c)
-	colW := 3
-	for _, col := range cols {
-		colW = max(colW, len([]rune(col))+1)
-	}
-	perBlock := max(1, (width-compLabelWidth-2)/colW)
-	lw.line("")
-	lw.line("Gaps against each person's next role, in levels (0-5) short of its target")
-	lw.line("  " + export.CohortShadeLegend)
-	for start := 0; start < n; start += perBlock {
-		end := min(n, start+perBlock)
-		lw.line("")
-		var head strings.Builder
-		head.WriteString(strings.Repeat(" ", compLabelWidth+2))
-		for _, col := range cols[start:end] {
-			head.WriteString(fmt.Sprintf("%-*s", colW, col))
-		}
-		lw.line(strings.TrimRight(head.String(), " "))
-		for k, id := range c.Competencies {
-			var row strings.Builder
-			row.WriteString(fmt.Sprintf("%-*s  ", compLabelWidth, shortCompName(c.Names[k], id)))
-			for _, p := range c.People[start:end] {
-				row.WriteString(strings.Repeat(export.CohortShade(p.Shortfall[k]), colW-1) + " ")
-			}
-			lw.line(strings.TrimRight(row.String(), " "))
-		}
-	}
-	lw.line("")
-	nameW := 4
-	for _, p := range c.People {
-		nameW = max(nameW, min(28, len([]rune(p.Name))))
-	}
-	// Each person against their next role: readiness (a range where
-	// unverified claims would raise it), fit, judgement, and whether an
-	// experience minimum blocks it.
-	lw.line(strings.TrimRight(fmt.Sprintf("  %-*s %-*s %9s %4s %9s  %-10s  %s", colW, "", nameW, "NAME", "READINESS", "FIT", "JUDGEMENT", "BLOCKED", "NEXT ROLE"), " "))
-	for i, p := range c.People {
-		lw.line(truncate(fmt.Sprintf("  %-*s %-*s %9s %4s %9s  %-10s  %s", colW, cols[i], nameW, truncate(p.Name, nameW),
-			export.CohortReadiness(p), wording.Percent(p.NextFit), export.CohortJudgement(p), export.CohortBlocked(p), export.CohortRoleTitle(c, p.NextRole)), width))
-	}
-
-	lw.line("")
-	lw.line("Readiness by role, % (people per band; blocked by an experience minimum)")
-	titleW := 4
-	for _, r := range c.Roles {
-		titleW = max(titleW, len([]rune(r.Title)))
-	}
-	titleW = max(20, min(titleW, width-57))
-	head := fmt.Sprintf("  %-*s %4s %4s %4s  ", titleW, "ROLE", "MIN", "MED", "MAX")
-	for _, l := range assess.BucketLabels {
-		head += fmt.Sprintf(" %5s", l)
-	}
-	lw.line(head + fmt.Sprintf(" %7s", "BLOCKED"))
-	for _, r := range c.Roles {
-		row := fmt.Sprintf("  %-*s %4.0f %4.0f %4.0f  ", titleW, truncate(r.Title, titleW), r.Min, r.Median, r.Max)
-		for _, k := range r.Buckets {
-			row += fmt.Sprintf(" %5d", k)
-		}
-		lw.line(row + fmt.Sprintf(" %7d", r.Blocked))
-	}
-
-	lw.line("")
-	lw.line("Closest to each role")
-	for _, r := range c.Roles {
-		lw.line(truncate(fmt.Sprintf("  %-*s  %s (%.0f%%)", titleW, truncate(r.Title, titleW), r.Closest, r.Max), width))
-	}
-
-	lw.line("")
-	lw.line("Weakest competencies for the group: people short of their next role's target,")
-	lw.line("mean shortfall and mean level across everyone")
-	weak := c.Weakest[:min(5, len(c.Weakest))]
-	for i, ws := range weak {
-		lw.line(fmt.Sprintf("  %d. %-34s %2d of %-2d short  shortfall %.1f  level %.1f", i+1, truncate(ws.Name, 34), ws.Short, n, ws.MeanShortfall, ws.MeanLevel))
-	}
-	return lw.err
 }

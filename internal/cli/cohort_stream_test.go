@@ -74,8 +74,9 @@ func TestCohortFoldsInFileOrder(t *testing.T) {
 		}
 	}
 
-	// One by one.
-	var members []assess.CohortMember
+	// One by one. With --all-sessions every readable file is a member,
+	// the same name twice told apart by the file.
+	var members []assess.CohortRecord
 	var skipped []string
 	for i := range n {
 		p := filepath.Join(dir, fmt.Sprintf("f%03d.toml", i))
@@ -84,7 +85,9 @@ func TestCohortFoldsInFileOrder(t *testing.T) {
 			skipped = append(skipped, "secpath: skipped "+p+": "+firstProblem(p, err))
 			continue
 		}
-		members = append(members, assess.CohortMember{Name: f.Answers.Profile.Name, Source: filepath.Base(p), Result: assess.Score(b, f.Answers)})
+		rec := assess.CohortRecord{Name: f.Answers.Profile.Name, Source: filepath.Base(p), Date: f.Session.Updated, Result: assess.Score(b, f.Answers)}
+		rec.Answered, rec.Asked = assess.Progress(b, f.Answers)
+		members = append(members, rec)
 	}
 	count := map[string]int{}
 	for _, m := range members {
@@ -100,12 +103,18 @@ func TestCohortFoldsInFileOrder(t *testing.T) {
 	if renamed == 0 || len(skipped) < 10 {
 		t.Fatalf("the set-up should have names twice and broken files: %d renamed, %d skipped", renamed, len(skipped))
 	}
+	cb := assess.NewCohortBuilder(b)
+	for _, m := range members {
+		cb.Add(cb.EntryFrom(m))
+	}
+	c := cb.Cohort()
+	c.Files = &assess.CohortFiles{Read: n, Used: len(members), Unreadable: len(skipped), SetAside: []assess.SetAside{}, Choice: assess.CohortChoice{AllSessions: true}}
 	var want bytes.Buffer
-	if err := writeJSON(&want, assess.BuildCohort(b, members)); err != nil {
+	if err := writeJSON(&want, c); err != nil {
 		t.Fatal(err)
 	}
 
-	out, stderr, code := run(t, "cohort", dir, "--json")
+	out, stderr, code := run(t, "cohort", dir, "--json", "--all-sessions")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -115,9 +124,9 @@ func TestCohortFoldsInFileOrder(t *testing.T) {
 	if got := strings.Split(strings.TrimRight(stderr, "\n"), "\n"); strings.Join(got, "\n") != strings.Join(skipped, "\n") {
 		t.Errorf("skipped lines:\n%s\nwant\n%s", stderr, strings.Join(skipped, "\n"))
 	}
-	text, _, _ := run(t, "cohort", dir)
+	text, _, _ := run(t, "cohort", dir, "--all-sessions")
 	// The header is wrapped at 78 columns: compared word by word.
-	if !strings.Contains(strings.Join(strings.Fields(text), " "), fmt.Sprintf("Cohort of %d people from %s (%d files skipped)", len(members), dir, len(skipped))) {
+	if !strings.Contains(strings.Join(strings.Fields(text), " "), fmt.Sprintf("Cohort of %d people from %s · secpath-default 2026.11.0 %d files read: %d used; %d unreadable", len(members), dir, n, len(members), len(skipped))) {
 		t.Errorf("the text report does not count %d people and %d skipped:\n%.300s", len(members), len(skipped), text)
 	}
 }

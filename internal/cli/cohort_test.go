@@ -6,15 +6,15 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
-	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/export"
@@ -25,14 +25,14 @@ import (
 const cohortDir = "../../questions/testdata/cohort"
 
 // cohortExpect is what the committed fixtures give with the embedded bank:
-// the people (every variant) and the member count.
+// every variant, each scored file by file and folded in name order.
 func cohortExpect(t *testing.T) (*assess.Bank, *assess.Cohort) {
 	t.Helper()
 	b, _, err := questions.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var members []assess.CohortMember
+	cb := assess.NewCohortBuilder(b)
 	paths, _ := filepath.Glob(filepath.Join(cohortDir, "*.toml"))
 	for _, p := range paths {
 		if filepath.Base(p) == cohortCorrupt {
@@ -42,9 +42,13 @@ func cohortExpect(t *testing.T) (*assess.Bank, *assess.Cohort) {
 		if err != nil {
 			t.Fatalf("fixture %s: %v", p, err)
 		}
-		members = append(members, assess.CohortMember{Name: f.Answers.Profile.Name, Source: filepath.Base(p), Result: assess.Score(b, f.Answers)})
+		rec := assess.CohortRecord{Name: f.Answers.Profile.Name, Source: filepath.Base(p), Date: f.Session.Updated, Result: assess.Score(b, f.Answers)}
+		rec.Answered, rec.Asked = assess.Progress(b, f.Answers)
+		cb.Add(cb.EntryFrom(rec))
 	}
-	return b, assess.BuildCohort(b, members)
+	c := cb.Cohort()
+	c.Files = &assess.CohortFiles{Read: len(paths), Used: len(c.People), Unreadable: 1, SetAside: []assess.SetAside{}}
+	return b, c
 }
 
 // TestCohortFixtures checks the committed files are what the generator
@@ -97,8 +101,8 @@ func TestCohortText(t *testing.T) {
 			t.Errorf("output lacks %s", v.Name)
 		}
 	}
-	if !strings.Contains(out, "(1 file skipped)") {
-		t.Errorf("the header does not count the skipped file:\n%s", out)
+	if !strings.Contains(out, "15 files read: 14 used; 1 unreadable (named on stderr).") {
+		t.Errorf("the summary does not count the files:\n%s", out)
 	}
 	for i, l := range strings.Split(out, "\n") {
 		if n := len([]rune(l)); n > 100 {
@@ -110,22 +114,23 @@ func TestCohortText(t *testing.T) {
 	}
 
 	// The heatmap: every cell is the shade of that person's shortfall.
-	cells := parseHeatmap(t, out)
-	cols := export.CohortColumns(want)
+	cells := parseHeatmap(t, out, want)
 	if len(cells) != len(want.People) {
-		t.Fatalf("heatmap has %d columns, want %d", len(cells), len(want.People))
+		t.Fatalf("heatmap has %d rows, want %d", len(cells), len(want.People))
 	}
+	order := heatOrder(want)
 	shaded := 0
-	for i, p := range want.People {
-		got := cells[cols[i]]
+	for i := range want.People {
+		p := &want.People[i]
+		got := cells[p.Name]
 		if len(got) != len(want.Competencies) {
-			t.Fatalf("column %s has %d cells, want %d", cols[i], len(got), len(want.Competencies))
+			t.Fatalf("row %s has %d cells, want %d", p.Name, len(got), len(want.Competencies))
 		}
-		for k := range want.Competencies {
-			if w := export.CohortShade(p.Shortfall[k]); got[k] != w {
-				t.Errorf("%s × %s: cell %q, want %q (shortfall %.2f)", p.Name, want.Names[k], got[k], w, p.Shortfall[k])
+		for j, k := range order {
+			if w := export.CohortCell(p, k); got[j] != w {
+				t.Errorf("%s × %s: cell %q, want %q (shortfall %.2f)", p.Name, want.Names[k], got[j], w, p.Shortfall[k])
 			}
-			if got[k] != " " {
+			if got[j] != " " {
 				shaded++
 			}
 		}
@@ -133,15 +138,9 @@ func TestCohortText(t *testing.T) {
 	if shaded == 0 {
 		t.Error("the heatmap has no gaps at all")
 	}
-	// The legend maps every column to the full name.
-	for i, p := range want.People {
-		if !regexp.MustCompile(`(?m)^  ` + regexp.QuoteMeta(cols[i]) + ` +` + regexp.QuoteMeta(p.Name) + ` `).MatchString(out) {
-			t.Errorf("legend lacks %s → %s", cols[i], p.Name)
-		}
-	}
 
 	// Each person's next role: readiness, fit, judgement, blocked.
-	if !regexp.MustCompile(`(?m)^ +NAME +READINESS +FIT +JUDGEMENT +BLOCKED +NEXT ROLE$`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^  NAME +READINESS +FIT +JUDGEMENT +BLOCKED +NEXT ROLE$`).MatchString(out) {
 		t.Errorf("no header over the people's figures:\n%s", out)
 	}
 	for _, p := range want.People {
@@ -182,7 +181,7 @@ func TestCohortText(t *testing.T) {
 	}
 	names := []string{}
 	for i, m := range weak {
-		if m[2] != truncate(want.Weakest[i].Name, 34) || m[3] != strconv.Itoa(want.Weakest[i].Short) || m[4] != strconv.Itoa(len(want.People)) {
+		if m[2] != truncate(want.Weakest[i].Name, 34) || m[3] != strconv.Itoa(want.Weakest[i].Short) || m[4] != strconv.Itoa(want.Weakest[i].Answered) {
 			t.Errorf("weakest %d: %q, want %s (%d short)", i+1, m[0], want.Weakest[i].Name, want.Weakest[i].Short)
 		}
 		names = append(names, m[2])
@@ -194,41 +193,52 @@ func TestCohortText(t *testing.T) {
 	}
 }
 
-// parseHeatmap reads the heatmap blocks of the text output into column
-// label → cells (one per competency row, " " for blank).
-func parseHeatmap(t *testing.T, out string) map[string][]string {
+// heatOrder is the competencies in the order the heatmap's tables show
+// them: by dimension.
+func heatOrder(c *assess.Cohort) []int {
+	var out []int
+	for _, g := range export.CohortGroups(c, 0) {
+		out = append(out, g.Columns...)
+	}
+	return out
+}
+
+// parseHeatmap reads the heatmap tables of the text output into person →
+// cells across the tables (" " for blank, the shade, or ?). A table is a
+// dimension's title, its headings (the first at the column of the first
+// cell) and a row per person, their name first.
+func parseHeatmap(t *testing.T, out string, c *assess.Cohort) map[string][]string {
 	t.Helper()
 	cells := map[string][]string{}
 	lines := strings.Split(out, "\n")
+	titles := map[string]bool{"Technical": true, "Strategic": true, "Leadership": true}
 	for i := 0; i < len(lines); i++ {
-		l := []rune(lines[i])
-		// A block header: only spaces for the label column, then labels.
-		if len(l) <= compLabelWidth+2 || strings.TrimSpace(string(l[:compLabelWidth+2])) != "" || strings.TrimSpace(string(l)) == "" {
+		if !titles[lines[i]] || i+1 >= len(lines) {
 			continue
 		}
-		type col struct {
-			label string
-			at    int
+		i++
+		x0 := len(lines[i]) - len(strings.TrimLeft(lines[i], " "))
+		cols := 0
+		for ; i < len(lines) && strings.HasPrefix(lines[i], strings.Repeat(" ", x0)) && strings.TrimSpace(lines[i]) != ""; i++ {
+			cols++
 		}
-		var cs []col
-		for j := compLabelWidth + 2; j < len(l); j++ {
-			if l[j] != ' ' && (l[j-1] == ' ') {
-				end := j
-				for end < len(l) && l[end] != ' ' {
-					end++
-				}
-				cs = append(cs, col{string(l[j:end]), j})
-			}
-		}
-		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-			i++
+		for ; i < len(lines) && strings.TrimSpace(lines[i]) != ""; i++ {
 			row := []rune(lines[i])
-			for _, c := range cs {
-				cell := " "
-				if c.at < len(row) {
-					cell = string(row[c.at])
+			var name string
+			for j := range c.People {
+				if n := c.People[j].Name; strings.HasPrefix(lines[i], n) && len(n) > len(name) {
+					name = n
 				}
-				cells[c.label] = append(cells[c.label], cell)
+			}
+			if name == "" {
+				t.Fatalf("heatmap row of nobody: %q", lines[i])
+			}
+			for j := range cols {
+				cell := " "
+				if at := x0 + heatCell*j; at < len(row) {
+					cell = string(row[at])
+				}
+				cells[name] = append(cells[name], cell)
 			}
 		}
 	}
@@ -266,12 +276,22 @@ func TestCohortWraps(t *testing.T) {
 		if code != 0 || errb.Len() != 0 {
 			t.Fatalf("exit %d: %s", code, errb.String())
 		}
-		blocks := strings.Count(out, "\nSecurity architecture ")
-		if blocks < 2 {
-			t.Errorf("%d people at %d columns: %d heatmap block(s), want 2 or more", n, width, blocks)
+		if blocks := strings.Count(out, "\nTechnical\n"); blocks != 1 {
+			t.Errorf("%d people at %d columns: %d technical table(s), want 1: a team only adds rows", n, width, blocks)
 		}
-		if cells := parseHeatmap(t, out); len(cells) != n {
-			t.Errorf("%d columns across the blocks, want %d", len(cells), n)
+		var c assess.Cohort
+		for _, l := range strings.Split(out, "\n") {
+			if m := regexp.MustCompile(`^  (\S.*?\S) +\d+(–\d+)?% `).FindStringSubmatch(l); m != nil {
+				c.People = append(c.People, assess.CohortPerson{Name: m[1]})
+			}
+		}
+		if len(c.People) != n {
+			t.Fatalf("%d people in the table, want %d", len(c.People), n)
+		}
+		for name, row := range parseHeatmap(t, out, &c) {
+			if len(row) != 32 {
+				t.Errorf("%s: %d cells across the tables, want 32", name, len(row))
+			}
 		}
 		for i, l := range strings.Split(out, "\n") {
 			if len([]rune(l)) > width {
@@ -290,14 +310,14 @@ func TestCohortFormats(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d", code)
 		}
-		for _, s := range []string{"# Cohort: " + strconv.Itoa(people) + " people", "| Competency |", "## Readiness by role", "## Weakest competencies", "| 1 | " + want.Weakest[0].Name + " |"} {
+		for _, s := range []string{"# Cohort: " + strconv.Itoa(people) + " people", "### Technical\n\n| Person | Security architecture |", "## Readiness by role", "## Weakest competencies", "| 1 | " + want.Weakest[0].Name + " |"} {
 			if !strings.Contains(out, s) {
 				t.Errorf("markdown lacks %q", s)
 			}
 		}
 		for _, comp := range b.Competencies {
-			if !strings.Contains(out, "| "+comp.Name+" |") {
-				t.Errorf("markdown heatmap lacks the row %s", comp.Name)
+			if !strings.Contains(out, " "+export.CohortHeading(comp.Name, comp.ID, 22)+" |") {
+				t.Errorf("markdown heatmap lacks the column %s", comp.Name)
 			}
 		}
 		if !strings.ContainsAny(out, "░▒▓█") {
@@ -323,7 +343,7 @@ func TestCohortFormats(t *testing.T) {
 		perPerson := map[string]int{}
 		for _, r := range rows[1:] {
 			perPerson[r[0]]++
-			if _, err := strconv.ParseFloat(r[5], 64); err != nil {
+			if _, err := strconv.ParseFloat(r[5], 64); err != nil && r[15] == "true" {
 				t.Errorf("level %q: %v", r[5], err)
 			}
 		}
@@ -384,7 +404,7 @@ func TestCohortErrors(t *testing.T) {
 	}{
 		"no dir":            {[]string{"cohort"}, 2, []string{"cohort needs a directory"}},
 		"two dirs":          {[]string{"cohort", empty, onlyBad}, 2, []string{"cohort needs a directory"}},
-		"html":              {[]string{"cohort", cohortDir, "--format", "html"}, 2, []string{"text, md, csv or json"}},
+		"html":              {[]string{"cohort", cohortDir, "--format", "html"}, 2, []string{"text, md, csv, tidy or json"}},
 		"json and md":       {[]string{"cohort", cohortDir, "--json", "--format", "md"}, 2, []string{"choose one"}},
 		"empty dir":         {[]string{"cohort", empty}, 1, []string{"no answers files (*.toml)"}},
 		"nothing readable":  {[]string{"cohort", onlyBad}, 1, []string{"skipped " + filepath.Join(onlyBad, "a.toml") + ": line 1: unknown question \"nope\"", "none of the 1 answers files could be read"}},
@@ -410,219 +430,53 @@ func TestCohortErrors(t *testing.T) {
 }
 
 func TestCohortNames(t *testing.T) {
-	// No profile name: the file name. The same name twice: told apart by
+	// No profile name: the file name. The same name twice: one person,
+	// counted on the later file; with --all-sessions both, told apart by
 	// the file.
 	dir := t.TempDir()
-	base := readFile(t, filepath.Join(cohortDir, cohortVariants[0].File))
+	// Without the session table: the file's own date decides.
+	base := regexp.MustCompile(`(?s)\[session\]\n.*?\n\n`).ReplaceAllString(readFile(t, filepath.Join(cohortDir, cohortVariants[0].File)), "")
+	if strings.Contains(base, "[session]") {
+		t.Fatal("the session table is still there")
+	}
 	anon := regexp.MustCompile(`(?m)^name = "[^"]*"`).ReplaceAllString(base, `name = ""`)
-	for file, text := range map[string]string{"jo-bloggs.toml": anon, "a.toml": base, "b.toml": base} {
+	// The same name in other letters and spacing is the same person.
+	shouted := regexp.MustCompile(`(?m)^name = "[^"]*"`).ReplaceAllString(base, `name = "  AMARA   nwosu "`)
+	for file, text := range map[string]string{"jo-bloggs.toml": anon, "a.toml": base, "b.toml": shouted} {
 		if err := os.WriteFile(filepath.Join(dir, file), []byte(text), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	out, stderr, code := run(t, "cohort", dir, "--json")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	var c assess.Cohort
-	if err := json.Unmarshal([]byte(out), &c); err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, p := range c.People {
-		names = append(names, p.Name)
+	// Neither file has a session: the date is the file's, a.toml's later.
+	day := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	for file, at := range map[string]time.Time{"a.toml": day.Add(time.Hour), "b.toml": day, "jo-bloggs.toml": day} {
+		if err := os.Chtimes(filepath.Join(dir, file), at, at); err != nil {
+			t.Fatal(err)
+		}
 	}
 	n := cohortVariants[0].Name
-	if want := []string{n + " (a.toml)", n + " (b.toml)", "jo-bloggs"}; !slices.Equal(names, want) {
-		t.Errorf("names %q, want %q", names, want)
-	}
-}
-
-// The cohort fixtures in questions/testdata/cohort are generated from the six
-// personas in questions/testdata/personas by TestGenerateCohortFixtures and
-// committed; the tests read the committed files and never run the
-// generator. Regenerate them with:
-//
-//	SECPATH_GENERATE_COHORT=1 go test ./internal/cli -run TestGenerateCohortFixtures
-
-// cohortVariant is one generated person: a base persona with its rating and
-// scenario answers moved by Shift levels on a deterministic share of the
-// questions, its years of experience scaled, and its certifications
-// replaced when Certs is set.
-type cohortVariant struct {
-	File, Base, Name, CurrentRole, Organisation, About string
-	Shift                                              int     // -1, 0 or +1 level
-	Every                                              int     // shift one question in Every (by a hash of the id)
-	Years                                              float64 // factor on every number answer
-	Certs                                              []assess.HeldCert
-}
-
-var cohortVariants = []cohortVariant{
-	{"analyst-amara-nwosu.toml", "new-analyst", "Amara Nwosu", "security-engineer", "Regional bank (cohort persona)",
-		"A year into a SOC analyst job after a graduate scheme; no certifications yet.", -1, 2, 0.5, []assess.HeldCert{}},
-	{"analyst-lukas-berg.toml", "new-analyst", "Lukas Berg", "security-engineer", "Regional bank (cohort persona)",
-		"Three years in detection engineering; CySA+ on top of Security+.", 1, 3, 1.5,
-		[]assess.HeldCert{{ID: "security-plus", Year: 2022}, {ID: "cysa-plus", Year: 2024}}},
-	{"analyst-mei-tanaka.toml", "new-analyst", "Mei Tanaka", "Security analyst", "Online retailer (cohort persona)",
-		"Two years in, moved from cloud operations; strong on tooling.", 1, 2, 1, nil},
-	{"soc-lead-diego-santos.toml", "soc-lead", "Diego Santos", "technical-security-manager", "Regional bank (cohort persona)",
-		"Runs a SOC of eight; incident-heavy, little time for governance.", -1, 3, 0.8, nil},
-	{"soc-lead-fatima-haddad.toml", "soc-lead", "Fatima Haddad", "technical-security-manager", "Telecoms operator (cohort persona)",
-		"SOC and incident response lead with a budget line of her own.", 1, 3, 1.2,
-		[]assess.HeldCert{{ID: "gcih", Year: 2016}, {ID: "cissp", Year: 2021}}},
-	{"grc-lead-oliver-grant.toml", "grc-lead", "Oliver Grant", "grc-analyst", "Insurance group (cohort persona)",
-		"Compliance analyst turned GRC lead; ISO 27001 lead implementer.", -1, 3, 0.8,
-		[]assess.HeldCert{{ID: "iso27001-li", Year: 2023}}},
-	{"grc-lead-ingrid-larsen.toml", "grc-lead", "Ingrid Larsen", "grc-analyst", "Public sector agency (cohort persona)",
-		"Heads risk and audit liaison; CISM and CRISC.", 1, 3, 1.3,
-		[]assess.HeldCert{{ID: "cism", Year: 2019}, {ID: "crisc", Year: 2022}}},
-	{"it-manager-kwame-mensah.toml", "it-manager", "Kwame Mensah", "it-manager", "Manufacturing plant (cohort persona)",
-		"Infrastructure manager who also carries security for the site.", -1, 3, 1, nil},
-	{"it-manager-claire-dubois.toml", "it-manager", "Claire Dubois", "it-manager", "Hospital trust (cohort persona)",
-		"Head of IT operations; sponsors the security programme.", 1, 3, 1.2,
-		[]assess.HeldCert{{ID: "pmp", Year: 2014}, {ID: "cism", Year: 2023}}},
-	{"privacy-lead-ana-costa.toml", "privacy-counsel", "Ana Costa", "Privacy lead", "E-commerce marketplace (cohort persona)",
-		"Data protection lead from the legal team; CIPP/E only.", -1, 3, 0.7,
-		[]assess.HeldCert{{ID: "cipp-e", Year: 2021}}},
-	{"privacy-officer-james-whitfield.toml", "privacy-counsel", "James Whitfield", "privacy-manager", "Health insurer (cohort persona)",
-		"Data protection officer with a privacy engineering background.", 1, 3, 1.3,
-		[]assess.HeldCert{{ID: "cipp-e", Year: 2015}, {ID: "cipm", Year: 2017}, {ID: "cipt", Year: 2020}}},
-	{"director-elena-petrova.toml", "security-director", "Elena Petrova", "it-security-manager", "Logistics group (cohort persona)",
-		"Director of security operations and architecture.", 0, 3, 0.9, nil},
-	{"director-samuel-adeyemi.toml", "security-director", "Samuel Adeyemi", "it-security-manager", "Listed retailer (cohort persona)",
-		"Security director who briefs the board each quarter.", 1, 2, 1.2,
-		[]assess.HeldCert{{ID: "cissp", Year: 2010}, {ID: "cism", Year: 2013}, {ID: "cciso", Year: 2022}}},
-	{"deputy-ciso-nadia-rahman.toml", "security-director", "Nadia Rahman", "Deputy CISO", "Energy utility (cohort persona)",
-		"Deputy CISO, strong on operations, newer to the board.", -1, 3, 0.8,
-		[]assess.HeldCert{{ID: "cissp", Year: 2016}}},
-}
-
-// cohortCorrupt is the broken file of the cohort: a generated answers file
-// cut off in the middle of a table header, as a failed copy would leave it.
-const cohortCorrupt = "corrupt-truncated-mid-table.toml"
-
-func TestGenerateCohortFixtures(t *testing.T) {
-	if os.Getenv("SECPATH_GENERATE_COHORT") == "" {
-		t.Skip("set SECPATH_GENERATE_COHORT=1 to regenerate questions/testdata/cohort")
-	}
-	b, _, err := questions.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join("..", "..", "questions", "testdata", "cohort")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range cohortVariants {
-		f, err := storage.ReadAnswers(filepath.Join("..", "..", "questions", "testdata", "personas", v.Base+".toml"), b)
-		if err != nil {
+	for _, c := range []struct {
+		args  []string
+		names []string
+		aside []assess.SetAside
+	}{
+		{nil, []string{n, "jo-bloggs"}, []assess.SetAside{{Source: "b.toml", Name: "AMARA   nwosu", Reason: assess.SetAsideOlder, Answered: 125, Asked: 125, Kept: "a.toml"}}},
+		{[]string{"--all-sessions"}, []string{n, "AMARA   nwosu", "jo-bloggs"}, []assess.SetAside{}},
+	} {
+		out, stderr, code := run(t, append([]string{"cohort", dir, "--json"}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var got assess.Cohort
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
 			t.Fatal(err)
 		}
-		a := vary(b, f.Answers, v)
-		var buf bytes.Buffer
-		fmt.Fprintf(&buf, "# Cohort persona, generated from personas/%s.toml by TestGenerateCohortFixtures\n", v.Base)
-		fmt.Fprintf(&buf, "# (internal/cli/cohort_test.go): %s\n", v.About)
-		fmt.Fprintf(&buf, "# Ratings and scenarios moved %+d level on one question in %d; years x %g.\n#\n", v.Shift, v.Every, v.Years)
-		var full bytes.Buffer
-		if err := storage.WriteAnswers(&full, b, &storage.File{Answers: a}); err != nil {
-			t.Fatal(err)
+		var names []string
+		for _, p := range got.People {
+			names = append(names, p.Name)
 		}
-		buf.WriteString(compactAnswers(full.String()))
-		if err := os.WriteFile(filepath.Join(dir, v.File), buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if v.File == cohortVariants[0].File {
-			// The corrupt file: the same text, cut inside a table header.
-			text := buf.String()
-			cut := strings.Index(text, "[answers.risk-")
-			if cut < 0 {
-				t.Fatal("no risk question to cut at")
-			}
-			broken := "# A cohort member's file cut off in the middle of a table header, as an\n# interrupted copy leaves it. `secpath cohort` skips it with one line on stderr.\n" +
-				text[:cut+len("[answers.risk-")] + "\n"
-			if err := os.WriteFile(filepath.Join(dir, cohortCorrupt), []byte(broken), 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if !slices.Equal(names, c.names) || !reflect.DeepEqual(got.Files.SetAside, c.aside) {
+			t.Errorf("%v: names %q, set aside %+v; want %q, %+v", c.args, names, got.Files.SetAside, c.names, c.aside)
 		}
 	}
-}
-
-// vary applies a variant to a persona's answers, deterministically.
-func vary(b *assess.Bank, base *assess.Answers, v cohortVariant) *assess.Answers {
-	a := &assess.Answers{Bank: base.Bank, BankVersion: base.BankVersion, Mode: assess.Full, Target: "",
-		Profile: assess.Profile{Name: v.Name, CurrentRole: v.CurrentRole, Organisation: v.Organisation},
-		Items:   map[string]assess.Answer{}}
-	for _, q := range b.QuestionsFor(assess.Full) {
-		ans := base.Items[q.ID]
-		ans.Evidence = "" // the base persona's stories are not this person's
-		picked := hashOf(v.Name+q.ID)%uint32(v.Every) == 0
-		switch q.Kind {
-		case assess.KindRating, assess.KindScenario:
-			if picked && v.Shift != 0 {
-				ans.Choice = shiftChoice(q, ans.Choice, v.Shift)
-			}
-		case assess.KindNumber:
-			if ans.Number != nil {
-				n := math.Round(*ans.Number * v.Years)
-				if q.Max != nil {
-					n = min(n, *q.Max)
-				}
-				if q.Min != nil {
-					n = max(n, *q.Min)
-				}
-				ans.Number = &n
-			}
-		case assess.KindCertifications:
-			if v.Certs != nil {
-				ans.Held = v.Certs
-			}
-		case assess.KindYesNo:
-		}
-		a.Items[q.ID] = ans
-	}
-	return a
-}
-
-// shiftChoice returns the option one level up or down from the chosen one
-// for the question's main competency, or the same choice at the ends.
-func shiftChoice(q *assess.Question, choice, shift int) int {
-	if choice < 1 || choice > len(q.Options) {
-		return choice
-	}
-	comp, w := "", -1.0
-	for c, cw := range q.Measures {
-		if cw > w || (cw == w && c < comp) {
-			comp, w = c, cw
-		}
-	}
-	cur, ok := q.Options[choice-1].LevelFor(comp)
-	if !ok {
-		return choice
-	}
-	for i := range q.Options {
-		if l, ok := q.Options[i].LevelFor(comp); ok && l == cur+shift {
-			return i + 1
-		}
-	}
-	return choice
-}
-
-// compactAnswers drops the comment lines WriteAnswers puts before every
-// question (the question text and its options), and runs of blank lines,
-// so a fixture is a few KiB that read well in a diff.
-func compactAnswers(s string) string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if strings.HasPrefix(l, "#") || (l == "" && len(out) > 0 && out[len(out)-1] == "") {
-			continue
-		}
-		out = append(out, l)
-	}
-	return strings.TrimLeft(strings.Join(out, "\n"), "\n")
-}
-
-func hashOf(s string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(s))
-	return h.Sum32()
 }
