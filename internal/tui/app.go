@@ -56,6 +56,10 @@ type Options struct {
 	// Notice is shown on the status line until the first key, e.g. that a
 	// corrupt session file was moved aside.
 	Notice string
+	// NoFiles is for a person who does not own the machine (a workshop
+	// server's participant): the export dialog, which writes files where
+	// the person names, is switched off. Sessions still save to Dir.
+	NoFiles bool
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -178,6 +182,9 @@ func New(opts Options) *App {
 		State:    &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != ""},
 		Previous: opts.Previous,
 		Static:   opts.StaticCursor,
+	}
+	if opts.NoFiles {
+		c.Keys.Export.SetEnabled(false)
 	}
 	a := &App{c: c, help: help.New()}
 	a.saver.snapshot = a.snapshot
@@ -376,6 +383,23 @@ func (a *App) leave() tea.Cmd {
 		return cmd
 	}
 	return tea.Quit
+}
+
+// Leave commits what is on screen, saves and quits once it is written, as
+// confirming the leave dialog does: for a host that ends the program
+// itself (a server closing, a timeout). Call it from Update.
+func (a *App) Leave() tea.Cmd { return a.leave() }
+
+// Progress reports the session in progress: its id and the name given
+// ("" before one starts), how many of its questions are answered or
+// skipped, and how many it asks. Call it from Update or View.
+func (a *App) Progress() (id, name string, done, total int) {
+	f := a.c.State.File
+	if f == nil {
+		return "", "", 0, 0
+	}
+	total = len(a.c.State.Questions(a.c.Bank))
+	return f.Session.ID, f.Answers.Profile.Name, total - unanswered(a.c.Bank, f), total
 }
 
 // globalKey handles the leave dialog, help and quitting.
