@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -78,8 +80,9 @@ func (s *Server) serveParticipant(sess ssh.Session, p person) {
 
 // live is a person's open interface.
 type live struct {
-	prog *tea.Program // nil while it starts
-	done chan struct{}
+	prog  *tea.Program // nil while it starts
+	done  chan struct{}
+	asked bool // told to leave for a newer window
 }
 
 // claim reserves a person's one interface. One already open (a window
@@ -99,8 +102,10 @@ func (s *Server) claim(p person) bool {
 			return true
 		}
 		prog, done := old.prog, old.done
+		ask := prog != nil && !old.asked
+		old.asked = old.asked || ask
 		s.mu.Unlock()
-		if prog != nil {
+		if ask {
 			go prog.Send(leaveMsg{reason: "You connected again from another window, so this one has closed. Your answers are saved."})
 		}
 		select {
@@ -141,8 +146,13 @@ func (s *Server) release(p person) {
 // resizes as the window changes, ending when the model quits or the
 // connection goes.
 func (s *Server) runProgram(sess ssh.Session, m tea.Model, register func(*tea.Program)) {
+	var prog *tea.Program
+	// The input ends when the person closes their side (a multiplexed
+	// client keeps the connection open after); the interface then saves
+	// and closes as if asked to leave.
+	in := &endReader{r: sess, end: func() { prog.Send(leaveMsg{}) }}
 	opts := append([]tea.ProgramOption{tea.WithContext(sess.Context())}, bubbletea.MakeOptions(sess)...)
-	prog := tea.NewProgram(m, opts...)
+	prog = tea.NewProgram(m, append(opts, tea.WithInput(in))...)
 	register(prog)
 	_, windows, _ := sess.Pty()
 	ctx, cancel := context.WithCancel(sess.Context())
@@ -165,6 +175,21 @@ func (s *Server) runProgram(sess ssh.Session, m tea.Model, register func(*tea.Pr
 	}
 }
 
+// endReader calls end, once, when its reader ends.
+type endReader struct {
+	r    io.Reader
+	end  func()
+	once sync.Once
+}
+
+func (e *endReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil {
+		e.once.Do(func() { go e.end() })
+	}
+	return n, err
+}
+
 // participant is the assessment as served: the interface of internal/tui,
 // an idle timer that only key presses reset, a line for a keyless
 // visitor's resume code, and the progress the room view shows.
@@ -177,7 +202,10 @@ type participant struct {
 	last   time.Time // the last key press
 	footer string
 	reason string // why the server closed the interface, for the person
-	shown  progress
+	// leaving: asked to save and close once already; asking again would
+	// only start another save.
+	leaving bool
+	shown   progress
 }
 
 func (m *participant) Init() tea.Cmd {
@@ -197,12 +225,19 @@ func (m *participant) tick() tea.Cmd {
 func (m *participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case idleTickMsg:
-		if m.reason == "" && m.now().Sub(m.last) >= m.idle {
+		if !m.leaving && m.now().Sub(m.last) >= m.idle {
+			m.leaving = true
 			m.reason = fmt.Sprintf("Closed after %s without a key press. Your answers are saved.", m.idle)
 			return m, m.app.Leave()
 		}
 		return m, m.tick()
 	case leaveMsg:
+		if m.leaving {
+			// Asked again (the server closing as the window is replaced):
+			// the save under way ends in quitting already.
+			return m, nil
+		}
+		m.leaving = true
 		if m.reason == "" {
 			m.reason = msg.reason
 		}
