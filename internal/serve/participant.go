@@ -57,7 +57,10 @@ func (s *Server) serveParticipant(sess ssh.Session, p person) {
 		}
 		break
 	}
-	app := tui.New(tui.Options{Bank: b, Dir: dir, Resume: resume, Now: s.cfg.Now, NoFiles: true})
+	app := tui.New(tui.Options{Bank: b, Dir: dir, Resume: resume, Now: s.cfg.Now, NoFiles: true,
+		Privacy:       "On this workshop server: your answers are kept here for you; the facilitator sees how far you are and, once you finish, your results in the room's view, under the name you give (or a pseudonym).",
+		PrivacyStatus: "Workshop server: the facilitator sees your progress.",
+		ResumeHint:    "Connect again to carry on where you left."})
 	m := &participant{app: app, idle: s.cfg.Idle, now: s.cfg.Now, room: s.room, id: p.ID, last: s.cfg.Now()}
 	if p.Code != "" {
 		m.footer = "Your resume code: " + p.Code + " (type it when you connect again to carry on)"

@@ -60,6 +60,14 @@ type Options struct {
 	// server's participant): the export dialog, which writes files where
 	// the person names, is switched off. Sessions still save to Dir.
 	NoFiles bool
+	// Privacy replaces what the welcome screen says about where answers
+	// are kept, and PrivacyStatus the status line's short form, for a
+	// host where they are not kept on the person's own machine; "" keeps
+	// "Everything stays on this machine".
+	Privacy, PrivacyStatus string
+	// ResumeHint replaces the leave dialog's "Resume any time with secpath
+	// resume ID" where that command is not how the person comes back.
+	ResumeHint string
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -89,6 +97,8 @@ type Common struct {
 	Previous *storage.File
 	// Static stops cursor blinking, for golden tests.
 	Static bool
+	// Privacy, PrivacyStatus and ResumeHint are Options' (see there).
+	Privacy, PrivacyStatus, ResumeHint string
 }
 
 // canCompare reports whether there is an earlier assessment to compare.
@@ -182,6 +192,7 @@ func New(opts Options) *App {
 		State:    &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != ""},
 		Previous: opts.Previous,
 		Static:   opts.StaticCursor,
+		Privacy:  opts.Privacy, PrivacyStatus: opts.PrivacyStatus, ResumeHint: opts.ResumeHint,
 	}
 	if opts.NoFiles {
 		c.Keys.Export.SetEnabled(false)

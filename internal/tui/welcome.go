@@ -181,7 +181,14 @@ func (w welcomeScreen) View() string {
 	if !w.c.Layout.Compact {
 		add("")
 	}
-	add(s.Muted.Render("Everything stays on this machine: no account, no network."), "")
+	if w.c.Privacy != "" {
+		for _, l := range wrap(w.c.Privacy, width) {
+			add(s.Muted.Render(l))
+		}
+		add("")
+	} else {
+		add(s.Muted.Render("Everything stays on this machine: no account, no network."), "")
+	}
 
 	focus := 0
 	row := func(r int, label, value string) {
