@@ -157,33 +157,46 @@ type term struct {
 	mu    sync.Mutex
 	raw   bytes.Buffer
 	ended chan struct{}
-	// frames counts output writes, for the latency benchmark.
+	// frames has the time of each output write the reader has not taken,
+	// for the latency benchmark.
 	frames chan time.Time
 }
 
 func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 	t.Helper()
-	sess, err := c.NewSession()
+	tm, err := openTermE(c, w, h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tm := &term{t: t, sess: sess, emu: vt.NewSafeEmulator(w, h), ended: make(chan struct{})}
+	tm.t = t
+	t.Cleanup(func() { _ = tm.sess.Close() })
+	return tm
+}
+
+// openTermE opens a terminal without a test to fail, for the load
+// benchmark's goroutines; the caller closes tm.sess.
+func openTermE(c *gossh.Client, w, h int) (*term, error) {
+	sess, err := c.NewSession()
+	if err != nil {
+		return nil, err
+	}
+	tm := &term{sess: sess, emu: vt.NewSafeEmulator(w, h), ended: make(chan struct{}), frames: make(chan time.Time, 256)}
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	if tm.in, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	out, err := sess.StdoutPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	errOut, err := sess.StderrPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	copyOut := func(r io.Reader) {
 		buf := make([]byte, 32*1024)
@@ -194,11 +207,9 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 				tm.raw.Write(buf[:n])
 				tm.mu.Unlock()
 				_, _ = tm.emu.Write(buf[:n])
-				if tm.frames != nil {
-					select {
-					case tm.frames <- time.Now():
-					default:
-					}
+				select {
+				case tm.frames <- time.Now():
+				default:
 				}
 			}
 			if err != nil {
@@ -224,8 +235,7 @@ func openTerm(t testing.TB, c *gossh.Client, w, h int) *term {
 			}
 		}
 	}()
-	t.Cleanup(func() { _ = sess.Close() })
-	return tm
+	return tm, nil
 }
 
 // keyBytes are the bytes a terminal sends for a key name.
@@ -282,14 +292,20 @@ func (tm *term) waitEnd() string {
 }
 
 // quiz mirrors a quick assessment as the tests answer it, so they know
-// which question is on screen: the bank asks some questions only after
-// certain answers.
+// which question is on screen (the bank asks some questions only after
+// certain answers) and what each answer must be on disk. Its seed varies
+// the answers, so two participants' files differ.
 type quiz struct {
+	seed int
 	a    *assess.Answers
 	done []*assess.Question // in the order answered
 }
 
-func newQuiz() *quiz { return &quiz{a: assess.NewAnswers(testBank(), assess.Quick)} }
+func newQuiz() *quiz { return seededQuiz(0) }
+
+func seededQuiz(seed int) *quiz {
+	return &quiz{seed: seed, a: assess.NewAnswers(testBank(), assess.Quick)}
+}
 
 // asked is the questions the assessment asks now.
 func (qz *quiz) asked() []*assess.Question { return testBank().QuestionsAsked(assess.Quick, qz.a) }
@@ -304,67 +320,78 @@ func (qz *quiz) next() *assess.Question {
 	return nil
 }
 
-// record notes the answer answerKeys gives question q.
-func (qz *quiz) record(q *assess.Question) {
-	i := len(qz.done)
+// given is the answer the quiz gives question q, the i-th answered: a
+// small number (within every number question's range), option 1 or 2 of
+// a yes/no, 1 to 3 of a rating or scenario, CISSP from 2018.
+func (qz *quiz) given(q *assess.Question, i int) assess.Answer {
+	k := qz.seed + i
 	var ans assess.Answer
 	switch q.Kind {
 	case assess.KindNumber:
-		n := float64(numberAnswer(i))
+		n := float64(9 - k%8)
 		ans.Number = &n
 	case assess.KindCertifications:
 		ans.Held = []assess.HeldCert{{ID: "cissp", Year: 2018}}
 	case assess.KindYesNo:
-		no := false
-		ans.Bool = &no
+		yes := k%2 == 0
+		ans.Bool = &yes
 	case assess.KindRating, assess.KindScenario:
-		ans.Choice = 2
+		ans.Choice = 1 + k%3
 	}
-	qz.a.Items[q.ID] = ans
+	return ans
+}
+
+// keys are the keys that give question q its answer, as the personal
+// binary's end-to-end tests type them.
+func (qz *quiz) keys(q *assess.Question) []string {
+	ans := qz.given(q, len(qz.done))
+	switch q.Kind {
+	case assess.KindNumber:
+		return []string{strconv.Itoa(int(*ans.Number)), "Enter"}
+	case assess.KindCertifications:
+		return []string{"c", "i", "s", "s", "p", "Space", "2", "0", "1", "8", "Enter", "Enter"}
+	case assess.KindYesNo:
+		if *ans.Bool {
+			return []string{"Enter"}
+		}
+		return []string{"Down", "Enter"}
+	case assess.KindRating, assess.KindScenario:
+	}
+	keys := []string{}
+	for range ans.Choice - 1 {
+		keys = append(keys, "Down")
+	}
+	return append(keys, "Enter")
+}
+
+// record notes that question q was given its answer.
+func (qz *quiz) record(q *assess.Question) {
+	qz.a.Items[q.ID] = qz.given(q, len(qz.done))
 	qz.done = append(qz.done, q)
 }
 
 // position is the quiz's position line for the next question.
 func (qz *quiz) position() string { return fmt.Sprintf("%d of %d", len(qz.done)+1, len(qz.asked())) }
 
-// answerKeys are the keys that answer the i-th question answered, as the
-// personal binary's end-to-end tests type them.
-func answerKeys(q *assess.Question, i int) []string {
-	switch q.Kind {
-	case assess.KindNumber:
-		return []string{strconv.Itoa(numberAnswer(i)), "Enter"}
-	case assess.KindCertifications:
-		return []string{"c", "i", "s", "s", "p", "Space", "2", "0", "1", "8", "Enter", "Enter"}
-	case assess.KindRating, assess.KindScenario, assess.KindYesNo:
-	}
-	return []string{"Down", "Enter"} // option 2 (no, for a yes/no question)
-}
-
-func numberAnswer(i int) int { return 9 - i%8 }
-
 // check fails unless every answer recorded is in the saved answers as given.
 func (qz *quiz) check(t testing.TB, a *assess.Answers) {
 	t.Helper()
 	for i, q := range qz.done {
-		checkAnswer(t, q, i, a.Items[q.ID])
-	}
-}
-
-func checkAnswer(t testing.TB, q *assess.Question, i int, a assess.Answer) {
-	t.Helper()
-	ok := a.Given(q.Kind)
-	switch q.Kind {
-	case assess.KindNumber:
-		ok = ok && a.Number != nil && *a.Number == float64(numberAnswer(i))
-	case assess.KindCertifications:
-		ok = ok && len(a.Held) == 1 && a.Held[0] == assess.HeldCert{ID: "cissp", Year: 2018}
-	case assess.KindYesNo:
-		ok = ok && a.Bool != nil && !*a.Bool
-	case assess.KindRating, assess.KindScenario:
-		ok = ok && a.Choice == 2
-	}
-	if !ok {
-		t.Errorf("answer %d (%s) is not on disk as given: %+v", i+1, q.ID, a)
+		want, got := qz.given(q, i), a.Items[q.ID]
+		ok := got.Given(q.Kind)
+		switch q.Kind {
+		case assess.KindNumber:
+			ok = ok && got.Number != nil && *got.Number == *want.Number
+		case assess.KindCertifications:
+			ok = ok && len(got.Held) == 1 && got.Held[0] == want.Held[0]
+		case assess.KindYesNo:
+			ok = ok && got.Bool != nil && *got.Bool == *want.Bool
+		case assess.KindRating, assess.KindScenario:
+			ok = ok && got.Choice == want.Choice
+		}
+		if !ok {
+			t.Errorf("answer %d (%s) is not on disk as given: %+v, want %+v", i+1, q.ID, got, want)
+		}
 	}
 }
 
@@ -378,7 +405,7 @@ func (tm *term) answer(qz *quiz, n int) {
 			return
 		}
 		tm.waitFor(qz.position())
-		tm.keys(answerKeys(q, len(qz.done))...)
+		tm.keys(qz.keys(q)...)
 		qz.record(q)
 		tm.waitFor(fmt.Sprintf("Saved · %d answered", len(qz.done)))
 	}

@@ -94,7 +94,7 @@ func TestKillMidAssessment(t *testing.T) {
 			q := qz.next()
 			// All the keys of the next answer at once, then the kill.
 			var keys strings.Builder
-			for _, k := range answerKeys(q, len(qz.done)) {
+			for _, k := range qz.keys(q) {
 				if b, named := keyBytes[k]; named {
 					k = b
 				}
@@ -240,5 +240,30 @@ func TestKeyless(t *testing.T) {
 	tm.waitFor(qz.position())
 	if logs := srv.logs.String(); strings.Contains(logs, code[1]) {
 		t.Errorf("the log holds a resume code:\n%s", logs)
+	}
+}
+
+// TestHandshakeTimeout: a connection that never completes the SSH
+// handshake is closed, so half-open ones cannot pile up.
+func TestHandshakeTimeout(t *testing.T) {
+	srv := startServer(t, Config{HandshakeTimeout: 300 * time.Millisecond})
+	c, err := net.Dial("tcp", srv.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 256)
+	for {
+		if _, err := c.Read(buf); err != nil {
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				t.Fatal("the server kept a connection that sent nothing for 5 seconds")
+			}
+			break
+		}
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("closed after %v", d)
 	}
 }
