@@ -120,7 +120,9 @@ func TestSecondKeyCannotSee(t *testing.T) {
 	if code != 0 || strings.Contains(out, f.Session.ID) || !strings.Contains(out, "No saved sessions yet") {
 		t.Errorf("sessions of the second key: exit %d\n%s", code, out)
 	}
-	for _, cmd := range []string{"plan", "plan " + f.Session.ID, "score --json " + f.Session.ID, "plan " + f.Session.ID[:6]} {
+	firstDir := keyPerson(first.PublicKey()).ID
+	for _, cmd := range []string{"plan", "plan " + f.Session.ID, "score --json " + f.Session.ID, "plan " + f.Session.ID[:6],
+		"plan ../" + firstDir + "/" + f.Session.ID, "score ../" + firstDir + "/" + f.Session.ID + ".toml"} {
 		out, errOut, code := runCommand(t, c, cmd)
 		if code != 1 || out != "" {
 			t.Errorf("%q for the second key: exit %d, %q %q", cmd, code, out, errOut)
@@ -129,6 +131,16 @@ func TestSecondKeyCannotSee(t *testing.T) {
 	// With a terminal, the second key starts afresh.
 	tm := openTerm(t, c, 80, 24)
 	tm.waitFor("Start the assessment")
+}
+
+// TestMissingKeysFile: a keys file that cannot be read stops the server
+// at the start rather than refusing every key.
+func TestMissingKeysFile(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	_, err := New(Config{Data: data, HostKey: filepath.Join(data, "key"), Bank: testBank(), AuthorizedKeys: filepath.Join(data, "none")})
+	if err == nil || !strings.Contains(err.Error(), "none") {
+		t.Errorf("New with a missing authorized keys file: %v", err)
+	}
 }
 
 // TestUnknownKeyRefused: with --authorized-keys, a key not in the file is

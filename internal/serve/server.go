@@ -92,6 +92,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	// The key files are read on every attempt; one missing at the start
+	// is a mistake to hear about now, not as every key refused.
+	for _, f := range []string{cfg.AuthorizedKeys, cfg.Facilitators} {
+		if f == "" {
+			continue
+		}
+		if _, err := os.ReadFile(f); err != nil {
+			return nil, fmt.Errorf("reading the keys file %s: %w", f, err)
+		}
+	}
 	if err := ensurePrivateDir(cfg.Data); err != nil {
 		return nil, err
 	}
