@@ -12,6 +12,7 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	"charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/secpath/secpath/internal/storage"
 	"github.com/secpath/secpath/internal/tui"
@@ -204,6 +205,7 @@ type participant struct {
 	now    func() time.Time
 	last   time.Time // the last key press
 	footer string
+	width  int    // the terminal's, for the footer
 	reason string // why the server closed the interface, for the person
 	// leaving: asked to save and close once already; asking again would
 	// only start another save.
@@ -249,6 +251,7 @@ func (m *participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.last = m.now()
 		m.room.touch(m.id, m.last)
 	case tea.WindowSizeMsg:
+		m.width = msg.Width
 		if m.footer != "" {
 			msg.Height = max(1, msg.Height-1)
 		}
@@ -268,7 +271,7 @@ func (m *participant) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *participant) View() tea.View {
 	v := m.app.View()
 	if m.footer != "" {
-		v.Content += "\n" + m.footer
+		v.Content += "\n" + ansi.Truncate(m.footer, max(1, m.width), "…")
 	}
 	return v
 }
