@@ -95,8 +95,11 @@ func writeRoomFixtures(t *testing.T, b *assess.Bank, dir string) {
 			a.Mentor = &assess.MentorView{Name: roomMentor, Updated: rf.Saved.Add(48 * time.Hour), Ratings: map[string]assess.MentorRating{}}
 			for _, q := range b.QuestionsFor(assess.Full) {
 				if _, ok := q.Measures[roomMentorComp]; ok && q.Kind == assess.KindRating {
-					level := roomMentorLevel
-					a.Mentor.Ratings[q.ID] = assess.MentorRating{Level: &level, Notes: "Seen in the quarterly risk review."}
+					levels := map[string]int{}
+					for comp := range q.Measures {
+						levels[comp] = roomMentorLevel
+					}
+					a.Mentor.Ratings[q.ID] = assess.MentorRating{Levels: levels, Notes: "Seen in the quarterly risk review."}
 				}
 			}
 		}

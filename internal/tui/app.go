@@ -56,6 +56,18 @@ type Options struct {
 	// Notice is shown on the status line until the first key, e.g. that a
 	// corrupt session file was moved aside.
 	Notice string
+	// NoFiles is for a person who does not own the machine (a workshop
+	// server's participant): the export dialog, which writes files where
+	// the person names, is switched off. Sessions still save to Dir.
+	NoFiles bool
+	// Privacy replaces what the welcome screen says about where answers
+	// are kept, and PrivacyStatus the status line's short form, for a
+	// host where they are not kept on the person's own machine; "" keeps
+	// "Everything stays on this machine".
+	Privacy, PrivacyStatus string
+	// ResumeHint replaces the leave dialog's "Resume any time with secpath
+	// resume ID" where that command is not how the person comes back.
+	ResumeHint string
 }
 
 // Outcome is what the person did, for the message printed after exit.
@@ -85,6 +97,8 @@ type Common struct {
 	Previous *storage.File
 	// Static stops cursor blinking, for golden tests.
 	Static bool
+	// Privacy, PrivacyStatus and ResumeHint are Options' (see there).
+	Privacy, PrivacyStatus, ResumeHint string
 }
 
 // canCompare reports whether there is an earlier assessment to compare.
@@ -163,6 +177,10 @@ func New(opts Options) *App {
 		State:    &State{Dir: opts.Dir, Now: now, Mentor: opts.Mentor || opts.ReviewPath != ""},
 		Previous: opts.Previous,
 		Static:   opts.StaticCursor,
+		Privacy:  opts.Privacy, PrivacyStatus: opts.PrivacyStatus, ResumeHint: opts.ResumeHint,
+	}
+	if opts.NoFiles {
+		c.Keys.Export.SetEnabled(false)
 	}
 	a := &App{c: c, help: help.New()}
 	a.saver.snapshot = a.snapshot
@@ -361,6 +379,23 @@ func (a *App) leave() tea.Cmd {
 		return cmd
 	}
 	return tea.Quit
+}
+
+// Leave commits what is on screen, saves and quits once it is written, as
+// confirming the leave dialog does: for a host that ends the program
+// itself (a server closing, a timeout). Call it from Update.
+func (a *App) Leave() tea.Cmd { return a.leave() }
+
+// Progress reports the session in progress: its id and the name given
+// ("" before one starts), how many of its questions are answered or
+// skipped, and how many it asks. Call it from Update or View.
+func (a *App) Progress() (id, name string, done, total int) {
+	f := a.c.State.File
+	if f == nil {
+		return "", "", 0, 0
+	}
+	total = len(a.c.State.Questions(a.c.Bank))
+	return f.Session.ID, f.Answers.Profile.Name, total - unanswered(a.c.Bank, f), total
 }
 
 // globalKey handles the leave dialog, help and quitting.

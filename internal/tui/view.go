@@ -151,6 +151,9 @@ func (a *App) statusLine() string {
 	case a.c.State.Started && a.c.State.Saved:
 		return fmt.Sprintf("Saved · %d answered · session %s", a.c.State.SavedAnswered, a.c.State.File.Session.ID)
 	}
+	if a.c.PrivacyStatus != "" {
+		return a.c.PrivacyStatus
+	}
 	return "Everything stays on this machine."
 }
 
@@ -192,6 +195,8 @@ func (a *App) confirmView() string {
 			"\nThe last good copy is\n" + s.Strong.Render(a.c.State.Path) + "\nStay and try again (any answer saves), or leave and lose them."
 	case a.c.State.ReadOnly:
 		msg += "\n\nThe review is saved in\n" + s.Strong.Render(a.c.State.Path) + "\nThe mentee's answers are unchanged."
+	case a.c.State.Started && a.c.ResumeHint != "":
+		msg += "\n\nYour answers are saved.\n" + a.c.ResumeHint
 	case a.c.State.Started:
 		msg += "\n\nYour answers are saved. Resume any time with\n" + s.Strong.Render("secpath resume "+a.c.State.File.Session.ID)
 	}

@@ -271,11 +271,21 @@ func (w welcomeScreen) start() (welcomeScreen, Next) {
 // Welcome texts: the introduction, and the shorter one for a window
 // with no room for it.
 const (
-	welcomeIntro = "How far do you stand from IT Security Manager or CISO, why, and what should you do next? " +
+	welcomeIntro = welcomeAbout + ", with no account and no network."
+	welcomeAbout = "How far do you stand from IT Security Manager or CISO, why, and what should you do next? " +
 		"Rate what you have actually done, answer a few real leadership scenarios, and get your readiness for every role, " +
-		"the gaps that matter most and a path to follow, with no account and no network."
+		"the gaps that matter most and a path to follow"
 	welcomeShort = "How far do you stand from IT Security Manager or CISO, and what should you do next?"
 )
+
+// intro is the welcome's introduction; a host that keeps the answers
+// elsewhere (the workshop server) says where instead of "no network".
+func (w welcomeScreen) intro() string {
+	if w.c.Privacy != "" {
+		return welcomeAbout + ". " + w.c.Privacy
+	}
+	return welcomeIntro
+}
 
 // labelWidth is the cells before a row's value: the marker and label.
 const labelWidth = 16
@@ -287,10 +297,10 @@ func (w welcomeScreen) View() string {
 	s := w.c.Styles
 	width := w.c.Layout.Content
 	form, focus := w.form(false)
-	if hinted, f := w.form(true); len(hinted) != len(form) && len(wrap(welcomeIntro, width))+1+len(hinted) <= w.c.Layout.Body {
+	if hinted, f := w.form(true); len(hinted) != len(form) && len(wrap(w.intro(), width))+1+len(hinted) <= w.c.Layout.Body {
 		form, focus = hinted, f
 	}
-	intro := wrap(welcomeIntro, width)
+	intro := wrap(w.intro(), width)
 	if len(intro)+1+len(form) > w.c.Layout.Body {
 		intro = wrap(welcomeShort, width)
 	}
