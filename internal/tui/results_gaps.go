@@ -83,7 +83,7 @@ func (r resultsScreen) certPage(width int) []string {
 		case assess.StatusMeetsRule:
 			st = s.Accent
 		}
-		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), c.Status)))
+		lines = append(lines, "", st.Render(fmt.Sprintf("%-10s %s", truncate(c.Abbr, 10), wording.CertStatusText(c.Status))))
 		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))
