@@ -60,7 +60,9 @@ func newTerm(t *testing.T, w, h int, args ...string) *term {
 
 func (tm *term) start(w, h int, args ...string) {
 	tm.t.Helper()
-	cmd := strings.Join(append([]string{binary}, args...), " ") + "; echo EXIT=$?; sleep 30"
+	// A killed program leaves the terminal raw; stty sane gives the
+	// shell its line endings back so EXIT= lands on a line of its own.
+	cmd := strings.Join(append([]string{binary}, args...), " ") + "; s=$?; stty sane 2>/dev/null; echo; echo EXIT=$s; sleep 30"
 	c := exec.Command("tmux", "-L", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
 		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"-e", "XDG_STATE_HOME="+tm.state, "-e", "TERM=xterm-256color", "-e", "NO_COLOR=", "sh", "-c", cmd)

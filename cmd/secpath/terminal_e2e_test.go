@@ -24,7 +24,7 @@ func newShellTerm(t *testing.T, w, h int, line string) (tm *term, raw func() str
 	tm = idleTerm(t)
 	dir := t.TempDir()
 	gate, out := filepath.Join(dir, "go"), filepath.Join(dir, "raw")
-	cmd := fmt.Sprintf("while [ ! -e %s ]; do sleep 0.02; done; %s; echo EXIT=$?; sleep 30", gate, strings.ReplaceAll(line, "BINARY", binary))
+	cmd := fmt.Sprintf("while [ ! -e %s ]; do sleep 0.02; done; %s; s=$?; stty sane 2>/dev/null; echo; echo EXIT=$s; sleep 30", gate, strings.ReplaceAll(line, "BINARY", binary))
 	c := exec.Command("tmux", "-L", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", "e2e",
 		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h), "-e", "XDG_STATE_HOME="+tm.state, "sh", "-c", cmd)
 	if b, err := c.CombinedOutput(); err != nil {

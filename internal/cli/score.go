@@ -185,6 +185,9 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line("Certifications (from the published rules; never a statement of eligibility)")
 		for _, c := range res.Certifications {
 			lw.wrapped(fmt.Sprintf("  %-10s %-11s ", truncate(c.Abbr, 10), c.Status), wording.CertMessage(c))
+			if explain {
+				lw.wrapped("             rule: ", wording.CertRule(c))
+			}
 		}
 	}
 

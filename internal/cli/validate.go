@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/secpath/secpath/assess"
+	"github.com/secpath/secpath/internal/wording"
 	"github.com/secpath/secpath/questions"
 )
 
@@ -81,7 +82,7 @@ as warnings. Exits 1 when there are errors.`,
 			fmt.Fprintf(env.Stdout, "ok: %s %s: %d roles, %d competencies, %d questions (%d in quick mode), %d certifications, %d actions",
 				b.Meta.Name, b.Meta.Version, c["roles"], c["competencies"], c["questions"], c["quick_questions"], c["certifications"], c["actions"])
 			if n := len(rep.Warnings); n > 0 {
-				fmt.Fprintf(env.Stdout, ", %d warning(s)", n)
+				fmt.Fprintf(env.Stdout, ", %s", wording.Count(n, "warning", "warnings"))
 			}
 			fmt.Fprintln(env.Stdout)
 			return nil

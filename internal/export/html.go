@@ -55,6 +55,17 @@ type htmlView struct {
 	EstAssumes []string
 	Start      string
 	Mentor     *htmlMentor
+	// TopGaps and Next90 fill the first page with what a reader who
+	// reads nothing else needs: the gaps the goals close, in priority
+	// order, and what happens in the first phase.
+	TopGaps []htmlGap
+	Next90  *htmlPhase
+}
+
+// htmlGap is one goal in a line of the first page's table.
+type htmlGap struct {
+	N                                int
+	Name, Now, Target, Priority, Due string
 }
 
 // htmlWords are the page's fixed sentences and labels, from the wording
@@ -171,17 +182,21 @@ type htmlPhase struct {
 type htmlItem struct{ Date, Text string }
 
 type htmlCert struct {
-	Abbr, Body, Status, Why, Message string
+	// Status is the status's code, for the class; StatusText its words.
+	Abbr, Body, Status, StatusText, Why, Message string
 	// From says when the experience rule should be met, with its date.
 	From template.HTML
-	// Rule names the rule's version when the message does not.
-	Rule  string
-	Study []string
+	// Checked says when the body's rule was read.
+	Checked string
+	Study   []string
 }
 
 type htmlCheckIn struct {
 	Date, Kind string
 	Review     []string
+	// Brief is Review for paper: an action falling due names its goal
+	// and date, as the goal's table gives the action and its evidence.
+	Brief []string
 }
 
 func newHTMLView(p *assess.Plan) *htmlView {
@@ -260,6 +275,10 @@ func newHTMLView(p *assess.Plan) *htmlView {
 			})
 		}
 		v.Goals = append(v.Goals, hg)
+		v.TopGaps = append(v.TopGaps, htmlGap{
+			N: g.N, Name: g.Name, Now: svgLevel(g.Current), Target: fmt.Sprint(g.Target),
+			Priority: fmt.Sprintf("%.1f", g.Priority), Due: g.Due.String(),
+		})
 	}
 	if len(p.Goals) > 0 {
 		for _, bal := range p.Balance {
@@ -277,24 +296,25 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		for _, it := range ph.Items {
 			hp.Items = append(hp.Items, htmlItem{Date: it.Date.String(), Text: wording.TimelineItem(it)})
 		}
+		if v.Next90 == nil {
+			first := hp
+			v.Next90 = &first
+		}
 		v.Timeline = append(v.Timeline, hp)
 	}
 	for _, c := range p.Certifications {
 		msg := wording.CertMessage(c.CertStatus)
-		hc := htmlCert{Abbr: c.Abbr, Body: c.Body, Status: c.Status, Why: wording.CertReason(c.Reason), Message: msg, Study: wording.StudyDomains(c.StudyDomains)}
+		hc := htmlCert{
+			Abbr: c.Abbr, Body: c.Body, Status: c.Status, StatusText: wording.CertStatusText(c.Status), Why: wording.CertReason(c.Reason),
+			Message: msg, Checked: wording.CertChecked(c.CertStatus), Study: wording.StudyDomains(c.StudyDomains),
+		}
 		if c.From != nil {
 			hc.From = withDate(wording.RuleMetAround, *c.From)
-		}
-		if c.RuleVersion != "" && !strings.Contains(msg, c.RuleVersion) {
-			hc.Rule = c.RuleVersion
-			if c.RuleDate != "" {
-				hc.Rule += ", " + c.RuleDate
-			}
 		}
 		v.Certs = append(v.Certs, hc)
 	}
 	for _, c := range p.CheckIns {
-		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: wording.CheckPoints(c.Points)})
+		v.CheckIns = append(v.CheckIns, htmlCheckIn{Date: c.Date.String(), Kind: c.Kind, Review: wording.CheckPoints(c.Points), Brief: wording.CheckPointsBrief(c.Points)})
 	}
 	v.Mentor = newHTMLMentor(p)
 	return v

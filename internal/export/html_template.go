@@ -110,34 +110,77 @@ table.balance { width: auto; min-width: 55%; }
 .kind { color: var(--muted); }
 .muted { color: var(--muted); }
 footer { margin-top: 2.2em; padding-top: .6em; border-top: 1px solid var(--line); color: var(--muted); font-size: .85em; }
-@page { margin: 16mm 15mm 16mm 15mm; }
+.print-only { display: none; }
+.dates { color: var(--muted); font-weight: 400; font-size: .9em; }
+table.gaps { width: auto; min-width: 70%; }
+header h2 { margin-top: 1.3em; }
+#next-90-days ul time { font-weight: 600; }
+.goal .meta { margin: .3em 0; }
+.goal .meta span { margin-right: 1.2em; white-space: nowrap; }
+.goal .meta span:last-child { margin-right: 0; }
+table.actions td.dates { color: var(--fg); font-size: 1em; }
+table.actions .evidence { color: var(--muted); }
+@media screen and (min-width: 760px) {
+  .certs { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.4em; }
+}
+@page { size: A4; margin: 10mm 11mm 11mm 11mm; }
 @media print {
   :root { --fg: #000000; --muted: #3b3b3b; --line: #9a9a9a; --soft: transparent; --page: #ffffff; --warn-bg: transparent; --warn: #5c3c00; }
   html, body { background: none; }
-  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.4; }
-  h1 { font-size: 18pt; }
-  h2 { font-size: 13.5pt; margin-top: 1.4em; }
-  h3 { font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 16pt; margin-bottom: .4em; }
+  h2 { font-size: 12pt; margin: 1em 0 .35em; padding-bottom: .1em; border-bottom-width: 1px; }
+  h3 { font-size: 9.5pt; margin: .7em 0 .2em; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+  p, ul, dl { margin: .3em 0; }
+  li { margin: .05em 0; }
   p, li { orphans: 3; widows: 3; }
-  .goal, .cert, .phase, figure, table, .whatif, .keep { break-inside: avoid; page-break-inside: avoid; }
-  table.long { break-inside: auto; page-break-inside: auto; }
-  tr { break-inside: avoid; page-break-inside: avoid; }
+  .print-only { display: block; }
+  /* The first page reads alone: who, the role, readiness, the gaps and
+     the next 90 days, before any detail; the detail flows on after it
+     without a forced page break, so no page is left half empty. */
+  header { border-bottom: 1px solid var(--line); padding-bottom: .5em; }
+  header h2 { margin-top: .9em; }
+  .goal, .cert, .phase, figure, tr, .whatif, .keep, dl.facts, .goal .meta { break-inside: avoid; page-break-inside: avoid; }
+  table.long, table.actions, table.gaps { break-inside: auto; page-break-inside: auto; }
   thead { display: table-header-group; }
   thead th, table.summary th { background: none; }
-  .goal { border: 0; border-left: 2px solid #9a9a9a; border-radius: 0; padding: 0 0 0 .7em; margin: .9em 0 1.1em; }
+  .goal { border: 0; border-left: 2px solid #9a9a9a; border-radius: 0; padding: 0 0 0 .6em; margin: .5em 0 .6em; break-inside: auto; page-break-inside: auto; }
   .goal h3 { margin-top: 0; }
-  .goal .statement { font-size: 9.5pt; margin: .3em 0; }
-  dl.facts { font-size: 9pt; gap: .05em .8em; margin: .3em 0; }
-  table { font-size: 8pt; margin: .4em 0 .6em; }
-  th, td { padding: .15em .35em; }
-  table.summary { font-size: 9.5pt; }
-  figure.placement-fig svg { max-height: 85mm; }
-  figure.radar-fig svg { max-height: 150mm; }
-  .charts figure { margin: .6em 0; }
+  .goal .statement { margin: .15em 0; }
+  .goal .meta { font-size: 8.5pt; margin: .15em 0; }
+  dl.facts { font-size: 8.5pt; gap: 0 .7em; margin: .15em 0; }
+  table { font-size: 7.3pt; margin: .3em 0 .4em; }
+  th, td { padding: .1em .3em; }
+  table.summary { font-size: 9pt; min-width: 0; }
+  table.summary th { width: auto; }
+  table.gaps { font-size: 8.5pt; min-width: 0; }
+  .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 0 4mm; align-items: start; }
+  .charts figure { margin: .2em 0; }
+  figure svg { max-height: 70mm; }
+  figcaption { font-size: 7.5pt; }
+  #timeline { display: none; }
+  #time-to-readiness { break-inside: auto; page-break-inside: auto; }
+  #time-to-readiness ul { columns: 2; column-gap: 6mm; font-size: 8pt; }
+  #time-to-readiness li { break-inside: avoid; page-break-inside: avoid; }
+  #check-ins table.checkins { display: none; }
+  ul.checkins-brief { columns: 2; column-gap: 6mm; font-size: 7.5pt; padding-left: 0; list-style: none; }
+  ul.checkins-brief li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .25em; }
+  .certs { display: block; columns: 2; column-gap: 5mm; font-size: 8.3pt; }
+  .cert:first-child { margin-top: 0; }
+  .cert { margin: .4em 0; }
+  .cert p { margin: .1em 0; }
+  .cert p.study { display: inline; margin: 0; }
+  .cert ul.study { display: inline; padding: 0; margin: 0; }
+  .cert ul.study li { display: inline; }
+  .cert ul.study li + li::before { content: "; "; }
+  .cert ul.study li:last-child::after { content: "."; }
+  table.checkins { font-size: 7.5pt; }
+  td ul { padding-left: .9em; }
   a { color: inherit; text-decoration: none; }
   a[href]::after { content: none; }
-  footer { break-inside: avoid; }
+  footer { break-inside: avoid; break-before: avoid; page-break-before: avoid; margin-top: .4em; padding-top: .2em; font-size: 7pt; }
+  footer p { margin: 0; }
 }
 section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width: 12em; }
 </style>
@@ -155,6 +198,41 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- with .Assumed}}
 <div class="whatif" role="note"><p><strong>{{$.Words.WhatIf}}</strong> {{.}}</p></div>
 {{- end}}
+{{- if .TopGaps}}
+<section id="top-gaps" class="keep">
+<h2>Top gaps</h2>
+<table class="gaps">
+<thead><tr><th class="num">Goal</th><th>Competency</th><th class="num">Now</th><th class="num">Target</th><th class="num">Priority</th><th class="nowrap">First step due</th></tr></thead>
+<tbody>
+{{- range .TopGaps}}
+<tr><td class="num"><a href="#goal-{{.N}}">{{.N}}</a></td><td>{{.Name}}</td><td class="num">{{.Now}}</td><td class="num">{{.Target}}</td><td class="num">{{.Priority}}</td><td class="nowrap"><time datetime="{{.Due}}">{{.Due}}</time></td></tr>
+{{- end}}
+</tbody>
+</table>
+</section>
+{{- end}}
+{{- if .Blockers}}
+<div class="keep" id="not-yet-met">
+<p><strong>{{$.Words.NotYetMet}}</strong> {{$.Words.NotYetMetNote}}</p>
+<ul>
+{{- range .Blockers}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</div>
+{{- end}}
+{{- with .Next90}}
+<section id="next-90-days" class="keep">
+<h2>Next 90 days <span class="dates">(<time datetime="{{.From}}">{{.From}}</time> to <time datetime="{{.To}}">{{.To}}</time>)</span></h2>
+<ul>
+{{- range .Items}}
+<li>{{with .Date}}<time datetime="{{.}}">{{.}}</time>: {{end}}{{.Text}}</li>
+{{- else}}
+<li>{{$.Words.NothingDated}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
 </header>
 <main>
 <section id="where-you-stand">
@@ -166,16 +244,6 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </ul>
 {{- with .Strengths}}
 <p><strong>{{$.Words.Strengths}}</strong> {{.}}.</p>
-{{- end}}
-{{- if .Blockers}}
-<div class="keep">
-<p><strong>{{$.Words.NotYetMet}}</strong> {{$.Words.NotYetMetNote}}</p>
-<ul>
-{{- range .Blockers}}
-<li>{{.}}</li>
-{{- end}}
-</ul>
-</div>
 {{- end}}
 {{- if or .Radar .Placement}}
 <div class="charts">
@@ -196,6 +264,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 </section>
 <section id="goals">
 <h2>Goals</h2>
+<p class="print-only muted">Each goal's table dates its actions, and each goal gives its due date and the steps after it; the first 90 days are on the first page, so the printed plan leaves out the timeline that the page on screen shows.</p>
 {{- if not .Goals}}
 <p>{{.Words.AllMet}}</p>
 {{- end}}
@@ -203,8 +272,8 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 <section class="goal" id="goal-{{.N}}">
 <h3>{{.N}}. {{.Name}}: <span class="step">{{.Step}}</span></h3>
 <p class="statement">{{.Statement}}</p>
+<p class="meta"><span><strong>Level today</strong> {{.Level}}; judgement {{.Judgement}}</span> <span><strong>Priority</strong> {{.Priority}}</span> <span><strong>Due</strong> <time datetime="{{.Day}}">{{.Due}}</time></span></p>
 <dl class="facts">
-<dt>Level today</dt><dd>{{.Level}}; judgement {{.Judgement}}</dd>
 {{- with .Then}}
 <dt>Then</dt><dd>{{.}}</dd>
 {{- end}}
@@ -213,15 +282,13 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 <dt>Done when</dt><dd>{{.Measure}}</dd>
 <dt>Next level looks like</dt><dd>{{.Next}}</dd>
-<dt>Priority</dt><dd>{{.Priority}}</dd>
-<dt>Due</dt><dd><time datetime="{{.Day}}">{{.Due}}</time></dd>
 </dl>
 {{- if .Actions}}
 <table class="actions">
-<thead><tr><th class="nowrap">Start</th><th class="nowrap">Due</th><th class="nowrap">Step</th><th>Type</th><th>Action</th><th class="nowrap">Effort</th><th>Evidence</th></tr></thead>
+<thead><tr><th class="nowrap">Dates</th><th class="nowrap">Step</th><th>Type</th><th>Action and its evidence</th><th class="nowrap">Effort</th></tr></thead>
 <tbody>
 {{- range .Actions}}
-<tr><td class="nowrap"><time datetime="{{.Start}}">{{.Start}}</time></td><td class="nowrap"><time datetime="{{.Due}}">{{.Due}}</time></td><td class="nowrap">{{.Step}}</td><td>{{.Category}}</td><td>{{.Title}}{{with .LedBy}}<br /><span class="muted">{{.}}</span>{{end}}</td><td class="nowrap">{{.Effort}}</td><td>{{.Evidence}}</td></tr>
+<tr><td class="nowrap dates"><time datetime="{{.Start}}">{{.Start}}</time><br />to <time datetime="{{.Due}}">{{.Due}}</time></td><td class="nowrap">{{.Step}}</td><td>{{.Category}}</td><td>{{.Title}}{{with .LedBy}} <span class="muted">({{.}})</span>{{end}}<br /><span class="evidence">Evidence: {{.Evidence}}</span></td><td class="nowrap">{{.Effort}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -263,20 +330,21 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- if not .Certs}}
 <p>{{.Words.NoCerts}}</p>
 {{- end}}
+<div class="certs">
 {{- range .Certs}}
 <div class="cert">
-<p><strong>{{.Abbr}}</strong> ({{.Body}}) <span class="status status-{{.Status}}">{{.Status}}</span></p>
+<p><strong>{{.Abbr}}</strong> ({{.Body}}) <span class="status status-{{.Status}}">{{.StatusText}}</span></p>
 <p>{{.Why}}</p>
 <p>{{.Message}}</p>
-{{- with .Rule}}
-<p class="muted">Rule checked: {{.}}.</p>
+{{- with .Checked}}
+<p class="muted">{{.}}</p>
 {{- end}}
 {{- with .From}}
 <p>{{.}}</p>
 {{- end}}
 {{- if .Study}}
-<p>{{$.Words.StudyFirst}}</p>
-<ul>
+<p class="study">{{$.Words.StudyFirst}}</p>
+<ul class="study">
 {{- range .Study}}
 <li>{{.}}</li>
 {{- end}}
@@ -284,6 +352,7 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 </div>
 {{- end}}
+</div>
 </section>
 <section id="check-ins">
 <h2>Check-ins</h2>
@@ -295,6 +364,11 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 </tbody>
 </table>
+<ul class="checkins-brief print-only">
+{{- range .CheckIns}}
+<li><time datetime="{{.Date}}">{{.Date}}</time> <span class="kind">({{.Kind}})</span>: {{range $i, $b := .Brief}}{{if $i}} {{end}}{{$b}}{{end}}</li>
+{{- end}}
+</ul>
 </section>
 {{- with .Mentor}}
 <section id="mentor">

@@ -93,7 +93,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	if len(p.Goals) > 0 {
 		var parts []string
 		for _, bal := range p.Balance {
-			parts = append(parts, fmt.Sprintf("%s %d actions, %dh (%.0f%%)", bal.Category, bal.Actions, bal.Hours, bal.Percent))
+			parts = append(parts, fmt.Sprintf("%s %s, %dh (%.0f%%)", bal.Category, wording.Count(bal.Actions, "action", "actions"), bal.Hours, bal.Percent))
 		}
 		m.f("**70-20-10 balance:** %s.\n\n", strings.Join(parts, " · "))
 	}
@@ -119,7 +119,7 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 		m.f("%s\n\n", esc(wording.NoCertifications(p.Role.Title)))
 	}
 	for _, c := range p.Certifications {
-		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), c.Status, esc(wording.CertReason(c.Reason)), esc(wording.CertMessage(c.CertStatus)))
+		m.f("- **%s** (%s), %s. %s %s", esc(c.Abbr), esc(c.Body), wording.CertStatusText(c.Status), esc(wording.CertReason(c.Reason)), esc(wording.CertMessage(c.CertStatus)))
 		if c.From != nil {
 			m.f(" %s", wording.RuleMetAround(c.From.String()))
 		}

@@ -37,15 +37,6 @@ func (a box) union(b box) box {
 	return box{math.Min(a.x0, b.x0), math.Min(a.y0, b.y0), math.Max(a.x1, b.x1), math.Max(a.y1, b.y1)}
 }
 
-func (a box) overlapArea(b box) float64 {
-	w := math.Min(a.x1, b.x1) - math.Max(a.x0, b.x0)
-	h := math.Min(a.y1, b.y1) - math.Max(a.y0, b.y0)
-	if w <= 0 || h <= 0 {
-		return 0
-	}
-	return w * h
-}
-
 // textWidth estimates the width of s in a sans-serif font of size fs. It
 // errs on the wide side so that labels placed apart stay apart with any
 // of the system fonts the page names.
@@ -120,64 +111,13 @@ func radarSVG(p *assess.Plan) (string, string) {
 		a := angle(i)
 		return r * math.Cos(a), r * math.Sin(a)
 	}
-	// Place the labels outside the rings, each pushed outward along its
-	// axis until it clears the rings and the labels already placed.
-	type label struct {
-		lines  []string
-		anchor string
-		x, y   float64 // anchor point of the first baseline
-		b      box
-	}
-	disc := box{-radius - 4, -radius - 4, radius + 4, radius + 4}
-	clearsDisc := func(bx box) bool {
-		cx := math.Max(bx.x0, math.Min(0, bx.x1))
-		cy := math.Max(bx.y0, math.Min(0, bx.y1))
-		return math.Hypot(cx, cy) > radius+4
-	}
-	labels := make([]label, n)
-	bounds := disc
+	names := make([]string, n)
 	for i, ax := range axes {
-		lines := wrapLabel(ax.name, maxRunes)
-		w := 0.0
-		for _, l := range lines {
-			w = math.Max(w, textWidth(l, fs, false))
-		}
-		h := float64(len(lines)) * lineH
-		a := angle(i)
-		dx, dy := math.Cos(a), math.Sin(a)
-		anchor := "middle"
-		if dx > 0.12 {
-			anchor = "start"
-		} else if dx < -0.12 {
-			anchor = "end"
-		}
-		var lb label
-		for step := 0; step < 60; step++ {
-			d := radius + gap + 3*float64(step)
-			px, py := d*dx, d*dy
-			top := py - h/2 + dy*h/2
-			var bx box
-			switch anchor {
-			case "start":
-				bx = box{px, top, px + w, top + h}
-			case "end":
-				bx = box{px - w, top, px, top + h}
-			default:
-				bx = box{px - w/2, top, px + w/2, top + h}
-			}
-			lb = label{lines, anchor, px, top + fs*0.8, bx}
-			ok := clearsDisc(bx)
-			for j := range i {
-				if ok && bx.overlaps(box{labels[j].b.x0 - 8, labels[j].b.y0 - 2, labels[j].b.x1 + 8, labels[j].b.y1 + 2}) {
-					ok = false
-				}
-			}
-			// The last labels must also clear the first ones.
-			if ok {
-				break
-			}
-		}
-		labels[i] = lb
+		names[i] = ax.name
+	}
+	labels := radarLabels(names, radius, fs, lineH, gap, maxRunes)
+	bounds := box{-radius - 4, -radius - 4, radius + 4, radius + 4}
+	for _, lb := range labels {
 		bounds = bounds.union(lb.b)
 	}
 	// The legend sits under the chart.
@@ -279,6 +219,73 @@ func radarSVG(p *assess.Plan) (string, string) {
 	return s.String(), note
 }
 
+// radarLabel is one axis label of the radar: its lines, anchor, the
+// anchor point of its first baseline and the box it fills.
+type radarLabel struct {
+	lines  []string
+	anchor string
+	x, y   float64
+	b      box
+}
+
+// radarLabels places the axis labels outside the rings, each pushed
+// outward along its axis until it clears the rings and every label placed
+// before it (with a margin), so no two labels overlap however many axes
+// there are: pushed far enough along two different directions, any two
+// boxes part. The chart's viewBox grows to hold them.
+func radarLabels(names []string, radius, fs, lineH, gap float64, maxRunes int) []radarLabel {
+	n := len(names)
+	clearsDisc := func(bx box) bool {
+		cx := math.Max(bx.x0, math.Min(0, bx.x1))
+		cy := math.Max(bx.y0, math.Min(0, bx.y1))
+		return math.Hypot(cx, cy) > radius+4
+	}
+	labels := make([]radarLabel, n)
+	for i, name := range names {
+		lines := wrapLabel(name, maxRunes)
+		w := 0.0
+		for _, l := range lines {
+			w = math.Max(w, textWidth(l, fs, false))
+		}
+		h := float64(len(lines)) * lineH
+		a := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		dx, dy := math.Cos(a), math.Sin(a)
+		anchor := "middle"
+		if dx > 0.12 {
+			anchor = "start"
+		} else if dx < -0.12 {
+			anchor = "end"
+		}
+		var lb radarLabel
+		for step := 0; ; step++ {
+			d := radius + gap + 3*float64(step)
+			px, py := d*dx, d*dy
+			top := py - h/2 + dy*h/2
+			var bx box
+			switch anchor {
+			case "start":
+				bx = box{px, top, px + w, top + h}
+			case "end":
+				bx = box{px - w, top, px, top + h}
+			default:
+				bx = box{px - w/2, top, px + w/2, top + h}
+			}
+			lb = radarLabel{lines, anchor, px, top + fs*0.8, bx}
+			ok := clearsDisc(bx)
+			for j := range i {
+				if ok && bx.overlaps(box{labels[j].b.x0 - 8, labels[j].b.y0 - 2, labels[j].b.x1 + 8, labels[j].b.y1 + 2}) {
+					ok = false
+				}
+			}
+			if ok || step > 2000 {
+				break
+			}
+		}
+		labels[i] = lb
+	}
+	return labels
+}
+
 // placementSVG places the person and every role on technical depth (up)
 // against strategic breadth (across), 0–5 on both.
 func placementSVG(p *assess.Plan) (string, string) {
@@ -329,65 +336,14 @@ func placementSVG(p *assess.Plan) (string, string) {
 	// Emphasised marks are labelled first, so they get the best places.
 	marks = append(append(append(marks, plan...), long...), others...)
 
-	var obstacles []box
-	for _, m := range marks {
+	spots := make([]labelSpot, len(marks))
+	for i, m := range marks {
 		r := 5.0
 		if m.kind != "role" {
 			r = 7.5
 		}
-		obstacles = append(obstacles, box{m.x - r, m.y - r, m.x + r, m.y + r})
+		spots[i] = labelSpot{x: m.x, y: m.y, r: r, w: textWidth(m.text, fs, m.kind != "role"), h: fs * 1.25}
 	}
-	var placed []box
-	for i := range marks {
-		m := &marks[i]
-		bold := m.kind != "role"
-		w := textWidth(m.text, fs, bold)
-		h := fs * 1.25
-		type cand struct {
-			anchor string
-			x, y   float64 // anchor point, baseline
-			b      box
-			leader bool
-		}
-		var cands []cand
-		for ring, d := range []float64{10, 24, 40} {
-			leader := ring > 0
-			cands = append(cands,
-				cand{"start", m.x + d, m.y + fs*0.35, box{m.x + d, m.y - h/2, m.x + d + w, m.y + h/2}, leader},
-				cand{"end", m.x - d, m.y + fs*0.35, box{m.x - d - w, m.y - h/2, m.x - d, m.y + h/2}, leader},
-				cand{"middle", m.x, m.y - d + 1, box{m.x - w/2, m.y - d - h + 4, m.x + w/2, m.y - d + 4}, leader},
-				cand{"middle", m.x, m.y + d + fs*0.8, box{m.x - w/2, m.y + d - 1, m.x + w/2, m.y + d + h - 1}, leader},
-				cand{"start", m.x + d*0.7, m.y - d*0.7, box{m.x + d*0.7, m.y - d*0.7 - h + 4, m.x + d*0.7 + w, m.y - d*0.7 + 4}, leader},
-				cand{"start", m.x + d*0.7, m.y + d*0.7 + fs*0.8, box{m.x + d*0.7, m.y + d*0.7 - 1, m.x + d*0.7 + w, m.y + d*0.7 + h - 1}, leader},
-				cand{"end", m.x - d*0.7, m.y - d*0.7, box{m.x - d*0.7 - w, m.y - d*0.7 - h + 4, m.x - d*0.7, m.y - d*0.7 + 4}, leader},
-				cand{"end", m.x - d*0.7, m.y + d*0.7 + fs*0.8, box{m.x - d*0.7 - w, m.y + d*0.7 - 1, m.x - d*0.7, m.y + d*0.7 + h - 1}, leader},
-			)
-		}
-		best, bestCost := -1, math.Inf(1)
-		for ci, c := range cands {
-			cost := 0.0
-			if !(c.b.x0 >= area.x0 && c.b.x1 <= area.x1 && c.b.y0 >= area.y0 && c.b.y1 <= area.y1) {
-				cost += 1e6
-			}
-			for _, o := range obstacles {
-				cost += 10 * c.b.overlapArea(o)
-			}
-			for _, o := range placed {
-				cost += 10 * c.b.overlapArea(box{o.x0 - 2, o.y0 - 1, o.x1 + 2, o.y1 + 1})
-			}
-			if cost == 0 {
-				best = ci
-				break
-			}
-			if cost < bestCost {
-				best, bestCost = ci, cost
-			}
-		}
-		c := cands[best]
-		m.lbl, m.lx, m.ly, m.anchor, m.leader = c.b, c.x, c.y, c.anchor, c.leader
-		placed = append(placed, c.b)
-	}
-
 	title := "Placement chart: technical depth against strategic breadth, 0 to 5, for you and for every role"
 	var desc []string
 	for _, m := range marks {
@@ -416,7 +372,14 @@ func placementSVG(p *assess.Plan) (string, string) {
 		legend[i].x, legend[i].y = lx, ly
 		lx += w + 22
 	}
+	// Labels that find no room inside the plot go in rows under the legend.
+	labels := placeLabels(spots, area, box{left - 40, ly + 22, width - 8, ly + 22})
 	height := ly + 12
+	for i, pl := range labels {
+		m := &marks[i]
+		m.lbl, m.lx, m.ly, m.anchor, m.leader = pl.b, pl.x, pl.y, pl.anchor, pl.leader
+		height = math.Max(height, pl.b.y1+6)
+	}
 
 	var s strings.Builder
 	f := func(format string, args ...any) { fmt.Fprintf(&s, format, args...) }
@@ -507,12 +470,14 @@ func placementSVG(p *assess.Plan) (string, string) {
 }
 
 // shortRole shortens "Security Engineer / Analyst" to "Security Engineer"
-// for a chart label; the full title stays in the marker's tooltip.
+// for a chart label; the full title stays in the marker's tooltip. A
+// title whose first part is one word ("Virtual / Fractional CISO") stays
+// whole, as "Virtual" alone would name no role.
 func shortRole(title string) string {
-	if i := strings.Index(title, " / "); i > 0 {
+	if i := strings.Index(title, " / "); i > 0 && strings.Contains(title[:i], " ") {
 		title = title[:i]
 	}
-	return ansi.Truncate(title, 36, "…")
+	return ansi.Truncate(title, 40, "…")
 }
 
 func diamond(x, y, r float64) string {

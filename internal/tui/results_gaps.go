@@ -111,7 +111,7 @@ func (r resultsScreen) certPage(width int) []string {
 		case assess.StatusMeetsRule:
 			st = s.Accent
 		}
-		lines = append(lines, "", st.Render(fmt.Sprintf("%-*s %s", nameW, labels[i], c.Status)))
+		lines = append(lines, "", st.Render(fmt.Sprintf("%-*s %s", nameW, labels[i], wording.CertStatusText(c.Status))))
 		lines = append(lines, hanging("  ", wording.CertMessage(c), width, s.Text.Render)...)
 	}
 	lines = append(lines, "", s.Section.Render("Calibration"))

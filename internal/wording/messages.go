@@ -24,7 +24,7 @@ func BlockerMessage(bl assess.Blocker) string {
 	}
 	needs := fmt.Sprintf("%g", bl.Need)
 	if bl.Unit != "" {
-		needs += " " + bl.Unit
+		needs += " " + UnitFor(bl.Need, bl.Unit)
 	}
 	switch {
 	case bl.NotAsked:
@@ -32,7 +32,7 @@ func BlockerMessage(bl assess.Blocker) string {
 	case bl.NotAnswered:
 		return fmt.Sprintf("%s: needs %s, not answered.", bl.Name, needs)
 	}
-	return fmt.Sprintf("%s: needs %s, you have %g (%g short, about %d months at the earliest).", bl.Name, needs, bl.Have, roundTo(bl.Need-bl.Have, 1), bl.Months)
+	return fmt.Sprintf("%s: needs %s, you have %g (%g short, about %s at the earliest).", bl.Name, needs, bl.Have, roundTo(bl.Need-bl.Have, 1), Count(bl.Months, "month", "months"))
 }
 
 // roundTo rounds to the given decimal places, as the domain rounds.
@@ -71,7 +71,9 @@ func MentorDifference(d assess.MentorDifference) string {
 // CertRule names the published rule a certification was checked
 // against: its version, its date, the day it was last checked and the
 // route taken, as in "2024 outline, 2024-04-15; rule checked on
-// 2026-12-01; route: after the official training".
+// 2026-12-01; route: after the official training". It is the rule's
+// provenance, for --explain and the JSON; the sentences people read say
+// where they stand (CertMessage) and when the rule was read (CertChecked).
 func CertRule(st assess.CertStatus) string {
 	s := st.RuleVersion
 	if st.RuleDate != "" {
@@ -86,10 +88,34 @@ func CertRule(st assess.CertStatus) string {
 	return s
 }
 
+// CertChecked says, in a sentence, when the body's published rule was
+// last read, or "" when the bank does not say.
+func CertChecked(st assess.CertStatus) string {
+	if st.RuleChecked == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s's published rule as read on %s.", st.Body, st.RuleChecked)
+}
+
+// CertStatusText is a certification's status as people read it: "held",
+// "rule appears met" or "not yet"; the JSON keeps the status's code.
+func CertStatusText(status string) string {
+	switch status {
+	case assess.StatusHeld:
+		return "held"
+	case assess.StatusMeetsRule:
+		return "rule appears met"
+	case assess.StatusNotYet:
+		return "not yet"
+	}
+	return status
+}
+
 // CertMessage is where a person stands against a certification's rule,
-// in sentences: held (and how to keep it current), no experience needed
-// to sit the exam, the rule appearing to be met, or not yet and why. It
-// never states eligibility as fact.
+// in plain sentences: held (and how to keep it current), no experience
+// needed to sit the exam, the rule appearing to be met, or not yet and
+// why. It never states eligibility as fact, and leaves the rule's
+// version and sources to CertRule.
 func CertMessage(st assess.CertStatus) string {
 	switch st.Status {
 	case assess.StatusHeld:
@@ -103,11 +129,15 @@ func CertMessage(st assess.CertStatus) string {
 		return endSentence(s)
 	case assess.StatusMeetsRule:
 		if st.ExamOnly {
-			return fmt.Sprintf("%s has no experience requirement to sit the exam under the published rule (%s).", st.Abbr, CertRule(st))
+			return fmt.Sprintf("%s asks for no experience: you can sit the exam.", st.Abbr)
 		}
-		s := fmt.Sprintf("Your answers appear to meet the published experience rule (%s). Confirm with %s before you apply.", CertRule(st), st.Body)
+		s := fmt.Sprintf("Your answers appear to meet %s's experience rule", st.Body)
+		if st.Route != "" {
+			s += " (the route " + st.Route + ")"
+		}
+		s += fmt.Sprintf(". Confirm with %s before you apply.", st.Body)
 		if st.Waiver > 0 {
-			s += fmt.Sprintf(" This counts a waiver of %g year(s).", st.Waiver)
+			s += fmt.Sprintf(" This counts a waiver of %s.", Count(st.Waiver, "year", "years"))
 		}
 		return s
 	}
@@ -115,7 +145,7 @@ func CertMessage(st assess.CertStatus) string {
 	for _, sh := range st.Shortfalls {
 		short = append(short, Shortfall(sh))
 	}
-	s := fmt.Sprintf("Not yet under the published rule (%s): %s", CertRule(st), strings.Join(short, " "))
+	s := "Not yet: " + strings.Join(short, " ")
 	if st.Alternative != "" {
 		s += " Another route: " + endSentence(st.Alternative)
 	}

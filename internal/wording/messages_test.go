@@ -1,6 +1,7 @@
 package wording
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/secpath/secpath/assess"
@@ -87,24 +88,34 @@ func TestCertMessage(t *testing.T) {
 			"CISM held. Keep it current: Renew every three years."},
 		{"held, nothing more", assess.CertStatus{Abbr: "CA", Status: assess.StatusHeld}, "CA held."},
 		{"exam only", assess.CertStatus{Abbr: "Sec+", Status: assess.StatusMeetsRule, ExamOnly: true, RuleVersion: "SY0-701", RuleDate: "2023-11-07"},
-			"Sec+ has no experience requirement to sit the exam under the published rule (SY0-701, 2023-11-07)."},
+			"Sec+ asks for no experience: you can sit the exam."},
 		{"meets with a waiver", assess.CertStatus{Abbr: "CISSP", Body: "ISC2", Status: assess.StatusMeetsRule, RuleVersion: "Outline 2024", RuleDate: "2024-04-15", RuleChecked: "2026-12-01", Waiver: 1},
-			"Your answers appear to meet the published experience rule (Outline 2024, 2024-04-15; rule checked on 2026-12-01). Confirm with ISC2 before you apply. This counts a waiver of 1 year(s)."},
+			"Your answers appear to meet ISC2's experience rule. Confirm with ISC2 before you apply. This counts a waiver of 1 year."},
 		{"meets on a route", assess.CertStatus{Abbr: "CA", Body: "Body A", Status: assess.StatusMeetsRule, RuleVersion: "v1", Route: "after the official training"},
-			"Your answers appear to meet the published experience rule (v1; route: after the official training). Confirm with Body A before you apply."},
+			"Your answers appear to meet Body A's experience rule (the route after the official training). Confirm with Body A before you apply."},
 		{"not yet", assess.CertStatus{Abbr: "CA", Status: assess.StatusNotYet, RuleVersion: "v1", Alternative: "Sit the exam first", Shortfalls: []assess.Shortfall{
 			{Kind: assess.ShortRequires, OneOf: []string{"CISSP", "CCSP"}},
 			{Kind: assess.ShortExperience, Experience: years},
 			{Kind: assess.ShortDomains, Covered: 1, Domains: 4, Need: 3},
 			{Kind: assess.ShortDomain, OneOf: []string{"d1", "d2"}},
-		}}, "Not yet under the published rule (v1): It is awarded only to holders of CISSP or CCSP, which your answers do not list. " +
+		}}, "Not yet: It is awarded only to holders of CISSP or CCSP, which your answers do not list. " +
 			"Years in security: needs 5 years, you have 4 (1 short, about 12 months at the earliest). " +
 			"Your answers suggest experience across 1 of its 4 domains; the rule asks for 3. " +
 			"The experience must include domain d1 or d2. Another route: Sit the exam first."},
 	}
+	cases = append(cases, struct {
+		name string
+		st   assess.CertStatus
+		want string
+	}{"meets with a waiver of two years", assess.CertStatus{Abbr: "CISM", Body: "ISACA", Status: assess.StatusMeetsRule, Waiver: 2},
+		"Your answers appear to meet ISACA's experience rule. Confirm with ISACA before you apply. This counts a waiver of 2 years."})
 	for _, c := range cases {
 		if got := CertMessage(c.st); got != c.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", c.name, got, c.want)
+		}
+		// The rule's provenance stays in CertRule, for --explain and the JSON.
+		if c.st.RuleVersion != "" && !strings.Contains(CertRule(c.st), c.st.RuleVersion) {
+			t.Errorf("%s: CertRule %q does not name the version", c.name, CertRule(c.st))
 		}
 	}
 }

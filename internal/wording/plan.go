@@ -71,7 +71,7 @@ func PlanBlocked(p *assess.Plan) string {
 		return ""
 	}
 	if until := p.BlockedUntil(); until != nil {
-		return fmt.Sprintf("until %s at the earliest (%d months of experience to gain)", until, p.Role.BlockedMonths)
+		return fmt.Sprintf("until %s at the earliest (%s of experience to gain)", until, Count(p.Role.BlockedMonths, "month", "months"))
 	}
 	return "by an experience requirement not answered yet"
 }
@@ -335,7 +335,7 @@ func TimelineItem(it assess.TimelineItem) string {
 	case assess.ItemStep:
 		return fmt.Sprintf("goal %d, step %s due: %s at level %s", it.Goal, it.Step, it.Name, stepEnd(it.Step))
 	case assess.ItemCertification:
-		return fmt.Sprintf("%s experience rule should be met (%s)", it.Name, it.Rule)
+		return fmt.Sprintf("%s experience rule should be met", it.Name)
 	case assess.ItemRequirement:
 		need := fmt.Sprintf("%g", it.Need)
 		if it.Unit != "" {
@@ -408,13 +408,67 @@ func CheckPoints(pts []assess.CheckPoint) []string {
 	return out
 }
 
+// CheckPointsBrief words a check-in's points for paper, where each
+// goal's table already gives its actions and their evidence: the actions
+// falling due become one sentence naming their goals and dates ("Is the
+// evidence ready for goal 1's action due 2027-01-26 and goal 2's due
+// 2027-01-27?"); the other points shortly, as the plan on screen and the
+// Markdown say them in full.
+func CheckPointsBrief(pts []assess.CheckPoint) []string {
+	var out, due []string
+	at := -1
+	for _, pt := range pts {
+		switch pt.Kind {
+		case assess.PointCompare:
+			out = append(out, "Re-run secpath and compare with this plan.")
+			continue
+		case assess.PointAgree:
+			out = append(out, "Agree the next quarter with your mentor.")
+			continue
+		case assess.PointRefresh:
+			out = append(out, "Refresh the goals and the certification roadmap.")
+			continue
+		case assess.PointInFlight:
+			out = append(out, "Progress, obstacles and help needed on the actions in flight.")
+			continue
+		case assess.PointActionDue:
+		}
+		if at < 0 {
+			at = len(out)
+			out = append(out, "")
+		}
+		d := ""
+		if pt.Due != nil {
+			d = " due " + pt.Due.String()
+		}
+		if pt.Goal > 0 {
+			due = append(due, fmt.Sprintf("goal %d's action%s", pt.Goal, d))
+		} else {
+			due = append(due, fmt.Sprintf("\"%s\"%s", pt.Title, d))
+		}
+	}
+	if at >= 0 {
+		out[at] = "Is the evidence ready for " + andList(due) + "?"
+	}
+	return out
+}
+
+// andList joins phrases as a sentence lists them: "a", "a and b", "a, b
+// and c".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
 // MonthsRange is the time to readiness in words: "9 to 18 months".
 func MonthsRange(e assess.Estimate) string {
 	switch {
 	case e.MaxMonths == 0:
 		return "ready now on competencies"
 	case e.MinMonths == e.MaxMonths:
-		return fmt.Sprintf("%d months", e.MinMonths)
+		return Count(e.MinMonths, "month", "months")
 	}
 	return fmt.Sprintf("%d to %d months", e.MinMonths, e.MaxMonths)
 }
@@ -429,21 +483,21 @@ func Premise(pr assess.Premise) string {
 	case assess.PremiseAllMet:
 		return "Every target for the role is met: the readiness that remains is hard requirements and the evidence to show for it."
 	case assess.PremiseSteps:
-		return fmt.Sprintf("%d level steps to take across %d gaps, one level at a time (the most in one gap is %d, one after another).", pr.Steps, pr.Gaps, pr.Longest)
+		return fmt.Sprintf("%s to take across %s, one level at a time (the most in one gap is %d, one after another).", Count(pr.Steps, "level step", "level steps"), Count(pr.Gaps, "gap", "gaps"), pr.Longest)
 	case assess.PremisePace:
 		return fmt.Sprintf("One level step takes %d to %d months of deliberate practice alongside a full-time job.", pr.Low, pr.High)
 	case assess.PremiseParallel:
-		return fmt.Sprintf("You work on up to %d goals at once.", pr.Goals)
+		return fmt.Sprintf("You work on up to %s at once.", Count(pr.Goals, "goal", "goals"))
 	case assess.PremiseLaterGaps:
-		return fmt.Sprintf("This plan's %d goals take the largest gaps first; the other %d gaps follow when they are done, so readiness comes later than the goals' dates.", pr.Goals, pr.Rest)
+		return fmt.Sprintf("This plan's %s the largest gaps first; the other %s when they are done, so readiness comes later than the goals' dates.", Count(pr.Goals, "goal takes", "goals take"), Count(pr.Rest, "gap follows", "gaps follow"))
 	case assess.PremiseNotKnown:
 		return "Not counted, as it is not known: " + message
 	case assess.PremiseCalendar:
 		return "Experience requirements run on calendar time and are not shortened by the plan: " + message
 	case assess.PremiseExperienceSets:
-		return fmt.Sprintf("So the estimate starts at %d months, when the longest of them (%s) can be met, however quickly the level steps go.", pr.Months, lowerFirst(pr.Fact))
+		return fmt.Sprintf("So the estimate starts at %s, when the longest of them (%s) can be met, however quickly the level steps go.", Count(pr.Months, "month", "months"), lowerFirst(pr.Fact))
 	case assess.PremiseExperienceWithin:
-		return fmt.Sprintf("The level steps take at least as long as the longest experience requirement (%s, %d months).", lowerFirst(pr.Fact), pr.Months)
+		return fmt.Sprintf("The level steps take at least as long as the longest experience requirement (%s, %s).", lowerFirst(pr.Fact), Count(pr.Months, "month", "months"))
 	}
 	return string(pr.Kind)
 }
@@ -471,7 +525,7 @@ const (
 	// NothingDated fills a timeline phase with nothing in it.
 	NothingDated = "Nothing dated: keep the actions in flight going."
 	// CertsChecked says what the certification roadmap is and is not.
-	CertsChecked = "Checked against each body's published rule, named with its version. This is never a statement of eligibility: the awarding body decides."
+	CertsChecked = "Checked against each awarding body's published rule. This is never a statement of eligibility: the awarding body decides."
 	// StudyFirst heads a certification's study domains.
 	StudyFirst = "Study first, for your gaps:"
 )

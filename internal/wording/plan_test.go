@@ -242,7 +242,7 @@ func TestTimelineItem(t *testing.T) {
 			`start "Contribute to: Present to the board" (goal 2, step 1→2, experience)`},
 		{assess.TimelineItem{Kind: assess.ItemGoal, Goal: 1, Name: "Risk management", Step: "2→3"}, "goal 1 due: Risk management at level 3"},
 		{assess.TimelineItem{Kind: assess.ItemStep, Goal: 3, Name: "Risk management", Step: "3→4"}, "goal 3, step 3→4 due: Risk management at level 4"},
-		{assess.TimelineItem{Kind: assess.ItemCertification, Name: "CISM", Rule: "ISACA 2026"}, "CISM experience rule should be met (ISACA 2026)"},
+		{assess.TimelineItem{Kind: assess.ItemCertification, Name: "CISM", Rule: "ISACA 2026"}, "CISM experience rule should be met"},
 		{assess.TimelineItem{Kind: assess.ItemRequirement, Name: "Years in security", Need: 5, Unit: "years", Role: "Manager"},
 			"Years in security reaches 5 years, the minimum for Manager, at the earliest"},
 	}

@@ -35,8 +35,8 @@ func Reason(r assess.Reason) string {
 	case assess.ReasonGrowTop:
 		return fmt.Sprintf("Next step: grow in %s (readiness %.0f%%): it is at the top of its path.", r.Role, r.Readiness)
 	case assess.ReasonGrowBeyond:
-		return fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) and work towards %s, the next role on your path: it needs about %d more months of experience (%s), beyond this plan's %d months.",
-			r.Role, r.Readiness, r.Towards, r.Months, blockerMessages(r.Blockers), assess.PlanHorizonMonths)
+		return fmt.Sprintf("Next step: grow in %s (readiness %.0f%%) and work towards %s, the next role on your path: it needs about %d more %s of experience (%s), beyond this plan's %d months.",
+			r.Role, r.Readiness, r.Towards, r.Months, Plural(r.Months, "month", "months"), blockerMessages(r.Blockers), assess.PlanHorizonMonths)
 	case assess.ReasonFieldStart:
 		return fmt.Sprintf("Next step: %s, readiness %.0f%%, fit %.0f%%: no path on the role map leads from %s to %s, and %s is where the %s path starts.",
 			r.Role, r.Readiness, r.Fit, r.From, r.Towards, r.Role, r.RoleFamily)

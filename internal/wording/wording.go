@@ -134,7 +134,7 @@ func Blocked(f *assess.RoleFit, short bool) string {
 	if short {
 		return fmt.Sprintf("blocked ~%d mo", f.BlockedMonths)
 	}
-	return fmt.Sprintf("blocked ~%d months", f.BlockedMonths)
+	return "blocked ~" + Count(f.BlockedMonths, "month", "months")
 }
 
 // BlockedWidth is the widest short Blocked marker for up to 999 months.
@@ -193,7 +193,7 @@ func BlockedBy(b *assess.Bank, f *assess.RoleFit) string {
 	s := strings.Join(parts, "; ") + "."
 	switch bl := binding(f); {
 	case f.BlockedMonths > 0:
-		s += fmt.Sprintf(" About %d months at the earliest.", f.BlockedMonths)
+		s += fmt.Sprintf(" About %s at the earliest.", Count(f.BlockedMonths, "month", "months"))
 	case bl != nil && bl.NotAsked:
 		s += " The full assessment asks it."
 	}
@@ -210,7 +210,7 @@ func Earliest(b *assess.Bank, f *assess.RoleFit) string {
 	}
 	name, _ := factName(b, bl.Fact)
 	if f.BlockedMonths > 0 {
-		return fmt.Sprintf("blocked: %s, ~%d months", name, f.BlockedMonths)
+		return fmt.Sprintf("blocked: %s, ~%s", name, Count(f.BlockedMonths, "month", "months"))
 	}
 	if bl.NotAsked {
 		return fmt.Sprintf("blocked: %s, not asked in quick mode", name)
