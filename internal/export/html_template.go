@@ -129,7 +129,7 @@ table.actions .evidence { color: var(--muted); }
   html, body { background: none; }
   body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.25; }
   h1 { font-size: 16pt; margin-bottom: .4em; }
-  h2 { font-size: 12pt; margin: 1em 0 .35em; padding-bottom: .1em; border-bottom-width: 1px; }
+  h2 { font-size: 12pt; margin: .8em 0 .3em; padding-bottom: .1em; border-bottom-width: 1px; }
   h3 { font-size: 9.5pt; margin: .7em 0 .2em; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   p, ul, dl { margin: .3em 0; }
@@ -164,16 +164,16 @@ table.actions .evidence { color: var(--muted); }
   #time-to-readiness ul { columns: 2; column-gap: 6mm; font-size: 8pt; }
   #time-to-readiness li { break-inside: avoid; page-break-inside: avoid; }
   #check-ins table.checkins { display: none; }
-  ul.checkins-brief { columns: 2; column-gap: 6mm; font-size: 7.5pt; padding-left: 0; list-style: none; }
-  ul.checkins-brief li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .25em; }
-  .certs { display: block; columns: 2; column-gap: 5mm; font-size: 8.3pt; }
+  ul.checkins-brief { columns: 2; column-gap: 6mm; font-size: 7.3pt; line-height: 1.15; padding-left: 0; list-style: none; }
+  ul.checkins-brief li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 .15em; }
+  .certs { display: block; columns: 2; column-gap: 5mm; font-size: 8pt; line-height: 1.2; }
   .cert:first-child { margin-top: 0; }
-  .cert { margin: .4em 0; }
+  .cert { margin: .3em 0; }
   .cert p { margin: .1em 0; }
   .cert p.study { display: inline; margin: 0; }
   .cert ul.study { display: inline; padding: 0; margin: 0; }
   .cert ul.study li { display: inline; }
-  .cert ul.study li + li::before { content: "; "; }
+  .cert ul.study li:not(:last-child)::after { content: ";"; }
   .cert ul.study li:last-child::after { content: "."; }
   table.checkins { font-size: 7.5pt; }
   td ul { padding-left: .9em; }
