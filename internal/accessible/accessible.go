@@ -662,7 +662,7 @@ func (r *runner) show(qs []*assess.Question, i int) {
 		}
 	}
 	r.blank()
-	r.sayf("Question %d of %d · %s", i+1, len(qs), title)
+	r.sayf("Question %d of %d, %s.", i+1, len(qs), title)
 	if intro != "" {
 		r.say(intro)
 	}

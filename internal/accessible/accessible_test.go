@@ -205,9 +205,9 @@ func TestIntroAndQuestionLayout(t *testing.T) {
 		"Full: about 5 minutes, 8 questions.",
 		"1. Security Manager\n2. Not sure: recommend one\n",
 		"1. Security Manager\n2. Something else\n",
-		"Question 1 of 8 · Main\nYears in security?\nEnter a number from 0 to 50 years.\n",
-		"Question 2 of 8 · Main\nDegree?\n1. Yes  2. No\nYour answer (1-2): ",
-		"Question 3 of 8 · Main\nCertifications held?\n1. CA: Certificate A (Body)\n",
+		"Question 1 of 8, Main.\nYears in security?\nEnter a number from 0 to 50 years.\n",
+		"Question 2 of 8, Main.\nDegree?\n1. Yes  2. No\nYour answer (1-2): ",
+		"Question 3 of 8, Main.\nCertifications held?\n1. CA: Certificate A (Body)\n",
 		"Your answer (0 for none): ",
 	} {
 		if !strings.Contains(r.out, want) {
@@ -543,7 +543,7 @@ func TestResume(t *testing.T) {
 			b := miniBank(t)
 			r := start(t, b, resumeAt(b, tt.position, earlier), false, "")
 			i := strings.Index(r.out, "Question ")
-			if i < 0 || !strings.HasPrefix(r.out[i:], tt.first+" ") {
+			if i < 0 || !strings.HasPrefix(r.out[i:], tt.first+",") {
 				t.Errorf("first question shown is not %q:\n%s", tt.first, r.out)
 			}
 			if !strings.Contains(r.out, "Welcome back. 3 of the 8 questions are answered or skipped.") {
