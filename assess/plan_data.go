@@ -167,6 +167,12 @@ const (
 	PremisePace PremiseKind = "pace"
 	// PremiseParallel: up to Goals goals at once.
 	PremiseParallel PremiseKind = "parallel"
+	// PremiseReadyAt: ready is Low percent of the role with every
+	// essential target met; Gaps gaps get there, Rest are growth beyond.
+	PremiseReadyAt PremiseKind = "ready-at"
+	// PremiseAlreadyReady: readiness is Low percent or more with every
+	// essential target met already; the Rest gaps are growth in the role.
+	PremiseAlreadyReady PremiseKind = "already-ready"
 	// PremiseLaterGaps: the plan's Goals goals take the largest gaps;
 	// Rest more follow, so readiness comes after the goals' dates.
 	PremiseLaterGaps PremiseKind = "later-gaps"

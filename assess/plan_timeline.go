@@ -1,7 +1,9 @@
 package assess
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -162,15 +164,25 @@ func checkIns(p *Plan, start Date) []CheckIn {
 
 // estimate gives the time to readiness for the role as a range of months.
 //
-// The level steps: each gap takes Target − stepFrom(Current) whole steps,
-// one after another, at MonthsPerLevelLow..High months a step, with up to
-// ParallelGoals gaps worked on at once; and no goal of the plan for the
-// role is done sooner than its start plus its steps at the fastest pace,
-// nor later than its last step is due. The experience requirements run on
-// calendar time: the range never starts before the longest of them is met.
+// The level steps: ready is how secpath reads someone who already does
+// a role (see performing): PerformingReadiness of it with every essential
+// target met. So the estimate counts the steps of the essential gaps and
+// then of the largest others, in priority order, until readiness would
+// reach PerformingReadiness; the gaps beyond are growth in the role, not
+// readiness for it. Each gap counted takes Target − stepFrom(Current)
+// whole steps, one after another, at MonthsPerLevelLow..High months a
+// step, with up to ParallelGoals gaps worked on at once; and no goal of
+// the plan for a counted gap is done sooner than its start plus its steps
+// at the fastest pace, nor later than its last step is due. The
+// experience requirements run on calendar time: the range never starts
+// before the longest of them is met.
 func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 	e := Estimate{Bound: BoundNone, ExperienceMonths: fit.BlockedMonths, Premises: []Premise{}, Assumptions: []string{}}
+	counted := readinessGaps(b, fit)
 	for _, g := range fit.Gaps {
+		if !counted[g.Competency] {
+			continue
+		}
 		n := g.Target - stepFrom(g.Current, g.Target)
 		e.LevelSteps += n
 		e.LongestSteps = max(e.LongestSteps, n)
@@ -179,10 +191,12 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 		return max(e.LongestSteps*per, int(math.Ceil(float64(e.LevelSteps*per)/ParallelGoals)))
 	}
 	low, high := levels(MonthsPerLevelLow), levels(MonthsPerLevelHigh)
+	planned := 0
 	for _, g := range goals {
-		if g.Role != fit.ID {
+		if g.Role != fit.ID || !counted[g.Competency] {
 			continue
 		}
+		planned++
 		low = max(low, monthsUntil(start, day(g.Start.AddDate(0, (g.Target-g.From)*MonthsPerLevelLow, 0))))
 		steps := g.Steps()
 		high = max(high, monthsUntil(start, steps[len(steps)-1].Due))
@@ -195,21 +209,19 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 	}
 	e.MinMonths, e.MaxMonths = low, max(high, low)
 
-	if len(fit.Gaps) == 0 {
+	switch {
+	case len(fit.Gaps) == 0:
 		e.Premises = append(e.Premises, Premise{Kind: PremiseAllMet})
-	} else {
+	case len(counted) == 0:
+		e.Premises = append(e.Premises, Premise{Kind: PremiseAlreadyReady, Low: int(PerformingReadiness), Rest: len(fit.Gaps)})
+	default:
 		e.Premises = append(e.Premises,
-			Premise{Kind: PremiseSteps, Steps: e.LevelSteps, Gaps: len(fit.Gaps), Longest: e.LongestSteps},
+			Premise{Kind: PremiseReadyAt, Low: int(PerformingReadiness), Gaps: len(counted), Rest: len(fit.Gaps) - len(counted)},
+			Premise{Kind: PremiseSteps, Steps: e.LevelSteps, Gaps: len(counted), Longest: e.LongestSteps},
 			Premise{Kind: PremisePace, Low: MonthsPerLevelLow, High: MonthsPerLevelHigh},
 			Premise{Kind: PremiseParallel, Goals: ParallelGoals},
 		)
-		planned := 0
-		for _, g := range goals {
-			if g.Role == fit.ID {
-				planned++
-			}
-		}
-		if rest := len(fit.Gaps) - planned; rest > 0 {
+		if rest := len(counted) - planned; rest > 0 {
 			e.Premises = append(e.Premises, Premise{Kind: PremiseLaterGaps, Goals: planned, Rest: rest})
 		}
 	}
@@ -240,4 +252,48 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 		e.Premises = append(e.Premises, Premise{Kind: kind, Fact: name, Months: longest.Months})
 	}
 	return e
+}
+
+// readinessGaps are the competencies whose gaps must close for a person
+// to be ready for a role as secpath reads it (see estimate): every
+// essential gap (weight 3) EssentialShortfall or more short, then the
+// others by priority until readiness reaches PerformingReadiness. It is
+// empty when the person is ready already.
+func readinessGaps(b *Bank, fit *RoleFit) map[string]bool {
+	counted := map[string]bool{}
+	ro := b.Role(fit.ID)
+	if ro == nil {
+		for _, g := range fit.Gaps {
+			counted[g.Competency] = true
+		}
+		return counted
+	}
+	var want float64
+	for _, t := range ro.Targets {
+		want += t.Weight * float64(t.Level)
+	}
+	if want == 0 {
+		return counted
+	}
+	got := want * fit.Readiness / 100
+	count := func(g Gap) {
+		counted[g.Competency] = true
+		got += g.Weight * (float64(g.Target) - g.Current)
+	}
+	for _, g := range fit.Gaps {
+		if g.Weight >= 3 && float64(g.Target)-g.Current >= EssentialShortfall {
+			count(g)
+		}
+	}
+	rest := slices.Clone(fit.Gaps)
+	slices.SortStableFunc(rest, func(x, y Gap) int { return cmp.Compare(y.Priority, x.Priority) })
+	for _, g := range rest {
+		if 100*got/want >= PerformingReadiness-1e-9 {
+			break
+		}
+		if !counted[g.Competency] {
+			count(g)
+		}
+	}
+	return counted
 }

@@ -52,6 +52,7 @@ type htmlView struct {
 	Certs      []htmlCert
 	CheckIns   []htmlCheckIn
 	Estimate   string
+	ReadyNow   bool
 	EstAssumes []string
 	Start      string
 	Mentor     *htmlMentor
@@ -206,6 +207,7 @@ func newHTMLView(p *assess.Plan) *htmlView {
 		RoleTitle:  p.Role.Title,
 		Rationale:  append(wording.Rationale(p.Reasons), wording.OrgSize(p.OrgSize)),
 		Estimate:   wording.MonthsRange(p.Estimate),
+		ReadyNow:   p.Estimate.MaxMonths == 0,
 		EstAssumes: wording.Premises(p.Estimate.Premises),
 		Start:      p.Start.String(),
 	}

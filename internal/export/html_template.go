@@ -416,7 +416,11 @@ section#mentor table.signoff td.line { border-bottom: 1px solid #444; min-width:
 {{- end}}
 <section id="time-to-readiness" class="keep">
 <h2>Time to readiness</h2>
+{{- if .ReadyNow}}
+<p><strong>Ready now</strong> for {{.RoleTitle}} on competencies:</p>
+{{- else}}
 <p>About <strong>{{.Estimate}}</strong> for {{.RoleTitle}}, assuming:</p>
+{{- end}}
 <ul>
 {{- range .EstAssumes}}
 <li>{{.}}</li>

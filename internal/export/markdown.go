@@ -137,7 +137,11 @@ func WriteMarkdown(w io.Writer, b *assess.Bank, p *assess.Plan) error {
 	writeMentorMarkdown(m, p)
 
 	m.f("\n## Time to readiness\n\n")
-	m.f("About **%s** for %s, assuming:\n\n", wording.MonthsRange(p.Estimate), esc(p.Role.Title))
+	if p.Estimate.MaxMonths == 0 {
+		m.f("**Ready now** for %s on competencies:\n\n", esc(p.Role.Title))
+	} else {
+		m.f("About **%s** for %s, assuming:\n\n", wording.MonthsRange(p.Estimate), esc(p.Role.Title))
+	}
 	for _, a := range p.Estimate.Premises {
 		m.f("- %s\n", esc(wording.Premise(a)))
 	}

@@ -482,6 +482,13 @@ func Premise(pr assess.Premise) string {
 	switch pr.Kind {
 	case assess.PremiseAllMet:
 		return "Every target for the role is met: the readiness that remains is hard requirements and the evidence to show for it."
+	case assess.PremiseReadyAt:
+		if pr.Rest == 0 {
+			return fmt.Sprintf("Ready means %d%% of the role with every essential target met, as secpath reads someone already doing it: that takes closing every one of the %s.", pr.Low, Count(pr.Gaps, "gap", "gaps"))
+		}
+		return fmt.Sprintf("Ready means %d%% of the role with every essential target met, as secpath reads someone already doing it: closing %s gets there; the other %s growth in the role, not readiness for it.", pr.Low, Count(pr.Gaps, "gap", "gaps"), Count(pr.Rest, "gap is", "gaps are"))
+	case assess.PremiseAlreadyReady:
+		return fmt.Sprintf("You already meet %d%% of the role with every essential target met, as secpath reads someone doing it: the %s left %s growth in the role, not readiness for it.", pr.Low, Count(pr.Rest, "gap", "gaps"), Plural(pr.Rest, "is", "are"))
 	case assess.PremiseSteps:
 		return fmt.Sprintf("%s to take across %s, one level at a time (the most in one gap is %d, one after another).", Count(pr.Steps, "level step", "level steps"), Count(pr.Gaps, "gap", "gaps"), pr.Longest)
 	case assess.PremisePace:
@@ -489,7 +496,7 @@ func Premise(pr assess.Premise) string {
 	case assess.PremiseParallel:
 		return fmt.Sprintf("You work on up to %s at once.", Count(pr.Goals, "goal", "goals"))
 	case assess.PremiseLaterGaps:
-		return fmt.Sprintf("This plan's %s the largest gaps first; the other %s when they are done, so readiness comes later than the goals' dates.", Count(pr.Goals, "goal takes", "goals take"), Count(pr.Rest, "gap follows", "gaps follow"))
+		return fmt.Sprintf("This plan's %s the largest gaps first; %s when they are done, so readiness comes later than the goals' dates.", Count(pr.Goals, "goal takes", "goals take"), restFollow(pr.Rest))
 	case assess.PremiseNotKnown:
 		return "Not counted, as it is not known: " + message
 	case assess.PremiseCalendar:
@@ -584,4 +591,12 @@ func RuleMetAround(date string) string {
 // look again; date is the start as the format writes it.
 func WrittenFor(date string) string {
 	return "Written by secpath for a plan starting " + date + ". Re-run the assessment each quarter and compare."
+}
+
+// restFollow is "the other gap follows" or "the other 3 gaps follow".
+func restFollow(n int) string {
+	if n == 1 {
+		return "the other gap follows"
+	}
+	return fmt.Sprintf("the other %d gaps follow", n)
 }
