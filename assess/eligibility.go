@@ -36,6 +36,9 @@ type CertStatus struct {
 	// YearsShort is the largest shortfall in years of experience, 0 when
 	// none; the plan uses it to date the certification.
 	YearsShort float64 `json:"years_short,omitempty"`
+	// YearsUnknown says some years the rule asks for were not asked or
+	// not answered, so no date can be given for it.
+	YearsUnknown bool `json:"years_unknown,omitempty"`
 	// Roles lists the roles on the recommended path that ask for it.
 	Roles []string `json:"roles,omitempty"`
 	// Maintenance is what keeps a held certification current, from the
@@ -71,7 +74,7 @@ const (
 	// Domains domains, where the rule asks for Need.
 	ShortDomains ShortfallKind = "domains"
 	// ShortDomain: the experience must include one of the domains OneOf
-	// (by id).
+	// (by name, as the bank gives it).
 	ShortDomain ShortfallKind = "domain"
 )
 
@@ -208,7 +211,11 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 		if !isShort {
 			continue
 		}
-		st.YearsShort = math.Max(st.YearsShort, need-bl.Have)
+		if bl.NotAsked || bl.NotAnswered {
+			st.YearsUnknown = true
+		} else {
+			st.YearsShort = math.Max(st.YearsShort, need-bl.Have)
+		}
 		st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortExperience, Experience: &bl})
 	}
 	if ru.MinDomains > 0 || len(ru.AnyOfDomains) > 0 {
@@ -217,7 +224,17 @@ func Eligibility(b *Bank, c *Certification, res *Result) CertStatus {
 			st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortDomains, Covered: covered, Domains: len(c.Domains), Need: ru.MinDomains})
 		}
 		if !anyOK {
-			st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortDomain, OneOf: slices.Clone(ru.AnyOfDomains)})
+			names := make([]string, 0, len(ru.AnyOfDomains))
+			for _, id := range ru.AnyOfDomains {
+				name := id
+				for _, d := range c.Domains {
+					if d.ID == id && d.Name != "" {
+						name = d.Name
+					}
+				}
+				names = append(names, name)
+			}
+			st.Shortfalls = append(st.Shortfalls, Shortfall{Kind: ShortDomain, OneOf: names})
 		}
 	}
 	if len(st.Shortfalls) == 0 {

@@ -44,12 +44,15 @@ func certRoadmap(b *Bank, role *Role, res *Result, start Date) []CertStep {
 		if contains(role.ExpectsOneOf, id) {
 			step.Reason = CertReason{Kind: ReasonExpected, Role: role.Title, OneOf: certLabels(b, role.ExpectsOneOf)}
 		}
-		if step.Status == StatusNotYet && step.YearsShort > 0 {
+		if step.Status == StatusNotYet && step.YearsShort > 0 && !step.YearsUnknown {
 			months := int(math.Ceil(step.YearsShort * 12))
 			d := day(start.AddDate(0, months, 0))
 			step.From = &d
 		}
 		for _, d := range c.Domains {
+			if step.Status == StatusHeld {
+				break // held: no exam to study for
+			}
 			for _, comp := range d.Competencies {
 				if gapComps[comp] {
 					step.StudyDomains = append(step.StudyDomains, StudyDomain{Name: d.Name, Weight: d.Weight})

@@ -18,7 +18,7 @@ var layers = map[string]struct{ own, other []string }{
 	"assess":                   {},
 	"questions":                {own: []string{"assess", "questions/"}, other: []string{"github.com/BurntSushi/toml"}},
 	"internal/questionnaire":   {own: []string{"assess"}},
-	"internal/wording":         {own: []string{"assess"}},
+	"internal/wording":         {own: []string{"assess"}, other: []string{"github.com/charmbracelet/x/ansi"}},
 	"internal/safetext":        {},
 	"internal/storage":         {own: []string{"assess", "questions/tomlpos", "internal/wording", "internal/safetext"}, other: []string{"github.com/BurntSushi/toml", "github.com/charmbracelet/x/ansi"}},
 	"internal/export":          {own: []string{"assess", "internal/wording", "internal/safetext", "internal/storage"}, other: []string{"github.com/charmbracelet/x/ansi"}},

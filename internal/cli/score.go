@@ -100,7 +100,7 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		if f.ID == rec.NextRole {
 			mark = "→"
 		}
-		row := fmt.Sprintf("%s %-*s %-*s%*s%5s", mark, titleW, truncate(f.Title, titleW), wording.RelationWidth, wording.Relation(f.Relation), readW, wording.ReadinessFigure(f), wording.Percent(f.Fit))
+		row := fmt.Sprintf("%s %-*s %-*s%*s%5s", mark, titleW, roleTitle(b, f, titleW), wording.RelationWidth, wording.Relation(f.Relation), readW, wording.ReadinessFigure(f), wording.Percent(f.Fit))
 		if m := wording.Blocked(f, true); m != "" {
 			row += "  " + m
 		}
@@ -184,7 +184,11 @@ func writeScore(w io.Writer, b *assess.Bank, a *assess.Answers, res *assess.Resu
 		lw.line("")
 		lw.line("Certifications (from the published rules; never a statement of eligibility)")
 		for _, c := range res.Certifications {
-			lw.wrapped(fmt.Sprintf("  %-10s %-11s ", truncate(c.Abbr, 10), c.Status), wording.CertMessage(c))
+			abbr := c.Abbr
+			if cert := b.Certification(c.ID); cert != nil && len(abbr) > 10 {
+				abbr = cert.ShortLabel()
+			}
+			lw.wrapped(fmt.Sprintf("  %-10s %-17s ", truncate(abbr, 10), wording.CertStatusText(c.Status)), wording.CertMessage(c))
 			if explain {
 				lw.wrapped("             rule: ", wording.CertRule(c))
 			}
@@ -261,5 +265,18 @@ func explainText() []string {
 	}
 }
 
-// truncate shortens s to n cells, marking the cut with an ellipsis.
-func truncate(s string, n int) string { return ansi.Truncate(s, n, "…") }
+// truncate shortens s to n cells at a word, marking the cut with an
+// ellipsis (see wording.Shorten).
+func truncate(s string, n int) string { return wording.Shorten(s, n) }
+
+// roleTitle is a role's title in n cells: in full where it fits, else the
+// bank's short form, else cut at a word.
+func roleTitle(b *assess.Bank, f *assess.RoleFit, n int) string {
+	if ansi.StringWidth(f.Title) <= n {
+		return f.Title
+	}
+	if ro := b.Role(f.ID); ro != nil && ansi.StringWidth(ro.ShortTitle()) <= n {
+		return ro.ShortTitle()
+	}
+	return truncate(f.Title, n)
+}

@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/secpath/secpath/internal/wording"
 )
 
 func keyIs(msg tea.KeyPressMsg, b key.Binding) bool { return key.Matches(msg, b) }
@@ -188,42 +190,9 @@ func joinEnds(left, right string, width int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-// truncate shortens plain text to at most n cells. It cuts at the last
-// space that leaves room for the ellipsis, so no word is shown in part,
-// and drops a separator left dangling at the end ("Privacy Manager /").
-// Only when not even the first word fits is a word cut, and the cut is
-// still marked: something readable beats an empty cell. Widths are cells,
-// not runes, so a wide character counts two.
-func truncate(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) <= n {
-		return s
-	}
-	if n == 1 {
-		return "…"
-	}
-	room := n - 1 // the ellipsis takes one cell
-	cut := ""
-	for i, r := range s {
-		if r != ' ' {
-			continue
-		}
-		head := strings.TrimRight(s[:i], " /,;:·-–|")
-		if head == "" {
-			continue
-		}
-		if ansi.StringWidth(head) > room {
-			break
-		}
-		cut = head
-	}
-	if cut == "" {
-		return ansi.Truncate(s, n, "…")
-	}
-	return cut + "…"
-}
+// truncate shortens plain text to at most n cells at a word (see
+// wording.Shorten).
+func truncate(s string, n int) string { return wording.Shorten(s, n) }
 
 // shortest returns the first of the forms of a name that fits width
 // cells (the full title, then the bank's short form), else the shortest

@@ -161,7 +161,10 @@ func Shortfall(sh assess.Shortfall) string {
 	case assess.ShortDomains:
 		return fmt.Sprintf("Your answers suggest experience across %d of its %d domains; the rule asks for %d.", sh.Covered, sh.Domains, sh.Need)
 	case assess.ShortDomain:
-		return fmt.Sprintf("The experience must include domain %s.", strings.Join(sh.OneOf, " or "))
+		if len(sh.OneOf) == 1 {
+			return fmt.Sprintf("The experience must include its domain %s.", sh.OneOf[0])
+		}
+		return fmt.Sprintf("The experience must include one of its domains %s.", strings.Join(sh.OneOf, " or "))
 	case assess.ShortExperience:
 		// Worded as the blocker it is, below.
 	}

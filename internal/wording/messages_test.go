@@ -101,7 +101,7 @@ func TestCertMessage(t *testing.T) {
 		}}, "Not yet: It is awarded only to holders of CISSP or CCSP, which your answers do not list. " +
 			"Years in security: needs 5 years, you have 4 (1 short, about 12 months at the earliest). " +
 			"Your answers suggest experience across 1 of its 4 domains; the rule asks for 3. " +
-			"The experience must include domain d1 or d2. Another route: Sit the exam first."},
+			"The experience must include one of its domains d1 or d2. Another route: Sit the exam first."},
 	}
 	cases = append(cases, struct {
 		name string

@@ -121,15 +121,16 @@ func binding(f *assess.RoleFit) *assess.Blocker {
 }
 
 // Blocked is the marker of a blocked role with the earliest time it could
-// open: "blocked ~36 months" ("blocked ~36 mo" when short), or "blocked"
-// alone when the fact was not answered or not asked. It is "" for a role
-// that is not blocked.
+// open: "blocked ~36 months" ("blocked ~36 mo" when short), or "years
+// unknown" when the years it needs were not answered or not asked: the
+// role may be open, and no one can tell yet. It is "" for a role that is
+// not blocked.
 func Blocked(f *assess.RoleFit, short bool) string {
 	if !f.Blocked {
 		return ""
 	}
 	if f.BlockedMonths <= 0 {
-		return "blocked"
+		return "years unknown"
 	}
 	if short {
 		return fmt.Sprintf("blocked ~%d mo", f.BlockedMonths)
@@ -213,9 +214,9 @@ func Earliest(b *assess.Bank, f *assess.RoleFit) string {
 		return fmt.Sprintf("blocked: %s, ~%s", name, Count(f.BlockedMonths, "month", "months"))
 	}
 	if bl.NotAsked {
-		return fmt.Sprintf("blocked: %s, not asked in quick mode", name)
+		return fmt.Sprintf("not known yet: %s, not asked in quick mode (the full assessment asks)", name)
 	}
-	return fmt.Sprintf("blocked: %s, not answered", name)
+	return fmt.Sprintf("not known yet: %s, not answered", name)
 }
 
 // Judgement is the overall judgement score: "3.4 of 5 over 30 scenarios",
