@@ -133,7 +133,15 @@ func (g gapScreen) lines() []string {
 		add(s.Strong.Render(fmt.Sprintf("%s (level %d)", label, l)))
 		add(hanging("  ", g.comp.Indicator(l), width, s.Text.Render)...)
 	}
-	level("Where you are", cur)
+	if g.score.Evidenced || cur > 0 {
+		level("Where you are", cur)
+	} else {
+		// Nothing shows the work either way (its question was skipped or
+		// left open): the level counts as 0, which is not a fact about
+		// the person, so the indicator of level 0 is not said of them.
+		add(s.Strong.Render("Where you are (not known, counted as level 0)"))
+		add(hanging("  ", wording.NotEvidenced, width, s.Text.Render)...)
+	}
 	if cur+1 < g.gap.Target {
 		level("Next level", cur+1)
 	}

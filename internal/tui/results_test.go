@@ -192,3 +192,25 @@ func topOption(q *assess.Question) int {
 	}
 	return best
 }
+
+// A gap whose only rating was skipped is not described with the level-0
+// indicator as if it were a fact about the person: it reads as not known.
+func TestGapDetailSaysNotKnownForASkippedRating(t *testing.T) {
+	b := defaultBank(t)
+	var comp *assess.Competency
+	for i := range b.Competencies {
+		comp = &b.Competencies[i]
+		break
+	}
+	g := gapScreen{c: &Common{Bank: b, Styles: NewStyles(true), Layout: ComputeLayout(80, 24)}, comp: comp,
+		role: &b.Roles[0], gap: assess.Gap{Competency: comp.ID, Current: 0, Target: 3, Weight: 2, Priority: 6},
+		score: assess.CompetencyScore{ID: comp.ID, Assessed: true}}
+	text := strings.Join(g.lines(), "\n")
+	if !strings.Contains(text, "Where you are (not known, counted as level 0)") || strings.Contains(text, "Where you are (level 0)") {
+		t.Errorf("a skipped competency reads as a level:\n%s", text)
+	}
+	g.score.Evidenced = true
+	if text := strings.Join(g.lines(), "\n"); !strings.Contains(text, "Where you are (level 0)") {
+		t.Errorf("an evidenced level 0 is not shown as one:\n%s", text)
+	}
+}

@@ -341,3 +341,7 @@ func Minutes(n int) string {
 	m := int(math.Round(float64(n*SecondsPerQuestion)/60/5)) * 5
 	return fmt.Sprintf("about %d minutes", max(5, m))
 }
+
+// NotEvidenced says why a competency with no rating, certification or
+// experience answer behind it reads as level 0.
+const NotEvidenced = "No answer shows this work yet: its rating question was skipped or left open, so it counts as level 0 until you answer it. Answer it (o on the results opens the sections) before planning around this gap."
