@@ -46,9 +46,36 @@ func TestReadinessGaps(t *testing.T) {
 		// (priority 3, above d's 2) 91%.
 		{"from nothing", map[string]float64{}, []string{"a", "b", "c"}},
 	} {
-		got := slices.Sorted(maps.Keys(readinessGaps(b, fit(c.levels))))
+		got := slices.Sorted(maps.Keys(readinessGaps(b, nil, fit(c.levels))))
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: counted %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+// Readiness counts only the targets asked about, and so does the time to
+// it: with d not asked (quick mode), Σ w·t is 21 and 14.5 of it is 69%;
+// b (priority 4) makes 18.5, 88%.
+func TestReadinessGapsCountWhatWasAsked(t *testing.T) {
+	b := &Bank{Roles: []Role{{ID: "r", Targets: []Target{
+		{Competency: "a", Level: 4, Weight: 3}, {Competency: "b", Level: 3, Weight: 2},
+		{Competency: "c", Level: 3, Weight: 1}, {Competency: "d", Level: 2, Weight: 1},
+	}}}}
+	b.Prepare()
+	res := &Result{assessed: map[string]bool{"a": true, "b": true, "c": true}}
+	fit := &RoleFit{ID: "r", Readiness: 100 * 14.5 / 21, Gaps: []Gap{
+		{Competency: "a", Current: 3.5, Target: 4, Weight: 3, Priority: 1.5},
+		{Competency: "b", Current: 1, Target: 3, Weight: 2, Priority: 4},
+		{Competency: "c", Current: 2, Target: 3, Weight: 1, Priority: 1},
+	}}
+	if got := slices.Sorted(maps.Keys(readinessGaps(b, res, fit))); !slices.Equal(got, []string{"b"}) {
+		t.Errorf("counted %v, want [b]", got)
+	}
+	// a 1.17 short of an essential target is closed first: 12.5 + 3.51
+	// = 16.01 of 21 (76%); then b (priority 4): 20.01, 95%.
+	fit.Readiness = 100 * 12.5 / 21
+	fit.Gaps[0].Current, fit.Gaps[0].Priority = 2.83, 3.5
+	if got := slices.Sorted(maps.Keys(readinessGaps(b, res, fit))); !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("counted %v, want [a b]", got)
 	}
 }

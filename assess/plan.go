@@ -431,7 +431,7 @@ func BuildPlan(b *Bank, a *Answers, opts PlanOptions) (*Plan, error) {
 	p.Certifications = certRoadmap(b, role, res, start)
 	p.Timeline = timeline(b, p, start)
 	p.CheckIns = checkIns(p, start)
-	p.Estimate = estimate(b, fit, p.Goals, start)
+	p.Estimate = estimate(b, res, fit, p.Goals, start)
 	return p, nil
 }
 

@@ -179,9 +179,9 @@ func checkIns(p *Plan, start Date) []CheckIn {
 // at the fastest pace, nor later than its last step is due. The
 // experience requirements run on calendar time: the range never starts
 // before the longest of them is met.
-func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
+func estimate(b *Bank, res *Result, fit *RoleFit, goals []Goal, start Date) Estimate {
 	e := Estimate{Bound: BoundNone, ExperienceMonths: fit.BlockedMonths, Premises: []Premise{}, Assumptions: []string{}}
-	counted := readinessGaps(b, fit)
+	counted := readinessGaps(b, res, fit)
 	for _, g := range fit.Gaps {
 		if !counted[g.Competency] {
 			continue
@@ -260,9 +260,10 @@ func estimate(b *Bank, fit *RoleFit, goals []Goal, start Date) Estimate {
 // readinessGaps are the competencies whose gaps must close for a person
 // to be ready for a role as secpath reads it (see estimate): every
 // essential gap (weight 3) EssentialShortfall or more short, then the
-// others by priority until readiness reaches PerformingReadiness. It is
+// others by priority until readiness reaches PerformingReadiness. Like
+// readiness, it counts only the targets the assessment asked about. It is
 // empty when the person is ready already.
-func readinessGaps(b *Bank, fit *RoleFit) map[string]bool {
+func readinessGaps(b *Bank, res *Result, fit *RoleFit) map[string]bool {
 	counted := map[string]bool{}
 	ro := b.Role(fit.ID)
 	if ro == nil {
@@ -273,7 +274,9 @@ func readinessGaps(b *Bank, fit *RoleFit) map[string]bool {
 	}
 	var want float64
 	for _, t := range ro.Targets {
-		want += t.Weight * float64(t.Level)
+		if res == nil || res.assessed[t.Competency] {
+			want += t.Weight * float64(t.Level)
+		}
 	}
 	if want == 0 {
 		return counted
