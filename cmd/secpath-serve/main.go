@@ -7,7 +7,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,6 +17,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/spf13/pflag"
+
 	"github.com/secpath/secpath/assess"
 	"github.com/secpath/secpath/internal/serve"
 	"github.com/secpath/secpath/questions"
@@ -26,7 +27,9 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
 
 func run(args []string, stderr io.Writer) int {
-	fs := flag.NewFlagSet("secpath-serve", flag.ContinueOnError)
+	// pflag, as secpath itself uses through cobra: --flags, as the README
+	// writes them.
+	fs := pflag.NewFlagSet("secpath-serve", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:2222", "`ADDR` to listen on (0.0.0.0:2222 for a room on the local network)")
 	hostKey := fs.String("host-key", "", "the server's host key `FILE`, created with mode 0600 on first run (default DATA/host_ed25519)")
@@ -42,7 +45,7 @@ func run(args []string, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, pflag.ErrHelp) {
 			return 0
 		}
 		return 2

@@ -26,7 +26,7 @@ var layers = map[string]struct{ own, other []string }{
 	"internal/tui":             {own: []string{"assess", "internal/questionnaire", "internal/wording", "internal/safetext", "internal/storage", "internal/export"}, other: []string{"charm.land/", "github.com/charmbracelet/"}},
 	"internal/cli":             {own: []string{"assess", "questions", "internal/"}, other: []string{"github.com/spf13/", "charm.land/", "github.com/charmbracelet/"}},
 	"internal/serve":           {own: []string{"assess", "internal/tui", "internal/export", "internal/safetext", "internal/storage", "questions"}, other: []string{"charm.land/", "github.com/charmbracelet/", "golang.org/x/crypto/ssh", "golang.org/x/time/rate"}},
-	"cmd/secpath-serve":        {own: []string{"assess", "internal/serve", "questions"}},
+	"cmd/secpath-serve":        {own: []string{"assess", "internal/serve", "questions"}, other: []string{"github.com/spf13/pflag"}},
 	"cmd/secpath":              {own: []string{"internal/cli", "internal/perf/prewarm", "questions"}, other: []string{"github.com/charmbracelet/x/term"}},
 	"internal/perf/prewarm":    {own: []string{"questions"}, other: []string{"github.com/charmbracelet/x/term", "github.com/mattn/go-runewidth"}},
 	"internal/perf":            {},
