@@ -136,6 +136,10 @@ type Gap struct {
 	Weight     float64 `json:"weight"`
 	// Priority is Weight × (Target − Current).
 	Priority float64 `json:"priority"`
+	// NotAnswered says no answer shows the work either way (its rating
+	// skipped or left open): Current is 0 by default, and the gap is
+	// ranked after those the answers show.
+	NotAnswered bool `json:"not_answered,omitempty"`
 	// Review is what a mentor's gap review agreed, which orders the gaps
 	// (see OrderByReview); nil when the gap was not reviewed.
 	Review *GapReview `json:"review,omitempty"`
@@ -317,6 +321,10 @@ type Result struct {
 	claimed map[string]float64
 	// assessed marks the competencies the mode gave evidence of work for.
 	assessed map[string]bool
+	// unknown marks the assessed competencies no answer shows either way
+	// (their rating skipped or left open): level 0 by default, not by
+	// evidence.
+	unknown map[string]bool
 }
 
 // Level returns the computed level of a competency (0 when unknown).
@@ -486,6 +494,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 	}
 	res.claimed = map[string]float64{}
 	res.assessed = map[string]bool{}
+	res.unknown = map[string]bool{}
 	ratio := ClaimRatio
 	if overClaimPattern(b, accs) {
 		res.OverClaimPattern = true
@@ -541,6 +550,7 @@ func ScoreOpts(b *Bank, a *Answers, opts ScoreOptions) *Result {
 		res.levels[comp.ID] = verified
 		res.claimed[comp.ID] = claimed
 		res.assessed[comp.ID] = cs.Assessed
+		res.unknown[comp.ID] = cs.Assessed && !cs.Evidenced && verified == 0
 		cs.Level = round(verified, 2)
 		res.Competencies = append(res.Competencies, cs)
 		res.Calibration = append(res.Calibration, calibrationFlags(cs)...)
@@ -795,7 +805,7 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 		}
 		fit.Gaps = append(fit.Gaps, Gap{
 			Competency: t.Competency, Name: name, Current: round(l, 2), Target: t.Level,
-			Weight: t.Weight, Priority: round(t.Weight*(target-l), 2),
+			Weight: t.Weight, Priority: round(t.Weight*(target-l), 2), NotAnswered: res.unknown[t.Competency],
 		})
 	}
 	if want > 0 {
@@ -809,8 +819,13 @@ func fitRole(b *Bank, ro *Role, res *Result) RoleFit {
 		}
 		fit.Fit = round(100*f, 1)
 	}
+	// A gap no answer shows comes after those the answers show, whatever
+	// its priority: answering it comes before planning around it.
 	sort.SliceStable(fit.Gaps, func(i, j int) bool {
 		gi, gj := fit.Gaps[i], fit.Gaps[j]
+		if gi.NotAnswered != gj.NotAnswered {
+			return !gi.NotAnswered
+		}
 		if gi.Priority != gj.Priority {
 			return gi.Priority > gj.Priority
 		}

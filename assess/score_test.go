@@ -114,7 +114,9 @@ func TestReadinessAndGaps(t *testing.T) {
 			// 1 − 36.5/45 = 18.9.
 			fit: map[string]float64{"eng": 50, "ciso": 18.9},
 			// mgr gaps: lead1 2·3 = 6, strat1 3·1 = 3; tech1 is met.
-			gaps: map[string][]string{"mgr": {"lead1", "strat1"}, "ciso": {"lead1", "strat2", "strat1"}},
+			// lead1 and strat2 no answer shows (their number and yes/no
+			// questions open): after strat1, by priority among themselves.
+			gaps: map[string][]string{"mgr": {"strat1", "lead1"}, "ciso": {"strat1", "lead1", "strat2"}},
 			// 62.5% of eng is under the 70% from which a move is suggested.
 			next: "eng", long: "ciso",
 		},
@@ -172,8 +174,14 @@ func TestReadinessAndGaps(t *testing.T) {
 func TestGapPriority(t *testing.T) {
 	res := Score(testBank(), answers(map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}}))
 	g := res.RoleFit("mgr").Gaps
-	if len(g) != 2 || g[0].Priority != 6 || g[0].Current != 0 || g[0].Target != 3 || g[1].Priority != 3 || g[1].Current != 2 {
+	// lead1 (priority 6) no answer shows, so it follows strat1 (3).
+	if len(g) != 2 || g[0].Priority != 3 || g[0].Current != 2 || g[0].NotAnswered || g[1].Priority != 6 || g[1].Current != 0 || g[1].Target != 3 || !g[1].NotAnswered {
 		t.Errorf("mgr gaps: %+v", g)
+	}
+	// Answered at 0 (a team of none), lead1 is shown, and ranks first.
+	res = Score(testBank(), answers(map[string]Answer{"r-tech1": {Choice: 5}, "r-strat1": {Choice: 3}, "n-team": {Number: fp(0)}}))
+	if g := res.RoleFit("mgr").Gaps; len(g) != 2 || g[0].Competency != "lead1" || g[0].NotAnswered {
+		t.Errorf("mgr gaps with lead1 answered: %+v", g)
 	}
 }
 

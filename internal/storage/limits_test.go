@@ -21,7 +21,9 @@ func TestManyProblemsAreCounted(t *testing.T) {
 	}
 	start := time.Now()
 	_, err := ParseAnswers("a.toml", []byte(text.String()), b)
-	if d := time.Since(start); d > 2*time.Second {
+	// A guard against a blow-up, not a speed claim (the benchmarks
+	// measure speed): CI runs this under -race on two shared cores.
+	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}
 	var inv *assess.InvalidError

@@ -48,6 +48,9 @@ func (r resultsScreen) gapPage(width int) ([]string, int) {
 			if unverified[g.Competency] {
 				d += " unverified"
 			}
+			if g.NotAnswered {
+				d += " not answered"
+			}
 			details = append(details, d)
 			widest = max(widest, ansi.StringWidth(d))
 		}
