@@ -126,10 +126,12 @@ type State struct {
 	// mentor's view is created.
 	MentorName string
 
-	// SavedAnswered is how many questions (answered or skipped) the last
-	// completed save holds: the status line shows it, so what it reports is
-	// on disk.
+	// SavedAnswered is how many questions the last completed save holds an
+	// answer to, skipped ones apart: the status line shows it, so what it
+	// reports is on disk.
 	SavedAnswered int
+	// SavedSkipped is how many of the questions it held were skipped.
+	SavedSkipped int
 }
 
 // Questions returns the questions of the session's mode.
@@ -360,7 +362,7 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		a.status = "Could not save: " + msg.err.Error()
 	} else {
-		st.SavedAnswered = msg.answered
+		st.SavedAnswered, st.SavedSkipped = msg.answered, msg.skipped
 	}
 	if a.leaving && a.saver.idle() {
 		return tea.Quit

@@ -31,6 +31,7 @@ type saveJob struct {
 	dir, path string
 	data      []byte
 	answered  int
+	skipped   int
 }
 
 // write is the command that writes the snapshot.
@@ -41,7 +42,7 @@ func (j saveJob) write() tea.Msg {
 	if err := storage.WriteFileAtomic(j.path, j.data, true); err != nil {
 		return savedMsg{path: j.path, err: err, wrote: true}
 	}
-	return savedMsg{path: j.path, answered: j.answered, wrote: true}
+	return savedMsg{path: j.path, answered: j.answered, skipped: j.skipped, wrote: true}
 }
 
 // changed tells the autosaver the session changed; it returns the write
@@ -95,5 +96,11 @@ func (a *App) snapshot() (saveJob, bool, error) {
 		return saveJob{}, false, err
 	}
 	answered := len(st.Questions(a.c.Bank)) - unanswered(a.c.Bank, st.File)
-	return saveJob{dir: st.Dir, path: st.Path, data: buf.Bytes(), answered: answered}, true, nil
+	skipped := 0
+	for _, q := range st.Questions(a.c.Bank) {
+		if st.File.Answers.Items[q.ID].Skipped {
+			skipped++
+		}
+	}
+	return saveJob{dir: st.Dir, path: st.Path, data: buf.Bytes(), answered: answered - skipped, skipped: skipped}, true, nil
 }

@@ -83,6 +83,7 @@ type savedMsg struct {
 	path     string
 	err      error
 	answered int
+	skipped  int
 	wrote    bool
 }
 

@@ -14,16 +14,19 @@ import (
 	"github.com/secpath/secpath/internal/storage"
 )
 
-var savedRe = regexp.MustCompile(`Saved · (\d+) answered · session `)
+var savedRe = regexp.MustCompile(`Saved · (\d+) answered(?:, (\d+) skipped)? · session `)
 
-// savedCount reads the count from the status line; -1 when there is none.
+// savedCount reads the questions dealt with (answered, plus skipped where
+// the status line counts them apart) from the status line; -1 when there
+// is none.
 func (a *testApp) savedCount() int {
 	m := savedRe.FindStringSubmatch(a.screenText())
 	if m == nil {
 		return -1
 	}
 	n, _ := strconv.Atoi(m[1])
-	return n
+	skipped, _ := strconv.Atoi(m[2])
+	return n + skipped
 }
 
 // onDisk counts the questions answered or skipped in the saved session.
@@ -46,6 +49,9 @@ func TestStatusSaysWhatIsOnDisk(t *testing.T) {
 	steps := [][]string{{"9", "enter"}, {"3", "enter"}, {"ctrl+s"}, {"5", "enter"}, {"ctrl+s"}}
 	for i, keys := range steps {
 		a.press(keys...)
+		if i == 2 && !strings.Contains(a.screenText(), "Saved · 2 answered, 1 skipped · session ") {
+			t.Errorf("a skip is counted with the answers:\n%s", a.screenText())
+		}
 		if got := a.savedCount(); got != i+1 {
 			t.Fatalf("after answer %d the status says %d:\n%s", i+1, got, a.screenText())
 		}
@@ -73,7 +79,7 @@ func TestAutosaveWritesNewest(t *testing.T) {
 		t.Fatal("a second write started while one was in flight")
 	}
 	m1, ok := first().(savedMsg)
-	if !ok || m1.err != nil || m1.answered != 1 {
+	if !ok || m1.err != nil || m1.answered != 0 || m1.skipped != 1 {
 		t.Fatalf("first report: %+v", m1)
 	}
 	if disk := a.onDisk(); disk != 1 {
@@ -87,7 +93,7 @@ func TestAutosaveWritesNewest(t *testing.T) {
 		t.Fatal("the changes made during the write were not written after it")
 	}
 	m2 := next().(savedMsg)
-	if m2.err != nil || m2.answered != 3 {
+	if m2.err != nil || m2.answered != 0 || m2.skipped != 3 {
 		t.Fatalf("second report: %+v", m2)
 	}
 	if _, more := a.Update(m2); more != nil {

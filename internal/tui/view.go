@@ -149,6 +149,9 @@ func (a *App) statusLine() string {
 	case a.c.State.Started && a.c.State.Saved && a.c.State.ReadOnly:
 		return "Review saved automatically to " + filepath.Base(a.c.State.Path)
 	case a.c.State.Started && a.c.State.Saved:
+		if a.c.State.SavedSkipped > 0 {
+			return fmt.Sprintf("Saved · %d answered, %d skipped · session %s", a.c.State.SavedAnswered, a.c.State.SavedSkipped, a.c.State.File.Session.ID)
+		}
 		return fmt.Sprintf("Saved · %d answered · session %s", a.c.State.SavedAnswered, a.c.State.File.Session.ID)
 	}
 	if a.c.PrivacyStatus != "" {
