@@ -119,7 +119,10 @@ func TestFacilitatorCohort(t *testing.T) {
 		t.Errorf("cohort --format csv: exit %d %q\n got:\n%.600s\nwant:\n%.600s", code, errOut, out, want.String())
 	}
 	room := openTerm(t, c, 140, 60)
-	s := room.waitFor("The room so far (3 finished)")
+	room.waitFor("The room so far (3 finished)")
+	// The frame may still be arriving when its first lines show: wait for
+	// the heatmap's legend, which comes after the rest.
+	s := room.waitFor("░ under 1")
 	for _, w := range []string{"Readiness by role", "Weakest competencies", seeds[0].name, "░ under 1"} {
 		if !strings.Contains(s, w) {
 			t.Errorf("the room lacks %q:\n%s", w, s)
